@@ -1,0 +1,16 @@
+import { FederationTable } from "@/components/federation/federation-table";
+import { selectedServerName } from "@/lib/config/selected-server";
+
+export const metadata = { title: "Federation" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function FederationPage({ searchParams }: Props) {
+  const server = await selectedServerName(searchParams);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">Federation</h1>
+      <FederationTable server={server} />
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { listServerSummaries } from "@/lib/api/servers";
+
+import { ServerHealthGrid } from "./_components/server-health-grid";
+
+export const metadata = { title: "Overview" };
+
+export default async function OverviewPage() {
+  const initialData = await listServerSummaries();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">Overview</h1>
+      <ServerHealthGrid initialData={initialData} />
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { listServerSummaries } from "@/lib/api/servers";
+import { withApi } from "@/lib/api/with-api";
+
+// GET /api/servers – every configured server: health, uptime, counts, server SVID expiry
+export const GET = withApi(async () => listServerSummaries());

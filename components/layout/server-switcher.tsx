@@ -1,0 +1,36 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+
+/** Chooses which configured SPIRE server the current page shows (kept in `?server=`). */
+export function ServerSwitcher({ servers }: { servers: { name: string; trustDomain: string | null }[] }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const current = searchParams.get("server") ?? servers[0]?.name ?? "";
+
+  function select(name: string) {
+    const params = new URLSearchParams(searchParams);
+    params.set("server", name);
+    router.push(`${pathname}?${params.toString()}`);
+  }
+
+  return (
+    <label className="flex items-center gap-2 text-sm text-slate-600">
+      <span>Server</span>
+      <select
+        aria-label="SPIRE server"
+        value={current}
+        onChange={(event) => select(event.target.value)}
+        className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900"
+      >
+        {servers.map((server) => (
+          <option key={server.name} value={server.name}>
+            {server.name}
+            {server.trustDomain ? ` (${server.trustDomain})` : ""}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+
+import { cn } from "@/lib/format/cn";
+
+import { navItems } from "./nav-items";
+
+/** Section links; the selected server (`?server=`) is carried from page to page. */
+export function SidebarNav() {
+  const pathname = usePathname();
+  const server = useSearchParams().get("server");
+  const suffix = server ? `?server=${encodeURIComponent(server)}` : "";
+  return (
+    <nav aria-label="Sections" className="flex flex-col gap-0.5">
+      {navItems.map((item) => {
+        const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+        return (
+          <Link
+            key={item.href}
+            href={`${item.href}${suffix}`}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "rounded-md px-3 py-1.5 text-sm",
+              active ? "bg-slate-800 font-medium text-white" : "text-slate-300 hover:bg-slate-800/60 hover:text-white",
+            )}
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

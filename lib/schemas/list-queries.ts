@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+import { matchModeSchema, selectorStringSchema } from "./selector";
+import { spiffeIdSchema, trustDomainSchema } from "./spiffe-id";
+
+const booleanParam = z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true");
+
+/** Paging parameters of every list route: 1–1000 per page (default 200). */
+export const pagingSchema = {
+  pageSize: z.coerce.number().int().min(1, "pageSize must be at least 1").max(1000, "pageSize must be at most 1000").default(200),
+  pageToken: z.string().max(4096).optional(),
+};
+
+/** Query of `GET /api/servers/{server}/entries`, mirroring `spire-server entry show`. */
+export const entryListQuerySchema = z.strictObject({
+  spiffeId: spiffeIdSchema.optional(),
+  parentId: spiffeIdSchema.optional(),
+  selector: z.array(selectorStringSchema).optional(),
+  match: matchModeSchema.optional(),
+  federatesWith: z.array(trustDomainSchema).optional(),
+  federatesWithMatch: matchModeSchema.optional(),
+  hint: z.string().max(1024).optional(),
+  downstream: booleanParam.optional(),
+  ...pagingSchema,
+});
+
+/** Query of `GET /api/servers/{server}/agents`. */
+export const agentListQuerySchema = z.strictObject({
+  attestationType: z.string().max(256).optional(),
+  banned: booleanParam.optional(),
+  canReattest: booleanParam.optional(),
+  expiresBefore: z.iso.datetime({ offset: true, error: "expiresBefore must be an ISO-8601 time, e.g. 2026-12-01T00:00:00Z" }).optional(),
+  selector: z.array(selectorStringSchema).optional(),
+  match: matchModeSchema.optional(),
+  ...pagingSchema,
+});
+
+const repeatable = new Set(["selector", "federatesWith"]);
+
+/** URLSearchParams → a plain object; repeatable keys become arrays, the rest keep their last value. */
+export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const [key, value] of params) {
+    if (repeatable.has(key)) {
+      const list = (result[key] as string[] | undefined) ?? [];
+      list.push(value);
+      result[key] = list;
+    } else {
+      result[key] = value;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,57 @@
+import "server-only";
+
+import type * as grpc from "@grpc/grpc-js";
+
+import type { ServerConfig } from "@/lib/config/schema";
+
+import { serviceClient } from "./client";
+import { toApiError } from "./errors";
+import type { ServiceName } from "./protos";
+
+type UnaryMethod = (
+  request: unknown,
+  options: grpc.CallOptions,
+  callback: (error: grpc.ServiceError | null, response: unknown) => void,
+) => grpc.ClientUnaryCall;
+
+/**
+ * Calls one unary method of a SPIRE service with the server's deadline. gRPC failures are
+ * rethrown as ApiErrors (e.g. UNAVAILABLE → 503 `unavailable`).
+ */
+export function callUnary<Res>(server: ServerConfig, service: ServiceName, method: string, request: object): Promise<Res> {
+  const client = serviceClient(server, service) as unknown as Record<string, UnaryMethod>;
+  const fn = client[method];
+  if (typeof fn !== "function") return Promise.reject(new Error(`${service}.${method} is not in proto/`));
+  return new Promise<Res>((resolve, reject) => {
+    fn.call(client, request, { deadline: Date.now() + server.timeoutMs }, (error, response) => {
+      if (error) reject(toApiError(error, server.name));
+      else resolve(response as Res);
+    });
+  });
+}
+
+/** A page of results from a SPIRE list call. */
+export type RawPage<T> = { items: T[]; nextPageToken: string };
+
+/**
+ * Walks every page of a SPIRE list call. SPIRE may return short pages, so only an empty
+ * `nextPageToken` ends the walk; a token that repeats is treated as the end too.
+ */
+export async function* walkPages<T>(fetchPage: (pageToken: string) => Promise<RawPage<T>>): AsyncGenerator<T[]> {
+  let token = "";
+  const seen = new Set<string>();
+  do {
+    const page = await fetchPage(token);
+    if (page.items.length > 0) yield page.items;
+    token = page.nextPageToken;
+    if (seen.has(token)) break;
+    seen.add(token);
+  } while (token);
+}
+
+/** Collects every item of a paged list call. Use only where the result is known to be bounded. */
+export async function collectPages<T>(fetchPage: (pageToken: string) => Promise<RawPage<T>>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const items of walkPages(fetchPage)) all.push(...items);
+  return all;
+}

@@ -1,0 +1,97 @@
+import "server-only";
+
+import { X509Certificate } from "node:crypto";
+
+import type { PbAgent, PbBundle, PbEntry, PbFederationRelationship, PbSpiffeId } from "./proto-types";
+import type { Agent, Bundle, Entry, FederationRelationship, X509Authority } from "./types";
+
+/** `{ trustDomain, path }` → `spiffe://td/path` ("" when SPIRE sent none). */
+export function toSpiffeIdString(id: PbSpiffeId | null | undefined): string {
+  return id ? `spiffe://${id.trustDomain}${id.path}` : "";
+}
+
+/** `spiffe://td/path` → `{ trustDomain, path }` (the caller validated the string). */
+export function toPbSpiffeId(id: string): PbSpiffeId {
+  const rest = id.slice("spiffe://".length);
+  const slash = rest.indexOf("/");
+  return slash === -1 ? { trustDomain: rest, path: "" } : { trustDomain: rest.slice(0, slash), path: rest.slice(slash) };
+}
+
+/** Epoch seconds (int64 as string) → ISO-8601, or null for 0 / unset. */
+export function toIsoTime(epochSeconds: string | number | undefined): string | null {
+  const seconds = Number(epochSeconds ?? 0);
+  return seconds > 0 ? new Date(seconds * 1000).toISOString() : null;
+}
+
+export function toEntry(pb: PbEntry): Entry {
+  return {
+    id: pb.id,
+    spiffeId: toSpiffeIdString(pb.spiffeId),
+    parentId: toSpiffeIdString(pb.parentId),
+    selectors: pb.selectors.map(({ type, value }) => ({ type, value })),
+    x509SvidTtl: pb.x509SvidTtl,
+    jwtSvidTtl: pb.jwtSvidTtl,
+    federatesWith: [...pb.federatesWith],
+    dnsNames: [...pb.dnsNames],
+    admin: pb.admin,
+    downstream: pb.downstream,
+    hint: pb.hint,
+    storeSvid: pb.storeSvid,
+    expiresAt: toIsoTime(pb.expiresAt),
+    createdAt: toIsoTime(pb.createdAt),
+    revisionNumber: Number(pb.revisionNumber),
+  };
+}
+
+export function toAgent(pb: PbAgent): Agent {
+  return {
+    spiffeId: toSpiffeIdString(pb.id),
+    attestationType: pb.attestationType,
+    x509SvidSerialNumber: pb.x509svidSerialNumber,
+    x509SvidExpiresAt: toIsoTime(pb.x509svidExpiresAt),
+    selectors: pb.selectors.map(({ type, value }) => ({ type, value })),
+    banned: pb.banned,
+    canReattest: pb.canReattest,
+    agentVersion: pb.agentVersion,
+  };
+}
+
+function toX509Authority(asn1: Buffer, tainted: boolean): X509Authority {
+  try {
+    const cert = new X509Certificate(asn1);
+    return {
+      subject: cert.subject.replace(/\n/g, ", "),
+      notBefore: cert.validFromDate.toISOString(),
+      notAfter: cert.validToDate.toISOString(),
+      tainted,
+      fingerprint: cert.fingerprint256.replace(/:/g, "").toLowerCase(),
+    };
+  } catch {
+    return { subject: "(unparseable certificate)", notBefore: null, notAfter: null, tainted, fingerprint: "" };
+  }
+}
+
+export function toBundle(pb: PbBundle): Bundle {
+  return {
+    trustDomain: pb.trustDomain,
+    x509Authorities: pb.x509Authorities.map((a) => toX509Authority(a.asn1, a.tainted)),
+    jwtAuthorities: pb.jwtAuthorities.map((a) => ({ keyId: a.keyId, expiresAt: toIsoTime(a.expiresAt), tainted: a.tainted })),
+    refreshHint: Number(pb.refreshHint),
+    sequenceNumber: String(pb.sequenceNumber),
+  };
+}
+
+export function toFederationRelationship(pb: PbFederationRelationship): FederationRelationship {
+  const profile: FederationRelationship["profile"] =
+    pb.bundleEndpointProfile === "httpsSpiffe"
+      ? { type: "https_spiffe", endpointSpiffeId: pb.httpsSpiffe?.endpointSpiffeId ?? "" }
+      : pb.bundleEndpointProfile === "httpsWeb"
+        ? { type: "https_web" }
+        : { type: "unknown" };
+  return {
+    trustDomain: pb.trustDomain,
+    bundleEndpointUrl: pb.bundleEndpointUrl,
+    profile,
+    bundle: pb.trustDomainBundle && pb.trustDomainBundle.trustDomain ? toBundle(pb.trustDomainBundle) : null,
+  };
+}

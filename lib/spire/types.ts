@@ -1,0 +1,115 @@
+// Plain types the console uses for SPIRE data. Nothing here is a protobuf object: SPIFFE IDs
+// are `spiffe://` strings, times are ISO-8601 strings (or null when SPIRE reports none).
+
+export type Selector = { type: string; value: string };
+
+export type SelectorMatchMode = "exact" | "subset" | "superset" | "any";
+
+export type Entry = {
+  id: string;
+  spiffeId: string;
+  parentId: string;
+  selectors: Selector[];
+  /** X.509-SVID TTL in seconds; 0 means the server default. */
+  x509SvidTtl: number;
+  /** JWT-SVID TTL in seconds; 0 means the server default. */
+  jwtSvidTtl: number;
+  federatesWith: string[];
+  dnsNames: string[];
+  admin: boolean;
+  downstream: boolean;
+  hint: string;
+  storeSvid: boolean;
+  /** When the entry itself expires, or null for never. */
+  expiresAt: string | null;
+  createdAt: string | null;
+  revisionNumber: number;
+};
+
+export type EntryFilters = {
+  spiffeId?: string;
+  parentId?: string;
+  selectors?: Selector[];
+  match?: SelectorMatchMode;
+  federatesWith?: string[];
+  federatesWithMatch?: SelectorMatchMode;
+  hint?: string;
+  downstream?: boolean;
+};
+
+export type Agent = {
+  spiffeId: string;
+  attestationType: string;
+  x509SvidSerialNumber: string;
+  x509SvidExpiresAt: string | null;
+  selectors: Selector[];
+  banned: boolean;
+  canReattest: boolean;
+  agentVersion: string;
+};
+
+export type AgentFilters = {
+  attestationType?: string;
+  banned?: boolean;
+  canReattest?: boolean;
+  /** ISO-8601 time: agents whose SVID expires before it. */
+  expiresBefore?: string;
+  selectors?: Selector[];
+  match?: SelectorMatchMode;
+};
+
+export type X509Authority = {
+  subject: string;
+  notBefore: string | null;
+  notAfter: string | null;
+  tainted: boolean;
+  /** Hex SHA-256 of the DER certificate, to tell authorities apart. */
+  fingerprint: string;
+};
+
+export type JwtAuthority = { keyId: string; expiresAt: string | null; tainted: boolean };
+
+export type Bundle = {
+  trustDomain: string;
+  x509Authorities: X509Authority[];
+  jwtAuthorities: JwtAuthority[];
+  /** Seconds between refreshes the bundle publisher suggests; 0 when unset. */
+  refreshHint: number;
+  sequenceNumber: string;
+};
+
+export type BundleEndpointProfile =
+  | { type: "https_spiffe"; endpointSpiffeId: string }
+  | { type: "https_web" }
+  | { type: "unknown" };
+
+export type FederationRelationship = {
+  trustDomain: string;
+  bundleEndpointUrl: string;
+  profile: BundleEndpointProfile;
+  /** The bundle the server currently holds for that trust domain, if any. */
+  bundle: Bundle | null;
+};
+
+export type Page<T> = { items: T[]; nextPageToken: string };
+
+export type ServerInfo = {
+  uptimeSeconds: number;
+  agentsCount: number;
+  entriesCount: number;
+  federatedBundlesCount: number;
+  svidChain: { spiffeId: string; subject: string; expiresAt: string | null }[];
+};
+
+/** What `GET /api/servers` reports for one configured server. */
+export type ServerSummary = {
+  name: string;
+  address: string;
+  trustDomain: string | null;
+  expectedTrustDomain: string | null;
+  healthy: boolean;
+  uptimeSeconds: number | null;
+  counts: { entries: number; agents: number; federatedBundles: number } | null;
+  serverSvidExpiresAt: string | null;
+  error: { code: string; message: string } | null;
+};

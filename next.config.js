@@ -1,0 +1,13 @@
+// @ts-check
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // gRPC and the Kubernetes client are Node-only and must never be bundled for the browser.
+  serverExternalPackages: ["@grpc/grpc-js", "@grpc/proto-loader", "@kubernetes/client-node"],
+  // The gRPC client loads proto/ at run time; ship it with every server route.
+  outputFileTracingIncludes: { "/**": ["./proto/**/*.proto"] },
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;

@@ -1,0 +1,28 @@
+# Shared set-up for `npm test` and `npm run demo`: sourced, not run.
+# Installs npm dependencies (which bring Node 24) when they are missing or stale.
+
+ensure_node_modules() {
+  if [ ! -x node_modules/.bin/node ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "[setup] installing npm dependencies (npm ci)…"
+    npm ci --no-audit --no-fund
+  fi
+  # npm puts node_modules/.bin first on PATH for scripts; make sure that holds here too.
+  export PATH="$PWD/node_modules/.bin:$PATH"
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  if [ "$major" -lt 22 ]; then
+    echo "[setup] Node $(node --version) is too old; the devDependency node@24 did not install. Run: npm ci" >&2
+    exit 1
+  fi
+}
+
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return; fi
+  echo "[setup] installing Debian's chromium for the browser tests (apt-get)…"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "[setup] Chromium is missing and apt-get needs root: run 'sudo apt-get install -y chromium' once." >&2
+    exit 1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# npm test: all set-up, then every test (unit, integration against a real SPIRE stack, e2e in
+# Chromium). The tests get their own fresh stack in .cache/test-stack and stop it at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/setup.sh
+
+ensure_node_modules
+ensure_chromium
+export NEXT_TELEMETRY_DISABLED=1
+export SPIRE_CONSOLE_STACK_DIR="${SPIRE_CONSOLE_TEST_STACK_DIR:-$PWD/.cache/test-stack}"
+
+node scripts/stack/cli.ts down >/dev/null 2>&1 || true
+rm -rf "$SPIRE_CONSOLE_STACK_DIR"
+trap 'node scripts/stack/cli.ts down || true' EXIT
+
+echo "[test] starting a fresh SPIRE stack in $SPIRE_CONSOLE_STACK_DIR"
+node scripts/stack/cli.ts up
+
+echo "[test] type-checking"
+tsc --noEmit
+
+echo "[test] building the console"
+next build
+
+mkdir -p test-results
+status=0
+vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
+node scripts/test-summary.ts test-results/vitest.json || true
+exit "$status"

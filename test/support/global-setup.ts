@@ -1,0 +1,29 @@
+// Global setup of the integration and e2e projects: makes sure the real SPIRE stack runs
+// (npm run stack:up is idempotent) and starts the built console against it.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+import type { TestProject } from "vitest/node";
+
+import { repoRoot, startConsole } from "./console-server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    consoleUrl: string;
+    stackDir: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const stackDir = process.env.SPIRE_CONSOLE_STACK_DIR ?? path.join(repoRoot, ".stack");
+  const up = spawnSync(process.execPath, [path.join(repoRoot, "scripts/stack/cli.ts"), "up"], {
+    cwd: repoRoot,
+    env: { ...process.env, SPIRE_CONSOLE_STACK_DIR: stackDir },
+    stdio: "inherit",
+  });
+  if (up.status !== 0) throw new Error(`stack:up failed (exit ${up.status}); see the output above`);
+  const consoleServer = await startConsole({ SPIRE_CONSOLE_CONFIG: path.join(stackDir, "console.json") });
+  project.provide("consoleUrl", consoleServer.url);
+  project.provide("stackDir", stackDir);
+  return consoleServer.stop;
+}
