@@ -1,0 +1,69 @@
+// Brings up one SPIRE server (config, start, health) and exports its trust bundle.
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import type { SpireBinaries } from "./build-spire.ts";
+import { serverComponent } from "./components.ts";
+import { waitHealthy } from "./health.ts";
+import { say, StackError } from "./log.ts";
+import { getServerPaths } from "./paths.ts";
+import type { StackPaths } from "./paths.ts";
+import { isPortFree } from "./ports.ts";
+import type { ServerPorts } from "./ports.ts";
+import { runningPid, startDetached } from "./process.ts";
+import { renderServerConfig } from "./server-config.ts";
+import { runServerCli } from "./spire-cli.ts";
+import type { ServerSpec } from "./topology.ts";
+
+export interface ServerResult {
+  /** True if the server started with an empty datastore (first run or wiped data). */
+  fresh: boolean;
+}
+
+/** Writes the server's config and starts it unless it is already running. */
+export async function ensureServer(
+  paths: StackPaths,
+  bin: SpireBinaries,
+  spec: ServerSpec,
+  ports: ServerPorts,
+  fleetCaPath: string,
+): Promise<ServerResult> {
+  const sp = getServerPaths(paths, spec.name);
+  const { spec: proc, socketPath } = serverComponent(paths, spec.name);
+  mkdirSync(sp.dataDir, { recursive: true, mode: 0o700 });
+  mkdirSync(path.dirname(socketPath), { recursive: true, mode: 0o700 });
+  writeFileSync(sp.configPath, renderServerConfig({
+    trustDomain: spec.trustDomain,
+    ...ports,
+    socketPath,
+    dataDir: sp.dataDir,
+    logPath: sp.logPath,
+    fleetCaPath,
+    adminIds: spec.adminIds,
+  }));
+
+  const pid = runningPid(proc);
+  if (pid !== null) {
+    say(`${spec.name} already running (pid ${pid})`);
+    return { fresh: false };
+  }
+  for (const port of [ports.bindPort, ports.bundleEndpointPort]) {
+    if (!(await isPortFree(port))) {
+      throw new StackError(`port ${port} of ${spec.name} (remembered in ${paths.portsPath}) is used by another process; stop it, or run stack:down and delete ${paths.stackDir} to start over`);
+    }
+  }
+  const fresh = !existsSync(path.join(sp.dataDir, "datastore.sqlite3"));
+  rmSync(socketPath, { force: true });
+  const newPid = startDetached(proc);
+  say(`starting ${spec.name} (spire-server ${bin.version}, ${spec.trustDomain}, pid ${newPid}, ${fresh ? "new datastore" : "existing data"}) ...`);
+  const took = await waitHealthy({ label: spec.name, spec: proc, socketPath });
+  say(`${spec.name} healthy in ${took}`);
+  return { fresh };
+}
+
+/** Saves the server's own bundle as PEM (agent bootstrap) and SPIFFE JSON (federation). */
+export async function exportBundle(paths: StackPaths, bin: SpireBinaries, name: string): Promise<void> {
+  const sp = getServerPaths(paths, name);
+  writeFileSync(sp.bundlePemPath, await runServerCli(bin.spireServer, sp.socketPath, ["bundle", "show"]));
+  writeFileSync(sp.bundleSpiffePath, await runServerCli(bin.spireServer, sp.socketPath, ["bundle", "show", "-format", "spiffe"]));
+}

@@ -1,0 +1,69 @@
+// The stack's public description: .stack/stack.json (for tests and scripts) and
+// .stack/console.json (the console's server list). Import these helpers from tests.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import { getStackPaths } from "./paths.ts";
+import type { AttestationType } from "./topology.ts";
+
+export interface StackAgent {
+  name: string;
+  spiffeId: string;
+  attestationType: AttestationType;
+  /** Workload API socket of the agent. */
+  socketPath: string;
+  dataDir: string;
+}
+
+export interface StackServer {
+  name: string;
+  trustDomain: string;
+  /** Admin API Unix socket. */
+  socketPath: string;
+  bindPort: number;
+  bundleEndpointPort: number;
+  dataDir: string;
+  agents: StackAgent[];
+}
+
+export interface StackState {
+  servers: StackServer[];
+  bin: { spireServer: string; spireAgent: string };
+}
+
+export interface ConsoleConfig {
+  servers: { name: string; address: string; trustDomain: string }[];
+}
+
+/** Reads .stack/stack.json (or `<stackDir>/stack.json`); throws if the stack was never brought up. */
+export function readStackState(stackDir = getStackPaths().stackDir): StackState {
+  const file = path.join(stackDir, "stack.json");
+  if (!existsSync(file)) {
+    throw new Error(`${file} not found: run \`npm run stack:up\` first`);
+  }
+  return JSON.parse(readFileSync(file, "utf8")) as StackState;
+}
+
+/** Returns the named server of the stack, or throws. */
+export function getStackServer(state: StackState, name: string): StackServer {
+  const server = state.servers.find((s) => s.name === name);
+  if (!server) throw new Error(`stack has no server "${name}" (have: ${state.servers.map((s) => s.name).join(", ")})`);
+  return server;
+}
+
+/** The console's server list: one `unix://` address per stack server. */
+export function toConsoleConfig(state: StackState): ConsoleConfig {
+  return {
+    servers: state.servers.map((s) => ({
+      name: s.name,
+      address: `unix://${s.socketPath}`,
+      trustDomain: s.trustDomain,
+    })),
+  };
+}
+
+/** Writes stack.json and console.json into the stack dir. */
+export function writeStackFiles(statePath: string, consolePath: string, state: StackState): void {
+  writeFileSync(statePath, JSON.stringify(state, null, 2) + "\n");
+  writeFileSync(consolePath, JSON.stringify(toConsoleConfig(state), null, 2) + "\n");
+}
