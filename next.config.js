@@ -2,6 +2,8 @@
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Lets parallel builds (e.g. two checkouts' test runs) keep separate outputs; default .next.
+  distDir: process.env.SPIRE_CONSOLE_DIST_DIR || ".next",
   // gRPC and the Kubernetes client are Node-only and must never be bundled for the browser.
   serverExternalPackages: ["@grpc/grpc-js", "@grpc/proto-loader", "@kubernetes/client-node"],
   // The gRPC client loads proto/ at run time; ship it with every server route.

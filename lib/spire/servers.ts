@@ -3,6 +3,9 @@ import "server-only";
 import { ApiError } from "@/lib/api/api-error";
 import type { ServerConfig } from "@/lib/config/schema";
 
+import { countAgents } from "./agents";
+import { listFederatedBundles } from "./bundles";
+import { countEntries } from "./entries";
 import { checkHealth, getServerInfo } from "./health";
 import type { ServerSummary } from "./types";
 
@@ -12,36 +15,57 @@ function asApiError(reason: unknown): { code: string; message: string } {
     : { code: "internal", message: "Unexpected error while checking the server." };
 }
 
+/** Explains what is wrong with a server, or returns null when nothing is. */
+function findProblem(
+  server: ServerConfig,
+  health: PromiseSettledResult<boolean>,
+  others: PromiseSettledResult<unknown>[],
+  trustDomain: string | null,
+): ServerSummary["error"] {
+  if (health.status === "rejected") return asApiError(health.reason);
+  if (!health.value) return { code: "unavailable", message: `SPIRE server '${server.name}' reports NOT_SERVING.` };
+  const failed = others.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) return asApiError(failed.reason);
+  if (server.trustDomain && trustDomain && trustDomain !== server.trustDomain) {
+    return {
+      code: "failed_precondition",
+      message: `Server '${server.name}' is in trust domain ${trustDomain}, but the config expects ${server.trustDomain}.`,
+    };
+  }
+  return null;
+}
+
+const valueOf = <T>(result: PromiseSettledResult<T>): T | null => (result.status === "fulfilled" ? result.value : null);
+
 /**
  * Health, uptime, counts and SVID expiry of one server. Never throws: an unreachable server
  * is reported with `healthy: false` and the error, so it stays in the list.
  */
 export async function summarizeServer(server: ServerConfig): Promise<ServerSummary> {
-  const [health, info] = await Promise.allSettled([checkHealth(server), getServerInfo(server)]);
-  const serverSvid = info.status === "fulfilled" ? info.value.svidChain[0] : undefined;
+  // Counts come from the Count/List APIs: Debug.GetInfo caches them for a while and counts the
+  // server's own bundle among the "federated" ones.
+  const [health, info, entries, agents, bundles] = await Promise.allSettled([
+    checkHealth(server),
+    getServerInfo(server),
+    countEntries(server),
+    countAgents(server),
+    listFederatedBundles(server),
+  ]);
+  const serverSvid = valueOf(info)?.svidChain[0];
   const trustDomain = serverSvid?.spiffeId ? new URL(serverSvid.spiffeId).host : null;
-  const healthy = health.status === "fulfilled" && health.value;
-  let error: ServerSummary["error"] = null;
-  if (health.status === "rejected") error = asApiError(health.reason);
-  else if (!health.value) error = { code: "unavailable", message: `SPIRE server '${server.name}' reports NOT_SERVING.` };
-  else if (info.status === "rejected") error = asApiError(info.reason);
-  else if (server.trustDomain && trustDomain && trustDomain !== server.trustDomain) {
-    error = {
-      code: "failed_precondition",
-      message: `Server '${server.name}' is in trust domain ${trustDomain}, but the config expects ${server.trustDomain}.`,
-    };
-  }
-  const value = info.status === "fulfilled" ? info.value : null;
+  const error = findProblem(server, health, [info, entries, agents, bundles], trustDomain);
+  const [entryCount, agentCount, bundleList] = [valueOf(entries), valueOf(agents), valueOf(bundles)];
   return {
     name: server.name,
     address: server.address,
     trustDomain,
     expectedTrustDomain: server.trustDomain ?? null,
-    healthy: healthy && error === null,
-    uptimeSeconds: value?.uptimeSeconds ?? null,
-    counts: value
-      ? { entries: value.entriesCount, agents: value.agentsCount, federatedBundles: value.federatedBundlesCount }
-      : null,
+    healthy: error === null,
+    uptimeSeconds: valueOf(info)?.uptimeSeconds ?? null,
+    counts:
+      entryCount !== null && agentCount !== null && bundleList !== null
+        ? { entries: entryCount, agents: agentCount, federatedBundles: bundleList.length }
+        : null,
     serverSvidExpiresAt: serverSvid?.expiresAt ?? null,
     error,
   };

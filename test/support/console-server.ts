@@ -37,8 +37,9 @@ export type RunningConsole = { url: string; stop: () => Promise<void> };
 
 /** Runs `next start` with the given environment; the build in .next must exist. */
 export async function startConsole(env: Record<string, string>): Promise<RunningConsole> {
-  if (!existsSync(path.join(repoRoot, ".next", "BUILD_ID"))) {
-    throw new Error("No production build in .next: run `npm test` (it builds), or `npx next build` first.");
+  const distDir = process.env.SPIRE_CONSOLE_DIST_DIR || ".next";
+  if (!existsSync(path.join(repoRoot, distDir, "BUILD_ID"))) {
+    throw new Error(`No production build in ${distDir}: run \`npm test\` (it builds), or \`npx next build\` first.`);
   }
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(repoRoot, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {

@@ -1,0 +1,41 @@
+// Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, one browser per file.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
+import { type Browser, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+import { repoRoot } from "../../support/console-server";
+
+export const screenshotDir = path.join(repoRoot, "test-results", "screenshots");
+
+const chromiumFlags = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
+
+/** Launches Debian's Chromium (never a downloaded browser). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumFlags });
+}
+
+/** Opens a console path (e.g. "/entries?server=foo") in a fresh page. */
+export async function openConsole(browser: Browser, pathAndQuery: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${inject("consoleUrl")}${pathAndQuery}`);
+  return page;
+}
+
+/** Saves a full-page screenshot as test-results/screenshots/<name>.png. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

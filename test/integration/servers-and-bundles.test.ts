@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+
+import { spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
+import { apiGet, stackState } from "../support/api";
+
+type Summary = {
+  name: string;
+  trustDomain: string | null;
+  healthy: boolean;
+  uptimeSeconds: number | null;
+  counts: { entries: number; agents: number; federatedBundles: number } | null;
+  serverSvidExpiresAt: string | null;
+  error: unknown;
+};
+
+describe("GET /api/servers", () => {
+  it("reports both servers healthy with the counts the CLI sees", async () => {
+    const res = await apiGet<{ config: { status: string }; servers: Summary[] }>("/api/servers");
+    expect(res.status).toBe(200);
+    expect(res.body.config.status).toBe("ok");
+    expect(res.body.servers.map((s) => s.name)).toEqual(["foo", "bar"]);
+    for (const server of res.body.servers) {
+      expect(server.healthy, JSON.stringify(server.error)).toBe(true);
+      expect(server.trustDomain).toBe(`${server.name}.example.com`);
+      expect(Date.parse(server.serverSvidExpiresAt ?? "")).toBeGreaterThan(Date.now());
+      const count = (await spireServer(server.name, ["entry", "count"], stackState())).trim();
+      expect(count).toMatch(new RegExp(`^${server.counts?.entries} registration entries`));
+      const agents = await spireServerJson<{ agents: unknown[] | null }>(server.name, ["agent", "list"], stackState());
+      expect(server.counts?.agents).toBe(agents.agents?.length ?? 0);
+      expect(server.counts?.federatedBundles).toBe(1);
+    }
+  });
+});
+
+describe("bundles and federation", () => {
+  it("shows the server's own bundle with a CA that is valid now", async () => {
+    const res = await apiGet<{ trustDomain: string; x509Authorities: { notAfter: string; notBefore: string }[] }>("/api/servers/foo/bundle");
+    expect(res.status).toBe(200);
+    expect(res.body.trustDomain).toBe("foo.example.com");
+    expect(res.body.x509Authorities.length).toBeGreaterThan(0);
+    for (const authority of res.body.x509Authorities) {
+      expect(Date.parse(authority.notBefore)).toBeLessThan(Date.now());
+      expect(Date.parse(authority.notAfter)).toBeGreaterThan(Date.now());
+    }
+  });
+
+  it("shows each server holding the other's bundle, as `bundle list` does", async () => {
+    for (const [server, other] of [["foo", "bar"], ["bar", "foo"]] as const) {
+      const res = await apiGet<{ bundles: { trustDomain: string; x509Authorities: unknown[] }[] }>(`/api/servers/${server}/federated-bundles`);
+      expect(res.status).toBe(200);
+      expect(res.body.bundles.map((b) => b.trustDomain)).toEqual([`${other}.example.com`]);
+      const cli = await spireServer(server, ["bundle", "list", "-format", "spiffe"], stackState());
+      expect(cli).toContain(`${other}.example.com`);
+    }
+  });
+
+  it("lists the federation relationship with its https_spiffe profile and bundle", async () => {
+    const stack = stackState();
+    const bar = stack.servers.find((s) => s.name === "bar")!;
+    const res = await apiGet<{ federations: { trustDomain: string; bundleEndpointUrl: string; profile: { type: string; endpointSpiffeId?: string }; bundle: unknown }[] }>(
+      "/api/servers/foo/federations",
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.federations).toHaveLength(1);
+    const [relationship] = res.body.federations;
+    expect(relationship?.trustDomain).toBe("bar.example.com");
+    expect(relationship?.bundleEndpointUrl).toBe(`https://127.0.0.1:${bar.bundleEndpointPort}`);
+    expect(relationship?.profile).toEqual({ type: "https_spiffe", endpointSpiffeId: "spiffe://bar.example.com/spire/server" });
+    expect(relationship?.bundle).not.toBeNull();
+  });
+});
