@@ -5,6 +5,13 @@ import { X509Certificate } from "node:crypto";
 import type { PbAgent, PbBundle, PbEntry, PbFederationRelationship, PbSpiffeId } from "./proto-types";
 import type { Agent, Bundle, Entry, FederationRelationship, X509Authority } from "./types";
 
+/** Selectors are a set; SPIRE returns them in storage order, so sort them for a stable view. */
+function toSelectors(selectors: { type: string; value: string }[]): { type: string; value: string }[] {
+  return selectors
+    .map(({ type, value }) => ({ type, value }))
+    .sort((a, b) => a.type.localeCompare(b.type) || a.value.localeCompare(b.value));
+}
+
 /** `{ trustDomain, path }` → `spiffe://td/path` ("" when SPIRE sent none). */
 export function toSpiffeIdString(id: PbSpiffeId | null | undefined): string {
   return id ? `spiffe://${id.trustDomain}${id.path}` : "";
@@ -28,7 +35,7 @@ export function toEntry(pb: PbEntry): Entry {
     id: pb.id,
     spiffeId: toSpiffeIdString(pb.spiffeId),
     parentId: toSpiffeIdString(pb.parentId),
-    selectors: pb.selectors.map(({ type, value }) => ({ type, value })),
+    selectors: toSelectors(pb.selectors),
     x509SvidTtl: pb.x509SvidTtl,
     jwtSvidTtl: pb.jwtSvidTtl,
     federatesWith: [...pb.federatesWith],
@@ -49,7 +56,7 @@ export function toAgent(pb: PbAgent): Agent {
     attestationType: pb.attestationType,
     x509SvidSerialNumber: pb.x509svidSerialNumber,
     x509SvidExpiresAt: toIsoTime(pb.x509svidExpiresAt),
-    selectors: pb.selectors.map(({ type, value }) => ({ type, value })),
+    selectors: toSelectors(pb.selectors),
     banned: pb.banned,
     canReattest: pb.canReattest,
     agentVersion: pb.agentVersion,
