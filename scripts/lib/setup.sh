@@ -3,15 +3,17 @@
 
 ensure_node_modules() {
   if [ ! -x node_modules/.bin/node ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "[setup] installing npm dependencies (npm ci)…"
-    npm ci --no-audit --no-fund
+    # `npm install`, not `npm ci`: npm 11 leaves other platforms' optional packages (tailwind's
+    # oxide, next's swc) out of the lock file and `npm ci` then refuses it as out of sync.
+    echo "[setup] installing npm dependencies (npm install)…"
+    npm install --no-audit --no-fund
   fi
   # npm puts node_modules/.bin first on PATH for scripts; make sure that holds here too.
   export PATH="$PWD/node_modules/.bin:$PATH"
   local major
   major=$(node -p 'process.versions.node.split(".")[0]')
   if [ "$major" -lt 22 ]; then
-    echo "[setup] Node $(node --version) is too old; the devDependency node@24 did not install. Run: npm ci" >&2
+    echo "[setup] Node $(node --version) is too old; the devDependency node@24 did not install. Run: npm install" >&2
     exit 1
   fi
 }
