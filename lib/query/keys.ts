@@ -10,11 +10,43 @@ export const entryKeys = {
   all: (server: string) => ["entries", server] as const,
   list: (server: string, filters: EntryFilters) => [...entryKeys.all(server), "list", filters] as const,
   detail: (server: string, id: string) => [...entryKeys.all(server), "detail", id] as const,
+  /** What deleting entry `id` affects (children, agents losing a node alias). */
+  blastRadius: (server: string, id: string) => [...entryKeys.all(server), "blast-radius", id] as const,
+  /** Candidate parents for the entry form's parent picker, by search text. */
+  parentOptions: (server: string, search: string) => [...entryKeys.all(server), "parent-options", search] as const,
+  /** Trust domains an entry may federate with (those the server holds a bundle for). */
+  federationOptions: (server: string) => [...entryKeys.all(server), "federation-options"] as const,
 };
 
 export const agentKeys = {
   all: (server: string) => ["agents", server] as const,
   list: (server: string, filters: AgentFilters) => [...agentKeys.all(server), "list", filters] as const,
+  /** One agent with the entries that target it (directly and through aliases). */
+  detail: (server: string, id: string) => [...agentKeys.all(server), "detail", id] as const,
+};
+
+/**
+ * The entry tree and everything derived from the server's entry index (entry detail with its
+ * parent chain). Mutations of entries or agents invalidate `entryTreeKeys.all(server)`.
+ */
+export const entryTreeKeys = {
+  all: (server: string) => ["entry-tree", server] as const,
+  level: (server: string, parent: string, filters: EntryFilters, offset: number) =>
+    [...entryTreeKeys.all(server), "level", parent, filters, offset] as const,
+  detail: (server: string, id: string) => [...entryTreeKeys.all(server), "detail", id] as const,
+};
+
+/** Views across every configured server. */
+export const federationGraphKeys = {
+  all: ["federation-graph"] as const,
+};
+
+export const expiryKeys = {
+  all: ["expiry"] as const,
+};
+
+export const overviewKeys = {
+  all: ["overview"] as const,
 };
 
 export const federationKeys = {

@@ -1,0 +1,39 @@
+import { EntryActions } from "@/components/entries/forms/entry-actions";
+import { EntryForm } from "@/components/entries/forms/entry-form";
+import { StatePanel } from "@/components/ui/state-panel";
+import { selectedServerName } from "@/lib/config/selected-server";
+import { getServerConfig } from "@/lib/spire/client";
+import { getEntry } from "@/lib/spire/entries";
+import { serverTrustDomain } from "@/lib/spire/entry-mutations";
+import type { Entry } from "@/lib/spire/types";
+
+export const metadata = { title: "Edit entry" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function EditEntryPage({ params, searchParams }: Props) {
+  const server = await selectedServerName(searchParams);
+  const { id } = await params;
+  let entry: Entry;
+  let trustDomain: string;
+  try {
+    const config = getServerConfig(server);
+    [entry, trustDomain] = await Promise.all([getEntry(config, decodeURIComponent(id)), serverTrustDomain(config)]);
+  } catch (error) {
+    return <StatePanel tone="error" title={`Cannot edit entry ${id} on '${server}'`}>{(error as Error).message}</StatePanel>;
+  }
+  return (
+    <div className="space-y-4">
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <h1 className="text-xl font-semibold">Edit entry</h1>
+          <p className="font-mono text-xs text-slate-500">
+            {entry.spiffeId} · {entry.id}
+          </p>
+        </div>
+        <EntryActions server={server} entry={entry} showEdit={false} />
+      </div>
+      <EntryForm mode="edit" server={server} trustDomain={trustDomain} entry={entry} />
+    </div>
+  );
+}

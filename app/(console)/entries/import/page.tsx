@@ -1,0 +1,55 @@
+import { EntryFilterForm } from "@/components/entries/entry-filter-form";
+import { BulkEntryTable } from "@/components/entries/forms/bulk-entry-table";
+import { ImportPanel } from "@/components/entries/forms/import-panel";
+import { StatePanel } from "@/components/ui/state-panel";
+import { selectedServerName } from "@/lib/config/selected-server";
+import { entryListQuerySchema, searchParamsToObject } from "@/lib/schemas/list-queries";
+import { getServerConfig } from "@/lib/spire/client";
+import { serverTrustDomain } from "@/lib/spire/entry-mutations";
+
+export const metadata = { title: "Import, export and bulk delete" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function EntryImportPage({ searchParams }: Props) {
+  const server = await selectedServerName(searchParams);
+  const raw = new URLSearchParams();
+  for (const [key, value] of Object.entries(await searchParams)) {
+    if (key === "server" || value === undefined) continue;
+    for (const v of [value].flat()) raw.append(key, v);
+  }
+  const parsed = entryListQuerySchema.safeParse(searchParamsToObject(raw));
+  let trustDomain: string;
+  try {
+    trustDomain = await serverTrustDomain(getServerConfig(server));
+  } catch (error) {
+    return <StatePanel tone="error" title={`Cannot manage entries on '${server}'`}>{(error as Error).message}</StatePanel>;
+  }
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-semibold">Import, export and bulk delete · {server}</h1>
+      <ImportPanel server={server} trustDomain={trustDomain} />
+      <section aria-labelledby="bulk-title" className="space-y-3">
+        <h2 id="bulk-title" className="text-base font-semibold">Export or delete a filtered list</h2>
+        <EntryFilterForm />
+        {parsed.success ? (
+          <BulkEntryTable
+            server={server}
+            filters={{
+              spiffeId: parsed.data.spiffeId,
+              parentId: parsed.data.parentId,
+              selectors: parsed.data.selector,
+              match: parsed.data.match,
+              federatesWith: parsed.data.federatesWith,
+              hint: parsed.data.hint,
+            }}
+          />
+        ) : (
+          <StatePanel tone="error" title="These filters are not valid">
+            {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+          </StatePanel>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { EntryForm } from "@/components/entries/forms/entry-form";
+import { StatePanel } from "@/components/ui/state-panel";
+import { selectedServerName } from "@/lib/config/selected-server";
+import { getServerConfig } from "@/lib/spire/client";
+import { serverTrustDomain } from "@/lib/spire/entry-mutations";
+
+export const metadata = { title: "New entry" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function NewEntryPage({ searchParams }: Props) {
+  const server = await selectedServerName(searchParams);
+  const params = await searchParams;
+  let trustDomain: string;
+  try {
+    trustDomain = await serverTrustDomain(getServerConfig(server));
+  } catch (error) {
+    return <StatePanel tone="error" title={`Cannot create entries on '${server}'`}>{(error as Error).message}</StatePanel>;
+  }
+  const selector = params.selector;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">New entry on {server}</h1>
+      <EntryForm
+        mode="create"
+        server={server}
+        trustDomain={trustDomain}
+        prefill={{ parentId: one(params.parentId), spiffeId: one(params.spiffeId), selectors: selector === undefined ? [] : [selector].flat() }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+"use client";
+
+import { useState } from "react";
+
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { PagedFooter } from "@/components/ui/paged-footer";
+import { StatePanel } from "@/components/ui/state-panel";
+import type { EntryFilters } from "@/lib/spire/types";
+
+import { type BatchDeleteResponse, useDeleteEntries } from "../use-entry-mutations";
+import { useEntryList } from "../use-entry-list";
+import { ConfirmDialog } from "./confirm-dialog";
+import { exportFilteredEntries } from "./export-entries";
+import { downloadText } from "./import-rows";
+
+type Result = BatchDeleteResponse["results"][number];
+
+/** The filtered entries with checkboxes: export the whole filtered list, or delete the selected ones. */
+export function BulkEntryTable({ server, filters }: { server: string; filters: EntryFilters }) {
+  const query = useEntryList(server, filters);
+  const remove = useDeleteEntries(server);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+  const [results, setResults] = useState<Result[] | null>(null);
+  const [exporting, setExporting] = useState<string | null>(null);
+  const entries = query.data?.pages.flatMap((p) => p.entries) ?? [];
+  const toggle = (id: string, on: boolean) => setSelected((s) => new Set(on ? [...s, id] : [...s].filter((x) => x !== id)));
+
+  async function exportAll() {
+    setExporting("Exporting…");
+    try {
+      const { count, text } = await exportFilteredEntries(server, filters);
+      downloadText(`entries-${server}.json`, text);
+      setExporting(`Exported ${count} entries.`);
+    } catch (error) {
+      setExporting(`Export failed: ${(error as Error).message}`);
+    }
+  }
+
+  if (query.isPending) return <StatePanel tone="loading" title="Loading entries…" />;
+  if (query.isError) return <StatePanel tone="error" title="Could not load entries">{query.error.message}</StatePanel>;
+  const chosen = entries.filter((e) => selected.has(e.id));
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <Button variant="secondary" size="sm" onClick={exportAll}>
+          Export filtered list (JSON)
+        </Button>
+        <Button variant="destructive" size="sm" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
+          Delete selected ({chosen.length})
+        </Button>
+        {exporting ? <span role="status" className="text-sm text-slate-600">{exporting}</span> : null}
+        {results ? (
+          <span role="status" data-testid="bulk-delete-summary" className="text-sm">
+            {results.filter((r) => r.status.code === "ok").length} deleted, {results.filter((r) => r.status.code !== "ok").length} failed.
+          </span>
+        ) : null}
+      </div>
+      {entries.length === 0 ? <StatePanel tone="empty" title="No entries match these filters." /> : null}
+      {entries.length ? (
+        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
+          <table className="w-full table-fixed text-sm">
+            <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
+              <tr>
+                <th className="w-10 px-3 py-2">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all shown entries"
+                    checked={chosen.length === entries.length}
+                    onChange={(e) => setSelected(new Set(e.target.checked ? entries.map((x) => x.id) : []))}
+                  />
+                </th>
+                <th className="px-3 py-2">SPIFFE ID</th>
+                <th className="px-3 py-2">Parent</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {entries.map((e) => (
+                <tr key={e.id} data-testid="bulk-row">
+                  <td className="px-3 py-2">
+                    <input type="checkbox" aria-label={`Select ${e.spiffeId} (${e.id})`} checked={selected.has(e.id)} onChange={(x) => toggle(e.id, x.target.checked)} />
+                  </td>
+                  <td className="truncate px-3 py-2 font-mono text-xs">{e.spiffeId}</td>
+                  <td className="truncate px-3 py-2 font-mono text-xs">{e.parentId}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <PagedFooter shown={entries.length} hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onMore={() => query.fetchNextPage()} />
+        </div>
+      ) : null}
+      {results?.some((r) => r.status.code !== "ok") ? (
+        <ul className="space-y-1 text-sm" data-testid="bulk-delete-failures">
+          {results.filter((r) => r.status.code !== "ok").map((r) => (
+            <li key={r.id}>
+              <Badge tone="bad">{r.status.code}</Badge> <span className="font-mono text-xs">{r.id}</span> {r.status.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete ${chosen.length} entr${chosen.length === 1 ? "y" : "ies"}?`}
+        confirmLabel={`Delete ${chosen.length}`}
+        busy={remove.isPending}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() =>
+          remove.mutate(chosen.map((e) => e.id), {
+            onSuccess: (response) => {
+              setResults(response.results);
+              setSelected(new Set(response.results.filter((r) => r.status.code !== "ok").map((r) => r.id)));
+              setConfirming(false);
+            },
+          })
+        }
+      >
+        <p>Workloads matching these entries stop receiving their SVIDs once the agents sync. Entries parented to them lose their parent.</p>
+        <ul className="max-h-48 overflow-auto rounded border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs">
+          {chosen.map((e) => (
+            <li key={e.id}>{e.spiffeId}</li>
+          ))}
+        </ul>
+        {remove.error ? <p role="alert" className="text-red-700">{remove.error.message}</p> : null}
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import { Button } from "@/components/ui/button";
+import type { Entry } from "@/lib/spire/types";
+
+import { DeleteEntryDialog } from "./delete-entry-dialog";
+
+/** Edit + Delete for one entry (drop onto the entry detail page). After a delete it goes back to the list. */
+export function EntryActions({ server, entry, showEdit = true }: { server: string; entry: Entry; showEdit?: boolean }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const q = `server=${encodeURIComponent(server)}`;
+  return (
+    <div className="flex items-center gap-2">
+      {showEdit ? (
+        <Link
+          href={`/entries/${encodeURIComponent(entry.id)}/edit?${q}`}
+          className="inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-100"
+        >
+          Edit
+        </Link>
+      ) : null}
+      <Button variant="destructive" size="sm" onClick={() => setOpen(true)}>
+        Delete
+      </Button>
+      <DeleteEntryDialog
+        server={server}
+        entry={entry}
+        open={open}
+        onClose={() => setOpen(false)}
+        onDeleted={() => {
+          setOpen(false);
+          router.push(`/entries?${q}`);
+        }}
+      />
+    </div>
+  );
+}

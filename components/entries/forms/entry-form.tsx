@@ -1,0 +1,164 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { ApiClientError } from "@/lib/query/fetch-json";
+import type { Entry } from "@/lib/spire/types";
+
+import { useCreateEntry, useUpdateEntry } from "../use-entry-mutations";
+import { ConflictView } from "./conflict-view";
+import { EntryPreview } from "./entry-preview";
+import { errorProps, Field, inputClass, Toggle } from "./field";
+import { FederatesWithPicker, useFederationOptions } from "./federates-with-picker";
+import {
+  changedFields, compactInput, emptyFormValues, type EntryFormValues, entryToInput, type FieldErrors,
+  formValuesFromEntry, type Prefill, serverFieldErrors, serverId, toEntryInput, validateForm,
+} from "./form-values";
+import { ParentPicker } from "./parent-picker";
+import { SelectorBuilder } from "./selector-builder";
+import { SpiffeIdField } from "./spiffe-id-field";
+import { StaleEntryClientError } from "./send-json";
+import { TtlInput } from "./ttl-input";
+
+type Props = { server: string; trustDomain: string } & ({ mode: "create"; prefill?: Prefill } | { mode: "edit"; entry: Entry });
+
+/** Creates an entry, or edits one (sending only the changed fields with the revision it was loaded at). */
+export function EntryForm(props: Props) {
+  const { server, trustDomain: td } = props;
+  const router = useRouter();
+  const [base, setBase] = useState<Entry | null>(props.mode === "edit" ? props.entry : null);
+  const [values, setValues] = useState<EntryFormValues>(() =>
+    props.mode === "edit" ? formValuesFromEntry(props.entry, td) : emptyFormValues(td, props.prefill),
+  );
+  const [touched, setTouched] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [conflict, setConflict] = useState<Entry | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const federation = useFederationOptions(server);
+  const create = useCreateEntry(server);
+  const update = useUpdateEntry(server, base?.id ?? "");
+
+  const input = toEntryInput(values, td);
+  const changes = base ? changedFields(entryToInput(base), input) : null;
+  const ctx = { trustDomain: td, federatedTrustDomains: federation.data };
+  const errors = { ...validateForm(values, td, ctx, changes ?? undefined), ...serverErrors };
+  const show = (key: string) => (touched || key !== "selectors" ? errors[key] : undefined);
+  const pending = create.isPending || update.isPending;
+  const failure = create.error ?? update.error;
+
+  function set<K extends keyof EntryFormValues>(key: K, value: EntryFormValues[K]) {
+    setValues((v) => ({ ...v, [key]: value }));
+    setServerErrors({});
+    setSaved(null);
+  }
+
+  function onError(error: Error) {
+    if (error instanceof StaleEntryClientError) setConflict(error.current);
+    else if (error instanceof ApiClientError && error.details.length) setServerErrors(serverFieldErrors(error.details));
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (Object.keys(errors).length > 0) return;
+    if (!base) {
+      create.mutate(compactInput(input), {
+        onSuccess: (entry) => router.push(`/entries/${encodeURIComponent(entry.id)}?server=${encodeURIComponent(server)}`),
+        onError,
+      });
+    } else if (changes && Object.keys(changes).length > 0) {
+      update.mutate({ revisionNumber: base.revisionNumber, ...changes }, {
+        onSuccess: (entry) => {
+          setBase(entry);
+          setValues(formValuesFromEntry(entry, td));
+          setSaved(`Saved: ${Object.keys(changes).join(", ")} (revision ${entry.revisionNumber}).`);
+        },
+        onError,
+      });
+    }
+  }
+
+  if (conflict && base) {
+    return (
+      <ConflictView
+        mine={input}
+        current={conflict}
+        onDiscard={() => {
+          setBase(conflict);
+          setValues(formValuesFromEntry(conflict, td));
+          setConflict(null);
+          update.reset();
+        }}
+        onKeepMine={() => {
+          setBase(conflict);
+          setConflict(null);
+          update.reset();
+        }}
+      />
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={base ? "Edit entry" : "Create entry"} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="space-y-5 rounded-lg border border-slate-200 bg-white p-5">
+        <SpiffeIdField trustDomain={td} path={values.path} error={values.path || touched ? errors.spiffeId : undefined} onChange={(p) => set("path", p)} />
+        <ParentPicker
+          server={server}
+          serverId={serverId(td)}
+          value={values.parentId}
+          node={values.node}
+          error={values.parentId || touched ? errors.parentId : undefined}
+          onChange={(p) => set("parentId", p)}
+          onNodeChange={(n) => set("node", n)}
+        />
+        <SelectorBuilder rows={values.selectors} errors={errors} listError={show("selectors")} onChange={(rows) => set("selectors", rows)} />
+        <div className="grid gap-4 md:grid-cols-2">
+          <TtlInput id="entry-x509-ttl" label="X.509-SVID TTL" value={values.x509Ttl} error={errors.x509SvidTtl} onChange={(v) => set("x509Ttl", v)} />
+          <TtlInput id="entry-jwt-ttl" label="JWT-SVID TTL" value={values.jwtTtl} error={errors.jwtSvidTtl} onChange={(v) => set("jwtTtl", v)} />
+        </div>
+        <Field id="entry-dns" label="DNS names" error={errors.dnsNames} hint="Separated by spaces or commas; the first is the X.509-SVID's common name.">
+          <input {...errorProps("entry-dns", errors.dnsNames)} value={values.dnsNames} onChange={(e) => set("dnsNames", e.target.value)} className={`${inputClass} font-mono`} />
+        </Field>
+        <FederatesWithPicker options={federation.data} loading={federation.isPending} value={values.federatesWith} error={errors.federatesWith} onChange={(v) => set("federatesWith", v)} />
+        <div className="grid gap-4 md:grid-cols-2">
+          <Field id="entry-hint" label="Hint" error={errors.hint} hint="Tells workloads apart when several entries give the same SPIFFE ID.">
+            <input {...errorProps("entry-hint", errors.hint)} value={values.hint} onChange={(e) => set("hint", e.target.value)} className={inputClass} />
+          </Field>
+          <Field id="entry-expires" label="Entry expiry (UTC)" error={errors.expiresAt} hint="Empty = never. SPIRE deletes the entry after this time.">
+            <input {...errorProps("entry-expires", errors.expiresAt)} type="datetime-local" value={values.expiresAt} onChange={(e) => set("expiresAt", e.target.value)} className={inputClass} />
+          </Field>
+        </div>
+        <div className="grid gap-3 md:grid-cols-3">
+          <Toggle id="entry-admin" label="Admin" hint="May call the server's admin APIs." checked={values.admin} onChange={(v) => set("admin", v)} />
+          <Toggle id="entry-downstream" label="Downstream" hint="A nested SPIRE server (gets a CA)." checked={values.downstream} onChange={(v) => set("downstream", v)} />
+          <Toggle id="entry-store-svid" label="Store SVID" hint="Stored by an SVIDStore plugin." checked={values.storeSvid} onChange={(v) => set("storeSvid", v)} />
+        </div>
+        {errors.storeSvid ? <p role="alert" className="text-xs text-red-700">{errors.storeSvid}</p> : null}
+        {errors.form ? <p role="alert" className="text-sm text-red-700">{errors.form}</p> : null}
+        {failure && !(failure instanceof StaleEntryClientError) ? (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+            {failure.message}
+          </p>
+        ) : null}
+        {saved ? <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{saved}</p> : null}
+        <div className="flex items-center gap-3">
+          <Button type="submit" disabled={pending || (base !== null && Object.keys(changes ?? {}).length === 0)}>
+            {pending ? "Saving…" : base ? "Save changes" : "Create entry"}
+          </Button>
+          <Link href={`/entries?server=${encodeURIComponent(server)}`} className="text-sm text-slate-600 underline">
+            Cancel
+          </Link>
+          {base ? <span className="text-xs text-slate-500">Revision {base.revisionNumber} · {Object.keys(changes ?? {}).length} field(s) changed</span> : null}
+        </div>
+      </div>
+      {base ? (
+        <EntryPreview input={changes ?? {}} showCommand={false} title="Changes to send" />
+      ) : (
+        <EntryPreview input={compactInput(input)} showCommand />
+      )}
+    </form>
+  );
+}

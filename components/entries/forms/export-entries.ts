@@ -1,0 +1,17 @@
+import { toSpireDataFile } from "@/lib/domain/entry-import";
+import { fetchJson } from "@/lib/query/fetch-json";
+import type { Entry, EntryFilters } from "@/lib/spire/types";
+
+import { entryListUrl } from "../use-entry-list";
+
+/** Reads every page of the filtered list (500 at a time) and returns it as a `-data` export file. */
+export async function exportFilteredEntries(server: string, filters: EntryFilters): Promise<{ count: number; text: string }> {
+  const entries: Entry[] = [];
+  let token = "";
+  do {
+    const page = await fetchJson<{ entries: Entry[]; nextPageToken: string }>(entryListUrl(server, filters, token, 500));
+    entries.push(...page.entries);
+    token = page.nextPageToken;
+  } while (token);
+  return { count: entries.length, text: toSpireDataFile(entries) };
+}

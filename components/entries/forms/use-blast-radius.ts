@@ -1,0 +1,50 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+
+import { controllerManagedReasons } from "@/lib/domain/controller-managed";
+import { isNodeEntryParent } from "@/lib/domain/entry-cli";
+import { fetchJson } from "@/lib/query/fetch-json";
+import { entryKeys } from "@/lib/query/keys";
+import type { Agent, Entry } from "@/lib/spire/types";
+
+/** How many affected items the dialog lists before saying "more". */
+export const BLAST_LIMIT = 100;
+
+export type BlastRadius = {
+  /** Entries parented to this entry's SPIFFE ID (first BLAST_LIMIT), and whether there are more. */
+  children: Entry[];
+  moreChildren: boolean;
+  /** For a node alias: the agents whose selectors include all of the alias's, which lose it. */
+  agents: Agent[] | null;
+  moreAgents: boolean;
+  managedReasons: string[];
+};
+
+/** What deleting `entry` affects, read through the list APIs (one bounded page each). */
+export function useBlastRadius(server: string, entry: Entry, enabled: boolean) {
+  const s = encodeURIComponent(server);
+  return useQuery({
+    queryKey: entryKeys.blastRadius(server, entry.id),
+    enabled,
+    queryFn: async (): Promise<BlastRadius> => {
+      const children = fetchJson<{ entries: Entry[]; nextPageToken: string }>(
+        `/api/servers/${s}/entries?pageSize=${BLAST_LIMIT}&parentId=${encodeURIComponent(entry.spiffeId)}`,
+      );
+      const isAlias = isNodeEntryParent(entry.spiffeId, entry.parentId);
+      const selectorQuery = entry.selectors.map((x) => `selector=${encodeURIComponent(`${x.type}:${x.value}`)}`).join("&");
+      const agents = isAlias
+        ? fetchJson<{ agents: Agent[]; nextPageToken: string }>(`/api/servers/${s}/agents?pageSize=${BLAST_LIMIT}&match=superset&${selectorQuery}`)
+        : null;
+      const [c, a] = await Promise.all([children, agents]);
+      return {
+        children: c.entries,
+        // SPIRE hands out a token after every full page, even the last one.
+        moreChildren: c.entries.length >= BLAST_LIMIT && Boolean(c.nextPageToken),
+        agents: a ? a.agents : null,
+        moreAgents: (a?.agents.length ?? 0) >= BLAST_LIMIT && Boolean(a?.nextPageToken),
+        managedReasons: controllerManagedReasons(entry),
+      };
+    },
+  });
+}

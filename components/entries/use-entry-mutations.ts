@@ -1,0 +1,72 @@
+"use client";
+
+import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
+
+import { entryKeys } from "@/lib/query/keys";
+import type { EntryInput, EntryPatch } from "@/lib/schemas/entry-input";
+import type { Entry } from "@/lib/spire/types";
+
+import { sendJson } from "./forms/send-json";
+
+export type RowStatus = { code: string; message: string; details?: { path: string; message: string }[] };
+export type BatchCreateResponse = {
+  ok: boolean;
+  summary: { created: number; failed: number };
+  results: { index: number; status: RowStatus; entry?: Entry }[];
+};
+export type BatchDeleteResponse = { ok: boolean; summary: { deleted: number; failed: number }; results: { id: string; status: RowStatus }[] };
+
+const base = (server: string) => `/api/servers/${encodeURIComponent(server)}/entries`;
+
+/** Every entry list, detail and tree node of `server` is stale after a mutation. */
+function invalidateEntries(client: QueryClient, server: string) {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: entryKeys.all(server) }),
+    client.invalidateQueries({ queryKey: ["entry-tree", server] }),
+  ]);
+}
+
+/** Creates one entry (`POST .../entries`); resolves to the created entry. */
+export function useCreateEntry(server: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: EntryInput) => sendJson<Entry>("POST", base(server), input),
+    onSettled: () => invalidateEntries(client, server),
+  });
+}
+
+/** Creates many entries in one request; resolves to a result per row (never throws for row failures). */
+export function useCreateEntries(server: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (rows: unknown[]) => sendJson<BatchCreateResponse>("POST", base(server), { entries: rows }),
+    onSettled: () => invalidateEntries(client, server),
+  });
+}
+
+/** Changes the given fields of one entry, based on `revisionNumber` (a StaleEntryClientError when it moved on). */
+export function useUpdateEntry(server: string, id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: EntryPatch) => sendJson<Entry>("PATCH", `${base(server)}/${encodeURIComponent(id)}`, patch),
+    onSettled: () => invalidateEntries(client, server),
+  });
+}
+
+/** Deletes one entry. */
+export function useDeleteEntry(server: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => sendJson<{ deleted: string }>("DELETE", `${base(server)}/${encodeURIComponent(id)}`),
+    onSettled: () => invalidateEntries(client, server),
+  });
+}
+
+/** Deletes many entries; resolves to a result per ID. */
+export function useDeleteEntries(server: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: string[]) => sendJson<BatchDeleteResponse>("POST", `${base(server)}/batch-delete`, { ids }),
+    onSettled: () => invalidateEntries(client, server),
+  });
+}

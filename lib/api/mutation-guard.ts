@@ -1,0 +1,74 @@
+import "server-only";
+
+import { ApiError } from "./api-error";
+
+/** Largest request body a mutation accepts. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Refuses requests that a browser sent on behalf of another site: an `Origin` header (when
+ * present) must be the request's own origin, and `Sec-Fetch-Site: cross-site` is refused.
+ * Requests without those headers (curl, scripts) pass: they carry no ambient browser state.
+ */
+export function assertSameOrigin(request: Request): void {
+  if (request.headers.get("sec-fetch-site") === "cross-site") {
+    throw new ApiError("permission_denied", "Cross-site requests may not change SPIRE entries.");
+  }
+  const origin = request.headers.get("origin");
+  if (origin === null) return;
+  const own = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? own.host;
+  let sender: URL | null = null;
+  try {
+    sender = origin === "null" ? null : new URL(origin);
+  } catch {
+    sender = null;
+  }
+  if (!sender || (sender.origin !== own.origin && sender.host !== host)) {
+    throw new ApiError("permission_denied", `Requests from origin ${origin} may not change SPIRE entries; use the console itself.`);
+  }
+}
+
+/**
+ * Guards a mutation with a JSON body and returns the parsed body: same origin, `Content-Type:
+ * application/json` (415 otherwise), at most 1 MiB (413), well-formed JSON (400).
+ */
+export async function readMutationJson(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
+  assertSameOrigin(request);
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") {
+    throw new ApiError("unsupported_media_type", `Send the request body as Content-Type: application/json (got ${type || "none"}).`);
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooLarge(limit);
+  const text = await readLimited(request, limit);
+  if (text.trim() === "") throw new ApiError("invalid_argument", "The request body is empty; send a JSON object.");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError("invalid_argument", "The request body is not valid JSON.");
+  }
+}
+
+function tooLarge(limit: number): ApiError {
+  return new ApiError("payload_too_large", `The request body is larger than ${limit / 1024 / 1024} MiB; split it into smaller batches.`);
+}
+
+/** Reads the body as UTF-8, stopping as soon as it exceeds `limit` bytes (chunked bodies too). */
+async function readLimited(request: Request, limit: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
