@@ -1,3 +1,4 @@
+import { OverviewPanels } from "@/components/overview/overview-panels";
 import { listServerSummaries } from "@/lib/api/servers";
 
 import { ServerHealthGrid } from "./_components/server-health-grid";
@@ -10,6 +11,7 @@ export default async function OverviewPage() {
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Overview</h1>
       <ServerHealthGrid initialData={initialData} />
+      <OverviewPanels />
     </div>
   );
 }

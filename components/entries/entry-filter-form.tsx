@@ -40,8 +40,10 @@ export function EntryFilterForm() {
     event.preventDefault();
     if (invalid) return;
     const next = new URLSearchParams();
-    const server = params.get("server");
-    if (server) next.set("server", server);
+    for (const key of ["server", "view"]) {
+      const value = params.get(key);
+      if (value) next.set(key, value);
+    }
     if (spiffeId) next.set("spiffeId", spiffeId);
     if (parentId) next.set("parentId", parentId);
     selectorList.forEach((s) => next.append("selector", s));
@@ -87,7 +89,7 @@ export function EntryFilterForm() {
         <Button type="submit" size="sm" disabled={invalid}>
           Apply filters
         </Button>
-        <Button type="button" size="sm" variant="ghost" onClick={() => router.push(params.get("server") ? `${pathname}?server=${params.get("server")}` : pathname)}>
+        <Button type="button" size="sm" variant="ghost" onClick={() => router.push(`${pathname}?${new URLSearchParams([...params].filter(([k]) => k === "server" || k === "view")).toString()}`)}>
           Clear
         </Button>
       </div>

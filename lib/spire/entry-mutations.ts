@@ -7,6 +7,7 @@ import type { EntryInput, EntryInputContext } from "@/lib/schemas/entry-input";
 import { getBundle, listFederatedBundles } from "./bundles";
 import { callUnary } from "./call";
 import { getEntry } from "./entries";
+import { invalidateEntryIndex } from "./entry-index";
 import { errorCodeForGrpc } from "./errors";
 import { toEntry, toPbSpiffeId } from "./mappers";
 import type { PbEntry, PbStatus } from "./proto-types";
@@ -58,6 +59,7 @@ export async function createEntries(server: ServerConfig, inputs: EntryInput[]):
   const response = await callUnary<{ results: PbResult[] }>(server, "entry", "batchCreateEntry", {
     entries: inputs.map((input) => toPbFields(input).entry),
   });
+  invalidateEntryIndex(server.name);
   return inputs.map((_, i) => {
     const result = response.results[i];
     if (!result) return { status: { code: "internal", message: "SPIRE returned no result for this entry" } };
@@ -107,6 +109,7 @@ export async function updateEntryFields(
     entries: [{ ...entry, id }],
     inputMask: mask,
   });
+  invalidateEntryIndex(server.name);
   const result = response.results[0];
   const status = toItemStatus(result?.status);
   if (status.code !== "ok" || !result?.entry) {
@@ -118,6 +121,7 @@ export async function updateEntryFields(
 /** Deletes entries with one BatchDeleteEntry call; one result per ID, in order. */
 export async function deleteEntries(server: ServerConfig, ids: string[]): Promise<DeleteResult[]> {
   const response = await callUnary<{ results: { id: string; status: PbStatus | null }[] }>(server, "entry", "batchDeleteEntry", { ids });
+  invalidateEntryIndex(server.name);
   return ids.map((id, i) => {
     const status = toItemStatus(response.results[i]?.status);
     if (status.code === "not_found") status.message = `No entry with ID ${id} (already deleted?)`;

@@ -60,3 +60,11 @@ export type PbGetInfoResponse = {
   federatedBundlesCount: number;
   entriesCount: number;
 };
+
+export type PbAuthorityState = { authorityId: string; expiresAt: string; upstreamAuthoritySubjectKeyId: string };
+
+export type PbAuthorityStateResponse = {
+  active: PbAuthorityState | null;
+  prepared: PbAuthorityState | null;
+  old: PbAuthorityState | null;
+};

@@ -93,11 +93,12 @@ export type FederationRelationship = {
 
 export type Page<T> = { items: T[]; nextPageToken: string };
 
+/** The Debug API's view of a server; uptime and counts are null over TCP (Debug is local-only). */
 export type ServerInfo = {
-  uptimeSeconds: number;
-  agentsCount: number;
-  entriesCount: number;
-  federatedBundlesCount: number;
+  uptimeSeconds: number | null;
+  agentsCount: number | null;
+  entriesCount: number | null;
+  federatedBundlesCount: number | null;
   svidChain: { spiffeId: string; subject: string; expiresAt: string | null }[];
 };
 
@@ -113,3 +114,16 @@ export type ServerSummary = {
   serverSvidExpiresAt: string | null;
   error: { code: string; message: string } | null;
 };
+
+/** One slot of a server's local CA (LocalAuthority API). */
+export type AuthorityState = {
+  /** Subject key ID (X.509) or key ID (JWT) of the authority. */
+  authorityId: string;
+  expiresAt: string | null;
+  upstreamAuthoritySubjectKeyId: string;
+};
+
+export type AuthoritySlots = { active: AuthorityState | null; prepared: AuthorityState | null; old: AuthorityState | null };
+
+/** The server's X.509 and JWT authorities, as `spire-server localauthority x509|jwt show` prints them. */
+export type LocalAuthorities = { x509: AuthoritySlots; jwt: AuthoritySlots };

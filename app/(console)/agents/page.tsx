@@ -1,5 +1,9 @@
+import { AgentFilterForm } from "@/components/agents/agent-filter-form";
 import { AgentTable } from "@/components/agents/agent-table";
+import { StatePanel } from "@/components/ui/state-panel";
 import { selectedServerName } from "@/lib/config/selected-server";
+import { toUrlSearchParams } from "@/lib/schemas/entry-page-params";
+import { agentListQuerySchema, searchParamsToObject } from "@/lib/schemas/list-queries";
 
 export const metadata = { title: "Agents" };
 
@@ -7,10 +11,21 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function AgentsPage({ searchParams }: Props) {
   const server = await selectedServerName(searchParams);
+  const params = toUrlSearchParams(await searchParams);
+  params.delete("server");
+  const parsed = agentListQuerySchema.safeParse(searchParamsToObject(params));
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Agents</h1>
-      <AgentTable server={server} />
+      <AgentFilterForm />
+      {parsed.success ? (
+        <AgentTable
+          server={server}
+          filters={{ attestationType: parsed.data.attestationType, banned: parsed.data.banned, canReattest: parsed.data.canReattest, expiresBefore: parsed.data.expiresBefore }}
+        />
+      ) : (
+        <StatePanel tone="error" title="These filters are not valid">{parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</StatePanel>
+      )}
     </div>
   );
 }

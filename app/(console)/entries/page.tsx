@@ -1,8 +1,11 @@
 import { EntryFilterForm } from "@/components/entries/entry-filter-form";
+import { ImportExportLink, NewEntryButton } from "@/components/entries/forms/new-entry-button";
 import { EntryTable } from "@/components/entries/entry-table";
+import { EntryTree } from "@/components/entries/tree/entry-tree";
+import { EntryViewToggle } from "@/components/entries/view-toggle";
 import { StatePanel } from "@/components/ui/state-panel";
 import { selectedServerName } from "@/lib/config/selected-server";
-import { entryListQuerySchema, searchParamsToObject } from "@/lib/schemas/list-queries";
+import { parseEntryPageFilters, toUrlSearchParams } from "@/lib/schemas/entry-page-params";
 
 export const metadata = { title: "Entries" };
 
@@ -10,32 +13,26 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function EntriesPage({ searchParams }: Props) {
   const server = await selectedServerName(searchParams);
-  const raw = new URLSearchParams();
-  for (const [key, value] of Object.entries(await searchParams)) {
-    if (key === "server" || value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) raw.append(key, v);
-  }
-  const parsed = entryListQuerySchema.safeParse(searchParamsToObject(raw));
+  const params = toUrlSearchParams(await searchParams);
+  const view = params.get("view") === "table" ? "table" : "tree";
+  const parsed = parseEntryPageFilters(params);
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">Entries</h1>
+      <div className="flex items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold">Entries</h1>
+        <div className="flex gap-2">
+          <NewEntryButton server={server} />
+          <ImportExportLink server={server} />
+          <EntryViewToggle view={view} params={params} />
+        </div>
+      </div>
       <EntryFilterForm />
-      {parsed.success ? (
-        <EntryTable
-          server={server}
-          filters={{
-            spiffeId: parsed.data.spiffeId,
-            parentId: parsed.data.parentId,
-            selectors: parsed.data.selector,
-            match: parsed.data.match,
-            federatesWith: parsed.data.federatesWith,
-            hint: parsed.data.hint,
-          }}
-        />
+      {!parsed.ok ? (
+        <StatePanel tone="error" title="These filters are not valid">{parsed.message}</StatePanel>
+      ) : view === "table" ? (
+        <EntryTable server={server} filters={parsed.filters} />
       ) : (
-        <StatePanel tone="error" title="These filters are not valid">
-          {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
-        </StatePanel>
+        <EntryTree key={`${server}?${params.toString()}`} server={server} filters={parsed.filters} expand={params.getAll("expand")} />
       )}
     </div>
   );

@@ -1,7 +1,12 @@
-import { NotBuiltYet } from "@/components/layout/not-built-yet";
+import { ExpiryView } from "@/components/expiry/expiry-view";
 
 export const metadata = { title: "Expiry" };
 
 export default function ExpiryPage() {
-  return <NotBuiltYet title="Expiry" what="It will put CA authorities, agent SVIDs, federated CAs and entry expiry on one timeline." />;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">Expiry</h1>
+      <ExpiryView />
+    </div>
+  );
 }

@@ -1,4 +1,4 @@
-import { FederationTable } from "@/components/federation/federation-table";
+import { FederationView } from "@/components/federation/federation-view";
 import { selectedServerName } from "@/lib/config/selected-server";
 
 export const metadata = { title: "Federation" };
@@ -10,7 +10,7 @@ export default async function FederationPage({ searchParams }: Props) {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Federation</h1>
-      <FederationTable server={server} />
+      <FederationView server={server} />
     </div>
   );
 }

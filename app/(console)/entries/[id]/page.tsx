@@ -1,0 +1,37 @@
+import Link from "next/link";
+
+import { EntryDetailView } from "@/components/entries/detail/entry-detail-view";
+import { EntryActions } from "@/components/entries/forms/entry-actions";
+import { StatePanel } from "@/components/ui/state-panel";
+import { ApiError } from "@/lib/api/api-error";
+import { selectedServerName } from "@/lib/config/selected-server";
+import { getServerConfig } from "@/lib/spire/client";
+import { type EntryDetail, getEntryDetail } from "@/lib/spire/entry-detail";
+
+export const metadata = { title: "Entry" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function EntryPage({ params, searchParams }: Props) {
+  const [{ id }, server] = await Promise.all([params, selectedServerName(searchParams)]);
+  let detail: EntryDetail | null = null;
+  let problem: string | null = null;
+  try {
+    detail = await getEntryDetail(getServerConfig(server), id);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    problem = error.message;
+  }
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center justify-between gap-3">
+        <div>
+          <Link href={`/entries?server=${encodeURIComponent(server)}`} className="text-sm text-sky-800 hover:underline">← Entries of {server}</Link>
+          <h1 className="break-all font-mono text-lg font-semibold">{detail?.entry.spiffeId ?? id}</h1>
+        </div>
+        {detail ? <EntryActions server={server} entry={detail.entry} /> : null}
+      </div>
+      {detail ? <EntryDetailView server={server} id={id} initialData={detail} /> : <StatePanel tone="error" title="Could not load this entry">{problem}</StatePanel>}
+    </div>
+  );
+}

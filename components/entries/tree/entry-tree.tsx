@@ -1,0 +1,129 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useRouter } from "next/navigation";
+import { type KeyboardEvent, useRef, useState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { StatePanel } from "@/components/ui/state-panel";
+import { entryTreeKeys } from "@/lib/query/keys";
+import type { EntryFilters } from "@/lib/spire/types";
+
+import { TreeRowView } from "./tree-row";
+import { type Expansion, type TreeRow, useTreeRows } from "./use-tree-rows";
+
+function initialExpansion(expand: string[]): Map<string, Expansion> {
+  const map = new Map<string, Expansion>([["server", { spiffeId: "", orphans: false, pages: 1 }]]);
+  if (expand.includes("orphans")) map.set("server/orphans", { spiffeId: "", orphans: true, pages: 1 });
+  return map;
+}
+
+/**
+ * The entries of one server as a tree by parent ID, computed on the server and fetched one
+ * level (and one page of 200) at a time; rendered virtualised, with arrow-key navigation.
+ */
+export function EntryTree({ server, filters, expand = [] }: { server: string; filters: EntryFilters; expand?: string[] }) {
+  const [expanded, setExpanded] = useState(() => initialExpansion(expand));
+  const [active, setActive] = useState(0);
+  const { rows, root, rootError, fetching } = useTreeRows(server, filters, expanded);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const client = useQueryClient();
+  const router = useRouter();
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 36, overscan: 12 });
+
+  const toggle = (row: TreeRow) => {
+    if (row.type !== "node" || !row.expandable) return;
+    setExpanded((prev) => {
+      const next = new Map(prev);
+      if (next.has(row.key)) {
+        for (const key of next.keys()) if (key === row.key || key.startsWith(`${row.key}/`)) next.delete(key);
+      } else next.set(row.key, { spiffeId: row.node.spiffeId, orphans: row.node.kind === "orphans", pages: 1 });
+      return next;
+    });
+  };
+  const more = (parentKey: string) =>
+    setExpanded((prev) => {
+      const current = prev.get(parentKey);
+      return current ? new Map(prev).set(parentKey, { ...current, pages: current.pages + 1 }) : prev;
+    });
+  const move = (index: number) => {
+    const clamped = Math.max(0, Math.min(rows.length - 1, index));
+    setActive(clamped);
+    virtualizer.scrollToIndex(clamped);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const row = rows[active];
+    if (!row) return;
+    const handled = true;
+    switch (event.key) {
+      case "ArrowDown": move(active + 1); break;
+      case "ArrowUp": move(active - 1); break;
+      case "Home": move(0); break;
+      case "End": move(rows.length - 1); break;
+      case "ArrowRight":
+        if (row.type === "node" && row.expandable && !row.expanded) toggle(row);
+        else if (row.type === "node" && row.expanded) move(active + 1);
+        break;
+      case "ArrowLeft":
+        if (row.type === "node" && row.expanded && row.key !== "server") toggle(row);
+        else move(rows.findIndex((r) => r.key === row.parentKey));
+        break;
+      case "Enter":
+        if (row.type === "more") more(row.parentKey);
+        else if (row.type === "node" && row.node.entryId) router.push(`/entries/${row.node.entryId}?server=${encodeURIComponent(server)}`);
+        else if (row.type === "node" && row.node.kind === "agent") router.push(`/agents/${encodeURIComponent(row.node.spiffeId)}?server=${encodeURIComponent(server)}`);
+        break;
+      default:
+        return;
+    }
+    if (handled) event.preventDefault();
+  };
+
+  if (rootError && !root) return <StatePanel tone="error" title="Could not load the entry tree">{rootError.message}</StatePanel>;
+  if (!root) return <StatePanel tone="loading" title="Building the entry tree…" />;
+  return (
+    <div className="space-y-2">
+      <div className="flex items-center justify-between text-xs text-slate-500">
+        <span data-testid="tree-summary">
+          {root.totalEntries} entries · {root.totalAgents} agents · index built {new Date(root.builtAt).toLocaleTimeString()}
+          {fetching ? " · refreshing…" : ""}
+        </span>
+        <Button size="sm" variant="secondary" onClick={() => client.invalidateQueries({ queryKey: entryTreeKeys.all(server) })}>
+          Refresh
+        </Button>
+      </div>
+      {root.parent.subtreeCount === 0 && root.total <= 1 ? <StatePanel tone="empty" title="No entries or agents match." /> : null}
+      <div
+        ref={scrollRef}
+        role="tree"
+        aria-label={`Entries of ${server} by parent`}
+        tabIndex={0}
+        aria-activedescendant={rows[active] ? `tree-row-${active}` : undefined}
+        onKeyDown={onKeyDown}
+        className="h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white focus:outline-2 focus:outline-sky-600"
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index] as TreeRow;
+            return (
+              <div key={row.key} style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
+                <TreeRowView
+                  row={row}
+                  server={server}
+                  id={`tree-row-${item.index}`}
+                  active={item.index === active}
+                  onFocus={() => setActive(item.index)}
+                  onToggle={() => toggle(row)}
+                  onMore={() => row.type === "more" && more(row.parentKey)}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <p className="text-xs text-slate-500">Counts: direct children · whole subtree. Arrow keys move and expand, Enter opens.</p>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import Link from "next/link";
+
+import { cn } from "@/lib/format/cn";
+
+/** Tree / table switch of the entries page, kept in `?view=` so a view can be shared. */
+export function EntryViewToggle({ view, params }: { view: "tree" | "table"; params: URLSearchParams }) {
+  const href = (target: "tree" | "table") => {
+    const next = new URLSearchParams(params);
+    if (target === "tree") next.delete("view");
+    else next.set("view", "table");
+    const query = next.toString();
+    return query ? `/entries?${query}` : "/entries";
+  };
+  return (
+    <nav aria-label="Entry view" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 text-sm">
+      {(["tree", "table"] as const).map((target) => (
+        <Link
+          key={target}
+          href={href(target)}
+          aria-current={view === target ? "page" : undefined}
+          className={cn("rounded px-3 py-1", view === target ? "bg-slate-800 text-white" : "text-slate-700 hover:bg-slate-100")}
+        >
+          {target === "tree" ? "Tree" : "Table"}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,78 @@
+// A dedicated SPIRE server (and one join_token agent) for the benchmark, in its own stack dir,
+// built from the scripts/stack modules so it never touches the demo or test stacks.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import { renderAgentConfig } from "../stack/agent-config.ts";
+import { ensureSpireBinaries, type SpireBinaries } from "../stack/build-spire.ts";
+import { serverComponent } from "../stack/components.ts";
+import { ensureFleetPki } from "../stack/fleet-pki.ts";
+import { getServerPaths, getStackPaths, type StackPaths } from "../stack/paths.ts";
+import { loadOrChoosePorts } from "../stack/ports.ts";
+import { type ProcessSpec, runningPid, sleep, startDetached, stopProcess } from "../stack/process.ts";
+import { ensureServer, exportBundle } from "../stack/servers.ts";
+import { runServerCliJson } from "../stack/spire-cli.ts";
+import type { ServerSpec } from "../stack/topology.ts";
+
+export const BENCH_SERVER: ServerSpec = { name: "bench", trustDomain: "bench.example.com", adminIds: [] };
+
+export type BenchServer = {
+  paths: StackPaths;
+  bin: SpireBinaries;
+  socketPath: string;
+  consoleConfigPath: string;
+  agentId: string;
+  stop: () => Promise<void>;
+};
+
+function agentSpec(paths: StackPaths): ProcessSpec {
+  const dir = path.join(paths.stackDir, "bench-agent");
+  return { binary: path.join(paths.binDir, "spire-agent"), configPath: path.join(dir, "agent.conf"), pidPath: path.join(dir, "agent.pid"), logPath: path.join(dir, "agent.log") };
+}
+
+/** Starts (or reuses) the bench server and a join_token agent; returns the agent's SPIFFE ID. */
+export async function startBenchServer(stackDir: string): Promise<BenchServer> {
+  const paths = getStackPaths({ ...process.env, SPIRE_CONSOLE_STACK_DIR: stackDir });
+  mkdirSync(paths.stackDir, { recursive: true });
+  mkdirSync(paths.socketDir, { recursive: true, mode: 0o700 });
+  const bin = await ensureSpireBinaries(paths.binDir);
+  const ports = await loadOrChoosePorts(paths.portsPath, [BENCH_SERVER.name]);
+  const pki = await ensureFleetPki(paths.pkiDir, BENCH_SERVER.trustDomain, []);
+  await ensureServer(paths, bin, BENCH_SERVER, ports[BENCH_SERVER.name]!, pki.caPath);
+  await exportBundle(paths, bin, BENCH_SERVER.name);
+  const sp = getServerPaths(paths, BENCH_SERVER.name);
+  const consoleConfigPath = path.join(paths.stackDir, "console.json");
+  writeFileSync(consoleConfigPath, JSON.stringify({ servers: [{ name: "bench", address: `unix://${sp.socketPath}`, trustDomain: BENCH_SERVER.trustDomain, timeoutMs: 60_000 }] }, null, 2));
+  const agentId = await ensureBenchAgent(paths, bin, sp.socketPath, sp.bundlePemPath, ports[BENCH_SERVER.name]!.bindPort);
+  return {
+    paths,
+    bin,
+    socketPath: sp.socketPath,
+    consoleConfigPath,
+    agentId,
+    stop: async () => {
+      await stopProcess(agentSpec(paths));
+      await stopProcess(serverComponent(paths, BENCH_SERVER.name).spec);
+    },
+  };
+}
+
+async function ensureBenchAgent(paths: StackPaths, bin: SpireBinaries, socket: string, bundlePath: string, serverPort: number): Promise<string> {
+  const spec = agentSpec(paths);
+  const dir = path.dirname(spec.configPath);
+  await stopProcess(spec);
+  mkdirSync(path.join(dir, "data"), { recursive: true, mode: 0o700 });
+  const agentSocketDir = path.join(paths.socketDir, "bench-agent");
+  mkdirSync(agentSocketDir, { recursive: true, mode: 0o700 });
+  writeFileSync(spec.configPath, renderAgentConfig({ trustDomain: BENCH_SERVER.trustDomain, serverPort, socketPath: path.join(agentSocketDir, "agent.sock"), dataDir: path.join(dir, "data", String(Date.now())), logPath: spec.logPath, trustBundlePath: bundlePath }));
+  const token = await runServerCliJson<{ value: string }>(bin.spireServer, socket, ["token", "generate", "-ttl", "600"]);
+  startDetached(spec, ["-joinToken", token.value]);
+  const agentId = `spiffe://${BENCH_SERVER.trustDomain}/spire/agent/join_token/${token.value}`;
+  for (let i = 0; i < 60; i++) {
+    const list = await runServerCliJson<{ agents: { id: { path: string } }[] | null }>(bin.spireServer, socket, ["agent", "list"]);
+    if ((list.agents ?? []).some((a) => agentId.endsWith(a.id.path))) return agentId;
+    if (runningPid(spec) === null) break;
+    await sleep(500);
+  }
+  throw new Error(`the bench agent did not attest; see ${spec.logPath}`);
+}

@@ -1,0 +1,58 @@
+// Timing helpers for the benchmark: medians, HTTP timings, and peak RSS of a process tree.
+import { readdirSync, readFileSync } from "node:fs";
+
+/** Median of a list of numbers. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Milliseconds `fn` takes. */
+export async function timeIt(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+/** GET a URL, throwing on a non-2xx answer; returns the parsed JSON. */
+export async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { headers: { accept: "application/json" } });
+  const body = await response.text();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${body.slice(0, 300)}`);
+  return JSON.parse(body) as T;
+}
+
+function children(pid: number): number[] {
+  const found: number[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) found.push(Number(name));
+    } catch {
+      // process ended
+    }
+  }
+  return found;
+}
+
+/** Peak RSS (VmHWM, MiB) of `pid` and its descendants, the largest of them, with its name. */
+export function peakRss(pid: number): { mib: number; pid: number; name: string } {
+  let best = { mib: 0, pid, name: "" };
+  const queue = [pid];
+  while (queue.length) {
+    const current = queue.shift()!;
+    try {
+      const status = readFileSync(`/proc/${current}/status`, "utf8");
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const name = /Name:\s+(\S+)/.exec(status)?.[1] ?? "";
+      if (kb / 1024 > best.mib) best = { mib: kb / 1024, pid: current, name };
+    } catch {
+      continue;
+    }
+    queue.push(...children(current));
+  }
+  return best;
+}
