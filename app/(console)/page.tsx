@@ -1,4 +1,5 @@
 import { OverviewPanels } from "@/components/overview/overview-panels";
+import { WorkloadIdentityCard } from "@/components/servers/workload-identity-card";
 import { listServerSummaries } from "@/lib/api/servers";
 
 import { ServerHealthGrid } from "./_components/server-health-grid";
@@ -11,6 +12,7 @@ export default async function OverviewPage() {
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Overview</h1>
       <ServerHealthGrid initialData={initialData} />
+      <WorkloadIdentityCard initialData={initialData} />
       <OverviewPanels />
     </div>
   );

@@ -1,14 +1,71 @@
 import { z } from "zod";
 
-import { trustDomainSchema } from "@/lib/schemas/spiffe-id";
+import { spiffeIdSchema, trustDomainSchema } from "@/lib/schemas/spiffe-id";
+
+import { kubernetesConfigSchema } from "./k8s-schema";
 
 const unixAddress = /^unix:\/\/\/.+/;
 const tcpAddress = /^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/;
 
-const tlsSchema = z.strictObject({
-  certFile: z.string().min(1, "certFile is required"),
-  keyFile: z.string().min(1, "keyFile is required"),
-  bundleFile: z.string().min(1, "bundleFile is required"),
+const workloadApiSocket = z
+  .string()
+  .regex(/^unix:(\/\/)?\/.+/, "socket must be unix:///path/to/agent.sock (a SPIRE agent's Workload API)");
+
+/** mTLS with SVID files the console re-reads when they change. */
+export type FileTlsConfig = { source: "files"; certFile: string; keyFile: string; bundleFile: string };
+/** mTLS with the X509-SVID of the console's own SPIFFE identity, from a SPIRE agent's Workload API. */
+export type WorkloadApiTlsConfig = {
+  source: "workloadApi";
+  /** Absent: the top-level `workloadApi.socket`, else SPIFFE_ENDPOINT_SOCKET. */
+  socket?: string;
+  /** Which of the agent's SVIDs to present; absent: the top-level one, else the agent's first. */
+  spiffeId?: string;
+  /** Trust the server with this bundle instead of the Workload API's bundle for its trust domain. */
+  bundleFile?: string;
+};
+export type TlsConfig = FileTlsConfig | WorkloadApiTlsConfig;
+
+const fileFields = ["certFile", "keyFile", "bundleFile"] as const;
+
+/**
+ * How the console authenticates to a host:port server: `source: "files"` (the default) with
+ * cert/key/bundle files, or `source: "workloadApi"` with its own SVID from a SPIRE agent.
+ */
+const tlsSchema = z
+  .strictObject({
+    source: z.enum(["files", "workloadApi"], 'source must be "files" or "workloadApi"').default("files"),
+    certFile: z.string().min(1, "certFile must not be empty").optional(),
+    keyFile: z.string().min(1, "keyFile must not be empty").optional(),
+    bundleFile: z.string().min(1, "bundleFile must not be empty").optional(),
+    socket: workloadApiSocket.optional(),
+    spiffeId: spiffeIdSchema.optional(),
+  })
+  .superRefine((tls, ctx) => {
+    if (tls.source === "files") {
+      for (const field of fileFields) {
+        if (!tls[field]) ctx.addIssue({ code: "custom", path: [field], message: `${field} is required (or use source: "workloadApi")` });
+      }
+      for (const field of ["socket", "spiffeId"] as const) {
+        if (tls[field]) ctx.addIssue({ code: "custom", path: [field], message: `${field} applies only to source: "workloadApi"` });
+      }
+    } else {
+      for (const field of ["certFile", "keyFile"] as const) {
+        if (tls[field]) {
+          ctx.addIssue({ code: "custom", path: [field], message: `${field} applies only to source: "files": the Workload API provides the SVID` });
+        }
+      }
+    }
+  })
+  .transform((tls): TlsConfig =>
+    tls.source === "workloadApi"
+      ? { source: "workloadApi", socket: tls.socket, spiffeId: tls.spiffeId, bundleFile: tls.bundleFile }
+      : { source: "files", certFile: tls.certFile ?? "", keyFile: tls.keyFile ?? "", bundleFile: tls.bundleFile ?? "" },
+  );
+
+/** The console's own SPIFFE identity: where its Workload API is and which SVID it presents. */
+const workloadApiSchema = z.strictObject({
+  socket: workloadApiSocket.optional(),
+  spiffeId: spiffeIdSchema.optional(),
 });
 
 /** One SPIRE server the console administers. */
@@ -28,11 +85,22 @@ export const serverConfigSchema = z
     timeoutMs: z.number().int().min(100).max(120_000).default(5_000),
   })
   .superRefine((server, ctx) => {
-    if (!unixAddress.test(server.address) && !server.tls) {
+    const unix = unixAddress.test(server.address);
+    if (!unix && !server.tls) {
       ctx.addIssue({
         code: "custom",
         path: ["tls"],
-        message: "a host:port address needs tls { certFile, keyFile, bundleFile } for the admin X509-SVID",
+        message: 'a host:port address needs tls: { source: "workloadApi" } or { certFile, keyFile, bundleFile } for the admin X509-SVID',
+      });
+    }
+    if (unix && server.tls) {
+      ctx.addIssue({ code: "custom", path: ["tls"], message: "tls applies only to host:port addresses; a unix:// socket is used as is" });
+    }
+    if (server.tls?.source === "workloadApi" && !server.trustDomain) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["trustDomain"],
+        message: "trustDomain is required with the Workload API: it picks the bundle and the expected server ID spiffe://<trustDomain>/spire/server",
       });
     }
   });
@@ -40,6 +108,9 @@ export const serverConfigSchema = z
 export const consoleConfigSchema = z
   .strictObject({
     servers: z.array(serverConfigSchema).min(1, "configure at least one server"),
+    kubernetes: kubernetesConfigSchema.optional(),
+    /** Defaults for every server with `tls: { source: "workloadApi" }`. */
+    workloadApi: workloadApiSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
@@ -49,7 +120,23 @@ export const consoleConfigSchema = z
       }
       seen.add(server.name);
     });
-  });
+  })
+  // Each server carries its full TLS settings, so lib/spire never needs the top-level section.
+  .transform((config) => ({
+    ...config,
+    servers: config.servers.map((server) =>
+      server.tls?.source === "workloadApi"
+        ? {
+            ...server,
+            tls: {
+              ...server.tls,
+              socket: server.tls.socket ?? config.workloadApi?.socket,
+              spiffeId: server.tls.spiffeId ?? config.workloadApi?.spiffeId,
+            },
+          }
+        : server,
+    ),
+  }));
 
 export type ServerConfig = z.output<typeof serverConfigSchema>;
 export type ConsoleConfig = z.output<typeof consoleConfigSchema>;

@@ -4,7 +4,7 @@ import type * as grpc from "@grpc/grpc-js";
 
 import type { ServerConfig } from "@/lib/config/schema";
 
-import { serviceClient } from "./client";
+import { prepareServer, serviceClient } from "./client";
 import { toApiError } from "./errors";
 import type { ServiceName } from "./protos";
 
@@ -18,7 +18,9 @@ type UnaryMethod = (
  * Calls one unary method of a SPIRE service with the server's deadline. gRPC failures are
  * rethrown as ApiErrors (e.g. UNAVAILABLE → 503 `unavailable`).
  */
-export function callUnary<Res>(server: ServerConfig, service: ServiceName, method: string, request: object): Promise<Res> {
+export async function callUnary<Res>(server: ServerConfig, service: ServiceName, method: string, request: object): Promise<Res> {
+  // host:port servers with the Workload API wait (at most the deadline) for the console's first SVID.
+  await prepareServer(server);
   const client = serviceClient(server, service) as unknown as Record<string, UnaryMethod>;
   const fn = client[method];
   if (typeof fn !== "function") return Promise.reject(new Error(`${service}.${method} is not in proto/`));

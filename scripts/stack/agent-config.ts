@@ -10,13 +10,22 @@ export interface AgentConfigInput {
   trustBundlePath: string;
   /** x509pop only: the agent's fleet certificate and key. */
   x509pop?: { certificatePath: string; privateKeyPath: string };
+  /** k8s_psat only: the cluster name and the file holding the projected service-account token. */
+  k8sPsat?: { cluster: string; tokenPath: string };
 }
 
 const q = (value: string) => JSON.stringify(value);
 
 /** Returns the agent.conf text: unix workload attestor, disk keys (SVID survives restarts). */
 export function renderAgentConfig(c: AgentConfigInput): string {
-  const nodeAttestor = c.x509pop
+  const nodeAttestor = c.k8sPsat
+    ? `  NodeAttestor "k8s_psat" {
+    plugin_data {
+      cluster = ${q(c.k8sPsat.cluster)}
+      token_path = ${q(c.k8sPsat.tokenPath)}
+    }
+  }`
+    : c.x509pop
     ? `  NodeAttestor "x509pop" {
     plugin_data {
       certificate_path = ${q(c.x509pop.certificatePath)}

@@ -3,6 +3,7 @@
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import { CLUSTER_NAME, psatTokenPath } from "../k8s/paths.ts";
 import { renderAgentConfig } from "./agent-config.ts";
 import { isReusable, readStoredSvid } from "./agent-svid.ts";
 import type { SpireBinaries } from "./build-spire.ts";
@@ -48,6 +49,7 @@ export async function ensureAgent(ctx: AgentContext, agent: AgentSpec): Promise<
     x509pop: agent.attestation === "x509pop" && fleetCert
       ? { certificatePath: fleetCert.certPath, privateKeyPath: fleetCert.keyPath }
       : undefined,
+    k8sPsat: agent.attestation === "k8s_psat" ? { cluster: CLUSTER_NAME, tokenPath: psatTokenPath(ap.dir) } : undefined,
   }));
 
   const pid = runningPid(proc);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { getAgentPaths, getServerPaths } from "./paths.ts";
 import type { StackPaths } from "./paths.ts";
 import type { ProcessSpec } from "./process.ts";
+import { K8S_AGENTS } from "./k8s-topology.ts";
 import { AGENTS, SERVERS } from "./topology.ts";
 
 export interface Component {
@@ -41,6 +42,6 @@ export function agentComponent(paths: StackPaths, name: string): Component {
 export function listComponents(paths: StackPaths): Component[] {
   return [
     ...SERVERS.map((s) => serverComponent(paths, s.name)),
-    ...AGENTS.map((a) => agentComponent(paths, a.name)),
+    ...[...AGENTS, ...K8S_AGENTS].map((a) => agentComponent(paths, a.name)),
   ];
 }

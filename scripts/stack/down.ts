@@ -1,6 +1,8 @@
-// `stack:down`: stops exactly the processes recorded in our pid files (agents first),
-// SIGTERM then SIGKILL after ~10 s. Data, ports and certificates are kept.
+// `stack:down`: stops exactly the processes recorded in our pid files (agents first, then
+// servers, then kube-apiserver and etcd), SIGTERM then SIGKILL after ~10 s. Data, ports
+// and certificates are kept.
 import { listComponents } from "./components.ts";
+import { stopK8s } from "./k8s-hooks.ts";
 import { say, stopwatch } from "./log.ts";
 import { getStackPaths } from "./paths.ts";
 import { stopProcess } from "./process.ts";
@@ -22,6 +24,7 @@ export async function down(): Promise<number> {
       }
     });
   }
+  stopped += await stopK8s(getStackPaths());
   say(stopped === 0 ? "nothing was running" : `stopped ${stopped} processes in ${elapsed()}`);
   return stopped;
 }

@@ -31,6 +31,8 @@ export function run(file: string, args: readonly string[], options: RunOptions =
     child.on("close", (code, signal) => {
       resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
     });
+    // A child that exits before reading stdin makes the write fail with EPIPE; its exit code says enough.
+    child.stdin.on("error", () => {});
     child.stdin.end(options.input ?? "");
   });
 }

@@ -11,6 +11,8 @@ export interface ServerConfigInput {
   fleetCaPath: string;
   /** SPIFFE IDs allowed to call the server's admin APIs (`admin_ids`). */
   adminIds: readonly string[];
+  /** k8s_psat attestation against the local Kubernetes API server (scripts/k8s), if it runs. */
+  k8sPsat?: { cluster: string; kubeconfigPath: string; serviceAccounts: readonly string[] };
 }
 
 const q = (value: string) => JSON.stringify(value);
@@ -62,6 +64,21 @@ plugins {
       ca_bundle_path = ${q(c.fleetCaPath)}
     }
   }
+${c.k8sPsat ? renderK8sPsat(c.k8sPsat) : ""}}
+`;
 }
+
+function renderK8sPsat(k: NonNullable<ServerConfigInput["k8sPsat"]>): string {
+  return `
+  NodeAttestor "k8s_psat" {
+    plugin_data {
+      clusters = {
+        ${q(k.cluster)} = {
+          service_account_allow_list = [${k.serviceAccounts.map(q).join(", ")}]
+          kube_config_file = ${q(k.kubeconfigPath)}
+        }
+      }
+    }
+  }
 `;
 }

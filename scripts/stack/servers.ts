@@ -1,5 +1,5 @@
 // Brings up one SPIRE server (config, start, health) and exports its trust bundle.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import type { SpireBinaries } from "./build-spire.ts";
@@ -10,8 +10,9 @@ import { getServerPaths } from "./paths.ts";
 import type { StackPaths } from "./paths.ts";
 import { isPortFree } from "./ports.ts";
 import type { ServerPorts } from "./ports.ts";
-import { runningPid, startDetached } from "./process.ts";
+import { runningPid, startDetached, stopProcess } from "./process.ts";
 import { renderServerConfig } from "./server-config.ts";
+import type { ServerConfigInput } from "./server-config.ts";
 import { runServerCli } from "./spire-cli.ts";
 import type { ServerSpec } from "./topology.ts";
 
@@ -27,12 +28,13 @@ export async function ensureServer(
   spec: ServerSpec,
   ports: ServerPorts,
   fleetCaPath: string,
+  k8sPsat?: ServerConfigInput["k8sPsat"],
 ): Promise<ServerResult> {
   const sp = getServerPaths(paths, spec.name);
   const { spec: proc, socketPath } = serverComponent(paths, spec.name);
   mkdirSync(sp.dataDir, { recursive: true, mode: 0o700 });
   mkdirSync(path.dirname(socketPath), { recursive: true, mode: 0o700 });
-  writeFileSync(sp.configPath, renderServerConfig({
+  const config = renderServerConfig({
     trustDomain: spec.trustDomain,
     ...ports,
     socketPath,
@@ -40,9 +42,18 @@ export async function ensureServer(
     logPath: sp.logPath,
     fleetCaPath,
     adminIds: spec.adminIds,
-  }));
+    k8sPsat,
+  });
+  const previous = existsSync(sp.configPath) ? readFileSync(sp.configPath, "utf8") : null;
+  writeFileSync(sp.configPath, config);
 
-  const pid = runningPid(proc);
+  let pid = runningPid(proc);
+  if (pid !== null && previous !== null && previous !== config) {
+    // e.g. the k8s_psat attestor appeared or went away: a running server only reads its config at start.
+    say(`${spec.name}'s config changed; restarting it (pid ${pid})`);
+    await stopProcess(proc);
+    pid = null;
+  }
   if (pid !== null) {
     say(`${spec.name} already running (pid ${pid})`);
     return { fresh: false };

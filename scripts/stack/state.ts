@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import { withConsoleIdentity } from "./console-config.ts";
 import { getStackPaths } from "./paths.ts";
 import type { AttestationType } from "./topology.ts";
 
@@ -26,13 +27,28 @@ export interface StackServer {
   agents: StackAgent[];
 }
 
+/** The local Kubernetes API server (scripts/k8s), when the stack runs one. */
+export interface StackKubernetes {
+  cluster: string;
+  /** https://127.0.0.1:<port> */
+  server: string;
+  /** The SPIRE server whose k8s_psat agents run on the cluster's nodes. */
+  spireServer: string;
+  namespace: string;
+  adminKubeconfig: string;
+  consoleKubeconfig: string;
+  nodes: { name: string; uid: string }[];
+}
+
 export interface StackState {
   servers: StackServer[];
   bin: { spireServer: string; spireAgent: string };
+  kubernetes?: StackKubernetes;
 }
 
 export interface ConsoleConfig {
   servers: { name: string; address: string; trustDomain: string }[];
+  kubernetes?: { kubeconfig: string; namespace: string; spireServer: string };
 }
 
 /** Reads .stack/stack.json (or `<stackDir>/stack.json`); throws if the stack was never brought up. */
@@ -51,15 +67,21 @@ export function getStackServer(state: StackState, name: string): StackServer {
   return server;
 }
 
-/** The console's server list: one `unix://` address per stack server. */
+/**
+ * The console's server list: one `unix://` address per stack server, except the servers the
+ * console reaches over TCP with its own SVID (bar by default; see console-config.ts).
+ */
 export function toConsoleConfig(state: StackState): ConsoleConfig {
-  return {
+  return withConsoleIdentity(state, {
     servers: state.servers.map((s) => ({
       name: s.name,
       address: `unix://${s.socketPath}`,
       trustDomain: s.trustDomain,
     })),
-  };
+    ...(state.kubernetes
+      ? { kubernetes: { kubeconfig: state.kubernetes.consoleKubeconfig, namespace: state.kubernetes.namespace, spireServer: state.kubernetes.spireServer } }
+      : {}),
+  });
 }
 
 /** Writes stack.json and console.json into the stack dir. */

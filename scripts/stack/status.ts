@@ -1,11 +1,12 @@
 // `stack:status`: a table of every stack process: component, pid, state, socket.
 import { listComponents } from "./components.ts";
+import { k8sStatusRows } from "./k8s-hooks.ts";
 import { getStackPaths } from "./paths.ts";
 import { runningPid } from "./process.ts";
 
 export interface ComponentStatus {
   component: string;
-  kind: "server" | "agent";
+  kind: "server" | "agent" | "kubernetes";
   pid: number | null;
   running: boolean;
   socket: string;
@@ -13,10 +14,12 @@ export interface ComponentStatus {
 
 /** Current state of each stack process (no side effects). */
 export function getStatus(): ComponentStatus[] {
-  return listComponents(getStackPaths()).map((c) => {
+  const paths = getStackPaths();
+  const spire = listComponents(paths).map((c) => {
     const pid = runningPid(c.spec);
     return { component: c.name, kind: c.kind, pid, running: pid !== null, socket: c.socketPath };
   });
+  return [...spire, ...k8sStatusRows(paths)];
 }
 
 /** Prints the status table; returns the statuses. */

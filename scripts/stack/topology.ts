@@ -1,6 +1,6 @@
 // The shape of the demo stack: two federated SPIRE servers and their agents.
 
-export type AttestationType = "x509pop" | "join_token";
+export type AttestationType = "x509pop" | "join_token" | "k8s_psat";
 
 export interface ServerSpec {
   name: string;
@@ -15,11 +15,14 @@ export interface AgentSpec {
   attestation: AttestationType;
   /** join_token only: alias SPIFFE ID passed to `token generate -spiffeID`. */
   joinTokenAlias?: string;
+  /** k8s_psat only: the seeded Kubernetes node whose spire-agent pod the agent's token is bound to. */
+  k8sNode?: string;
 }
 
 export const SERVERS: readonly ServerSpec[] = [
   { name: "foo", trustDomain: "foo.example.com", adminIds: [] },
-  { name: "bar", trustDomain: "bar.example.com", adminIds: [] },
+  // The console's own SPIFFE ID (console-config.ts): it administers bar over TCP with foo's SVID.
+  { name: "bar", trustDomain: "bar.example.com", adminIds: ["spiffe://foo.example.com/console"] },
 ];
 
 export const AGENTS: readonly AgentSpec[] = [

@@ -1,16 +1,20 @@
-// `stack:up`: builds/reuses SPIRE, starts what is not running (servers, federation,
-// agents), seeds entries once, and writes .stack/stack.json and .stack/console.json.
+// `stack:up`: builds/reuses SPIRE, starts what is not running (the Kubernetes API server,
+// servers, federation, agents), seeds entries once, and writes .stack/stack.json and
+// .stack/console.json.
 import { mkdirSync } from "node:fs";
 import { userInfo } from "node:os";
 
 import { ensureAgent } from "./agents.ts";
 import { ensureSpireBinaries } from "./build-spire.ts";
+import { ensureConsoleIdentity } from "./console-identity.ts";
 import { ensureFederation } from "./federation.ts";
 import { ensureFleetPki } from "./fleet-pki.ts";
 import { say, stopwatch } from "./log.ts";
 import { getAgentPaths, getServerPaths, getStackPaths } from "./paths.ts";
 import { loadOrChoosePorts } from "./ports.ts";
 import { barSeedEntries } from "./seed-bar.ts";
+import { ensureK8sAgents, k8sState, psatServerConfig, publishK8sBundle, startKubernetes } from "./k8s-hooks.ts";
+import { K8S_AGENTS } from "./k8s-topology.ts";
 import { fooSeedEntries } from "./seed-foo.ts";
 import { ensureSeeded } from "./seed.ts";
 import { ensureServer, exportBundle } from "./servers.ts";
@@ -33,9 +37,10 @@ export async function up(): Promise<StackState> {
   const x509popAgents = AGENTS.filter((a) => a.attestation === "x509pop").map((a) => a.name);
   const pki = await ensureFleetPki(paths.pkiDir, foo.trustDomain, x509popAgents);
 
+  const k8s = await startKubernetes(paths);
   const fresh = new Set<string>();
   await Promise.all(SERVERS.map(async (spec) => {
-    const result = await ensureServer(paths, bin, spec, ports[spec.name]!, pki.caPath);
+    const result = await ensureServer(paths, bin, spec, ports[spec.name]!, pki.caPath, psatServerConfig(k8s, spec.name));
     if (result.fresh) fresh.add(spec.name);
   }));
   await Promise.all(SERVERS.map((spec) => exportBundle(paths, bin, spec.name)));
@@ -47,6 +52,12 @@ export async function up(): Promise<StackState> {
     const ctx = { paths, bin, server, serverPort: ports[server.name]!.bindPort, pki, serverIsFresh: fresh.has(server.name) };
     agentIds.set(agent.name, await ensureAgent(ctx, agent));
   }));
+  const k8sServer = getServerSpec(K8S_AGENTS[0]?.server ?? "foo");
+  const k8sAgentIds = await ensureK8sAgents(k8s, {
+    paths, bin, server: k8sServer, serverPort: ports[k8sServer.name]!.bindPort, pki, serverIsFresh: fresh.has(k8sServer.name),
+  });
+  for (const [name, id] of k8sAgentIds) agentIds.set(name, id);
+  await publishK8sBundle(k8s, paths);
 
   const now = Math.floor(Date.now() / 1000);
   await ensureSeeded(paths, bin, "foo", fooSeedEntries({
@@ -57,6 +68,7 @@ export async function up(): Promise<StackState> {
     now,
   }));
   await ensureSeeded(paths, bin, "bar", barSeedEntries());
+  await ensureConsoleIdentity(paths, bin, agentIds.get("foo-agent-1")!, userInfo().uid);
 
   const servers: StackServer[] = SERVERS.map((spec) => ({
     name: spec.name,
@@ -65,7 +77,7 @@ export async function up(): Promise<StackState> {
     bindPort: ports[spec.name]!.bindPort,
     bundleEndpointPort: ports[spec.name]!.bundleEndpointPort,
     dataDir: getServerPaths(paths, spec.name).dir,
-    agents: agentsOf(spec.name).map((agent) => ({
+    agents: [...agentsOf(spec.name), ...K8S_AGENTS.filter((a) => a.server === spec.name && agentIds.has(a.name))].map((agent) => ({
       name: agent.name,
       spiffeId: agentIds.get(agent.name)!,
       attestationType: agent.attestation,
@@ -73,7 +85,7 @@ export async function up(): Promise<StackState> {
       dataDir: getAgentPaths(paths, agent.name).dir,
     })),
   }));
-  const state: StackState = { servers, bin: { spireServer: bin.spireServer, spireAgent: bin.spireAgent } };
+  const state: StackState = { servers, bin: { spireServer: bin.spireServer, spireAgent: bin.spireAgent }, kubernetes: k8sState(k8s) };
   writeStackFiles(paths.statePath, paths.consolePath, state);
   say(`wrote ${paths.statePath} and ${paths.consolePath}`);
   say(`stack is up in ${total()}: ${servers.map((s) => `${s.name} unix://${s.socketPath}`).join(", ")}`);

@@ -19,6 +19,7 @@ export const CONSOLE_SERVICES = [
   "spire.api.server.localauthority.v1.LocalAuthority",
   "spire.api.server.debug.v1.Debug",
   "grpc.health.v1.Health",
+  "SpiffeWorkloadAPI",
 ] as const;
 
 /**

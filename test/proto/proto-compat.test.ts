@@ -20,6 +20,8 @@ const SPIRE_API_SDK = "github.com/spiffe/spire-api-sdk@v1.15.2";
 // compiled descriptor of grpc-proto's grpc/health/v1/health.proto, which is the
 // upstream we compare grpc.health.v1 against (no hardcoded expectations).
 const GRPC_GO = "google.golang.org/grpc@v1.83.0";
+// The SPIFFE Workload API (no proto package: its names are top-level) as go-spiffe ships it.
+const GO_SPIFFE = "github.com/spiffe/go-spiffe/v2@v2.8.1";
 
 let upstreamTree: Root | Error;
 
@@ -29,6 +31,7 @@ beforeAll(() => {
     const grpcDir = locateGoModule(GRPC_GO);
     upstreamTree = loadProtoTree(path.join(sdkDir, "proto"));
     mergeRoots(upstreamTree, loadGoEmbeddedDescriptor(path.join(grpcDir, "health/grpc_health_v1/health.pb.go")));
+    mergeRoots(upstreamTree, loadProtoTree(path.join(locateGoModule(GO_SPIFFE), "proto")));
   } catch (error) {
     // Kept so every test fails with this reason (a throwing beforeAll would mark them skipped).
     upstreamTree = error instanceof Error ? error : new Error(String(error));
@@ -42,7 +45,7 @@ function upstream(): Root {
 }
 
 describe("our .proto files", () => {
-  it("match upstream spire-api-sdk and grpc health in everything they define", () => {
+  it("match upstream spire-api-sdk, grpc health and go-spiffe's Workload API in everything they define", () => {
     const problems = compareProtoRoots(loadProtoTree(OUR_PROTO_DIR), upstream());
     expect(problems, `our protos differ from upstream:\n  ${problems.join("\n  ")}\n`).toEqual([]);
   });
@@ -92,6 +95,13 @@ describe("compareProtoRoots", () => {
         ours.lookupService("grpc.health.v1.Health").methods.Watch!.responseStream = false;
       },
       expected: ["grpc.health.v1.Health.Watch: response grpc.health.v1.HealthCheckResponse upstream stream grpc.health.v1.HealthCheckResponse"],
+    },
+    {
+      change: "a Workload API field number",
+      mutate: (ours) => {
+        ours.lookupType("X509SVID").fields.x509_svid_key!.id = 9;
+      },
+      expected: ["X509SVID.x509_svid_key: number 9 upstream 3"],
     },
     {
       change: "an enum value number",

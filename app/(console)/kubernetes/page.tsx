@@ -1,7 +1,89 @@
-import { NotBuiltYet } from "@/components/layout/not-built-yet";
+import { BundleCard } from "@/components/k8s/bundle-card";
+import { CsiDriverCard } from "@/components/k8s/csi-driver-card";
+import { EventsTable } from "@/components/k8s/events-table";
+import { NodeMatrixTable } from "@/components/k8s/node-matrix-table";
+import { K8sNotConfigured } from "@/components/k8s/not-configured";
+import { PodSecurityTable } from "@/components/k8s/pod-security-table";
+import { ProblemList } from "@/components/k8s/problem-list";
+import { RefreshButton } from "@/components/k8s/refresh-button";
+import { SocketChecks } from "@/components/k8s/socket-checks";
+import { CoverageNote, DaemonSetCard, ServerCard } from "@/components/k8s/workload-cards";
+import { StatePanel } from "@/components/ui/state-panel";
+import { ApiError } from "@/lib/api/api-error";
+import type { KubernetesSpireReport } from "@/lib/domain/k8s-report";
+import { getSpireReport } from "@/lib/k8s/spire-health";
+
+import { Section } from "./_components/section";
 
 export const metadata = { title: "Kubernetes" };
+export const dynamic = "force-dynamic";
 
-export default function KubernetesPage() {
-  return <NotBuiltYet title="Kubernetes" what="It will show spire-server, spire-agent and SPIFFE CSI driver health per node." />;
+type Loaded = { report: KubernetesSpireReport } | { notConfigured: string } | { error: string };
+
+async function load(): Promise<Loaded> {
+  try {
+    return { report: await getSpireReport() };
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "not_configured") return { notConfigured: error.message };
+    if (error instanceof ApiError) return { error: error.message };
+    throw error;
+  }
+}
+
+export default async function KubernetesPage() {
+  const loaded = await load();
+  return (
+    <div className="space-y-6">
+      <div className="flex items-center justify-between gap-4">
+        <h1 className="text-xl font-semibold">Kubernetes</h1>
+        {"report" in loaded ? <RefreshButton /> : null}
+      </div>
+      {"notConfigured" in loaded ? <K8sNotConfigured message={loaded.notConfigured} /> : null}
+      {"error" in loaded ? <StatePanel tone="error" title="Could not read the cluster">{loaded.error}</StatePanel> : null}
+      {"report" in loaded ? <Report report={loaded.report} /> : null}
+    </div>
+  );
+}
+
+function Report({ report }: { report: KubernetesSpireReport }) {
+  const now = Date.parse(report.generatedAt);
+  return (
+    <>
+      <p className="text-sm text-slate-600">
+        Cluster <span className="font-medium">{report.cluster.name}</span> at <span className="font-mono">{report.cluster.server}</span>, via {report.cluster.source}; SPIRE server{" "}
+        <span className="font-medium">{report.spire.serverName ?? "—"}</span>.
+      </p>
+      {report.spire.agentsError ? <StatePanel tone="error" title="Could not list the SPIRE agents">{report.spire.agentsError}</StatePanel> : null}
+      <Section title={`Problems (${report.problems.length})`} id="k8s-problems">
+        <ProblemList problems={report.problems} />
+      </Section>
+      <Section title="SPIRE components" id="k8s-components">
+        <div className="grid gap-4 lg:grid-cols-3">
+          <ServerCard server={report.server} />
+          <DaemonSetCard title="spire-agent" ds={report.agents} />
+          <DaemonSetCard title="spiffe-csi-driver" ds={report.csi} />
+        </div>
+        <CoverageNote coverage={report.coverage} />
+      </Section>
+      <Section title="Nodes" id="k8s-nodes">
+        <NodeMatrixTable matrix={report.matrix} csiDriver={report.names.csiDriver} now={now} />
+      </Section>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <CsiDriverCard driver={report.csiDriver} />
+        <BundleCard bundle={report.bundle} serverName={report.spire.serverName} serverError={report.spire.bundleError} />
+      </div>
+      <Section title="Agent socket directory" id="k8s-sockets">
+        <SocketChecks installations={report.installations} />
+      </Section>
+      <Section title="PodSecurity" id="k8s-podsecurity">
+        <PodSecurityTable checks={report.podSecurity} />
+      </Section>
+      <Section title={`FailedMount events naming ${report.names.csiDriver}`} id="k8s-failedmounts">
+        <EventsTable events={report.events.failedMounts} empty="None." now={now} testId="k8s-failedmount-row" />
+      </Section>
+      <Section title={`Recent warning events in ${report.names.namespace}`} id="k8s-warnings">
+        <EventsTable events={report.events.warnings} empty="No warning events in the last 24 hours." now={now} testId="k8s-warning-row" />
+      </Section>
+    </>
+  );
 }

@@ -1,0 +1,7 @@
+import { withApi } from "@/lib/api/with-api";
+import { getNodeMatrix } from "@/lib/k8s/spire-health";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/k8s/nodes – per node: agent and CSI pods, csi.spiffe.io registration, the SPIRE agent attested from it
+export const GET = withApi(async () => getNodeMatrix());

@@ -1,0 +1,7 @@
+import { withApi } from "@/lib/api/with-api";
+import { getSpireReport } from "@/lib/k8s/spire-health";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/k8s/spire – SPIRE's Kubernetes footprint: server, agent and CSI DaemonSets, CSIDriver, nodes, PodSecurity, events, bundle, problems
+export const GET = withApi(async () => getSpireReport());

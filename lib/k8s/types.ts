@@ -1,0 +1,124 @@
+// Plain types the console uses for Kubernetes objects. Nothing here is a client-node
+// model: times are ISO-8601 strings (or null), maps are plain records.
+
+export type K8sContainerState = {
+  name: string;
+  ready: boolean;
+  restartCount: number;
+  state: "running" | "waiting" | "terminated" | "unknown";
+  /** e.g. "CrashLoopBackOff", "ContainerCreating", "Error". */
+  reason: string | null;
+  message: string | null;
+  /** Why the previous run ended, e.g. "Error" (exit 1). */
+  lastTermination: { reason: string | null; exitCode: number; message: string | null } | null;
+};
+
+export type K8sHostPath = { volume: string; path: string; type: string | null };
+
+/** The security-relevant parts of a pod spec (for PodSecurity and socket-path checks). */
+export type K8sPodTemplate = {
+  serviceAccount: string | null;
+  hostNetwork: boolean;
+  hostPID: boolean;
+  hostIPC: boolean;
+  privilegedContainers: string[];
+  hostPaths: K8sHostPath[];
+  /** Drivers of the CSI inline volumes the pod mounts. */
+  csiDrivers: string[];
+};
+
+export type K8sPod = {
+  namespace: string;
+  name: string;
+  uid: string;
+  nodeName: string | null;
+  phase: string;
+  labels: Record<string, string>;
+  ready: boolean;
+  restarts: number;
+  containers: K8sContainerState[];
+  owner: { kind: string; name: string } | null;
+  template: K8sPodTemplate;
+  createdAt: string | null;
+};
+
+export type K8sDaemonSet = {
+  namespace: string;
+  name: string;
+  generation: number;
+  selector: Record<string, string>;
+  template: K8sPodTemplate;
+  status: {
+    desired: number;
+    current: number;
+    ready: number;
+    available: number;
+    updated: number;
+    misscheduled: number;
+    unavailable: number;
+    observedGeneration: number;
+  };
+};
+
+export type K8sStatefulSet = {
+  namespace: string;
+  name: string;
+  generation: number;
+  replicas: number;
+  selector: Record<string, string>;
+  status: {
+    ready: number;
+    current: number;
+    updated: number;
+    available: number;
+    currentRevision: string | null;
+    updateRevision: string | null;
+    observedGeneration: number;
+  };
+};
+
+export type K8sNode = {
+  name: string;
+  uid: string;
+  ready: boolean;
+  internalIP: string | null;
+  kubeletVersion: string | null;
+  createdAt: string | null;
+};
+
+export type K8sCsiDriver = {
+  name: string;
+  attachRequired: boolean | null;
+  podInfoOnMount: boolean | null;
+  volumeLifecycleModes: string[];
+  fsGroupPolicy: string | null;
+};
+
+export type K8sCsiNode = { name: string; drivers: { name: string; nodeID: string }[] };
+
+export type K8sEvent = {
+  namespace: string;
+  name: string;
+  type: string;
+  reason: string;
+  message: string;
+  involved: { kind: string; name: string };
+  count: number;
+  lastSeen: string | null;
+  /** Reporting component, e.g. "kubelet". */
+  source: string;
+  /** The node a kubelet event came from, if any. */
+  host: string | null;
+};
+
+export type K8sNamespace = { name: string; labels: Record<string, string> };
+
+export type K8sCertificate = { subject: string; notAfter: string | null; fingerprint: string };
+
+export type K8sBundleConfigMap = {
+  namespace: string;
+  name: string;
+  /** The data key the PEM came from, e.g. "bundle.crt". */
+  key: string | null;
+  certificates: K8sCertificate[];
+};
