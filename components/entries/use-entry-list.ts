@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 
+import { entryFilterParams } from "@/lib/query/entry-filter-params";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { entryKeys } from "@/lib/query/keys";
 import type { Entry, EntryFilters } from "@/lib/spire/types";
@@ -10,14 +11,9 @@ type EntryPage = { entries: Entry[]; nextPageToken: string };
 
 /** The `GET /api/servers/{server}/entries` query string for `filters` and one page. */
 export function entryListUrl(server: string, filters: EntryFilters, pageToken: string, pageSize = 200): string {
-  const params = new URLSearchParams({ pageSize: String(pageSize) });
+  const params = entryFilterParams(filters);
+  params.set("pageSize", String(pageSize));
   if (pageToken) params.set("pageToken", pageToken);
-  if (filters.spiffeId) params.set("spiffeId", filters.spiffeId);
-  if (filters.parentId) params.set("parentId", filters.parentId);
-  for (const s of filters.selectors ?? []) params.append("selector", `${s.type}:${s.value}`);
-  if (filters.selectors?.length && filters.match) params.set("match", filters.match);
-  for (const td of filters.federatesWith ?? []) params.append("federatesWith", td);
-  if (filters.hint) params.set("hint", filters.hint);
   return `/api/servers/${encodeURIComponent(server)}/entries?${params.toString()}`;
 }
 
