@@ -1,5 +1,5 @@
 // Runs the built console (`next start`) against the bench server's config on a free port.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
@@ -10,9 +10,22 @@ const repoRoot = path.resolve(import.meta.dirname, "../..");
 
 export type BenchConsole = { url: string; pid: number; stop: () => Promise<void> };
 
+/** Builds the console once when there is no production build yet. */
+function ensureBuild(): void {
+  const distDir = process.env.SPIRE_CONSOLE_DIST_DIR || ".next";
+  if (existsSync(path.join(repoRoot, distDir, "BUILD_ID"))) return;
+  console.log(`[bench] no production build in ${distDir}: running next build`);
+  const build = spawnSync(process.execPath, [path.join(repoRoot, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: repoRoot,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "inherit",
+  });
+  if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
+}
+
 /** Starts `next start` with SPIRE_CONSOLE_CONFIG pointing at the bench server. */
 export async function startBenchConsole(configPath: string): Promise<BenchConsole> {
-  if (!existsSync(path.join(repoRoot, ".next", "BUILD_ID"))) throw new Error("no production build in .next: run `npx next build` first");
+  ensureBuild();
   const port = await findFreePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: repoRoot,
