@@ -21,6 +21,7 @@ import { ensureServer, exportBundle } from "./servers.ts";
 import { writeStackFiles } from "./state.ts";
 import type { StackServer, StackState } from "./state.ts";
 import { AGENTS, agentsOf, getServerSpec, SERVERS } from "./topology.ts";
+import { seedTroubleshoot } from "./seed-troubleshoot.ts";
 
 /** Brings the whole stack up; safe to run again at any time. */
 export async function up(): Promise<StackState> {
@@ -58,6 +59,7 @@ export async function up(): Promise<StackState> {
   });
   for (const [name, id] of k8sAgentIds) agentIds.set(name, id);
   await publishK8sBundle(k8s, paths);
+  await seedTroubleshoot(k8s, paths, bin, agentIds);
 
   const now = Math.floor(Date.now() / 1000);
   await ensureSeeded(paths, bin, "foo", fooSeedEntries({

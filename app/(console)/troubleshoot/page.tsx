@@ -1,7 +1,102 @@
-import { NotBuiltYet } from "@/components/layout/not-built-yet";
+import type { ReactNode } from "react";
+
+import { AgentAttestation } from "@/components/troubleshoot/agent-attestation";
+import { DiagnosisChecklist } from "@/components/troubleshoot/diagnosis-checklist";
+import { PodPicker } from "@/components/troubleshoot/pod-picker";
+import { VerdictCard } from "@/components/troubleshoot/verdict-card";
+import { Card, CardBody } from "@/components/ui/card";
+import { StatePanel } from "@/components/ui/state-panel";
+import { ApiError } from "@/lib/api/api-error";
+import type { Diagnosis } from "@/lib/domain/troubleshoot";
+import { parseSelector } from "@/lib/domain/troubleshoot-match";
+import { getAgentAttestation } from "@/lib/troubleshoot/agents";
+import { diagnosePod, diagnoseSelectors, pickServer, type PodDiagnosis } from "@/lib/troubleshoot/diagnose";
+import { listPodChoices } from "@/lib/troubleshoot/pods";
+import { loadSpireContext } from "@/lib/troubleshoot/spire-context";
+
+import { ContainerTabs } from "./_components/container-tabs";
+import { SelectorForm } from "./_components/selector-form";
 
 export const metadata = { title: "Troubleshoot" };
+export const dynamic = "force-dynamic";
 
-export default function TroubleshootPage() {
-  return <NotBuiltYet title="Troubleshoot" what="It will explain why a workload gets no SVID and why an agent did not attest." />;
+type Params = Record<string, string | string[] | undefined>;
+
+/** Runs a read; an ApiError becomes its message (shown in place), anything else propagates to error.tsx. */
+async function attempt<T>(read: () => Promise<T>): Promise<{ ok: T } | { error: string; code: string }> {
+  try {
+    return { ok: await read() };
+  } catch (error) {
+    if (error instanceof ApiError) return { error: error.message, code: error.code };
+    throw error;
+  }
+}
+
+export default async function TroubleshootPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const sp = await searchParams;
+  const one = (key: string) => (typeof sp[key] === "string" ? (sp[key] as string) : undefined);
+  const serverChoice = await attempt(async () => pickServer(one("server")));
+  if ("error" in serverChoice) return <Page><StatePanel tone="error" title="No SPIRE server">{serverChoice.error}</StatePanel></Page>;
+  const server = serverChoice.ok;
+  const namespace = one("namespace");
+  const name = one("name");
+  const selectorText = one("selectors") ?? "";
+  const agentId = one("agentId") ?? "";
+  const [pods, spire, agentsReport] = await Promise.all([
+    attempt(listPodChoices),
+    attempt(() => loadSpireContext(server)),
+    attempt(() => getAgentAttestation({ server })),
+  ]);
+  const pod = namespace && name ? await attempt(() => diagnosePod({ server, namespace, name, container: one("container") })) : null;
+  const selectors = selectorText.split(/\r?\n|,/).map((s) => parseSelector(s)).filter((s) => s !== null);
+  const bySelectors = !pod && one("mode") === "selectors" && selectors.length && agentId ? await attempt(() => diagnoseSelectors({ server, selectors, agentId })) : null;
+  const agentIds = "ok" in spire ? spire.ok.agents.map((a) => a.spiffeId) : [];
+
+  return (
+    <Page>
+      <p className="text-sm text-slate-600">Pick a pod to see why it does or does not get SVIDs from server <span className="font-medium">{server}</span>, or, without Kubernetes, enter the selectors a workload has and its agent.</p>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card><CardBody>
+          {"ok" in pods ? <PodPicker pods={pods.ok} server={server} selected={namespace && name ? `${namespace}/${name}` : null} /> : <p className="text-sm text-slate-600">Pods are not available: {pods.error}</p>}
+        </CardBody></Card>
+        <Card><CardBody><SelectorForm server={server} agents={agentIds} selectors={selectorText} agentId={agentId} /></CardBody></Card>
+      </div>
+      {pod ? ("error" in pod ? <StatePanel tone="error" title={`Cannot diagnose ${namespace}/${name}`}>{pod.error}</StatePanel> : <PodResult result={pod.ok} server={server} />) : null}
+      {bySelectors ? ("error" in bySelectors ? <StatePanel tone="error" title="Cannot diagnose these selectors">{bySelectors.error}</StatePanel> : <Result d={bySelectors.ok} imageNote={null} />) : null}
+      <section aria-labelledby="ts-agents" className="space-y-3">
+        <h2 id="ts-agents" className="text-base font-semibold">Why did an agent not attest?</h2>
+        {"ok" in agentsReport ? <AgentAttestation report={agentsReport.ok} /> : <StatePanel tone="error" title="Cannot read the agents">{agentsReport.error}</StatePanel>}
+      </section>
+    </Page>
+  );
+}
+
+function Page({ children }: { children: ReactNode }) {
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-semibold">Troubleshoot attestation</h1>
+      {children}
+    </div>
+  );
+}
+
+function PodResult({ result, server }: { result: PodDiagnosis; server: string }) {
+  return (
+    <section aria-labelledby="ts-pod" className="space-y-3">
+      <h2 id="ts-pod" className="text-base font-semibold">
+        Pod {result.pod.namespace}/{result.pod.name} on {result.node.name ?? "no node"} (service account {result.pod.serviceAccount})
+      </h2>
+      <ContainerTabs server={server} pod={result} />
+      <Result d={result.diagnosis} imageNote={result.imageNote} />
+    </section>
+  );
+}
+
+function Result({ d, imageNote }: { d: Diagnosis; imageNote: string | null }) {
+  return (
+    <div className="space-y-4">
+      <VerdictCard verdict={d.verdict} />
+      <DiagnosisChecklist d={d} imageNote={imageNote} />
+    </div>
+  );
 }

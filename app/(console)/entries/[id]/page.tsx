@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { Suspense } from "react";
 
 import { EntryDetailView } from "@/components/entries/detail/entry-detail-view";
 import { EntryActions } from "@/components/entries/forms/entry-actions";
+import { EntryPodsPanel } from "@/components/troubleshoot/entry-pods-panel";
 import { StatePanel } from "@/components/ui/state-panel";
 import { ApiError } from "@/lib/api/api-error";
 import { selectedServerName } from "@/lib/config/selected-server";
@@ -32,6 +34,11 @@ export default async function EntryPage({ params, searchParams }: Props) {
         {detail ? <EntryActions server={server} entry={detail.entry} /> : null}
       </div>
       {detail ? <EntryDetailView server={server} id={id} initialData={detail} /> : <StatePanel tone="error" title="Could not load this entry">{problem}</StatePanel>}
+      {detail ? (
+        <Suspense fallback={null}>
+          <EntryPodsPanel server={server} entryId={id} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,9 @@
+import { withApi } from "@/lib/api/with-api";
+import { parseOrThrow } from "@/lib/api/zod-issues";
+import { entryQuerySchema, queryObject } from "@/lib/troubleshoot/schemas";
+import { lookupEntryPods } from "@/lib/troubleshoot/reverse";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/troubleshoot/entry – which pods an entry matches today, or the closest pods and what differs
+export const GET = withApi(async (request) => lookupEntryPods(parseOrThrow(entryQuerySchema, queryObject(request.url), "query")));

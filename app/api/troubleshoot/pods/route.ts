@@ -1,0 +1,7 @@
+import { withApi } from "@/lib/api/with-api";
+import { listPodChoices } from "@/lib/troubleshoot/pods";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/troubleshoot/pods – every pod of the cluster, for the picker
+export const GET = withApi(async () => ({ pods: await listPodChoices() }));
