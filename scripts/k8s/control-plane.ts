@@ -4,12 +4,11 @@ import { mkdirSync, readFileSync } from "node:fs";
 
 import { isPortFree } from "../stack/ports.ts";
 import { say, StackError, stopwatch, tailFile } from "../stack/log.ts";
-import { sleep } from "../stack/process.ts";
+import { sleep, spawnTracked, trackedPid } from "../stack/process.ts";
 import { kubeRequest } from "./kube-http.ts";
 import type { K8sPaths } from "./paths.ts";
 import type { K8sPorts } from "./ports.ts";
 import type { K8sProcess } from "./process.ts";
-import { runningPid, startDetached } from "./process.ts";
 
 /** etcd's process identity (its --data-dir is the marker). */
 export function etcdProcess(kp: K8sPaths): K8sProcess {
@@ -24,7 +23,7 @@ export function apiserverProcess(kp: K8sPaths): K8sProcess {
 /** Starts etcd unless it runs; resolves once its /health answers. */
 export async function ensureEtcd(kp: K8sPaths, ports: K8sPorts): Promise<void> {
   const proc = etcdProcess(kp);
-  const pid = runningPid(proc);
+  const pid = trackedPid(proc);
   if (pid !== null) {
     say(`etcd already running (pid ${pid})`);
     return;
@@ -33,7 +32,7 @@ export async function ensureEtcd(kp: K8sPaths, ports: K8sPorts): Promise<void> {
   mkdirSync(kp.etcdDataDir, { recursive: true, mode: 0o700 });
   const client = `http://127.0.0.1:${ports.etcdClient}`;
   const peer = `http://127.0.0.1:${ports.etcdPeer}`;
-  const newPid = startDetached(proc, [
+  const newPid = spawnTracked(proc, [
     "--name=spire-console",
     proc.marker,
     `--listen-client-urls=${client}`,
@@ -60,14 +59,14 @@ export async function ensureApiserver(kp: K8sPaths, ports: K8sPorts, adminToken:
     const text = await kubeRequest<string>({ server, ca, token: adminToken }, "GET", "/readyz", undefined, undefined, 3_000);
     return text === "ok" || (typeof text === "object" && text !== null);
   };
-  const pid = runningPid(proc);
+  const pid = trackedPid(proc);
   if (pid !== null) {
     say(`kube-apiserver already running (pid ${pid})`);
     await waitFor(proc, 60_000, ready);
     return;
   }
   await assertPortsFree(proc, kp, [ports.apiserver]);
-  const newPid = startDetached(proc, [
+  const newPid = spawnTracked(proc, [
     `--etcd-servers=http://127.0.0.1:${ports.etcdClient}`,
     "--bind-address=127.0.0.1",
     "--advertise-address=127.0.0.1",
@@ -107,7 +106,7 @@ async function waitFor(proc: K8sProcess, timeoutMs: number, check: () => Promise
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check().catch(() => false)) return elapsed();
-    if (runningPid(proc) === null) {
+    if (trackedPid(proc) === null) {
       throw new StackError(`${proc.label} exited during start-up; see ${proc.logPath}`, tailFile(proc.logPath, 25));
     }
     if (Date.now() > deadline) {

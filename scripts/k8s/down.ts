@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { StackPaths } from "../stack/paths.ts";
 import { apiserverProcess, etcdProcess } from "./control-plane.ts";
 import { getK8sPaths } from "./paths.ts";
-import { runningPid, stopDetached } from "./process.ts";
+import { stopTracked, trackedPid } from "../stack/process.ts";
 import type { K8sPorts } from "./ports.ts";
 import type { K8sProcess } from "./process.ts";
 
@@ -18,7 +18,7 @@ export function k8sProcesses(paths: StackPaths): K8sProcess[] {
 export async function stopKubernetes(paths: StackPaths): Promise<{ label: string; pid: number }[]> {
   const stopped: { label: string; pid: number }[] = [];
   for (const proc of k8sProcesses(paths)) {
-    const pid = await stopDetached(proc);
+    const pid = await stopTracked(proc);
     if (pid !== null) stopped.push({ label: proc.label, pid });
   }
   return stopped;
@@ -31,5 +31,5 @@ export function kubernetesStatus(paths: StackPaths): { label: string; pid: numbe
   const endpoints: Record<string, string> = ports
     ? { "kube-apiserver": `https://127.0.0.1:${ports.apiserver}`, etcd: `http://127.0.0.1:${ports.etcdClient}` }
     : {};
-  return k8sProcesses(paths).map((proc) => ({ label: proc.label, pid: runningPid(proc), endpoint: endpoints[proc.label] ?? "-" }));
+  return k8sProcesses(paths).map((proc) => ({ label: proc.label, pid: trackedPid(proc), endpoint: endpoints[proc.label] ?? "-" }));
 }

@@ -2,7 +2,7 @@
 // <stack>/k8s/ports.json so the kubeconfig and SPIRE's server config stay valid.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-import { findFreePort } from "../stack/ports.ts";
+import { freePortPicker } from "../stack/ports.ts";
 
 export interface K8sPorts {
   etcdClient: number;
@@ -13,16 +13,7 @@ export interface K8sPorts {
 /** Loads the remembered ports or picks (and saves) three distinct free ones. */
 export async function loadOrChooseK8sPorts(file: string): Promise<K8sPorts> {
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as K8sPorts;
-  const taken = new Set<number>();
-  const pick = async (): Promise<number> => {
-    for (;;) {
-      const port = await findFreePort();
-      if (!taken.has(port)) {
-        taken.add(port);
-        return port;
-      }
-    }
-  };
+  const pick = freePortPicker();
   const ports: K8sPorts = { etcdClient: await pick(), etcdPeer: await pick(), apiserver: await pick() };
   writeFileSync(file, JSON.stringify(ports, null, 2) + "\n");
   return ports;

@@ -14,7 +14,7 @@ import { CLUSTER_NAME, getK8sPaths } from "./paths.ts";
 import type { K8sPaths } from "./paths.ts";
 import { ensureK8sCredentials, TOKEN_USERS } from "./pki.ts";
 import { loadOrChooseK8sPorts } from "./ports.ts";
-import { runningPid } from "./process.ts";
+import { trackedPid } from "../stack/process.ts";
 import { seedWorld } from "./seed.ts";
 import type { SeededWorld } from "./seed.ts";
 import { SPIRE_NAMESPACE } from "./topology.ts";
@@ -38,7 +38,7 @@ export async function ensureKubernetes(paths: StackPaths): Promise<K8sStack> {
   const elapsed = stopwatch();
   const kp = getK8sPaths(paths);
   mkdirSync(kp.dir, { recursive: true, mode: 0o700 });
-  const running = runningPid(etcdProcess(kp)) !== null && runningPid(apiserverProcess(kp)) !== null;
+  const running = trackedPid(etcdProcess(kp)) !== null && trackedPid(apiserverProcess(kp)) !== null;
   if (!running) await ensureK8sBinaries(kp);
   const tokens = ensureK8sCredentials(kp);
   const ports = await loadOrChooseK8sPorts(kp.portsPath);
@@ -83,7 +83,7 @@ function worldVersion(): string {
  */
 async function seedUnlessCurrent(kp: K8sPaths, admin: KubeTarget): Promise<SeededWorld> {
   const version = worldVersion();
-  const pids = `${runningPid(etcdProcess(kp))}/${runningPid(apiserverProcess(kp))}`;
+  const pids = `${trackedPid(etcdProcess(kp))}/${trackedPid(apiserverProcess(kp))}`;
   if (existsSync(kp.seedMarkerPath)) {
     const marker = JSON.parse(readFileSync(kp.seedMarkerPath, "utf8")) as SeedMarker;
     const fresh = Date.now() - marker.seededAt < RESEED_AFTER_MS;

@@ -24,11 +24,9 @@ export function findFreePort(): Promise<number> {
   });
 }
 
-/** Loads remembered ports, choosing (and saving) new ones for servers that have none. */
-export async function loadOrChoosePorts(portsPath: string, serverNames: readonly string[]): Promise<PortMap> {
-  const ports: PortMap = existsSync(portsPath) ? JSON.parse(readFileSync(portsPath, "utf8")) : {};
-  const taken = new Set(Object.values(ports).flatMap((p) => [p.bindPort, p.bundleEndpointPort]));
-  const pick = async (): Promise<number> => {
+/** Returns a picker of free ports that never hands out one in `taken` (and records each pick). */
+export function freePortPicker(taken: Set<number> = new Set()): () => Promise<number> {
+  return async () => {
     for (;;) {
       const port = await findFreePort();
       if (!taken.has(port)) {
@@ -37,6 +35,12 @@ export async function loadOrChoosePorts(portsPath: string, serverNames: readonly
       }
     }
   };
+}
+
+/** Loads remembered ports, choosing (and saving) new ones for servers that have none. */
+export async function loadOrChoosePorts(portsPath: string, serverNames: readonly string[]): Promise<PortMap> {
+  const ports: PortMap = existsSync(portsPath) ? JSON.parse(readFileSync(portsPath, "utf8")) : {};
+  const pick = freePortPicker(new Set(Object.values(ports).flatMap((p) => [p.bindPort, p.bundleEndpointPort])));
   let changed = false;
   for (const name of serverNames) {
     if (ports[name]) continue;
