@@ -3,9 +3,9 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 
+import { ensureConsoleBuild, startConsole } from "../lib/console-server.ts";
 import { runServerCli } from "../stack/spire-cli.ts";
 import { BENCH_SERVER, startBenchServer } from "./bench-server.ts";
-import { startBenchConsole } from "./console.ts";
 import { getJson, median, peakRss, timeIt } from "./measure.ts";
 import { seedBench } from "./seed.ts";
 
@@ -36,7 +36,8 @@ async function walkConsole(url: string): Promise<number> {
 async function main(): Promise<void> {
   console.log(`[bench] ${count} entries, ${runs} runs, stack dir ${stackDir}`);
   const server = await startBenchServer(stackDir);
-  const consoleServer = await startBenchConsole(server.consoleConfigPath).catch(async (error: unknown) => {
+  ensureConsoleBuild();
+  const consoleServer = await startConsole({ SPIRE_CONSOLE_CONFIG: server.consoleConfigPath }).catch(async (error: unknown) => {
     await server.stop();
     throw error;
   });

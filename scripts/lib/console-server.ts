@@ -1,0 +1,70 @@
+// Runs the built console (`next start`) on a free loopback port: used by the integration and
+// e2e tests' global setup and by the benchmark.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+import { findFreePort } from "../stack/ports.ts";
+
+export const repoRoot = path.resolve(import.meta.dirname, "../..");
+const nextBin = path.join(repoRoot, "node_modules/next/dist/bin/next");
+const distDir = () => process.env.SPIRE_CONSOLE_DIST_DIR || ".next";
+
+export type RunningConsole = { url: string; pid: number; stop: () => Promise<void> };
+
+/** Builds the console once when there is no production build yet. */
+export function ensureConsoleBuild(): void {
+  if (existsSync(path.join(repoRoot, distDir(), "BUILD_ID"))) return;
+  console.log(`[console] no production build in ${distDir()}: running next build`);
+  const build = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: repoRoot,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "inherit",
+  });
+  if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    const answered = await fetch(url).then((r) => r.status < 500, () => false);
+    if (answered) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the console did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+/** Runs `next start` with the given environment; the production build must exist. */
+export async function startConsole(env: Record<string, string>): Promise<RunningConsole> {
+  if (!existsSync(path.join(repoRoot, distDir(), "BUILD_ID"))) {
+    throw new Error(`No production build in ${distDir()}: run \`npm test\` (it builds), or \`npx next build\` first.`);
+  }
+  const port = await findFreePort();
+  const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const log: string[] = [];
+  child.stdout?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${url}/api/servers`, child, 60_000);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw new Error(`${(error as Error).message}\n${log.join("")}`);
+  }
+  return {
+    url,
+    pid: child.pid!,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
+      }),
+  };
+}
