@@ -1,9 +1,8 @@
 import "server-only";
 
-import path from "node:path";
-
 import * as grpc from "@grpc/grpc-js";
-import * as protoLoader from "@grpc/proto-loader";
+
+import { loadProtoPackage } from "@/lib/grpc/load-protos";
 
 /** Metadata every Workload API call must carry; the agent refuses calls without it. */
 export const WORKLOAD_API_HEADER = "workload.spiffe.io";
@@ -13,15 +12,7 @@ let constructor: grpc.ServiceClientConstructor | undefined;
 /** The SpiffeWorkloadAPI client constructor, from our proto/spiffe/workload/workload.proto. */
 function workloadApiConstructor(): grpc.ServiceClientConstructor {
   if (!constructor) {
-    const definition = protoLoader.loadSync("spiffe/workload/workload.proto", {
-      includeDirs: [path.join(process.cwd(), "proto")],
-      keepCase: false,
-      longs: String,
-      enums: String,
-      defaults: true,
-      oneofs: true,
-    });
-    constructor = grpc.loadPackageDefinition(definition).SpiffeWorkloadAPI as grpc.ServiceClientConstructor;
+    constructor = loadProtoPackage("spiffe/workload/workload.proto").SpiffeWorkloadAPI as grpc.ServiceClientConstructor;
   }
   return constructor;
 }

@@ -1,9 +1,8 @@
 import "server-only";
 
-import path from "node:path";
+import type * as grpc from "@grpc/grpc-js";
 
-import * as grpc from "@grpc/grpc-js";
-import * as protoLoader from "@grpc/proto-loader";
+import { loadProtoPackage } from "@/lib/grpc/load-protos";
 
 /** The services the console calls, by the name we use for them. */
 export const serviceNames = {
@@ -33,15 +32,7 @@ let loaded: grpc.GrpcObject | undefined;
 /** Loads proto/ once per process and returns the gRPC package tree. */
 function loadProtos(): grpc.GrpcObject {
   if (!loaded) {
-    const definition = protoLoader.loadSync(protoFiles, {
-      includeDirs: [path.join(process.cwd(), "proto")],
-      keepCase: false,
-      longs: String,
-      enums: String,
-      defaults: true,
-      oneofs: true,
-    });
-    loaded = grpc.loadPackageDefinition(definition);
+    loaded = loadProtoPackage(protoFiles);
   }
   return loaded;
 }
