@@ -4,13 +4,14 @@ import { ApiError, type ErrorBody, type ErrorCode } from "@/lib/api/api-error";
 import type { ServerConfig } from "@/lib/config/schema";
 import type { EntryInput, EntryInputContext } from "@/lib/schemas/entry-input";
 
-import { getBundle, listFederatedBundles } from "./bundles";
+import { listFederatedBundles } from "./bundles";
 import { callUnary } from "./call";
 import { getEntry } from "./entries";
 import { invalidateEntryIndex } from "./entry-index";
 import { errorCodeForGrpc } from "./errors";
 import { toEntry, toPbSpiffeId } from "./mappers";
 import type { PbEntry, PbStatus } from "./proto-types";
+import { serverTrustDomain } from "./trust-domain";
 import type { Entry } from "./types";
 
 /** The outcome of one item of a batch call: `ok`, or the console's error code for SPIRE's status. */
@@ -127,11 +128,6 @@ export async function deleteEntries(server: ServerConfig, ids: string[]): Promis
     if (status.code === "not_found") status.message = `No entry with ID ${id} (already deleted?)`;
     return { id, status };
   });
-}
-
-/** The server's trust domain: from the config when given, else from its own bundle. */
-export async function serverTrustDomain(server: ServerConfig): Promise<string> {
-  return server.trustDomain ?? (await getBundle(server)).trustDomain;
 }
 
 /** What entry validation needs to know about the server: its trust domain and, when asked, its federated bundles. */

@@ -2,18 +2,19 @@ import "server-only";
 
 import type { ServerConfig } from "@/lib/config/schema";
 
-import { getServerInfo } from "./health";
+import { getBundle } from "./bundles";
 
 const discovered = new Map<string, string>();
 
-/** The server's trust domain: from the config, else learnt once from its own SVID (Debug API). */
+/**
+ * The server's trust domain: from the config, else learnt once from its own bundle (GetBundle
+ * answers on the admin socket and over TCP alike).
+ */
 export async function serverTrustDomain(server: ServerConfig): Promise<string> {
   if (server.trustDomain) return server.trustDomain;
   const known = discovered.get(server.address);
   if (known) return known;
-  const info = await getServerInfo(server);
-  const id = info.svidChain[0]?.spiffeId ?? "";
-  const trustDomain = id ? new URL(id).host : "";
+  const { trustDomain } = await getBundle(server);
   if (trustDomain) discovered.set(server.address, trustDomain);
   return trustDomain;
 }

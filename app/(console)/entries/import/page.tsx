@@ -5,7 +5,7 @@ import { StatePanel } from "@/components/ui/state-panel";
 import { selectedServerName } from "@/lib/config/selected-server";
 import { entryListQuerySchema, searchParamsToObject } from "@/lib/schemas/list-queries";
 import { getServerConfig } from "@/lib/spire/client";
-import { serverTrustDomain } from "@/lib/spire/entry-mutations";
+import { serverTrustDomain } from "@/lib/spire/trust-domain";
 
 export const metadata = { title: "Import, export and bulk delete" };
 

@@ -2,7 +2,7 @@ import { EntryForm } from "@/components/entries/forms/entry-form";
 import { StatePanel } from "@/components/ui/state-panel";
 import { selectedServerName } from "@/lib/config/selected-server";
 import { getServerConfig } from "@/lib/spire/client";
-import { serverTrustDomain } from "@/lib/spire/entry-mutations";
+import { serverTrustDomain } from "@/lib/spire/trust-domain";
 
 export const metadata = { title: "New entry" };
 

@@ -4,7 +4,7 @@ import { StatePanel } from "@/components/ui/state-panel";
 import { selectedServerName } from "@/lib/config/selected-server";
 import { getServerConfig } from "@/lib/spire/client";
 import { getEntry } from "@/lib/spire/entries";
-import { serverTrustDomain } from "@/lib/spire/entry-mutations";
+import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Entry } from "@/lib/spire/types";
 
 export const metadata = { title: "Edit entry" };
