@@ -3,8 +3,8 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { restartServerWithAdminIds } from "../../scripts/stack/console-identity.ts";
 import { type CliEntry, idToString, spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { getStackServer } from "../../scripts/stack/state.ts";
-import { stackState } from "../support/api";
-import { apiGetOnce as apiGet, CONSOLE_ID, serversAndIdentity, stackUp, waitFor } from "./mtls-support";
+import { apiGet, stackState, stackUp, waitFor } from "../support/api";
+import { CONSOLE_ID, serversAndIdentity } from "./mtls-support";
 
 type Entry = { id: string; spiffeId: string; parentId: string };
 type ErrorBody = { error: { code: string; message: string } };

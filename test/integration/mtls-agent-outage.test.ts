@@ -4,7 +4,8 @@ import { agentComponent } from "../../scripts/stack/components.ts";
 import { CONSOLE_AGENT } from "../../scripts/stack/console-config.ts";
 import { getStackPaths } from "../../scripts/stack/paths.ts";
 import { runningPid, stopProcess } from "../../scripts/stack/process.ts";
-import { apiGetOnce as apiGet, CONSOLE_ID, serversAndIdentity, stackUp, waitFor } from "./mtls-support";
+import { apiGet, stackUp, waitFor } from "../support/api";
+import { CONSOLE_ID, serversAndIdentity } from "./mtls-support";
 
 describe("the console's Workload API agent going away and coming back", () => {
   const agent = agentComponent(getStackPaths({ ...process.env, SPIRE_CONSOLE_STACK_DIR: inject("stackDir") }), CONSOLE_AGENT);

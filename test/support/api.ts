@@ -1,16 +1,55 @@
 // Small helpers for calling the running console's HTTP API from tests.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
 import { inject } from "vitest";
 
 import { readStackState, type StackState } from "../../scripts/stack/state.ts";
+import { repoRoot } from "./console-server";
 
 export type ApiResponse<T = unknown> = { status: number; body: T; ms: number };
 
-/** GET a console API path (e.g. "/api/servers") and parse the JSON answer. */
-export async function apiGet<T = unknown>(path: string): Promise<ApiResponse<T>> {
+async function getOnce<T>(path: string): Promise<ApiResponse<T>> {
   const started = performance.now();
   const response = await fetch(`${inject("consoleUrl")}${path}`, { headers: { accept: "application/json" } });
   const body = (await response.json()) as T;
   return { status: response.status, body, ms: performance.now() - started };
+}
+
+/**
+ * GET a console API path (e.g. "/api/servers") and parse the JSON answer. A request that fails
+ * at the network level is retried once: after a test stops or restarts a stack process (which
+ * blocks for seconds), fetch may reuse a keep-alive socket the console has closed meanwhile
+ * ("other side closed"). A console that is really down fails the second attempt too.
+ */
+export async function apiGet<T = unknown>(path: string): Promise<ApiResponse<T>> {
+  try {
+    return await getOnce<T>(path);
+  } catch {
+    await new Promise((r) => setTimeout(r, 500));
+    return getOnce<T>(path);
+  }
+}
+
+/** Polls `probe` until it returns a value (not undefined), or fails after `timeoutMs`. */
+export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what = "condition"): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** `node scripts/stack/cli.ts up` on the test stack (restores whatever a test stopped or changed). */
+export function stackUp(): void {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, "scripts/stack/cli.ts"), "up"], {
+    cwd: repoRoot,
+    env: { ...process.env, SPIRE_CONSOLE_STACK_DIR: inject("stackDir") },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`stack:up failed: ${result.stderr}${result.stdout}`);
 }
 
 /** Follows nextPageToken through a paged list route and returns every item. */
