@@ -228,12 +228,3 @@ export async function prepareTls(server: ServerConfig): Promise<void> {
   if (server.tls?.source !== "workloadApi") return;
   await workloadApiSource(server, server.tls).settled(server.timeoutMs);
 }
-
-/**
- * Channel credentials for one server: plain for a local Unix socket (the socket's file
- * permissions are the authorization), mTLS with an admin X509-SVID for host:port.
- */
-export function channelCredentials(server: ServerConfig, hooks: TlsHooks = {}): grpc.ChannelCredentials {
-  if (server.address.startsWith("unix://")) return grpc.credentials.createInsecure();
-  return currentTlsMaterial(server).create(hooks);
-}
