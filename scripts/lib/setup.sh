@@ -3,10 +3,11 @@
 
 ensure_node_modules() {
   if [ ! -x node_modules/.bin/node ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    # `npm install`, not `npm ci`: npm 11 leaves other platforms' optional packages (tailwind's
-    # oxide, next's swc) out of the lock file and `npm ci` then refuses it as out of sync.
-    echo "[setup] installing npm dependencies (npm install)…"
-    npm install --no-audit --no-fund
+    # `npm ci` installs exactly the committed lock file (which lists every platform's optional
+    # packages). The system npm may run on an older Node than the project's engines: its engine
+    # warnings are noise here, because every npm script then runs on Node 24 from node_modules.
+    echo "[setup] installing npm dependencies with npm ci (system Node $(node --version); the project then runs on Node 24 from node_modules)…"
+    npm ci --no-audit --no-fund --loglevel=error
   fi
   # npm puts node_modules/.bin first on PATH for scripts; make sure that holds here too.
   export PATH="$PWD/node_modules/.bin:$PATH"
