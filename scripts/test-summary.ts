@@ -6,4 +6,6 @@ type Report = { numPassedTests: number; numFailedTests: number; numPendingTests:
 const file = process.argv[2] ?? "test-results/vitest.json";
 const report = JSON.parse(readFileSync(file, "utf8")) as Report;
 const skipped = report.numPendingTests + report.numTodoTests;
-console.log(`tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ""}`);
+console.log(
+  `tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ""}`,
+);

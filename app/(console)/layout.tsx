@@ -9,7 +9,10 @@ export const dynamic = "force-dynamic";
 
 export default function ConsoleLayout({ children }: { children: ReactNode }) {
   const config = loadConfig();
-  const servers = config.status === "ok" ? config.config.servers.map((s) => ({ name: s.name, trustDomain: s.trustDomain ?? null })) : [];
+  const servers =
+    config.status === "ok"
+      ? config.config.servers.map((s) => ({ name: s.name, trustDomain: s.trustDomain ?? null }))
+      : [];
   return (
     <div className="flex min-h-screen">
       <aside className="flex w-52 shrink-0 flex-col gap-6 bg-slate-900 px-3 py-4">

@@ -22,11 +22,19 @@ export function AgentDetailView({ server, agentId }: { server: string; agentId: 
   const router = useRouter();
   const query = useQuery({
     queryKey: agentKeys.detail(server, agentId),
-    queryFn: () => fetchJson<AgentDetail>(`/api/servers/${encodeURIComponent(server)}/agents/${encodeURIComponent(agentId)}/entries`),
+    queryFn: () =>
+      fetchJson<AgentDetail>(
+        `/api/servers/${encodeURIComponent(server)}/agents/${encodeURIComponent(agentId)}/entries`,
+      ),
     refetchInterval: 15_000,
   });
   if (query.isPending) return <StatePanel tone="loading" title="Loading the agent…" />;
-  if (query.isError) return <StatePanel tone="error" title="Could not load this agent">{query.error.message}</StatePanel>;
+  if (query.isError)
+    return (
+      <StatePanel tone="error" title="Could not load this agent">
+        {query.error.message}
+      </StatePanel>
+    );
   const { agent, direct, directTotal, viaAliases } = query.data;
   const q = `?server=${encodeURIComponent(server)}`;
   return (
@@ -36,35 +44,73 @@ export function AgentDetailView({ server, agentId }: { server: string; agentId: 
           <h2 className="font-semibold">Agent</h2>
           <div className="flex gap-2">
             <NewEntryButton server={server} parentId={agent.spiffeId} />
-            <AgentActions server={server} agentId={agent.spiffeId} banned={agent.banned} onDone={(action) => action === "evict" && router.push(`/agents${q}`)} />
+            <AgentActions
+              server={server}
+              agentId={agent.spiffeId}
+              banned={agent.banned}
+              onDone={(action) => action === "evict" && router.push(`/agents${q}`)}
+            />
           </div>
         </CardHeader>
         <CardBody>
           <dl className="grid grid-cols-[9rem_1fr] gap-x-4 gap-y-2 text-sm">
-            <dt className="text-slate-500">SPIFFE ID</dt><dd className="break-all font-mono text-xs">{agent.spiffeId}</dd>
-            <dt className="text-slate-500">Attestation</dt><dd className="font-mono text-xs">{agent.attestationType}</dd>
-            <dt className="text-slate-500">Selectors</dt><dd><SelectorChips selectors={agent.selectors} /></dd>
-            <dt className="text-slate-500">SVID serial</dt><dd className="break-all font-mono text-xs">{agent.x509SvidSerialNumber || "–"}</dd>
-            <dt className="text-slate-500">SVID expires</dt><dd>{agent.x509SvidExpiresAt ? `${formatRelative(agent.x509SvidExpiresAt)} (${formatAbsolute(agent.x509SvidExpiresAt)})` : "–"}</dd>
+            <dt className="text-slate-500">SPIFFE ID</dt>
+            <dd className="break-all font-mono text-xs">{agent.spiffeId}</dd>
+            <dt className="text-slate-500">Attestation</dt>
+            <dd className="font-mono text-xs">{agent.attestationType}</dd>
+            <dt className="text-slate-500">Selectors</dt>
+            <dd>
+              <SelectorChips selectors={agent.selectors} />
+            </dd>
+            <dt className="text-slate-500">SVID serial</dt>
+            <dd className="break-all font-mono text-xs">{agent.x509SvidSerialNumber || "–"}</dd>
+            <dt className="text-slate-500">SVID expires</dt>
+            <dd>
+              {agent.x509SvidExpiresAt
+                ? `${formatRelative(agent.x509SvidExpiresAt)} (${formatAbsolute(agent.x509SvidExpiresAt)})`
+                : "–"}
+            </dd>
             <dt className="text-slate-500">State</dt>
-            <dd className="space-x-1">{agent.banned ? <Badge tone="bad">banned</Badge> : <Badge tone="good">not banned</Badge>}{agent.canReattest ? <Badge tone="info">can re-attest</Badge> : <Badge>cannot re-attest</Badge>}</dd>
-            <dt className="text-slate-500">Version</dt><dd>{agent.agentVersion || "–"}</dd>
+            <dd className="space-x-1">
+              {agent.banned ? <Badge tone="bad">banned</Badge> : <Badge tone="good">not banned</Badge>}
+              {agent.canReattest ? <Badge tone="info">can re-attest</Badge> : <Badge>cannot re-attest</Badge>}
+            </dd>
+            <dt className="text-slate-500">Version</dt>
+            <dd>{agent.agentVersion || "–"}</dd>
           </dl>
         </CardBody>
       </Card>
       <div className="space-y-4">
         <Card>
-          <CardHeader><h2 className="font-semibold">Entries parented to this agent ({directTotal})</h2></CardHeader>
-          <CardBody><AgentEntryList server={server} entries={direct} total={directTotal} empty="No entry names this agent as its parent." /></CardBody>
+          <CardHeader>
+            <h2 className="font-semibold">Entries parented to this agent ({directTotal})</h2>
+          </CardHeader>
+          <CardBody>
+            <AgentEntryList
+              server={server}
+              entries={direct}
+              total={directTotal}
+              empty="No entry names this agent as its parent."
+            />
+          </CardBody>
         </Card>
         <Card>
-          <CardHeader><h2 className="font-semibold">Through node aliases ({viaAliases.length})</h2></CardHeader>
+          <CardHeader>
+            <h2 className="font-semibold">Through node aliases ({viaAliases.length})</h2>
+          </CardHeader>
           <CardBody className="space-y-4">
-            {viaAliases.length === 0 ? <p className="text-sm text-slate-500">No node alias covers this agent&apos;s selectors.</p> : null}
+            {viaAliases.length === 0 ? (
+              <p className="text-sm text-slate-500">No node alias covers this agent&apos;s selectors.</p>
+            ) : null}
             {viaAliases.map(({ alias, entries, total }) => (
               <section key={alias.id} data-testid="agent-alias">
                 <h3 className="mb-1 text-sm">
-                  <Link href={`/entries/${alias.id}${q}`} className="font-mono text-xs font-semibold text-sky-800 hover:underline">{alias.spiffeId}</Link>
+                  <Link
+                    href={`/entries/${alias.id}${q}`}
+                    className="font-mono text-xs font-semibold text-sky-800 hover:underline"
+                  >
+                    {alias.spiffeId}
+                  </Link>
                   <span className="ml-2 text-xs text-slate-500">{total} entries</span>
                 </h3>
                 <AgentEntryList server={server} entries={entries} total={total} empty="No entries under this alias." />

@@ -4,17 +4,34 @@ import { SelectorChips } from "@/components/ui/selector-chips";
 import type { Entry } from "@/lib/spire/types";
 
 /** A compact list of entries with links to their detail pages. */
-export function AgentEntryList({ server, entries, total, empty }: { server: string; entries: Entry[]; total: number; empty: string }) {
+export function AgentEntryList({
+  server,
+  entries,
+  total,
+  empty,
+}: {
+  server: string;
+  entries: Entry[];
+  total: number;
+  empty: string;
+}) {
   if (entries.length === 0) return <p className="text-sm text-slate-500">{empty}</p>;
   return (
     <ul className="divide-y divide-slate-100" data-testid="agent-entries">
       {entries.map((entry) => (
         <li key={entry.id} className="flex flex-wrap items-center gap-2 py-1.5">
-          <Link href={`/entries/${entry.id}?server=${encodeURIComponent(server)}`} className="font-mono text-xs text-sky-800 hover:underline">{entry.spiffeId}</Link>
+          <Link
+            href={`/entries/${entry.id}?server=${encodeURIComponent(server)}`}
+            className="font-mono text-xs text-sky-800 hover:underline"
+          >
+            {entry.spiffeId}
+          </Link>
           <SelectorChips selectors={entry.selectors} />
         </li>
       ))}
-      {total > entries.length ? <li className="py-1.5 text-xs text-slate-500">…and {total - entries.length} more</li> : null}
+      {total > entries.length ? (
+        <li className="py-1.5 text-xs text-slate-500">…and {total - entries.length} more</li>
+      ) : null}
     </ul>
   );
 }

@@ -36,9 +36,15 @@ export function AgentTable({ server, filters = {} }: { server: string; filters?:
     refetchInterval: 15_000,
   });
   if (query.isPending) return <StatePanel tone="loading" title="Loading agents…" />;
-  if (query.isError) return <StatePanel tone="error" title="Could not load agents">{query.error.message}</StatePanel>;
+  if (query.isError)
+    return (
+      <StatePanel tone="error" title="Could not load agents">
+        {query.error.message}
+      </StatePanel>
+    );
   const agents = query.data.pages.flatMap((page) => page.agents);
-  if (agents.length === 0) return <StatePanel tone="empty" title="No agent matches (or none has attested to this server yet)." />;
+  if (agents.length === 0)
+    return <StatePanel tone="empty" title="No agent matches (or none has attested to this server yet)." />;
   const now = Date.now();
   const q = `?server=${encodeURIComponent(server)}`;
   return (
@@ -51,7 +57,9 @@ export function AgentTable({ server, filters = {} }: { server: string; filters?:
             <th className="px-4 py-2">Selectors</th>
             <th className="w-44 px-4 py-2">SVID expires</th>
             <th className="w-36 px-4 py-2">State</th>
-            <th className="w-36 px-4 py-2"><span className="sr-only">Actions</span></th>
+            <th className="w-36 px-4 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -60,20 +68,29 @@ export function AgentTable({ server, filters = {} }: { server: string; filters?:
             return (
               <tr key={agent.spiffeId} data-testid="agent-row" data-spiffe-id={agent.spiffeId} className="align-top">
                 <td className="break-all px-4 py-2 font-mono text-xs">
-                  <Link href={`/agents/${encodeURIComponent(agent.spiffeId)}${q}`} className="text-sky-800 hover:underline">{agent.spiffeId}</Link>
+                  <Link
+                    href={`/agents/${encodeURIComponent(agent.spiffeId)}${q}`}
+                    className="text-sky-800 hover:underline"
+                  >
+                    {agent.spiffeId}
+                  </Link>
                   <div className="text-[11px] text-slate-400">
                     serial {agent.x509SvidSerialNumber || "–"} · {agent.agentVersion || "version unknown"}
                   </div>
                 </td>
                 <td className="px-4 py-2 font-mono text-xs">{agent.attestationType}</td>
-                <td className="overflow-hidden px-4 py-2 [&_li]:break-all"><SelectorChips selectors={agent.selectors} /></td>
+                <td className="overflow-hidden px-4 py-2 [&_li]:break-all">
+                  <SelectorChips selectors={agent.selectors} />
+                </td>
                 <td className="px-4 py-2 text-xs">
                   {agent.x509SvidExpiresAt ? (
                     <>
                       {formatRelative(agent.x509SvidExpiresAt, now)}
                       <div className="text-[11px] text-slate-400">{formatAbsolute(agent.x509SvidExpiresAt)}</div>
                     </>
-                  ) : "–"}
+                  ) : (
+                    "–"
+                  )}
                 </td>
                 <td className="space-x-1 px-4 py-2">
                   {agent.banned ? <Badge tone="bad">banned</Badge> : null}
@@ -81,13 +98,20 @@ export function AgentTable({ server, filters = {} }: { server: string; filters?:
                   {agent.canReattest ? <Badge tone="info">can re-attest</Badge> : null}
                   {!agent.banned && !expired ? <Badge tone="good">active</Badge> : null}
                 </td>
-                <td className="px-4 py-2"><AgentActions server={server} agentId={agent.spiffeId} banned={agent.banned} /></td>
+                <td className="px-4 py-2">
+                  <AgentActions server={server} agentId={agent.spiffeId} banned={agent.banned} />
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      <PagedFooter shown={agents.length} hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onMore={() => query.fetchNextPage()} />
+      <PagedFooter
+        shown={agents.length}
+        hasMore={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        onMore={() => query.fetchNextPage()}
+      />
     </div>
   );
 }

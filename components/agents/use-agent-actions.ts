@@ -7,7 +7,8 @@ import { agentKeys, entryTreeKeys, expiryKeys, overviewKeys } from "@/lib/query/
 
 export type AgentAction = "ban" | "evict";
 
-const agentUrl = (server: string, id: string) => `/api/servers/${encodeURIComponent(server)}/agents/${encodeURIComponent(id)}`;
+const agentUrl = (server: string, id: string) =>
+  `/api/servers/${encodeURIComponent(server)}/agents/${encodeURIComponent(id)}`;
 
 /** Bans (`POST …/ban`) or evicts (`DELETE`) an agent, then refreshes every view that shows agents. */
 export function useAgentAction(server: string) {
@@ -15,7 +16,11 @@ export function useAgentAction(server: string) {
   return useMutation({
     mutationFn: ({ action, id }: { action: AgentAction; id: string }) =>
       action === "ban"
-        ? fetchJson<null>(`${agentUrl(server, id)}/ban`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })
+        ? fetchJson<null>(`${agentUrl(server, id)}/ban`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: "{}",
+          })
         : fetchJson<null>(agentUrl(server, id), { method: "DELETE" }),
     onSettled: () =>
       Promise.all([

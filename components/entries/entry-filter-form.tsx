@@ -48,17 +48,35 @@ export function EntryFilterForm() {
     if (parentId) next.set("parentId", parentId);
     selectorList.forEach((s) => next.append("selector", s));
     if (selectorList.length) next.set("match", match);
-    federatesWith.split(/\s+/).filter(Boolean).forEach((td) => next.append("federatesWith", td));
+    federatesWith
+      .split(/\s+/)
+      .filter(Boolean)
+      .forEach((td) => next.append("federatesWith", td));
     if (hint) next.set("hint", hint);
     router.push(`${pathname}?${next.toString()}`);
   }
 
-  const field = (id: string, label: string, value: string, set: (v: string) => void, problem: string | null, placeholder: string) => (
+  const field = (
+    id: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    problem: string | null,
+    placeholder: string,
+  ) => (
     <div className="min-w-0">
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
         {label}
       </label>
-      <input id={id} value={value} onChange={(e) => set(e.target.value)} placeholder={placeholder} aria-invalid={Boolean(problem)} aria-describedby={problem ? `${id}-error` : undefined} className={fieldClass} />
+      <input
+        id={id}
+        value={value}
+        onChange={(e) => set(e.target.value)}
+        placeholder={placeholder}
+        aria-invalid={Boolean(problem)}
+        aria-describedby={problem ? `${id}-error` : undefined}
+        className={fieldClass}
+      />
       {problem ? (
         <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
           {problem}
@@ -68,10 +86,28 @@ export function EntryFilterForm() {
   );
 
   return (
-    <form onSubmit={apply} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3" aria-label="Entry filters">
+    <form
+      onSubmit={apply}
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3"
+      aria-label="Entry filters"
+    >
       {field("f-spiffe-id", "SPIFFE ID", spiffeId, setSpiffeId, problems.spiffeId, "spiffe://example.org/workload")}
-      {field("f-parent-id", "Parent ID", parentId, setParentId, problems.parentId, "spiffe://example.org/spire/agent/...")}
-      {field("f-selectors", "Selectors (space-separated type:value)", selectors, setSelectors, problems.selectors, "k8s:ns:payments unix:uid:1000")}
+      {field(
+        "f-parent-id",
+        "Parent ID",
+        parentId,
+        setParentId,
+        problems.parentId,
+        "spiffe://example.org/spire/agent/...",
+      )}
+      {field(
+        "f-selectors",
+        "Selectors (space-separated type:value)",
+        selectors,
+        setSelectors,
+        problems.selectors,
+        "k8s:ns:payments unix:uid:1000",
+      )}
       <div>
         <label htmlFor="f-match" className="mb-1 block text-xs font-medium text-slate-600">
           Selector match
@@ -89,7 +125,16 @@ export function EntryFilterForm() {
         <Button type="submit" size="sm" disabled={invalid}>
           Apply filters
         </Button>
-        <Button type="button" size="sm" variant="ghost" onClick={() => router.push(`${pathname}?${new URLSearchParams([...params].filter(([k]) => k === "server" || k === "view")).toString()}`)}>
+        <Button
+          type="button"
+          size="sm"
+          variant="ghost"
+          onClick={() =>
+            router.push(
+              `${pathname}?${new URLSearchParams([...params].filter(([k]) => k === "server" || k === "view")).toString()}`,
+            )
+          }
+        >
           Clear
         </Button>
       </div>

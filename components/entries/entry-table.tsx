@@ -13,7 +13,12 @@ import { useEntryList } from "./use-entry-list";
 export function EntryTable({ server, filters }: { server: string; filters: EntryFilters }) {
   const query = useEntryList(server, filters);
   if (query.isPending) return <StatePanel tone="loading" title="Loading entries…" />;
-  if (query.isError) return <StatePanel tone="error" title="Could not load entries">{query.error.message}</StatePanel>;
+  if (query.isError)
+    return (
+      <StatePanel tone="error" title="Could not load entries">
+        {query.error.message}
+      </StatePanel>
+    );
   const entries = query.data.pages.flatMap((page) => page.entries);
   if (entries.length === 0) return <StatePanel tone="empty" title="No entries match these filters." />;
   const now = Date.now();
@@ -46,7 +51,10 @@ export function EntryTable({ server, filters }: { server: string; filters: Entry
                 {entry.downstream ? <Badge tone="info">downstream</Badge> : null}
                 {entry.federatesWith.length ? <Badge title={entry.federatesWith.join(", ")}>federated</Badge> : null}
                 {entry.expiresAt ? (
-                  <Badge tone={Date.parse(entry.expiresAt) - now < 86_400_000 ? "bad" : "neutral"} title={formatAbsolute(entry.expiresAt)}>
+                  <Badge
+                    tone={Date.parse(entry.expiresAt) - now < 86_400_000 ? "bad" : "neutral"}
+                    title={formatAbsolute(entry.expiresAt)}
+                  >
                     expires {formatRelative(entry.expiresAt, now)}
                   </Badge>
                 ) : null}
@@ -55,7 +63,12 @@ export function EntryTable({ server, filters }: { server: string; filters: Entry
           ))}
         </tbody>
       </table>
-      <PagedFooter shown={entries.length} hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onMore={() => query.fetchNextPage()} />
+      <PagedFooter
+        shown={entries.length}
+        hasMore={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        onMore={() => query.fetchNextPage()}
+      />
     </div>
   );
 }

@@ -14,7 +14,11 @@ export type BatchCreateResponse = {
   summary: { created: number; failed: number };
   results: { index: number; status: RowStatus; entry?: Entry }[];
 };
-export type BatchDeleteResponse = { ok: boolean; summary: { deleted: number; failed: number }; results: { id: string; status: RowStatus }[] };
+export type BatchDeleteResponse = {
+  ok: boolean;
+  summary: { deleted: number; failed: number };
+  results: { id: string; status: RowStatus }[];
+};
 
 const base = (server: string) => `/api/servers/${encodeURIComponent(server)}/entries`;
 

@@ -18,7 +18,10 @@ export function EntryViewToggle({ view, params }: { view: "tree" | "table"; para
           key={target}
           href={href(target)}
           aria-current={view === target ? "page" : undefined}
-          className={cn("rounded px-3 py-1", view === target ? "bg-slate-800 text-white" : "text-slate-700 hover:bg-slate-100")}
+          className={cn(
+            "rounded px-3 py-1",
+            view === target ? "bg-slate-800 text-white" : "text-slate-700 hover:bg-slate-100",
+          )}
         >
           {target === "tree" ? "Tree" : "Table"}
         </Link>

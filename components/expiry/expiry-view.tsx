@@ -15,32 +15,70 @@ import { urgencyColor } from "./urgency";
 
 /** Timeline, soonest expiries and TTL warnings across every server; refreshed every 30 s. */
 export function ExpiryView() {
-  const query = useQuery({ queryKey: expiryKeys.all, queryFn: () => fetchJson<ExpiryData>("/api/expiry"), refetchInterval: 30_000 });
+  const query = useQuery({
+    queryKey: expiryKeys.all,
+    queryFn: () => fetchJson<ExpiryData>("/api/expiry"),
+    refetchInterval: 30_000,
+  });
   if (query.isPending) return <StatePanel tone="loading" title="Collecting expiry across servers…" />;
-  if (query.isError) return <StatePanel tone="error" title="Could not load expiry">{query.error.message}</StatePanel>;
+  if (query.isError)
+    return (
+      <StatePanel tone="error" title="Could not load expiry">
+        {query.error.message}
+      </StatePanel>
+    );
   const { items, servers, ttlWarnings } = query.data;
   const now = Date.parse(query.data.now);
   return (
     <div className="space-y-4">
-      {servers.filter((s) => s.error).map((s) => <StatePanel key={s.server} tone="error" title={`${s.server} could not be read`}>{s.error}</StatePanel>)}
+      {servers
+        .filter((s) => s.error)
+        .map((s) => (
+          <StatePanel key={s.server} tone="error" title={`${s.server} could not be read`}>
+            {s.error}
+          </StatePanel>
+        ))}
       <Card>
         <CardHeader>
           <h2 className="font-semibold">Timeline</h2>
           <span className="flex gap-3 text-xs text-slate-600">
-            {Object.entries(urgencyColor).map(([name, color]) => <span key={name} className="flex items-center gap-1"><svg width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="5" fill={color} /></svg>{name}</span>)}
+            {Object.entries(urgencyColor).map(([name, color]) => (
+              <span key={name} className="flex items-center gap-1">
+                <svg width="10" height="10" aria-hidden="true">
+                  <circle cx="5" cy="5" r="5" fill={color} />
+                </svg>
+                {name}
+              </span>
+            ))}
           </span>
         </CardHeader>
-        <CardBody>{items.length ? <ExpiryTimeline items={items} now={now} /> : <StatePanel tone="empty" title="Nothing with an expiry time." />}</CardBody>
+        <CardBody>
+          {items.length ? (
+            <ExpiryTimeline items={items} now={now} />
+          ) : (
+            <StatePanel tone="empty" title="Nothing with an expiry time." />
+          )}
+        </CardBody>
       </Card>
       <div className="grid gap-4 xl:grid-cols-2">
         <Card>
-          <CardHeader><h2 className="font-semibold">Most urgent</h2><span className="text-xs text-slate-500">{items.length} items</span></CardHeader>
-          <CardBody><SoonestList items={items.slice(0, 25)} now={now} /></CardBody>
+          <CardHeader>
+            <h2 className="font-semibold">Most urgent</h2>
+            <span className="text-xs text-slate-500">{items.length} items</span>
+          </CardHeader>
+          <CardBody>
+            <SoonestList items={items.slice(0, 25)} now={now} />
+          </CardBody>
         </Card>
         <Card id="ttl">
-          <CardHeader><h2 className="font-semibold">X.509 TTL vs the CA ({ttlWarnings.length})</h2></CardHeader>
+          <CardHeader>
+            <h2 className="font-semibold">X.509 TTL vs the CA ({ttlWarnings.length})</h2>
+          </CardHeader>
           <CardBody className="space-y-2">
-            <p className="text-xs text-slate-500">SPIRE caps every X509-SVID at the signing CA&apos;s not-after, and rotates to the next CA when the active one has lifetime ÷ 6 (at most 7 days) left: only TTLs up to that are guaranteed.</p>
+            <p className="text-xs text-slate-500">
+              SPIRE caps every X509-SVID at the signing CA&apos;s not-after, and rotates to the next CA when the active
+              one has lifetime ÷ 6 (at most 7 days) left: only TTLs up to that are guaranteed.
+            </p>
             <TtlWarnings warnings={ttlWarnings} />
           </CardBody>
         </Card>

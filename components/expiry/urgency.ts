@@ -1,5 +1,15 @@
 import type { Urgency } from "@/lib/domain/expiry";
 
 /** Colours of the urgency classes (SVG fill and badge tone). */
-export const urgencyColor: Record<Urgency, string> = { expired: "#7f1d1d", critical: "#dc2626", warning: "#d97706", ok: "#059669" };
-export const urgencyTone: Record<Urgency, "bad" | "warn" | "good"> = { expired: "bad", critical: "bad", warning: "warn", ok: "good" };
+export const urgencyColor: Record<Urgency, string> = {
+  expired: "#7f1d1d",
+  critical: "#dc2626",
+  warning: "#d97706",
+  ok: "#059669",
+};
+export const urgencyTone: Record<Urgency, "bad" | "warn" | "good"> = {
+  expired: "bad",
+  critical: "bad",
+  warning: "warn",
+  ok: "good",
+};

@@ -10,10 +10,25 @@ const R = 34;
 export function FederationGraphSvg({ graph }: { graph: FederationGraph }) {
   const positions = layoutNodes(graph.nodes, W, H);
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Federation graph" className="h-auto w-full" data-testid="federation-graph">
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label="Federation graph"
+      className="h-auto w-full"
+      data-testid="federation-graph"
+    >
       <defs>
         {["ok", "bad"].map((tone) => (
-          <marker key={tone} id={`arrow-${tone}`} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            key={tone}
+            id={`arrow-${tone}`}
+            viewBox="0 0 10 10"
+            refX="8"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M 0 0 L 10 5 L 0 10 z" fill={tone === "ok" ? "#047857" : "#b91c1c"} />
           </marker>
         ))}
@@ -25,9 +40,22 @@ export function FederationGraphSvg({ graph }: { graph: FederationGraph }) {
         const { d, mid } = edgePath(a, b, R);
         const tone = edge.bundlePresent ? "ok" : "bad";
         return (
-          <g key={edgeKey(edge)} data-testid="federation-edge" data-from={edge.from} data-to={edge.to} data-bundle={edge.bundlePresent ? "present" : "missing"}>
+          <g
+            key={edgeKey(edge)}
+            data-testid="federation-edge"
+            data-from={edge.from}
+            data-to={edge.to}
+            data-bundle={edge.bundlePresent ? "present" : "missing"}
+          >
             <title>{`${edge.from} fetches ${edge.to}'s bundle from ${edge.bundleEndpointUrl} (${edge.profile}); bundle ${edge.bundlePresent ? `present, seq ${edge.sequenceNumber}` : "missing"}`}</title>
-            <path d={d} fill="none" stroke={tone === "ok" ? "#047857" : "#b91c1c"} strokeWidth={2} strokeDasharray={edge.bundlePresent ? undefined : "6 4"} markerEnd={`url(#arrow-${tone})`} />
+            <path
+              d={d}
+              fill="none"
+              stroke={tone === "ok" ? "#047857" : "#b91c1c"}
+              strokeWidth={2}
+              strokeDasharray={edge.bundlePresent ? undefined : "6 4"}
+              markerEnd={`url(#arrow-${tone})`}
+            />
             <text x={mid.x} y={mid.y - 6} textAnchor="middle" className="fill-slate-600 text-[10px]">
               {edge.profile} · {edge.bundlePresent ? `seq ${edge.sequenceNumber}` : "no bundle"}
             </text>
@@ -39,9 +67,21 @@ export function FederationGraphSvg({ graph }: { graph: FederationGraph }) {
         if (!p) return null;
         return (
           <g key={node.trustDomain} data-testid="federation-node" data-trust-domain={node.trustDomain}>
-            <circle cx={p.x} cy={p.y} r={R} fill={node.error ? "#fee2e2" : node.server ? "#e0f2fe" : "#f1f5f9"} stroke={node.error ? "#b91c1c" : "#0369a1"} strokeWidth={1.5} strokeDasharray={node.server ? undefined : "4 3"} />
-            <text x={p.x} y={p.y + 4} textAnchor="middle" className="fill-slate-800 text-[11px] font-semibold">{node.server ?? "external"}</text>
-            <text x={p.x} y={p.y + R + 16} textAnchor="middle" className="fill-slate-700 font-mono text-[11px]">{node.trustDomain}</text>
+            <circle
+              cx={p.x}
+              cy={p.y}
+              r={R}
+              fill={node.error ? "#fee2e2" : node.server ? "#e0f2fe" : "#f1f5f9"}
+              stroke={node.error ? "#b91c1c" : "#0369a1"}
+              strokeWidth={1.5}
+              strokeDasharray={node.server ? undefined : "4 3"}
+            />
+            <text x={p.x} y={p.y + 4} textAnchor="middle" className="fill-slate-800 text-[11px] font-semibold">
+              {node.server ?? "external"}
+            </text>
+            <text x={p.x} y={p.y + R + 16} textAnchor="middle" className="fill-slate-700 font-mono text-[11px]">
+              {node.trustDomain}
+            </text>
           </g>
         );
       })}

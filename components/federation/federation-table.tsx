@@ -20,7 +20,9 @@ export function FederationTable({ server, edges }: { server: string; edges: Fede
             <th className="px-4 py-2">Refresh hint</th>
             <th className="px-4 py-2">CA not after</th>
             <th className="px-4 py-2">Entries</th>
-            <th className="px-4 py-2"><span className="sr-only">Actions</span></th>
+            <th className="px-4 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -30,15 +32,32 @@ export function FederationTable({ server, edges }: { server: string; edges: Fede
               <td className="px-4 py-2 font-mono text-xs">{row.bundleEndpointUrl}</td>
               <td className="px-4 py-2 text-xs">
                 {row.profile}
-                {row.endpointSpiffeId ? <div className="font-mono text-[11px] text-slate-500">{row.endpointSpiffeId}</div> : null}
+                {row.endpointSpiffeId ? (
+                  <div className="font-mono text-[11px] text-slate-500">{row.endpointSpiffeId}</div>
+                ) : null}
               </td>
-              <td className="px-4 py-2">{row.bundlePresent ? <Badge tone="good">present · seq {row.sequenceNumber}</Badge> : <Badge tone="bad">missing</Badge>}</td>
+              <td className="px-4 py-2">
+                {row.bundlePresent ? (
+                  <Badge tone="good">present · seq {row.sequenceNumber}</Badge>
+                ) : (
+                  <Badge tone="bad">missing</Badge>
+                )}
+              </td>
               <td className="px-4 py-2 text-xs">{row.refreshHint ? formatDuration(row.refreshHint) : "–"}</td>
-              <td className="px-4 py-2 text-xs" title={row.caNotAfter ? formatAbsolute(row.caNotAfter) : undefined}>{row.caNotAfter ? formatRelative(row.caNotAfter) : "–"}</td>
-              <td className="px-4 py-2 text-xs">
-                <Link className="text-sky-800 hover:underline" href={`/entries?server=${encodeURIComponent(server)}&view=table&federatesWith=${encodeURIComponent(row.to)}`}>{row.entryCount}</Link>
+              <td className="px-4 py-2 text-xs" title={row.caNotAfter ? formatAbsolute(row.caNotAfter) : undefined}>
+                {row.caNotAfter ? formatRelative(row.caNotAfter) : "–"}
               </td>
-              <td className="px-4 py-2"><RefreshBundleButton server={server} trustDomain={row.to} /></td>
+              <td className="px-4 py-2 text-xs">
+                <Link
+                  className="text-sky-800 hover:underline"
+                  href={`/entries?server=${encodeURIComponent(server)}&view=table&federatesWith=${encodeURIComponent(row.to)}`}
+                >
+                  {row.entryCount}
+                </Link>
+              </td>
+              <td className="px-4 py-2">
+                <RefreshBundleButton server={server} trustDomain={row.to} />
+              </td>
             </tr>
           ))}
         </tbody>

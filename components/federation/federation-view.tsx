@@ -13,32 +13,67 @@ import { useFederationGraph } from "./use-federation-graph";
 export function FederationView({ server }: { server: string }) {
   const query = useFederationGraph();
   if (query.isPending) return <StatePanel tone="loading" title="Loading federation across servers…" />;
-  if (query.isError) return <StatePanel tone="error" title="Could not load federation">{query.error.message}</StatePanel>;
+  if (query.isError)
+    return (
+      <StatePanel tone="error" title="Could not load federation">
+        {query.error.message}
+      </StatePanel>
+    );
   const graph = query.data;
   const edges = graph.edges.filter((e) => e.server === server);
   const down = graph.nodes.filter((n) => n.error);
   return (
     <div className="space-y-4">
-      {down.map((n) => <StatePanel key={n.trustDomain} tone="error" title={`${n.server} could not be read`}>{n.error}</StatePanel>)}
+      {down.map((n) => (
+        <StatePanel key={n.trustDomain} tone="error" title={`${n.server} could not be read`}>
+          {n.error}
+        </StatePanel>
+      ))}
       <div className="grid gap-4 2xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <Card>
-          <CardHeader><h2 className="font-semibold">Trust domains</h2><span className="text-xs text-slate-500">arrow: fetches the bundle of</span></CardHeader>
-          <CardBody>{graph.nodes.length ? <FederationGraphSvg graph={graph} /> : <StatePanel tone="empty" title="No trust domains." />}</CardBody>
+          <CardHeader>
+            <h2 className="font-semibold">Trust domains</h2>
+            <span className="text-xs text-slate-500">arrow: fetches the bundle of</span>
+          </CardHeader>
+          <CardBody>
+            {graph.nodes.length ? (
+              <FederationGraphSvg graph={graph} />
+            ) : (
+              <StatePanel tone="empty" title="No trust domains." />
+            )}
+          </CardBody>
         </Card>
         <div className="space-y-2">
           <h2 className="font-semibold">Relationships of {server}</h2>
-          {edges.length ? <FederationTable server={server} edges={edges} /> : <StatePanel tone="empty" title="This server federates with no other trust domain." />}
+          {edges.length ? (
+            <FederationTable server={server} edges={edges} />
+          ) : (
+            <StatePanel tone="empty" title="This server federates with no other trust domain." />
+          )}
         </div>
       </div>
       <Card>
-        <CardHeader><h2 className="font-semibold">Flags ({graph.flags.length})</h2></CardHeader>
+        <CardHeader>
+          <h2 className="font-semibold">Flags ({graph.flags.length})</h2>
+        </CardHeader>
         <CardBody>
-          {graph.flags.length === 0 ? <p className="text-sm text-slate-500">Every relationship has its bundle, and every federatesWith names a domain with a bundle.</p> : (
+          {graph.flags.length === 0 ? (
+            <p className="text-sm text-slate-500">
+              Every relationship has its bundle, and every federatesWith names a domain with a bundle.
+            </p>
+          ) : (
             <ul className="space-y-1 text-sm" data-testid="federation-flags">
               {graph.flags.map((flag) => (
                 <li key={`${flag.kind}:${flag.server}:${flag.trustDomain}`}>
                   {flag.message}{" "}
-                  {flag.entryCount ? <Link className="text-sky-800 hover:underline" href={`/entries?server=${encodeURIComponent(flag.server)}&view=table&federatesWith=${encodeURIComponent(flag.trustDomain)}`}>show entries</Link> : null}
+                  {flag.entryCount ? (
+                    <Link
+                      className="text-sky-800 hover:underline"
+                      href={`/entries?server=${encodeURIComponent(flag.server)}&view=table&federatesWith=${encodeURIComponent(flag.trustDomain)}`}
+                    >
+                      show entries
+                    </Link>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -10,7 +10,10 @@ export function layoutNodes(nodes: readonly FederationNode[], width: number, hei
   const positions = new Map<string, Point>();
   nodes.forEach((node, i) => {
     const angle = Math.PI + (2 * Math.PI * i) / Math.max(1, nodes.length);
-    positions.set(node.trustDomain, nodes.length === 1 ? { x: cx, y: cy } : { x: cx + Math.cos(angle) * r * 1.4, y: cy + Math.sin(angle) * r });
+    positions.set(
+      node.trustDomain,
+      nodes.length === 1 ? { x: cx, y: cy } : { x: cx + Math.cos(angle) * r * 1.4, y: cy + Math.sin(angle) * r },
+    );
   });
   return positions;
 }
@@ -26,7 +29,10 @@ export function edgePath(a: Point, b: Point, radius: number): { d: string; mid: 
   const start = { x: a.x + ux * radius - uy * 8, y: a.y + uy * radius + ux * 8 };
   const end = { x: b.x - ux * (radius + 6) - uy * 8, y: b.y - uy * (radius + 6) + ux * 8 };
   const control = { x: (a.x + b.x) / 2 - uy * bend, y: (a.y + b.y) / 2 + ux * bend };
-  const mid = { x: 0.25 * start.x + 0.5 * control.x + 0.25 * end.x, y: 0.25 * start.y + 0.5 * control.y + 0.25 * end.y };
+  const mid = {
+    x: 0.25 * start.x + 0.5 * control.x + 0.25 * end.x,
+    y: 0.25 * start.y + 0.5 * control.y + 0.25 * end.y,
+  };
   return { d: `M ${start.x} ${start.y} Q ${control.x} ${control.y} ${end.x} ${end.y}`, mid };
 }
 

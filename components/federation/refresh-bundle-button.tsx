@@ -11,20 +11,33 @@ export function RefreshBundleButton({ server, trustDomain }: { server: string; t
   const client = useQueryClient();
   const mutation = useMutation({
     mutationFn: () =>
-      fetchJson<null>(`/api/servers/${encodeURIComponent(server)}/federations/${encodeURIComponent(trustDomain)}/refresh`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: "{}",
-      }),
+      fetchJson<null>(
+        `/api/servers/${encodeURIComponent(server)}/federations/${encodeURIComponent(trustDomain)}/refresh`,
+        { method: "POST", headers: { "content-type": "application/json" }, body: "{}" },
+      ),
     onSettled: () =>
-      Promise.all([federationGraphKeys.all, federationKeys.all(server), expiryKeys.all, overviewKeys.all].map((queryKey) => client.invalidateQueries({ queryKey }))),
+      Promise.all(
+        [federationGraphKeys.all, federationKeys.all(server), expiryKeys.all, overviewKeys.all].map((queryKey) =>
+          client.invalidateQueries({ queryKey }),
+        ),
+      ),
   });
   return (
     <span className="inline-flex flex-col items-start gap-1">
-      <Button size="sm" variant="secondary" onClick={() => mutation.mutate()} disabled={mutation.isPending} aria-label={`Refresh the ${trustDomain} bundle on ${server}`}>
+      <Button
+        size="sm"
+        variant="secondary"
+        onClick={() => mutation.mutate()}
+        disabled={mutation.isPending}
+        aria-label={`Refresh the ${trustDomain} bundle on ${server}`}
+      >
         {mutation.isPending ? "Refreshing…" : "Refresh now"}
       </Button>
-      {mutation.isError ? <span role="alert" className="text-xs text-red-700">{mutation.error.message}</span> : null}
+      {mutation.isError ? (
+        <span role="alert" className="text-xs text-red-700">
+          {mutation.error.message}
+        </span>
+      ) : null}
       {mutation.isSuccess ? <span className="text-xs text-emerald-700">refreshed</span> : null}
     </span>
   );

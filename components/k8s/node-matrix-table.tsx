@@ -9,7 +9,9 @@ function PodStatus({ pod }: { pod: PodCell | null }) {
     <div className="space-y-0.5">
       <Badge tone={pod.healthy ? "good" : "bad"}>{pod.status}</Badge>
       <div className="font-mono text-xs text-slate-500">{pod.name}</div>
-      <div className="text-xs text-slate-600">{pod.restarts} restart{pod.restarts === 1 ? "" : "s"}</div>
+      <div className="text-xs text-slate-600">
+        {pod.restarts} restart{pod.restarts === 1 ? "" : "s"}
+      </div>
     </div>
   );
 }
@@ -36,14 +38,20 @@ export function NodeMatrixTable({ matrix, csiDriver, now }: { matrix: NodeMatrix
                 <div className="font-mono text-xs text-slate-500">{row.uid}</div>
                 {row.ready ? null : <Badge tone="bad">NotReady</Badge>}
               </td>
-              <td className="px-3 py-2"><PodStatus pod={row.agentPod} /></td>
-              <td className="px-3 py-2"><PodStatus pod={row.csiPod} /></td>
+              <td className="px-3 py-2">
+                <PodStatus pod={row.agentPod} />
+              </td>
+              <td className="px-3 py-2">
+                <PodStatus pod={row.csiPod} />
+              </td>
               <td className="px-3 py-2">
                 {row.csiRegistered ? <Badge tone="good">Registered</Badge> : <Badge tone="bad">Not registered</Badge>}
               </td>
               <td className="px-3 py-2">
                 {row.spireAgents.length === 0 ? (
-                  <Badge tone={matrix.spireAgentsKnown ? "warn" : "neutral"}>{matrix.spireAgentsKnown ? "no agent" : "unknown"}</Badge>
+                  <Badge tone={matrix.spireAgentsKnown ? "warn" : "neutral"}>
+                    {matrix.spireAgentsKnown ? "no agent" : "unknown"}
+                  </Badge>
                 ) : (
                   row.spireAgents.map((agent) => (
                     <div key={agent.spiffeId} className="space-y-0.5">
@@ -51,7 +59,13 @@ export function NodeMatrixTable({ matrix, csiDriver, now }: { matrix: NodeMatrix
                       <div className="text-xs text-slate-600">
                         joined by {agent.joinedBy === "selector" ? "k8s_psat:agent_node_uid" : "SPIFFE ID"}
                         {agent.expiresAt ? (
-                          <> · SVID expires <time dateTime={agent.expiresAt} title={formatAbsolute(agent.expiresAt)}>{formatRelative(agent.expiresAt, now)}</time></>
+                          <>
+                            {" "}
+                            · SVID expires{" "}
+                            <time dateTime={agent.expiresAt} title={formatAbsolute(agent.expiresAt)}>
+                              {formatRelative(agent.expiresAt, now)}
+                            </time>
+                          </>
                         ) : null}
                         {agent.banned ? " · banned" : ""}
                       </div>
@@ -63,7 +77,9 @@ export function NodeMatrixTable({ matrix, csiDriver, now }: { matrix: NodeMatrix
           ))}
           {matrix.orphanAgents.map((agent) => (
             <tr key={agent.spiffeId} data-testid="k8s-orphan-agent" className="bg-amber-50">
-              <td className="px-3 py-2 text-amber-900" colSpan={4}>Node with UID <span className="font-mono">{agent.nodeUid}</span> no longer exists</td>
+              <td className="px-3 py-2 text-amber-900" colSpan={4}>
+                Node with UID <span className="font-mono">{agent.nodeUid}</span> no longer exists
+              </td>
               <td className="break-all px-3 py-2 font-mono text-xs">{agent.spiffeId}</td>
             </tr>
           ))}

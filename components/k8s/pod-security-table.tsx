@@ -20,7 +20,9 @@ export function PodSecurityTable({ checks }: { checks: PodSecurityCheck[] }) {
               <td className="px-3 py-2 font-medium">{check.namespace}</td>
               <td className="px-3 py-2">{check.enforce ?? "(unset: cluster default)"}</td>
               <td className="px-3 py-2">{check.components.join(", ")}</td>
-              <td className="px-3 py-2">{check.blocked ? <Badge tone="bad">Blocked</Badge> : <Badge tone="good">Yes</Badge>}</td>
+              <td className="px-3 py-2">
+                {check.blocked ? <Badge tone="bad">Blocked</Badge> : <Badge tone="good">Yes</Badge>}
+              </td>
             </tr>
           ))}
         </tbody>

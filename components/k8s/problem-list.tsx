@@ -5,7 +5,10 @@ import type { K8sProblem } from "@/lib/domain/k8s-problems";
 export function ProblemList({ problems }: { problems: K8sProblem[] }) {
   if (problems.length === 0) {
     return (
-      <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+      <p
+        role="status"
+        className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
+      >
         No problems found: SPIRE&apos;s Kubernetes components look healthy.
       </p>
     );
@@ -13,9 +16,16 @@ export function ProblemList({ problems }: { problems: K8sProblem[] }) {
   return (
     <ul aria-label="Problems" className="space-y-2">
       {problems.map((problem) => (
-        <li key={problem.id} data-testid="k8s-problem" data-problem-id={problem.id} className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
+        <li
+          key={problem.id}
+          data-testid="k8s-problem"
+          data-problem-id={problem.id}
+          className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm"
+        >
           <div className="flex items-start gap-2">
-            <Badge tone={problem.severity === "error" ? "bad" : "warn"}>{problem.severity === "error" ? "Error" : "Warning"}</Badge>
+            <Badge tone={problem.severity === "error" ? "bad" : "warn"}>
+              {problem.severity === "error" ? "Error" : "Warning"}
+            </Badge>
             <p className="font-medium text-slate-900">{problem.title}</p>
           </div>
           <p className="mt-1 text-slate-600">{problem.detail}</p>

@@ -21,17 +21,24 @@ export function ServerCard({ server }: { server: StatefulSetSummary }) {
   return (
     <Card data-testid="k8s-server-card">
       <CardHeader>
-        <h3 className="font-medium">spire-server <span className="text-xs text-slate-500">StatefulSet {server.namespace}/{server.name}</span></h3>
+        <h3 className="font-medium">
+          spire-server{" "}
+          <span className="text-xs text-slate-500">
+            StatefulSet {server.namespace}/{server.name}
+          </span>
+        </h3>
         <HealthBadge healthy={server.healthy} bad={server.found ? "Unhealthy" : "Missing"} />
       </CardHeader>
       <CardBody>
-        <Numbers items={[
-          ["Ready", `${server.readyReplicas}/${server.replicas}`],
-          ["Restarts", server.restarts],
-          ["Rollout", server.rolloutPending ? "in progress" : "complete"],
-          ["Current revision", server.currentRevision ?? "—"],
-          ["Update revision", server.updateRevision ?? "—"],
-        ]} />
+        <Numbers
+          items={[
+            ["Ready", `${server.readyReplicas}/${server.replicas}`],
+            ["Restarts", server.restarts],
+            ["Rollout", server.rolloutPending ? "in progress" : "complete"],
+            ["Current revision", server.currentRevision ?? "—"],
+            ["Update revision", server.updateRevision ?? "—"],
+          ]}
+        />
       </CardBody>
     </Card>
   );
@@ -43,12 +50,26 @@ export function DaemonSetCard({ title, ds }: { title: string; ds: DaemonSetSumma
   return (
     <Card data-testid={`k8s-ds-${ds.namespace}-${ds.name}`}>
       <CardHeader>
-        <h3 className="font-medium">{title} <span className="text-xs text-slate-500">DaemonSet {ds.namespace}/{ds.name}</span></h3>
+        <h3 className="font-medium">
+          {title}{" "}
+          <span className="text-xs text-slate-500">
+            DaemonSet {ds.namespace}/{ds.name}
+          </span>
+        </h3>
         <HealthBadge healthy={ds.healthy} bad={ds.found ? "Degraded" : "Missing"} />
       </CardHeader>
       <CardBody>
         {n ? (
-          <Numbers items={[["Desired", n.desired], ["Current", n.current], ["Ready", n.ready], ["Available", n.available], ["Updated", n.updated], ["Misscheduled", n.misscheduled]]} />
+          <Numbers
+            items={[
+              ["Desired", n.desired],
+              ["Current", n.current],
+              ["Ready", n.ready],
+              ["Available", n.available],
+              ["Updated", n.updated],
+              ["Misscheduled", n.misscheduled],
+            ]}
+          />
         ) : (
           <p className="text-sm text-slate-600">Not found in namespace {ds.namespace}.</p>
         )}
@@ -60,7 +81,11 @@ export function DaemonSetCard({ title, ds }: { title: string; ds: DaemonSetSumma
 /** Whether the agent and CSI driver pods cover the same nodes. */
 export function CoverageNote({ coverage }: { coverage: Coverage }) {
   if (coverage.sameNodes) {
-    return <p className="text-sm text-slate-600" data-testid="k8s-coverage">spire-agent and spiffe-csi-driver run on the same nodes.</p>;
+    return (
+      <p className="text-sm text-slate-600" data-testid="k8s-coverage">
+        spire-agent and spiffe-csi-driver run on the same nodes.
+      </p>
+    );
   }
   return (
     <p className="text-sm text-red-800" data-testid="k8s-coverage">

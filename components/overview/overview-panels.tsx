@@ -15,37 +15,72 @@ import { ProblemsList } from "./problems-list";
 
 /** Problems, nearest expiries and the federation summary across servers; refreshed every 20 s. */
 export function OverviewPanels() {
-  const query = useQuery({ queryKey: overviewKeys.all, queryFn: () => fetchJson<Overview>("/api/overview"), refetchInterval: 20_000 });
+  const query = useQuery({
+    queryKey: overviewKeys.all,
+    queryFn: () => fetchJson<Overview>("/api/overview"),
+    refetchInterval: 20_000,
+  });
   if (query.isPending) return <StatePanel tone="loading" title="Looking for problems…" />;
-  if (query.isError) return <StatePanel tone="error" title="Could not load the overview">{query.error.message}</StatePanel>;
+  if (query.isError)
+    return (
+      <StatePanel tone="error" title="Could not load the overview">
+        {query.error.message}
+      </StatePanel>
+    );
   const { servers, problems, federation } = query.data;
   const now = Date.now();
   return (
     <div className="grid gap-4 xl:grid-cols-2">
       <Card className="xl:row-span-2">
-        <CardHeader><h2 className="font-semibold">Problems ({problems.length})</h2></CardHeader>
-        <CardBody><ProblemsList problems={problems} /></CardBody>
+        <CardHeader>
+          <h2 className="font-semibold">Problems ({problems.length})</h2>
+        </CardHeader>
+        <CardBody>
+          <ProblemsList problems={problems} />
+        </CardBody>
       </Card>
       <Card>
-        <CardHeader><h2 className="font-semibold">Nearest expiries</h2><Link href="/expiry" className="text-xs text-sky-800 hover:underline">timeline</Link></CardHeader>
+        <CardHeader>
+          <h2 className="font-semibold">Nearest expiries</h2>
+          <Link href="/expiry" className="text-xs text-sky-800 hover:underline">
+            timeline
+          </Link>
+        </CardHeader>
         <CardBody className="space-y-3">
           {servers.map((s) => (
             <section key={s.server}>
               <h3 className="text-xs font-semibold uppercase text-slate-500">{s.server}</h3>
-              {s.error ? <p className="text-sm text-red-700">{s.error}</p> : <SoonestList items={s.nearest} now={now} />}
+              {s.error ? (
+                <p className="text-sm text-red-700">{s.error}</p>
+              ) : (
+                <SoonestList items={s.nearest} now={now} />
+              )}
             </section>
           ))}
         </CardBody>
       </Card>
       <Card>
-        <CardHeader><h2 className="font-semibold">Federation</h2><Link href="/federation" className="text-xs text-sky-800 hover:underline">graph</Link></CardHeader>
+        <CardHeader>
+          <h2 className="font-semibold">Federation</h2>
+          <Link href="/federation" className="text-xs text-sky-800 hover:underline">
+            graph
+          </Link>
+        </CardHeader>
         <CardBody>
-          {federation.edges.length === 0 ? <p className="text-sm text-slate-500">No federation relationships.</p> : (
+          {federation.edges.length === 0 ? (
+            <p className="text-sm text-slate-500">No federation relationships.</p>
+          ) : (
             <ul className="space-y-1 text-sm" data-testid="federation-summary">
               {federation.edges.map((e) => (
                 <li key={`${e.server}-${e.to}`} className="flex items-center gap-2">
-                  <span className="font-mono text-xs">{e.from} → {e.to}</span>
-                  {e.bundlePresent ? <Badge tone="good">bundle · seq {e.sequenceNumber}</Badge> : <Badge tone="bad">no bundle</Badge>}
+                  <span className="font-mono text-xs">
+                    {e.from} → {e.to}
+                  </span>
+                  {e.bundlePresent ? (
+                    <Badge tone="good">bundle · seq {e.sequenceNumber}</Badge>
+                  ) : (
+                    <Badge tone="bad">no bundle</Badge>
+                  )}
                   <span className="text-xs text-slate-500">{e.entryCount} entries</span>
                 </li>
               ))}

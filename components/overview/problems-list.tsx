@@ -13,7 +13,9 @@ export function ProblemsList({ problems }: { problems: Problem[] }) {
           <Badge tone={p.severity === "error" ? "bad" : "warn"}>{p.severity}</Badge>
           <span className="w-12 shrink-0 text-xs text-slate-500">{p.server}</span>
           <span className="min-w-0 flex-1">
-            <Link href={p.href} className="text-sky-800 hover:underline">{p.title}</Link>
+            <Link href={p.href} className="text-sky-800 hover:underline">
+              {p.title}
+            </Link>
             <span className="block truncate text-xs text-slate-500">{p.detail}</span>
           </span>
         </li>

@@ -19,7 +19,9 @@ export function ServerHealthCard({ server, now }: { server: ServerSummary; now: 
       <CardHeader>
         <div>
           <h2 className="font-semibold">{server.name}</h2>
-          <p className="font-mono text-xs text-slate-500">{server.trustDomain ?? server.expectedTrustDomain ?? server.address}</p>
+          <p className="font-mono text-xs text-slate-500">
+            {server.trustDomain ?? server.expectedTrustDomain ?? server.address}
+          </p>
         </div>
         <Badge tone={server.healthy ? "good" : "bad"}>{server.healthy ? "Healthy" : "Unhealthy"}</Badge>
       </CardHeader>

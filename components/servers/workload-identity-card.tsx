@@ -18,7 +18,13 @@ function IdentityRow({ status, now }: { status: WorkloadApiStatus; now: number }
           {status.spiffeId ?? "no SVID yet"}
         </p>
         <Badge tone={status.expired ? "bad" : stateTone[status.state]}>
-          {status.expired ? "SVID expired" : status.state === "ready" ? "Workload API up" : status.state === "down" ? "Workload API down" : "Connecting"}
+          {status.expired
+            ? "SVID expired"
+            : status.state === "ready"
+              ? "Workload API up"
+              : status.state === "down"
+                ? "Workload API down"
+                : "Connecting"}
         </Badge>
       </div>
       {status.error ? (
@@ -29,7 +35,10 @@ function IdentityRow({ status, now }: { status: WorkloadApiStatus; now: number }
       <dl className="grid grid-cols-2 gap-3 text-sm">
         <div>
           <dt className="text-xs text-slate-500">SVID expires</dt>
-          <dd title={status.expiresAt ? formatAbsolute(status.expiresAt) : undefined} data-testid="workload-svid-expires">
+          <dd
+            title={status.expiresAt ? formatAbsolute(status.expiresAt) : undefined}
+            data-testid="workload-svid-expires"
+          >
             {status.expiresAt ? formatRelative(status.expiresAt, now) : "–"}
           </dd>
         </div>

@@ -10,13 +10,23 @@ export function PodPicker({ pods, server, selected }: { pods: PodChoice[]; serve
   const [query, setQuery] = useState("");
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return (q ? pods.filter((p) => `${p.namespace}/${p.name} ${p.node ?? ""} ${p.serviceAccount}`.toLowerCase().includes(q)) : pods).slice(0, 200);
+    return (
+      q
+        ? pods.filter((p) => `${p.namespace}/${p.name} ${p.node ?? ""} ${p.serviceAccount}`.toLowerCase().includes(q))
+        : pods
+    ).slice(0, 200);
   }, [pods, query]);
   return (
     <div className="space-y-2">
-      <label className="block text-sm font-medium" htmlFor="pod-search">Pod</label>
+      <label className="block text-sm font-medium" htmlFor="pod-search">
+        Pod
+      </label>
       <input
-        id="pod-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search namespace/name, node or service account"
+        id="pod-search"
+        type="search"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        placeholder="Search namespace/name, node or service account"
         className="w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm"
       />
       <ul className="max-h-64 overflow-auto rounded-md border border-slate-200 text-sm" aria-label="Pods">
@@ -25,9 +35,15 @@ export function PodPicker({ pods, server, selected }: { pods: PodChoice[]; serve
           const params = new URLSearchParams({ server, namespace: p.namespace, name: p.name });
           return (
             <li key={key} className={key === selected ? "bg-sky-50" : undefined}>
-              <Link href={`/troubleshoot?${params.toString()}`} className="flex justify-between gap-2 px-3 py-1.5 hover:bg-slate-50" aria-current={key === selected ? "true" : undefined}>
+              <Link
+                href={`/troubleshoot?${params.toString()}`}
+                className="flex justify-between gap-2 px-3 py-1.5 hover:bg-slate-50"
+                aria-current={key === selected ? "true" : undefined}
+              >
                 <span className="font-mono text-xs">{key}</span>
-                <span className="text-xs text-slate-500">{p.node ?? "unscheduled"} · {p.phase}</span>
+                <span className="text-xs text-slate-500">
+                  {p.node ?? "unscheduled"} · {p.phase}
+                </span>
               </Link>
             </li>
           );

@@ -16,15 +16,23 @@ export function VerdictCard({ verdict }: { verdict: Verdict }) {
         <Badge tone={tone[verdict.status]}>{label[verdict.status]}</Badge>
       </CardHeader>
       <CardBody className="space-y-3 text-sm">
-        <p data-testid="verdict-summary" className="font-medium">{verdict.summary}</p>
+        <p data-testid="verdict-summary" className="font-medium">
+          {verdict.summary}
+        </p>
         {verdict.reasons.length ? (
           <ol className="list-decimal space-y-3 pl-5" aria-label="Reasons, most likely first">
             {verdict.reasons.map((r, i) => (
               <li key={`${r.code}-${i}`} data-testid="reason" data-code={r.code}>
                 <p>{r.title}</p>
-                <p className="text-slate-600"><span className="font-medium">Fix:</span> {r.fix}</p>
+                <p className="text-slate-600">
+                  <span className="font-medium">Fix:</span> {r.fix}
+                </p>
                 {r.action ? (
-                  <Link href={r.action.href} className="mt-1 inline-block rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50" data-testid="fix-action">
+                  <Link
+                    href={r.action.href}
+                    className="mt-1 inline-block rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50"
+                    data-testid="fix-action"
+                  >
                     {r.action.label}
                   </Link>
                 ) : null}

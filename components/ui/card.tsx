@@ -7,7 +7,12 @@ export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
 }
 
 export function CardHeader({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
-  return <div className={cn("flex items-center justify-between gap-3 border-b border-slate-100 px-4 py-3", className)} {...props} />;
+  return (
+    <div
+      className={cn("flex items-center justify-between gap-3 border-b border-slate-100 px-4 py-3", className)}
+      {...props}
+    />
+  );
 }
 
 export function CardBody({ className, ...props }: HTMLAttributes<HTMLDivElement>) {

@@ -7,9 +7,7 @@ import { Button } from "./button";
 export function PagedFooter(props: { shown: number; hasMore: boolean; loading: boolean; onMore: () => void }) {
   return (
     <div className="flex items-center justify-between px-4 py-3 text-sm text-slate-600">
-      <span>
-        Showing {props.shown}
-      </span>
+      <span>Showing {props.shown}</span>
       {props.hasMore ? (
         <Button variant="secondary" size="sm" onClick={props.onMore} disabled={props.loading}>
           {props.loading ? "Loading…" : "Load more from SPIRE"}

@@ -6,7 +6,10 @@ export function SelectorChips({ selectors }: { selectors: Selector[] }) {
   return (
     <ul className="flex flex-wrap gap-1">
       {selectors.map((s) => (
-        <li key={`${s.type}:${s.value}`} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
+        <li
+          key={`${s.type}:${s.value}`}
+          className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700"
+        >
           {s.type}:{s.value}
         </li>
       ))}

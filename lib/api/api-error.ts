@@ -23,9 +23,7 @@ export type ErrorCode = keyof typeof errorStatus;
 /** One problem with one field of a request, e.g. `{ path: "selectors.0", message: "..." }`. */
 export type FieldIssue = { path: string; message: string };
 
-export type ErrorBody = {
-  error: { code: ErrorCode; message: string; details?: FieldIssue[] };
-};
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: FieldIssue[] } };
 
 /** A failure the API reports to its caller as-is: the message must be safe to show. */
 export class ApiError extends Error {

@@ -25,7 +25,10 @@ export function assertSameOrigin(request: Request): void {
     sender = null;
   }
   if (!sender || (sender.origin !== own.origin && sender.host !== host)) {
-    throw new ApiError("permission_denied", `Requests from origin ${origin} may not change SPIRE entries; use the console itself.`);
+    throw new ApiError(
+      "permission_denied",
+      `Requests from origin ${origin} may not change SPIRE entries; use the console itself.`,
+    );
   }
 }
 
@@ -37,7 +40,10 @@ export async function readMutationJson(request: Request, limit = MAX_BODY_BYTES)
   assertSameOrigin(request);
   const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
-    throw new ApiError("unsupported_media_type", `Send the request body as Content-Type: application/json (got ${type || "none"}).`);
+    throw new ApiError(
+      "unsupported_media_type",
+      `Send the request body as Content-Type: application/json (got ${type || "none"}).`,
+    );
   }
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooLarge(limit);
@@ -51,7 +57,10 @@ export async function readMutationJson(request: Request, limit = MAX_BODY_BYTES)
 }
 
 function tooLarge(limit: number): ApiError {
-  return new ApiError("payload_too_large", `The request body is larger than ${limit / 1024 / 1024} MiB; split it into smaller batches.`);
+  return new ApiError(
+    "payload_too_large",
+    `The request body is larger than ${limit / 1024 / 1024} MiB; split it into smaller batches.`,
+  );
 }
 
 /** Reads the body as UTF-8, stopping as soon as it exceeds `limit` bytes (chunked bodies too). */

@@ -4,10 +4,7 @@ import { ApiError, type FieldIssue } from "./api-error";
 
 /** Turns zod issues into the API's field issues (`path` as dotted string). */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join("."),
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
 }
 
 /** Parses `input` with `schema`, throwing a 400 `invalid_argument` ApiError that names the fields. */

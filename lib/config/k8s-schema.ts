@@ -2,7 +2,10 @@ import { z } from "zod";
 
 const k8sName = z
   .string()
-  .regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, "must be a Kubernetes object name (lowercase letters, digits, '-' and '.')");
+  .regex(
+    /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/,
+    "must be a Kubernetes object name (lowercase letters, digits, '-' and '.')",
+  );
 
 /**
  * The optional `kubernetes` section of the console config: where the cluster is and what

@@ -33,7 +33,8 @@ export function loadConfig(): ConfigState {
     try {
       mtimeMs = statSync(source).mtimeMs;
     } catch {
-      if (explicit) return { status: "invalid", source, message: `SPIRE_CONSOLE_CONFIG points at ${source}, which does not exist` };
+      if (explicit)
+        return { status: "invalid", source, message: `SPIRE_CONSOLE_CONFIG points at ${source}, which does not exist` };
       continue;
     }
     if (cached && cached.source === source && cached.mtimeMs === mtimeMs) return cached.state;

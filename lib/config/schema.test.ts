@@ -20,7 +20,15 @@ describe("consoleConfigSchema", () => {
     [{ servers: [{ name: "foo", address: "10.0.0.1:8081" }] }, "servers.0.tls"],
     [{ servers: [{ name: "foo", address: "unix:///a", trustDomain: "Foo.COM" }] }, "servers.0.trustDomain"],
     [{ servers: [{ name: "foo", address: "unix:///a", extra: 1 }] }, "servers.0"],
-    [{ servers: [{ name: "foo", address: "unix:///a" }, { name: "foo", address: "unix:///b" }] }, "servers.1.name"],
+    [
+      {
+        servers: [
+          { name: "foo", address: "unix:///a" },
+          { name: "foo", address: "unix:///b" },
+        ],
+      },
+      "servers.1.name",
+    ],
   ])("names the bad field of %j", (input, field) => {
     const result = consoleConfigSchema.safeParse(input);
     expect(result.success).toBe(false);
@@ -42,24 +50,60 @@ describe("tls: files or the Workload API", () => {
     });
     expect(config.servers.map((s) => s.tls)).toEqual([
       undefined,
-      { source: "workloadApi", socket: "unix:///run/spire/agent.sock", spiffeId: "spiffe://foo.example.com/console", bundleFile: undefined },
-      { source: "workloadApi", socket: "unix:///other.sock", spiffeId: "spiffe://foo.example.com/console", bundleFile: undefined },
+      {
+        source: "workloadApi",
+        socket: "unix:///run/spire/agent.sock",
+        spiffeId: "spiffe://foo.example.com/console",
+        bundleFile: undefined,
+      },
+      {
+        source: "workloadApi",
+        socket: "unix:///other.sock",
+        spiffeId: "spiffe://foo.example.com/console",
+        bundleFile: undefined,
+      },
     ]);
   });
 
   it("defaults to files", () => {
-    const config = consoleConfigSchema.parse({ servers: [{ ...tcp, tls: { certFile: "c", keyFile: "k", bundleFile: "b" } }] });
+    const config = consoleConfigSchema.parse({
+      servers: [{ ...tcp, tls: { certFile: "c", keyFile: "k", bundleFile: "b" } }],
+    });
     expect(config.servers[0]?.tls).toEqual({ source: "files", certFile: "c", keyFile: "k", bundleFile: "b" });
   });
 
   it.each([
-    [{ ...tcp, tls: { certFile: "c", keyFile: "k" } }, "servers.0.tls.bundleFile", "bundleFile is required (or use source: \"workloadApi\")"],
-    [{ ...tcp, tls: { source: "workloadApi", certFile: "c" } }, "servers.0.tls.certFile", "certFile applies only to source: \"files\""],
-    [{ ...tcp, tls: { certFile: "c", keyFile: "k", bundleFile: "b", socket: "unix:///a" } }, "servers.0.tls.socket", "socket applies only to source: \"workloadApi\""],
-    [{ ...tcp, tls: { source: "workloadApi", socket: "/run/agent.sock" } }, "servers.0.tls.socket", "socket must be unix:///path/to/agent.sock"],
+    [
+      { ...tcp, tls: { certFile: "c", keyFile: "k" } },
+      "servers.0.tls.bundleFile",
+      'bundleFile is required (or use source: "workloadApi")',
+    ],
+    [
+      { ...tcp, tls: { source: "workloadApi", certFile: "c" } },
+      "servers.0.tls.certFile",
+      'certFile applies only to source: "files"',
+    ],
+    [
+      { ...tcp, tls: { certFile: "c", keyFile: "k", bundleFile: "b", socket: "unix:///a" } },
+      "servers.0.tls.socket",
+      'socket applies only to source: "workloadApi"',
+    ],
+    [
+      { ...tcp, tls: { source: "workloadApi", socket: "/run/agent.sock" } },
+      "servers.0.tls.socket",
+      "socket must be unix:///path/to/agent.sock",
+    ],
     [{ ...tcp, tls: { source: "sds" } }, "servers.0.tls.source", 'source must be "files" or "workloadApi"'],
-    [{ ...tcp, trustDomain: undefined, tls: { source: "workloadApi" } }, "servers.0.trustDomain", "trustDomain is required with the Workload API"],
-    [{ name: "foo", address: "unix:///a", tls: { source: "workloadApi" } }, "servers.0.tls", "tls applies only to host:port addresses"],
+    [
+      { ...tcp, trustDomain: undefined, tls: { source: "workloadApi" } },
+      "servers.0.trustDomain",
+      "trustDomain is required with the Workload API",
+    ],
+    [
+      { name: "foo", address: "unix:///a", tls: { source: "workloadApi" } },
+      "servers.0.tls",
+      "tls applies only to host:port addresses",
+    ],
   ])("explains a bad tls block: %j", (server, field, message) => {
     const result = consoleConfigSchema.safeParse({ servers: [server] });
     expect(result.success).toBe(false);

@@ -43,15 +43,25 @@ const tlsSchema = z
   .superRefine((tls, ctx) => {
     if (tls.source === "files") {
       for (const field of fileFields) {
-        if (!tls[field]) ctx.addIssue({ code: "custom", path: [field], message: `${field} is required (or use source: "workloadApi")` });
+        if (!tls[field])
+          ctx.addIssue({
+            code: "custom",
+            path: [field],
+            message: `${field} is required (or use source: "workloadApi")`,
+          });
       }
       for (const field of ["socket", "spiffeId"] as const) {
-        if (tls[field]) ctx.addIssue({ code: "custom", path: [field], message: `${field} applies only to source: "workloadApi"` });
+        if (tls[field])
+          ctx.addIssue({ code: "custom", path: [field], message: `${field} applies only to source: "workloadApi"` });
       }
     } else {
       for (const field of ["certFile", "keyFile"] as const) {
         if (tls[field]) {
-          ctx.addIssue({ code: "custom", path: [field], message: `${field} applies only to source: "files": the Workload API provides the SVID` });
+          ctx.addIssue({
+            code: "custom",
+            path: [field],
+            message: `${field} applies only to source: "files": the Workload API provides the SVID`,
+          });
         }
       }
     }
@@ -63,10 +73,7 @@ const tlsSchema = z
   );
 
 /** The console's own SPIFFE identity: where its Workload API is and which SVID it presents. */
-const workloadApiSchema = z.strictObject({
-  socket: workloadApiSocket.optional(),
-  spiffeId: spiffeIdSchema.optional(),
-});
+const workloadApiSchema = z.strictObject({ socket: workloadApiSocket.optional(), spiffeId: spiffeIdSchema.optional() });
 
 /** One SPIRE server the console administers. */
 export const serverConfigSchema = z
@@ -90,17 +97,23 @@ export const serverConfigSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["tls"],
-        message: 'a host:port address needs tls: { source: "workloadApi" } or { certFile, keyFile, bundleFile } for the admin X509-SVID',
+        message:
+          'a host:port address needs tls: { source: "workloadApi" } or { certFile, keyFile, bundleFile } for the admin X509-SVID',
       });
     }
     if (unix && server.tls) {
-      ctx.addIssue({ code: "custom", path: ["tls"], message: "tls applies only to host:port addresses; a unix:// socket is used as is" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["tls"],
+        message: "tls applies only to host:port addresses; a unix:// socket is used as is",
+      });
     }
     if (server.tls?.source === "workloadApi" && !server.trustDomain) {
       ctx.addIssue({
         code: "custom",
         path: ["trustDomain"],
-        message: "trustDomain is required with the Workload API: it picks the bundle and the expected server ID spiffe://<trustDomain>/spire/server",
+        message:
+          "trustDomain is required with the Workload API: it picks the bundle and the expected server ID spiffe://<trustDomain>/spire/server",
       });
     }
   });
@@ -116,7 +129,11 @@ export const consoleConfigSchema = z
     const seen = new Set<string>();
     config.servers.forEach((server, index) => {
       if (seen.has(server.name)) {
-        ctx.addIssue({ code: "custom", path: ["servers", index, "name"], message: `duplicate server name '${server.name}'` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["servers", index, "name"],
+          message: `duplicate server name '${server.name}'`,
+        });
       }
       seen.add(server.name);
     });

@@ -3,7 +3,9 @@ import "server-only";
 import { loadConfig } from "./load-config";
 
 /** The server a page shows: `?server=` when it names a configured server, else the first one. */
-export async function selectedServerName(searchParams: Promise<Record<string, string | string[] | undefined>>): Promise<string> {
+export async function selectedServerName(
+  searchParams: Promise<Record<string, string | string[] | undefined>>,
+): Promise<string> {
   const requested = (await searchParams).server;
   const state = loadConfig();
   const names = state.status === "ok" ? state.config.servers.map((s) => s.name) : [];

@@ -20,7 +20,9 @@ export function controllerManagedReasons(entry: EntryLike): string[] {
   }
   const hasPodUid = entry.selectors.some((s) => s.type === "k8s" && s.value.startsWith("pod-uid:"));
   if (psatAgent.test(entry.parentId) && hasPodUid) {
-    reasons.push("It is parented to a k8s_psat agent and selects one pod by k8s:pod-uid, as spire-controller-manager does.");
+    reasons.push(
+      "It is parented to a k8s_psat agent and selects one pod by k8s:pod-uid, as spire-controller-manager does.",
+    );
   }
   return reasons;
 }

@@ -24,7 +24,8 @@ export function entryCreateCommand(input: EntryInput, options: { socketPath?: st
   for (const s of input.selectors) flags.push(["-selector", `${s.type}:${s.value}`]);
   if (input.x509SvidTtl) flags.push(["-x509SVIDTTL", String(input.x509SvidTtl)]);
   if (input.jwtSvidTtl) flags.push(["-jwtSVIDTTL", String(input.jwtSvidTtl)]);
-  for (const td of input.federatesWith ?? []) flags.push(["-federatesWith", td.startsWith("spiffe://") ? td : `spiffe://${td}`]);
+  for (const td of input.federatesWith ?? [])
+    flags.push(["-federatesWith", td.startsWith("spiffe://") ? td : `spiffe://${td}`]);
   for (const dns of input.dnsNames ?? []) flags.push(["-dns", dns]);
   if (input.admin) flags.push(["-admin"]);
   if (input.downstream) flags.push(["-downstream"]);

@@ -21,8 +21,12 @@ export function isEmptyFilter(filters: EntryFilters): boolean {
 export function matchesEntryFilters(entry: Entry, filters: EntryFilters): boolean {
   if (filters.spiffeId && entry.spiffeId !== filters.spiffeId) return false;
   if (filters.parentId && entry.parentId !== filters.parentId) return false;
-  if (filters.selectors?.length && !matchSelectors(entry.selectors, filters.selectors, filters.match ?? "superset")) return false;
-  if (filters.federatesWith?.length && !matchStrings(entry.federatesWith, filters.federatesWith, filters.federatesWithMatch ?? "superset")) {
+  if (filters.selectors?.length && !matchSelectors(entry.selectors, filters.selectors, filters.match ?? "superset"))
+    return false;
+  if (
+    filters.federatesWith?.length &&
+    !matchStrings(entry.federatesWith, filters.federatesWith, filters.federatesWithMatch ?? "superset")
+  ) {
     return false;
   }
   if (filters.hint !== undefined && entry.hint !== filters.hint) return false;

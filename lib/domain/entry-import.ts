@@ -34,7 +34,11 @@ const spireKeys: Record<string, keyof EntryInput | null> = {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function looksLikeSpireData(rows: unknown[]): boolean {
-  return rows.some((r) => isObject(r) && Object.keys(r).some((k) => ["spiffe_id", "parent_id", "x509_svid_ttl", "entryexpiry"].includes(k.toLowerCase())));
+  return rows.some(
+    (r) =>
+      isObject(r) &&
+      Object.keys(r).some((k) => ["spiffe_id", "parent_id", "x509_svid_ttl", "entryexpiry"].includes(k.toLowerCase())),
+  );
 }
 
 /** One `-data` row → console input. Go's encoding/json matches keys case-insensitively, so do we. */
@@ -44,7 +48,11 @@ function fromSpireRow(row: Record<string, unknown>, index: number): ImportRow {
   for (const [key, value] of Object.entries(row)) {
     const lower = key.toLowerCase();
     if (!(lower in spireKeys)) {
-      problems.push(lower === "additional_attributes" ? "additional_attributes is not supported by the console" : `Unknown field '${key}'`);
+      problems.push(
+        lower === "additional_attributes"
+          ? "additional_attributes is not supported by the console"
+          : `Unknown field '${key}'`,
+      );
       continue;
     }
     const target = spireKeys[lower];
@@ -55,7 +63,9 @@ function fromSpireRow(row: Record<string, unknown>, index: number): ImportRow {
       else input.expiresAt = new Date(value * 1000).toISOString();
     } else if (target === "federatesWith" && Array.isArray(value)) {
       // -data names trust domains as spiffe://td (SPIRE accepts both); the console uses the name.
-      input.federatesWith = value.map((td) => (typeof td === "string" && td.startsWith("spiffe://") ? td.slice(9) : td));
+      input.federatesWith = value.map((td) =>
+        typeof td === "string" && td.startsWith("spiffe://") ? td.slice(9) : td,
+      );
     } else {
       input[target] = value;
     }
@@ -87,7 +97,7 @@ export function parseEntryImport(text: string): ParsedImport {
   if (Array.isArray(json)) rows = json;
   else if (isObject(json) && Array.isArray(json.entries)) rows = json.entries;
   else if (isObject(json) && ("spiffeId" in json || "spiffe_id" in json)) rows = [json];
-  else return { error: "Expected { \"entries\": [...] }, a list of entries, or one entry." };
+  else return { error: 'Expected { "entries": [...] }, a list of entries, or one entry.' };
   if (rows.length === 0) return { error: "The file contains no entries." };
   const format: ImportFormat = looksLikeSpireData(rows) ? "spire-data" : "console";
   return {

@@ -44,7 +44,10 @@ function agent(path: string, selectors: string[], expiresAt = "2030-01-01T00:00:
 }
 
 const now = Date.parse("2026-01-01T00:00:00Z");
-const agents = [agent("/spire/agent/a1", ["x509pop:ca:abc", "x509pop:cn:a1"]), agent("/spire/agent/a2", ["x509pop:ca:abc"], "2025-12-31T00:00:00.000Z")];
+const agents = [
+  agent("/spire/agent/a1", ["x509pop:ca:abc", "x509pop:cn:a1"]),
+  agent("/spire/agent/a2", ["x509pop:ca:abc"], "2025-12-31T00:00:00.000Z"),
+];
 const entries = [
   entry("/node/fleet", SERVER, ["x509pop:ca:abc"]),
   entry("/node/a1-only", SERVER, ["x509pop:cn:a1"]),

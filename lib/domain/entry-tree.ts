@@ -35,7 +35,12 @@ const byIdThenEntryId = (a: Entry, b: Entry) =>
   a.spiffeId < b.spiffeId ? -1 : a.spiffeId > b.spiffeId ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** Groups entries by parent, finds aliases, coverage, orphans and subtree counts. Pure. */
-export function buildEntryIndex(input: { trustDomain: string; entries: Entry[]; agents: Agent[]; now: number }): EntryIndex {
+export function buildEntryIndex(input: {
+  trustDomain: string;
+  entries: Entry[];
+  agents: Agent[];
+  now: number;
+}): EntryIndex {
   const serverId = serverSpiffeId(input.trustDomain);
   const childrenOf = new Map<string, Entry[]>();
   const entryById = new Map<string, Entry>();
@@ -54,7 +59,9 @@ export function buildEntryIndex(input: { trustDomain: string; entries: Entry[]; 
   const orphans = findOrphans(input.entries, serverId, new Set(agentById.keys()));
   const roots = [serverId, ...agentById.keys(), ...orphans.map((o) => o.entry.spiffeId)];
   const expiredAgents = new Set(
-    agents.filter((a) => a.x509SvidExpiresAt !== null && Date.parse(a.x509SvidExpiresAt) <= input.now).map((a) => a.spiffeId),
+    agents
+      .filter((a) => a.x509SvidExpiresAt !== null && Date.parse(a.x509SvidExpiresAt) <= input.now)
+      .map((a) => a.spiffeId),
   );
   return {
     serverId,

@@ -21,11 +21,15 @@ describe("classifyExpiry", () => {
 
   it("treats no expiry as nothing to show", () => {
     expect(classifyExpiry(null, now)).toBeNull();
-    expect(expiryItem({ kind: "entry", server: "foo", label: "x", detail: "", href: "/", expiresAt: null }, now)).toBeNull();
+    expect(
+      expiryItem({ kind: "entry", server: "foo", label: "x", detail: "", href: "/", expiresAt: null }, now),
+    ).toBeNull();
   });
 
   it("sorts the most urgent first, then the soonest", () => {
-    const items = [48, 6, -2, 3].map((h) => expiryItem({ kind: "entry", server: "foo", label: `h${h}`, detail: "", href: "/", expiresAt: at(h) }, now)!);
+    const items = [48, 6, -2, 3].map((h) =>
+      expiryItem({ kind: "entry", server: "foo", label: `h${h}`, detail: "", href: "/", expiresAt: at(h) }, now)!,
+    );
     expect(sortByUrgency(items).map((i) => i.label)).toEqual(["h-2", "h3", "h6", "h48"]);
   });
 

@@ -37,7 +37,10 @@ const rank: Record<Urgency, number> = { expired: 0, critical: 1, warning: 2, ok:
 /** Most urgent first, then soonest, then by label, so the list is stable. */
 export function sortByUrgency(items: readonly ExpiryItem[]): ExpiryItem[] {
   return [...items].sort(
-    (a, b) => rank[a.urgency] - rank[b.urgency] || Date.parse(a.expiresAt) - Date.parse(b.expiresAt) || a.label.localeCompare(b.label),
+    (a, b) =>
+      rank[a.urgency] - rank[b.urgency] ||
+      Date.parse(a.expiresAt) - Date.parse(b.expiresAt) ||
+      a.label.localeCompare(b.label),
   );
 }
 

@@ -47,7 +47,8 @@ export function earliestCaNotAfter(bundle: Bundle | null | undefined): string | 
 /** Trust domains as nodes, relationships as edges, and what is inconsistent about them. */
 export function buildFederationGraph(inputs: readonly ServerFederationInput[]): FederationGraph {
   const nodes = new Map<string, FederationNode>();
-  for (const input of inputs) nodes.set(input.trustDomain, { trustDomain: input.trustDomain, server: input.server, error: input.error });
+  for (const input of inputs)
+    nodes.set(input.trustDomain, { trustDomain: input.trustDomain, server: input.server, error: input.error });
   const edges: FederationEdge[] = [];
   const flags: FederationFlag[] = [];
   for (const input of inputs) {
@@ -55,7 +56,8 @@ export function buildFederationGraph(inputs: readonly ServerFederationInput[]): 
     const related = new Set<string>();
     for (const rel of input.relationships) {
       related.add(rel.trustDomain);
-      if (!nodes.has(rel.trustDomain)) nodes.set(rel.trustDomain, { trustDomain: rel.trustDomain, server: null, error: null });
+      if (!nodes.has(rel.trustDomain))
+        nodes.set(rel.trustDomain, { trustDomain: rel.trustDomain, server: null, error: null });
       const bundle = rel.bundle ?? bundles.get(rel.trustDomain) ?? null;
       const entryCount = input.federatesWithCounts[rel.trustDomain] ?? 0;
       edges.push({
@@ -72,16 +74,39 @@ export function buildFederationGraph(inputs: readonly ServerFederationInput[]): 
         entryCount,
       });
       if (!bundle) {
-        flags.push({ kind: "relationship-without-bundle", server: input.server, trustDomain: rel.trustDomain, entryCount, message: `${input.server} federates with ${rel.trustDomain} but holds no bundle for it yet.` });
+        flags.push({
+          kind: "relationship-without-bundle",
+          server: input.server,
+          trustDomain: rel.trustDomain,
+          entryCount,
+          message: `${input.server} federates with ${rel.trustDomain} but holds no bundle for it yet.`,
+        });
       }
     }
     for (const bundle of input.bundles) {
       if (related.has(bundle.trustDomain)) continue;
-      flags.push({ kind: "bundle-without-relationship", server: input.server, trustDomain: bundle.trustDomain, entryCount: input.federatesWithCounts[bundle.trustDomain] ?? 0, message: `${input.server} holds a bundle for ${bundle.trustDomain} with no federation relationship to refresh it.` });
+      flags.push({
+        kind: "bundle-without-relationship",
+        server: input.server,
+        trustDomain: bundle.trustDomain,
+        entryCount: input.federatesWithCounts[bundle.trustDomain] ?? 0,
+        message: `${input.server} holds a bundle for ${bundle.trustDomain} with no federation relationship to refresh it.`,
+      });
     }
     for (const [trustDomain, count] of Object.entries(input.federatesWithCounts)) {
-      if (count === 0 || bundles.has(trustDomain) || input.relationships.some((r) => r.trustDomain === trustDomain && r.bundle)) continue;
-      flags.push({ kind: "federates-with-missing-bundle", server: input.server, trustDomain, entryCount: count, message: `${count} ${count === 1 ? "entry" : "entries"} on ${input.server} federate with ${trustDomain}, but ${input.server} has no bundle for it.` });
+      if (
+        count === 0 ||
+        bundles.has(trustDomain) ||
+        input.relationships.some((r) => r.trustDomain === trustDomain && r.bundle)
+      )
+        continue;
+      flags.push({
+        kind: "federates-with-missing-bundle",
+        server: input.server,
+        trustDomain,
+        entryCount: count,
+        message: `${count} ${count === 1 ? "entry" : "entries"} on ${input.server} federate with ${trustDomain}, but ${input.server} has no bundle for it.`,
+      });
     }
   }
   return { nodes: [...nodes.values()].sort((a, b) => a.trustDomain.localeCompare(b.trustDomain)), edges, flags };

@@ -5,7 +5,12 @@ import type { K8sProblem } from "./k8s-problems";
 const byNewest = (a: K8sEvent, b: K8sEvent) => (b.lastSeen ?? "").localeCompare(a.lastSeen ?? "");
 
 /** Warning events seen within `windowMs` of `now`, newest first, at most `limit`. */
-export function recentWarnings(events: readonly K8sEvent[], now: number, windowMs = 24 * 3_600_000, limit = 50): K8sEvent[] {
+export function recentWarnings(
+  events: readonly K8sEvent[],
+  now: number,
+  windowMs = 24 * 3_600_000,
+  limit = 50,
+): K8sEvent[] {
   return events
     .filter((e) => e.type === "Warning" && (!e.lastSeen || now - Date.parse(e.lastSeen) <= windowMs))
     .sort(byNewest)

@@ -19,10 +19,16 @@ const ENFORCE = "pod-security.kubernetes.io/enforce";
 /** Why a pod template needs the `privileged` Pod Security level (empty when baseline allows it). */
 export function privilegedReasons(template: K8sPodTemplate): string[] {
   const reasons: string[] = [];
-  const hostNamespaces = [template.hostNetwork && "hostNetwork", template.hostPID && "hostPID", template.hostIPC && "hostIPC"].filter(Boolean);
+  const hostNamespaces = [
+    template.hostNetwork && "hostNetwork",
+    template.hostPID && "hostPID",
+    template.hostIPC && "hostIPC",
+  ].filter(Boolean);
   if (hostNamespaces.length) reasons.push(`host namespaces (${hostNamespaces.join(", ")})`);
-  if (template.privilegedContainers.length) reasons.push(`privileged container(s) ${template.privilegedContainers.join(", ")}`);
-  if (template.hostPaths.length) reasons.push(`hostPath volume(s) ${template.hostPaths.map((h) => h.volume).join(", ")}`);
+  if (template.privilegedContainers.length)
+    reasons.push(`privileged container(s) ${template.privilegedContainers.join(", ")}`);
+  if (template.hostPaths.length)
+    reasons.push(`hostPath volume(s) ${template.hostPaths.map((h) => h.volume).join(", ")}`);
   return reasons;
 }
 
@@ -51,7 +57,9 @@ export function checkPodSecurity(
     checks.push({ namespace, enforce, components: entry.components, needsPrivilegedBecause, blocked });
     if (blocked) {
       problems.push({
-        id: `pod-security:${namespace}`, severity: "error", area: "pod-security",
+        id: `pod-security:${namespace}`,
+        severity: "error",
+        area: "pod-security",
         title: `PodSecurity "${enforce}" in namespace ${namespace} blocks ${entry.components.join(" and ")}`,
         detail: `The namespace enforces ${enforce}, but the pods need privileged for ${needsPrivilegedBecause.join("; ")}. The API server refuses to create them.`,
         fix: `kubectl label namespace ${namespace} ${ENFORCE}=privileged --overwrite (only SPIRE's own components should run in it).`,

@@ -15,7 +15,13 @@ export type PodCell = { name: string; status: string; ready: boolean; restarts: 
 /** Summarizes a pod for display; healthy means Running and Ready. */
 export function toPodCell(pod: K8sPod): PodCell {
   const status = podStatusText(pod);
-  return { name: pod.name, status, ready: pod.ready, restarts: pod.restarts, healthy: pod.phase === "Running" && pod.ready };
+  return {
+    name: pod.name,
+    status,
+    ready: pod.ready,
+    restarts: pod.restarts,
+    healthy: pod.phase === "Running" && pod.ready,
+  };
 }
 
 /** True when every label of `selector` is on the pod (an empty selector matches nothing). */

@@ -1,6 +1,7 @@
 // A problem the Kubernetes view reports: what is wrong, in plain words, and how to fix it.
 
-export type K8sProblemArea = "server" | "agents" | "csi-driver" | "nodes" | "sockets" | "pod-security" | "events" | "bundle";
+export type K8sProblemArea =
+  "server" | "agents" | "csi-driver" | "nodes" | "sockets" | "pod-security" | "events" | "bundle";
 
 export type K8sProblem = {
   /** Stable id for tests and React keys, e.g. "csi-crashloop:demo-node-2". */

@@ -1,4 +1,14 @@
-import type { K8sBundleConfigMap, K8sCsiDriver, K8sCsiNode, K8sDaemonSet, K8sEvent, K8sNamespace, K8sNode, K8sPod, K8sStatefulSet } from "@/lib/k8s/types";
+import type {
+  K8sBundleConfigMap,
+  K8sCsiDriver,
+  K8sCsiNode,
+  K8sDaemonSet,
+  K8sEvent,
+  K8sNamespace,
+  K8sNode,
+  K8sPod,
+  K8sStatefulSet,
+} from "@/lib/k8s/types";
 
 import { type AuthorityRef, type BundleComparison, compareBundle } from "./k8s-bundle";
 import { checkCsiDriver, type CsiDriverReport } from "./k8s-csi-driver";
@@ -8,7 +18,14 @@ import { checkPodSecurity, type PodSecurityCheck } from "./k8s-pod-security";
 import { matchesSelector } from "./k8s-pod-status";
 import { type K8sProblem, sortProblems } from "./k8s-problems";
 import { checkSocketPaths, type SocketCheck } from "./k8s-sockets";
-import { compareCoverage, type Coverage, type DaemonSetSummary, type StatefulSetSummary, summarizeDaemonSet, summarizeStatefulSet } from "./k8s-workloads";
+import {
+  compareCoverage,
+  type Coverage,
+  type DaemonSetSummary,
+  type StatefulSetSummary,
+  summarizeDaemonSet,
+  summarizeStatefulSet,
+} from "./k8s-workloads";
 
 export type K8sComponentNames = {
   namespace: string;
@@ -46,7 +63,12 @@ export type K8sSnapshot = {
   };
 };
 
-export type InstallationReport = { namespace: string; agents: DaemonSetSummary | null; csi: DaemonSetSummary | null; sockets: SocketCheck };
+export type InstallationReport = {
+  namespace: string;
+  agents: DaemonSetSummary | null;
+  csi: DaemonSetSummary | null;
+  sockets: SocketCheck;
+};
 
 export type KubernetesSpireReport = {
   cluster: K8sSnapshot["cluster"];
@@ -72,20 +94,24 @@ export type KubernetesSpireReport = {
 export function buildSpireReport(snap: K8sSnapshot, now: number): KubernetesSpireReport {
   const n = snap.names;
   const problems: K8sProblem[] = [];
-  const collect = <T,>(result: { problems: K8sProblem[] } & T): T => {
+  const collect = <T>(result: { problems: K8sProblem[] } & T): T => {
     problems.push(...result.problems);
     return result;
   };
-  const ds = (namespace: string, name: string) => snap.daemonSets.find((d) => d.namespace === namespace && d.name === name) ?? null;
+  const ds = (namespace: string, name: string) =>
+    snap.daemonSets.find((d) => d.namespace === namespace && d.name === name) ?? null;
   const agentDs = ds(n.namespace, n.agentDaemonSet);
   const csiDs = ds(n.namespace, n.csiDaemonSet);
   const agentPods = agentDs ? snap.pods.filter((p) => matchesSelector(p, agentDs.selector)) : [];
   const csiPods = csiDs ? snap.pods.filter((p) => matchesSelector(p, csiDs.selector)) : [];
 
-  const server = collect(summarizeStatefulSet(snap.statefulSet, snap.serverPods, n.serverNamespace, n.serverStatefulSet)).summary;
-  const installNamespaces = [n.namespace, ...new Set(snap.daemonSets.map((d) => d.namespace).filter((ns) => ns !== n.namespace))].sort((a, b) =>
-    a === n.namespace ? -1 : b === n.namespace ? 1 : a.localeCompare(b),
-  );
+  const server = collect(
+    summarizeStatefulSet(snap.statefulSet, snap.serverPods, n.serverNamespace, n.serverStatefulSet),
+  ).summary;
+  const installNamespaces = [
+    n.namespace,
+    ...new Set(snap.daemonSets.map((d) => d.namespace).filter((ns) => ns !== n.namespace)),
+  ].sort((a, b) => (a === n.namespace ? -1 : b === n.namespace ? 1 : a.localeCompare(b)));
   const installations: InstallationReport[] = installNamespaces.map((namespace) => {
     const a = ds(namespace, n.agentDaemonSet);
     const c = ds(namespace, n.csiDaemonSet);
@@ -99,17 +125,36 @@ export function buildSpireReport(snap: K8sSnapshot, now: number): KubernetesSpir
   });
   const coverage = collect(compareCoverage(snap.nodes, agentPods, csiPods)).coverage;
   const csiDriver = collect(checkCsiDriver(snap.csiDriver, n.csiDriver)).report;
-  const matrix = collect(buildNodeMatrix({
-    nodes: snap.nodes, agentPods, csiPods, csiNodes: snap.csiNodes, csiDriverName: n.csiDriver,
-    spireAgents: snap.spire.agents, cluster: snap.cluster.psatCluster, namespace: n.namespace,
-  })).matrix;
-  const podSecurity = collect(checkPodSecurity(
-    snap.namespaces,
-    snap.daemonSets.map((d) => ({ namespace: d.namespace, component: d.name, template: d.template })),
-  )).checks.sort((a, b) => (a.namespace === n.namespace ? -1 : b.namespace === n.namespace ? 1 : a.namespace.localeCompare(b.namespace)));
+  const matrix = collect(
+    buildNodeMatrix({
+      nodes: snap.nodes,
+      agentPods,
+      csiPods,
+      csiNodes: snap.csiNodes,
+      csiDriverName: n.csiDriver,
+      spireAgents: snap.spire.agents,
+      cluster: snap.cluster.psatCluster,
+      namespace: n.namespace,
+    }),
+  ).matrix;
+  const podSecurity = collect(
+    checkPodSecurity(
+      snap.namespaces,
+      snap.daemonSets.map((d) => ({ namespace: d.namespace, component: d.name, template: d.template })),
+    ),
+  ).checks.sort((a, b) =>
+    a.namespace === n.namespace ? -1 : b.namespace === n.namespace ? 1 : a.namespace.localeCompare(b.namespace),
+  );
   const failedMounts = csiFailedMounts(snap.failedMountEvents, n.csiDriver);
   problems.push(...failedMountProblems(failedMounts, n.csiDriver));
-  const bundle = collect(compareBundle(snap.bundleConfigMap, snap.spire.authorities, { namespace: n.namespace, name: n.bundleConfigMap, serverName: snap.spire.serverName ?? "the SPIRE server" }, now)).comparison;
+  const bundle = collect(
+    compareBundle(
+      snap.bundleConfigMap,
+      snap.spire.authorities,
+      { namespace: n.namespace, name: n.bundleConfigMap, serverName: snap.spire.serverName ?? "the SPIRE server" },
+      now,
+    ),
+  ).comparison;
 
   const sorted = sortProblems(problems);
   return {
@@ -126,7 +171,11 @@ export function buildSpireReport(snap: K8sSnapshot, now: number): KubernetesSpir
     podSecurity,
     events: { warnings: recentWarnings(snap.warningEvents, now), failedMounts },
     bundle,
-    spire: { serverName: snap.spire.serverName, agentsError: snap.spire.agentsError, bundleError: snap.spire.bundleError },
+    spire: {
+      serverName: snap.spire.serverName,
+      agentsError: snap.spire.agentsError,
+      bundleError: snap.spire.bundleError,
+    },
     problems: sorted,
     healthy: sorted.every((p) => p.severity !== "error"),
   };

@@ -79,7 +79,8 @@ function imageNote(c: WorkloadContainer): string | null {
   if (c.status.image && c.status.image !== c.specImage) {
     return `The kubelet reports image ${c.status.image} for ${c.name} while the spec says ${c.specImage}; image selectors must use what the kubelet reports (${c.status.image} or ${c.status.imageID || "its imageID"}).`;
   }
-  if (!c.status.imageID) return `The kubelet has not reported an imageID for ${c.name} yet; only k8s:container-image:${c.status.image} is produced.`;
+  if (!c.status.imageID)
+    return `The kubelet has not reported an imageID for ${c.name} yet; only k8s:container-image:${c.status.image} is produced.`;
   return null;
 }
 
@@ -93,7 +94,11 @@ export function containerSelectors(pod: WorkloadPod): ContainerSelectors[] {
   return pod.containers.map((c) => ({
     container: c.name,
     init: c.init,
-    selectors: [...base, k8s(`container-name:${c.name}`), ...imageIds([c.status]).map((i) => k8s(`container-image:${i}`))],
+    selectors: [
+      ...base,
+      k8s(`container-name:${c.name}`),
+      ...imageIds([c.status]).map((i) => k8s(`container-image:${i}`)),
+    ],
     imageNote: imageNote(c),
   }));
 }

@@ -12,7 +12,9 @@ export type Orphan = { entry: Entry; reason: OrphanReason };
  */
 export function findOrphans(entries: readonly Entry[], serverId: string, agentIds: ReadonlySet<string>): Orphan[] {
   const spiffeIds = new Set(entries.map((e) => e.spiffeId));
-  const missing = entries.filter((e) => e.parentId !== serverId && !agentIds.has(e.parentId) && !spiffeIds.has(e.parentId));
+  const missing = entries.filter(
+    (e) => e.parentId !== serverId && !agentIds.has(e.parentId) && !spiffeIds.has(e.parentId),
+  );
   const childrenOf = new Map<string, Entry[]>();
   for (const entry of entries) {
     const list = childrenOf.get(entry.parentId);

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { isSelectorSubset, isSelectorSuperset, matchSelectors, matchStrings, sameSelectors } from "./selectors";
 
-const s = (...keys: string[]) => keys.map((k) => ({ type: k.slice(0, k.indexOf(":")), value: k.slice(k.indexOf(":") + 1) }));
+const s = (...keys: string[]) =>
+  keys.map((k) => ({ type: k.slice(0, k.indexOf(":")), value: k.slice(k.indexOf(":") + 1) }));
 
 describe("selector set relations", () => {
   it("tells subset, superset and equality apart", () => {

@@ -11,7 +11,10 @@ export function selectorSet(selectors: readonly Selector[]): Set<string> {
 }
 
 /** True when every selector of `subset` is also in `superset` (an empty `subset` is always contained). */
-export function isSelectorSubset(subset: readonly Selector[], superset: readonly Selector[] | ReadonlySet<string>): boolean {
+export function isSelectorSubset(
+  subset: readonly Selector[],
+  superset: readonly Selector[] | ReadonlySet<string>,
+): boolean {
   const keys = superset instanceof Set ? superset : selectorSet(superset as readonly Selector[]);
   return subset.every((s) => keys.has(selectorKey(s)));
 }
@@ -33,7 +36,11 @@ export function sameSelectors(a: readonly Selector[], b: readonly Selector[]): b
  * `exact` — the same set; `subset` — the record's selectors are a subset of the filter;
  * `superset` — the record has every filter selector; `any` — they share at least one.
  */
-export function matchSelectors(recordSelectors: readonly Selector[], filter: readonly Selector[], mode: SelectorMatchMode): boolean {
+export function matchSelectors(
+  recordSelectors: readonly Selector[],
+  filter: readonly Selector[],
+  mode: SelectorMatchMode,
+): boolean {
   switch (mode) {
     case "exact":
       return sameSelectors(recordSelectors, filter);

@@ -56,7 +56,11 @@ function visibleChildren(view: TreeView, parentId: string): Entry[] {
 }
 
 /** The tree row of one entry. */
-export function entryNode(view: TreeView, entry: Entry, orphanReason: TreeNode["flags"]["orphanReason"] = null): TreeNode {
+export function entryNode(
+  view: TreeView,
+  entry: Entry,
+  orphanReason: TreeNode["flags"]["orphanReason"] = null,
+): TreeNode {
   const { index } = view;
   const isAlias = entry.parentId === index.serverId;
   return {

@@ -11,11 +11,18 @@ export type ServingParent = { spiffeId: string; kind: "agent" | "alias"; entryId
 export const serverIdOf = (trustDomain: string) => `spiffe://${trustDomain}/spire/server`;
 
 /** The agent's own ID and every node alias (entry parented to the server) that covers it. */
-export function servingParents(agent: Pick<Agent, "spiffeId" | "selectors"> | null, entries: readonly Entry[], trustDomain: string): ServingParent[] {
+export function servingParents(
+  agent: Pick<Agent, "spiffeId" | "selectors"> | null,
+  entries: readonly Entry[],
+  trustDomain: string,
+): ServingParent[] {
   if (!agent) return [];
   const serverId = serverIdOf(trustDomain);
   const aliases = entries.filter((e) => e.parentId === serverId && aliasCoversAgent(e, agent));
-  return [{ spiffeId: agent.spiffeId, kind: "agent", entryId: null }, ...aliases.map((a) => ({ spiffeId: a.spiffeId, kind: "alias" as const, entryId: a.id }))];
+  return [
+    { spiffeId: agent.spiffeId, kind: "agent", entryId: null },
+    ...aliases.map((a) => ({ spiffeId: a.spiffeId, kind: "alias" as const, entryId: a.id })),
+  ];
 }
 
 export type EntryComparison = {
@@ -28,11 +35,17 @@ export type EntryComparison = {
 };
 
 /** Splits an entry's selectors into those the workload has and those it lacks. */
-export function compareEntry(entry: Entry, workload: ReadonlySet<string>, parents: ReadonlySet<string>): EntryComparison {
+export function compareEntry(
+  entry: Entry,
+  workload: ReadonlySet<string>,
+  parents: ReadonlySet<string>,
+): EntryComparison {
   const satisfied = entry.selectors.filter((s) => workload.has(selectorKey(s)));
   const missing = entry.selectors.filter((s) => !workload.has(selectorKey(s)));
   return {
-    entry, satisfied, missing,
+    entry,
+    satisfied,
+    missing,
     selectorsMatch: entry.selectors.length > 0 && isSelectorSubset(entry.selectors, workload),
     underParent: parents.has(entry.parentId),
   };
@@ -76,20 +89,33 @@ export type ParentContext = {
 export function classifyParent(parentId: string, ctx: ParentContext): ParentProblem {
   const known = ctx.agents.find((a) => a.spiffeId === parentId);
   const nodeUid = (known && psatNodeOf(known)?.nodeUid) ?? PSAT_AGENT_PATH.exec(parentId)?.[1] ?? null;
-  if (nodeUid && (!known || (ctx.nodeUids !== null && !ctx.nodeUids.has(nodeUid)))) return { kind: "stale-parent", nodeUid };
+  if (nodeUid && (!known || (ctx.nodeUids !== null && !ctx.nodeUids.has(nodeUid))))
+    return { kind: "stale-parent", nodeUid };
   if (known) return { kind: "other-agent", agentId: known.spiffeId };
   const serverId = serverIdOf(ctx.trustDomain);
   const alias = ctx.entries.find((e) => e.parentId === serverId && e.spiffeId === parentId);
   if (alias) {
     const agentKeys = selectorSet(ctx.agent?.selectors ?? []);
-    return { kind: "alias-not-covering", aliasId: alias.spiffeId, aliasEntryId: alias.id, uncovered: alias.selectors.filter((s) => !agentKeys.has(selectorKey(s))) };
+    return {
+      kind: "alias-not-covering",
+      aliasId: alias.spiffeId,
+      aliasEntryId: alias.id,
+      uncovered: alias.selectors.filter((s) => !agentKeys.has(selectorKey(s))),
+    };
   }
   return { kind: "parent-elsewhere" };
 }
 
 export type SelectorDifference = { expected: Selector; actual: Selector[] };
 
-export type NearMissKind = "stale-parent" | "other-agent" | "alias-not-covering" | "parent-elsewhere" | "namespace" | "service-account" | "selectors";
+export type NearMissKind =
+  | "stale-parent"
+  | "other-agent"
+  | "alias-not-covering"
+  | "parent-elsewhere"
+  | "namespace"
+  | "service-account"
+  | "selectors";
 
 export type NearMiss = {
   entry: Entry;
@@ -118,12 +144,19 @@ function selectorKind(missing: readonly Selector[]): NearMissKind {
  * entry counts only if it fully matches, or shares a selector more specific than the namespace
  * or node with the workload. Entries that do match under a serving parent are not near misses.
  */
-export function rankNearMisses(entries: readonly Entry[], workloadSelectors: readonly Selector[], parents: readonly ServingParent[], ctx: ParentContext, limit = 10): NearMiss[] {
+export function rankNearMisses(
+  entries: readonly Entry[],
+  workloadSelectors: readonly Selector[],
+  parents: readonly ServingParent[],
+  ctx: ParentContext,
+  limit = 10,
+): NearMiss[] {
   const workload = selectorSet(workloadSelectors);
   const parentIds = new Set(parents.map((p) => p.spiffeId));
   const serverId = serverIdOf(ctx.trustDomain);
   const byAttribute = new Map<string, Selector[]>();
-  for (const s of workloadSelectors) byAttribute.set(selectorAttribute(s), [...(byAttribute.get(selectorAttribute(s)) ?? []), s]);
+  for (const s of workloadSelectors)
+    byAttribute.set(selectorAttribute(s), [...(byAttribute.get(selectorAttribute(s)) ?? []), s]);
   const misses: NearMiss[] = [];
   for (const entry of entries) {
     if (entry.parentId === serverId || entry.selectors.length === 0) continue;
@@ -134,18 +167,33 @@ export function rankNearMisses(entries: readonly Entry[], workloadSelectors: rea
     const parentProblem = c.underParent ? null : classifyParent(entry.parentId, ctx);
     const kind: NearMissKind = c.missing.length === 0 ? parentProblem!.kind : selectorKind(c.missing);
     misses.push({
-      entry, kind, satisfied: c.satisfied, missing: c.missing, parentOk: c.underParent, parentProblem,
+      entry,
+      kind,
+      satisfied: c.satisfied,
+      missing: c.missing,
+      parentOk: c.underParent,
+      parentProblem,
       differences: c.missing.map((m) => ({ expected: m, actual: byAttribute.get(selectorAttribute(m)) ?? [] })),
       score: c.missing.length * 2 + (c.underParent ? 0 : 1),
     });
   }
   return misses
-    .sort((a, b) => a.score - b.score || b.satisfied.length - a.satisfied.length || a.entry.spiffeId.localeCompare(b.entry.spiffeId) || a.entry.id.localeCompare(b.entry.id))
+    .sort(
+      (a, b) =>
+        a.score - b.score ||
+        b.satisfied.length - a.satisfied.length ||
+        a.entry.spiffeId.localeCompare(b.entry.spiffeId) ||
+        a.entry.id.localeCompare(b.entry.id),
+    )
     .slice(0, limit);
 }
 
 /** Entries under a serving parent whose selectors are all among the workload's. */
-export function matchingEntries(entries: readonly Entry[], workloadSelectors: readonly Selector[], parents: readonly ServingParent[]): Entry[] {
+export function matchingEntries(
+  entries: readonly Entry[],
+  workloadSelectors: readonly Selector[],
+  parents: readonly ServingParent[],
+): Entry[] {
   const workload = selectorSet(workloadSelectors);
   const parentIds = new Set(parents.map((p) => p.spiffeId));
   return entries.filter((e) => compareEntry(e, workload, parentIds).selectorsMatch && parentIds.has(e.parentId));

@@ -4,9 +4,21 @@ import type { ContainerSelectors, WorkloadPod } from "./k8s-workload-selectors";
 import { selectorKey, selectorSet } from "./selectors";
 import { compareEntry, type ServingParent } from "./troubleshoot-match";
 
-export type PodCandidate = { pod: Pick<WorkloadPod, "namespace" | "name" | "nodeName">; containers: ContainerSelectors[]; parents: ServingParent[] };
+export type PodCandidate = {
+  pod: Pick<WorkloadPod, "namespace" | "name" | "nodeName">;
+  containers: ContainerSelectors[];
+  parents: ServingParent[];
+};
 
-export type ReverseHit = { namespace: string; name: string; node: string | null; container: string; missing: Selector[]; parentOk: boolean; differences: { expected: string; actual: string[] }[] };
+export type ReverseHit = {
+  namespace: string;
+  name: string;
+  node: string | null;
+  container: string;
+  missing: Selector[];
+  parentOk: boolean;
+  differences: { expected: string; actual: string[] }[];
+};
 
 export type ReverseLookup = { matches: ReverseHit[]; closest: ReverseHit[] };
 
@@ -24,15 +36,30 @@ export function reverseLookup(entry: Entry, pods: readonly PodCandidate[], limit
       const cmp = compareEntry(entry, keys, parentIds);
       const attr = (s: Selector) => s.value.split(":")[0];
       hits.push({
-        namespace: pod.namespace, name: pod.name, node: pod.nodeName, container: c.container, missing: cmp.missing, parentOk: cmp.underParent,
-        differences: cmp.missing.map((m) => ({ expected: selectorKey(m), actual: c.selectors.filter((s) => s.type === m.type && attr(s) === attr(m)).map(selectorKey) })),
+        namespace: pod.namespace,
+        name: pod.name,
+        node: pod.nodeName,
+        container: c.container,
+        missing: cmp.missing,
+        parentOk: cmp.underParent,
+        differences: cmp.missing.map((m) => ({
+          expected: selectorKey(m),
+          actual: c.selectors.filter((s) => s.type === m.type && attr(s) === attr(m)).map(selectorKey),
+        })),
       });
     }
   }
   const matches = hits.filter((h) => h.missing.length === 0 && h.parentOk && entry.selectors.length > 0);
-  const closest = matches.length ? [] : hits
-    .filter((h) => h.missing.length < entry.selectors.length)
-    .sort((a, b) => a.missing.length - b.missing.length || Number(b.parentOk) - Number(a.parentOk) || `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`))
-    .slice(0, limit);
+  const closest = matches.length
+    ? []
+    : hits
+        .filter((h) => h.missing.length < entry.selectors.length)
+        .sort(
+          (a, b) =>
+            a.missing.length - b.missing.length ||
+            Number(b.parentOk) - Number(a.parentOk) ||
+            `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`),
+        )
+        .slice(0, limit);
   return { matches, closest };
 }

@@ -58,5 +58,11 @@ export function checkX509SvidTtl(requestedSeconds: number, ca: CaWindow, now: nu
       explanation: `Asks for ${asked}; the CA's lifetime only guarantees ${formatDuration(guaranteed)} (lifetime ÷ 6, at most 7 days). SVIDs issued late in a CA's life are cut to its remaining lifetime.`,
     };
   }
-  return { requestedSeconds, effectiveNowSeconds: effective, guaranteedSeconds: guaranteed, status: "ok", explanation: `${asked} is within what the CA guarantees.` };
+  return {
+    requestedSeconds,
+    effectiveNowSeconds: effective,
+    guaranteedSeconds: guaranteed,
+    status: "ok",
+    explanation: `${asked} is within what the CA guarantees.`,
+  };
 }

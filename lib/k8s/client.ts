@@ -57,7 +57,11 @@ function deadline(timeoutMs: number): ConfigurationOptions {
  * ApiError: 504 `deadline_exceeded`, 503 `unavailable` (unreachable, refused credentials),
  * 404 `not_found`. `what` names the call in messages ("list nodes").
  */
-export async function k8sCall<T>(clients: K8sClients, what: string, call: (options: ConfigurationOptions) => Promise<T>): Promise<T> {
+export async function k8sCall<T>(
+  clients: K8sClients,
+  what: string,
+  call: (options: ConfigurationOptions) => Promise<T>,
+): Promise<T> {
   const { timeoutMs } = clients.state.settings;
   const server = clients.state.cluster.server;
   try {
@@ -73,20 +77,27 @@ function toK8sApiError(error: unknown, what: string, server: string, timeoutMs: 
     const message = statusMessage(error.body) ?? `HTTP ${code}`;
     if (code === 404) return new ApiError("not_found", `Kubernetes: ${what}: ${message}`);
     if (code === 401 || code === 403) {
-      return new ApiError("unavailable", `The Kubernetes API at ${server} refused to ${what} (${code}): ${message}. Give the console's identity read access (see the spire-console-reader ClusterRole).`);
+      return new ApiError(
+        "unavailable",
+        `The Kubernetes API at ${server} refused to ${what} (${code}): ${message}. Give the console's identity read access (see the spire-console-reader ClusterRole).`,
+      );
     }
     return new ApiError("unavailable", `The Kubernetes API at ${server} could not ${what} (${code}): ${message}`);
   }
   const text = errorText(error);
   if (/abort|timeout/i.test(text)) {
-    return new ApiError("deadline_exceeded", `The Kubernetes API at ${server} did not answer "${what}" within ${timeoutMs} ms.`);
+    return new ApiError(
+      "deadline_exceeded",
+      `The Kubernetes API at ${server} did not answer "${what}" within ${timeoutMs} ms.`,
+    );
   }
   return new ApiError("unavailable", `Cannot reach the Kubernetes API at ${server} to ${what}: ${text}`);
 }
 
 function statusMessage(body: unknown): string | null {
   const parsed = typeof body === "string" ? safeJson(body) : body;
-  if (parsed && typeof parsed === "object" && "message" in parsed) return String((parsed as { message: unknown }).message);
+  if (parsed && typeof parsed === "object" && "message" in parsed)
+    return String((parsed as { message: unknown }).message);
   return typeof body === "string" && body ? body.slice(0, 200) : null;
 }
 

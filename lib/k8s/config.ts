@@ -16,7 +16,13 @@ export type K8sSettings = KubernetesConfig & { serverNamespace: string };
 export type K8sSource = { kind: "kubeconfig"; path: string; context: string } | { kind: "in-cluster" };
 
 export type K8sConfigState =
-  | { status: "ok"; kubeConfig: KubeConfig; settings: K8sSettings; source: K8sSource; cluster: { name: string; server: string } }
+  | {
+      status: "ok";
+      kubeConfig: KubeConfig;
+      settings: K8sSettings;
+      source: K8sSource;
+      cluster: { name: string; server: string };
+    }
   | { status: "not_configured"; message: string }
   | { status: "invalid"; message: string };
 
@@ -39,7 +45,8 @@ export function resolveK8sConfig(): K8sConfigState {
   if (!kubeconfigPath && !inCluster) {
     return {
       status: "not_configured",
-      message: "Kubernetes is not configured: set kubernetes.kubeconfig in the console config or KUBECONFIG, or run the console in a cluster.",
+      message:
+        "Kubernetes is not configured: set kubernetes.kubeconfig in the console config or KUBECONFIG, or run the console in a cluster.",
     };
   }
   const mtime = kubeconfigPath && existsSync(kubeconfigPath) ? statSync(kubeconfigPath).mtimeMs : 0;
@@ -61,11 +68,15 @@ function load(kubeconfigPath: string | undefined, settings: K8sSettings): K8sCon
     if (!kubeconfigPath) {
       kubeConfig.loadFromCluster();
     } else {
-      if (!existsSync(kubeconfigPath)) return { status: "invalid", message: `The kubeconfig ${kubeconfigPath} does not exist.` };
+      if (!existsSync(kubeconfigPath))
+        return { status: "invalid", message: `The kubeconfig ${kubeconfigPath} does not exist.` };
       kubeConfig.loadFromFile(kubeconfigPath);
       if (settings.context) {
         if (!kubeConfig.getContextObject(settings.context)) {
-          return { status: "invalid", message: `The kubeconfig ${kubeconfigPath} has no context '${settings.context}'.` };
+          return {
+            status: "invalid",
+            message: `The kubeconfig ${kubeconfigPath} has no context '${settings.context}'.`,
+          };
         }
         kubeConfig.setCurrentContext(settings.context);
       }
@@ -76,8 +87,13 @@ function load(kubeconfigPath: string | undefined, settings: K8sSettings): K8sCon
   }
   const cluster = kubeConfig.getCurrentCluster();
   if (!cluster?.server) {
-    return { status: "invalid", message: `The kubeconfig ${kubeconfigPath ?? "(in-cluster)"} names no cluster server for context '${kubeConfig.getCurrentContext()}'.` };
+    return {
+      status: "invalid",
+      message: `The kubeconfig ${kubeconfigPath ?? "(in-cluster)"} names no cluster server for context '${kubeConfig.getCurrentContext()}'.`,
+    };
   }
-  const source: K8sSource = kubeconfigPath ? { kind: "kubeconfig", path: kubeconfigPath, context: kubeConfig.getCurrentContext() } : { kind: "in-cluster" };
+  const source: K8sSource = kubeconfigPath
+    ? { kind: "kubeconfig", path: kubeconfigPath, context: kubeConfig.getCurrentContext() }
+    : { kind: "in-cluster" };
   return { status: "ok", kubeConfig, settings, source, cluster: { name: cluster.name, server: cluster.server } };
 }

@@ -9,13 +9,18 @@ import type { K8sBundleConfigMap } from "./types";
 const BUNDLE_KEYS = ["bundle.crt", "bundle.pem", "ca.crt"];
 
 /** The trust-bundle ConfigMap with its parsed CA certificates, or null when it is missing. */
-export async function getBundleConfigMap(clients: K8sClients, namespace: string, name: string): Promise<K8sBundleConfigMap | null> {
+export async function getBundleConfigMap(
+  clients: K8sClients,
+  namespace: string,
+  name: string,
+): Promise<K8sBundleConfigMap | null> {
   try {
     const cm = await k8sCall(clients, `read configmap ${namespace}/${name}`, (options) =>
       clients.core.readNamespacedConfigMap({ namespace, name }, options),
     );
     const data = cm.data ?? {};
-    const key = BUNDLE_KEYS.find((k) => data[k]) ?? Object.keys(data).find((k) => data[k]?.includes("BEGIN CERTIFICATE")) ?? null;
+    const key =
+      BUNDLE_KEYS.find((k) => data[k]) ?? Object.keys(data).find((k) => data[k]?.includes("BEGIN CERTIFICATE")) ?? null;
     return { namespace, name, key, certificates: key ? toCertificates(data[key] ?? "") : [] };
   } catch (error) {
     if (error instanceof ApiError && error.code === "not_found") return null;

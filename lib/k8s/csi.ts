@@ -10,7 +10,9 @@ import type { K8sCsiDriver, K8sCsiNode } from "./types";
 /** The CSIDriver object called `name`, or null when it is not installed. */
 export async function getCsiDriver(clients: K8sClients, name: string): Promise<K8sCsiDriver | null> {
   try {
-    return toCsiDriver(await k8sCall(clients, `read csidriver ${name}`, (options) => clients.storage.readCSIDriver({ name }, options)));
+    return toCsiDriver(
+      await k8sCall(clients, `read csidriver ${name}`, (options) => clients.storage.readCSIDriver({ name }, options)),
+    );
   } catch (error) {
     if (error instanceof ApiError && error.code === "not_found") return null;
     throw error;

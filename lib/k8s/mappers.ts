@@ -61,7 +61,9 @@ function toContainerState(status: V1ContainerStatus): K8sContainerState {
     state: running ? "running" : waiting ? "waiting" : terminated ? "terminated" : "unknown",
     reason: waiting?.reason ?? terminated?.reason ?? null,
     message: waiting?.message ?? terminated?.message ?? null,
-    lastTermination: last ? { reason: last.reason ?? null, exitCode: last.exitCode, message: last.message ?? null } : null,
+    lastTermination: last
+      ? { reason: last.reason ?? null, exitCode: last.exitCode, message: last.message ?? null }
+      : null,
   };
 }
 
@@ -169,7 +171,8 @@ export function toEvent(event: CoreV1Event): K8sEvent {
     message: event.message ?? "",
     involved: { kind: event.involvedObject.kind ?? "", name: event.involvedObject.name ?? "" },
     count: event.count ?? event.series?.count ?? 1,
-    lastSeen: iso(event.lastTimestamp) ?? iso(event.eventTime as Date | undefined) ?? iso(event.metadata.creationTimestamp),
+    lastSeen:
+      iso(event.lastTimestamp) ?? iso(event.eventTime as Date | undefined) ?? iso(event.metadata.creationTimestamp),
     source: event.source?.component ?? event.reportingComponent ?? "",
     host: event.source?.host ?? null,
   };
@@ -186,7 +189,13 @@ export function toCertificates(pem: string): K8sCertificate[] {
   return blocks.flatMap((block) => {
     try {
       const cert = new X509Certificate(block);
-      return [{ subject: cert.subject.replace(/\n/g, ", "), notAfter: iso(cert.validTo), fingerprint: cert.fingerprint256.replace(/:/g, "").toLowerCase() }];
+      return [
+        {
+          subject: cert.subject.replace(/\n/g, ", "),
+          notAfter: iso(cert.validTo),
+          fingerprint: cert.fingerprint256.replace(/:/g, "").toLowerCase(),
+        },
+      ];
     } catch {
       return [];
     }

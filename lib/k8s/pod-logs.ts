@@ -10,7 +10,13 @@ export type PodLog = { available: true; text: string } | { available: false; rea
  * The last `tailLines` lines of a container's log. The API server can only serve logs by asking
  * the pod's kubelet; when it cannot (no kubelet, no permission, pod gone) the reason is returned.
  */
-export async function readPodLogTail(clients: K8sClients, namespace: string, name: string, container: string, tailLines = 500): Promise<PodLog> {
+export async function readPodLogTail(
+  clients: K8sClients,
+  namespace: string,
+  name: string,
+  container: string,
+  tailLines = 500,
+): Promise<PodLog> {
   try {
     const text = await k8sCall(clients, `read the log of ${namespace}/${name}`, (options) =>
       clients.core.readNamespacedPodLog({ namespace, name, container, tailLines }, options),

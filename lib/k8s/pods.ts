@@ -8,7 +8,9 @@ import type { K8sPod } from "./types";
 /** Pods of one namespace, optionally filtered by a label selector ("a=b,c=d"). */
 export async function listPods(clients: K8sClients, namespace: string, labelSelector?: string): Promise<K8sPod[]> {
   const pods = await k8sCall(clients, `list pods in ${namespace}`, (options) =>
-    listAllPages((cont, limit) => clients.core.listNamespacedPod({ namespace, labelSelector, _continue: cont, limit }, options)),
+    listAllPages((cont, limit) =>
+      clients.core.listNamespacedPod({ namespace, labelSelector, _continue: cont, limit }, options),
+    ),
   );
   return pods.map(toPod);
 }

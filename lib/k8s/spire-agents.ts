@@ -29,8 +29,16 @@ export async function readSpireSide(spireServer: string | undefined): Promise<Sp
   const servers = state.status === "ok" ? state.config.servers : [];
   const server: ServerConfig | undefined = spireServer ? servers.find((s) => s.name === spireServer) : servers[0];
   if (!server) {
-    const message = spireServer ? `No SPIRE server named '${spireServer}' is configured.` : "No SPIRE server is configured.";
-    return { serverName: spireServer ?? null, agents: null, agentsError: message, authorities: null, bundleError: message };
+    const message = spireServer
+      ? `No SPIRE server named '${spireServer}' is configured.`
+      : "No SPIRE server is configured.";
+    return {
+      serverName: spireServer ?? null,
+      agents: null,
+      agentsError: message,
+      authorities: null,
+      bundleError: message,
+    };
   }
   const [agents, bundle] = await Promise.allSettled([
     collectPages((pageToken) => listAgents(server, { attestationType: "k8s_psat" }, { pageSize: 500, pageToken })),
@@ -40,7 +48,10 @@ export async function readSpireSide(spireServer: string | undefined): Promise<Sp
     serverName: server.name,
     agents: agents.status === "fulfilled" ? agents.value : null,
     agentsError: agents.status === "rejected" ? reason(agents.reason) : null,
-    authorities: bundle.status === "fulfilled" ? bundle.value.x509Authorities.map((a) => ({ fingerprint: a.fingerprint, notAfter: a.notAfter })) : null,
+    authorities:
+      bundle.status === "fulfilled"
+        ? bundle.value.x509Authorities.map((a) => ({ fingerprint: a.fingerprint, notAfter: a.notAfter }))
+        : null,
     bundleError: bundle.status === "rejected" ? reason(bundle.reason) : null,
   };
 }

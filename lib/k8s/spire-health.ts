@@ -30,7 +30,19 @@ export async function getSpireReport(now = Date.now()): Promise<KubernetesSpireR
     csiDriver: settings.csiDriver,
     bundleConfigMap: settings.bundleConfigMap,
   };
-  const [nodes, namespaces, daemonSets, statefulSet, pods, csiDriver, csiNodes, warningEvents, failedMountEvents, bundleConfigMap, spire] = await Promise.all([
+  const [
+    nodes,
+    namespaces,
+    daemonSets,
+    statefulSet,
+    pods,
+    csiDriver,
+    csiNodes,
+    warningEvents,
+    failedMountEvents,
+    bundleConfigMap,
+    spire,
+  ] = await Promise.all([
     listNodes(clients),
     listNamespaces(clients),
     listDaemonSetsNamed(clients, [names.agentDaemonSet, names.csiDaemonSet]),
@@ -53,10 +65,24 @@ export async function getSpireReport(now = Date.now()): Promise<KubernetesSpireR
     cluster: {
       name: cluster.name,
       server: cluster.server,
-      source: source.kind === "kubeconfig" ? `kubeconfig ${source.path} (context ${source.context})` : "in-cluster service account",
+      source:
+        source.kind === "kubeconfig"
+          ? `kubeconfig ${source.path} (context ${source.context})`
+          : "in-cluster service account",
       psatCluster: settings.psatCluster ?? cluster.name,
     },
-    nodes, namespaces, daemonSets, statefulSet, serverPods, pods, csiDriver, csiNodes, warningEvents, failedMountEvents, bundleConfigMap, spire,
+    nodes,
+    namespaces,
+    daemonSets,
+    statefulSet,
+    serverPods,
+    pods,
+    csiDriver,
+    csiNodes,
+    warningEvents,
+    failedMountEvents,
+    bundleConfigMap,
+    spire,
   };
   return buildSpireReport(snapshot, now);
 }
@@ -69,5 +95,10 @@ export type NodeMatrixResponse = Pick<KubernetesSpireReport, "cluster" | "matrix
 export async function getNodeMatrix(): Promise<NodeMatrixResponse> {
   const report = await getSpireReport();
   const areas = new Set(["nodes", "agents", "csi-driver"]);
-  return { cluster: report.cluster, matrix: report.matrix, spire: report.spire, problems: report.problems.filter((p) => areas.has(p.area)) };
+  return {
+    cluster: report.cluster,
+    matrix: report.matrix,
+    spire: report.spire,
+    problems: report.problems.filter((p) => areas.has(p.area)),
+  };
 }

@@ -7,7 +7,11 @@ import { toStatefulSet } from "./mappers";
 import type { K8sStatefulSet } from "./types";
 
 /** One StatefulSet, or null when it does not exist. */
-export async function getStatefulSet(clients: K8sClients, namespace: string, name: string): Promise<K8sStatefulSet | null> {
+export async function getStatefulSet(
+  clients: K8sClients,
+  namespace: string,
+  name: string,
+): Promise<K8sStatefulSet | null> {
   try {
     const sts = await k8sCall(clients, `read statefulset ${namespace}/${name}`, (options) =>
       clients.apps.readNamespacedStatefulSet({ namespace, name }, options),

@@ -12,7 +12,9 @@ function toContainer(c: V1Container, status: V1ContainerStatus | undefined, init
     name: c.name,
     init,
     specImage: c.image ?? "",
-    status: status ? { image: status.image ?? "", imageID: status.imageID ?? "", running: Boolean(status.state?.running) } : null,
+    status: status
+      ? { image: status.image ?? "", imageID: status.imageID ?? "", running: Boolean(status.state?.running) }
+      : null,
     env: Object.fromEntries((c.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!])),
     mounts: (c.volumeMounts ?? []).map((m) => ({ volume: m.name, mountPath: m.mountPath })),
   };
@@ -31,10 +33,18 @@ export function toWorkloadPod(pod: V1Pod): WorkloadPod {
     labels: pod.metadata?.labels ?? {},
     owners: (pod.metadata?.ownerReferences ?? []).map((o) => ({ kind: o.kind, name: o.name, uid: o.uid })),
     containers: [
-      ...(pod.spec?.initContainers ?? []).map((c) => toContainer(c, statusOf(pod.status?.initContainerStatuses, c.name), true)),
-      ...(pod.spec?.containers ?? []).map((c) => toContainer(c, statusOf(pod.status?.containerStatuses, c.name), false)),
+      ...(pod.spec?.initContainers ?? []).map((c) =>
+        toContainer(c, statusOf(pod.status?.initContainerStatuses, c.name), true),
+      ),
+      ...(pod.spec?.containers ?? []).map((c) =>
+        toContainer(c, statusOf(pod.status?.containerStatuses, c.name), false),
+      ),
     ],
-    volumes: (pod.spec?.volumes ?? []).map((v) => ({ name: v.name, csiDriver: v.csi?.driver ?? null, hostPath: v.hostPath?.path ?? null })),
+    volumes: (pod.spec?.volumes ?? []).map((v) => ({
+      name: v.name,
+      csiDriver: v.csi?.driver ?? null,
+      hostPath: v.hostPath?.path ?? null,
+    })),
   };
 }
 
@@ -48,5 +58,9 @@ export async function listWorkloadPods(clients: K8sClients): Promise<WorkloadPod
 
 /** One pod (404 `not_found` when it does not exist). */
 export async function getWorkloadPod(clients: K8sClients, namespace: string, name: string): Promise<WorkloadPod> {
-  return toWorkloadPod(await k8sCall(clients, `read pod ${namespace}/${name}`, (options) => clients.core.readNamespacedPod({ namespace, name }, options)));
+  return toWorkloadPod(
+    await k8sCall(clients, `read pod ${namespace}/${name}`, (options) =>
+      clients.core.readNamespacedPod({ namespace, name }, options),
+    ),
+  );
 }

@@ -6,7 +6,12 @@ export class ApiClientError extends Error {
   readonly code: ErrorCode | "network";
   readonly details: { path: string; message: string }[];
 
-  constructor(status: number, code: ErrorCode | "network", message: string, details: { path: string; message: string }[] = []) {
+  constructor(
+    status: number,
+    code: ErrorCode | "network",
+    message: string,
+    details: { path: string; message: string }[] = [],
+  ) {
     super(message);
     this.name = "ApiClientError";
     this.status = status;
@@ -25,7 +30,8 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    if (isErrorBody(body)) throw new ApiClientError(response.status, body.error.code, body.error.message, body.error.details);
+    if (isErrorBody(body))
+      throw new ApiClientError(response.status, body.error.code, body.error.message, body.error.details);
     throw new ApiClientError(response.status, "internal", `Request failed with HTTP ${response.status}.`);
   }
   return body as T;

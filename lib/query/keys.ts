@@ -2,9 +2,7 @@ import type { AgentFilters, EntryFilters } from "@/lib/spire/types";
 
 // Query-key factories: one per domain, so mutations can invalidate by prefix.
 
-export const serverKeys = {
-  all: ["servers"] as const,
-};
+export const serverKeys = { all: ["servers"] as const };
 
 export const entryKeys = {
   all: (server: string) => ["entries", server] as const,
@@ -37,17 +35,11 @@ export const entryTreeKeys = {
 };
 
 /** Views across every configured server. */
-export const federationGraphKeys = {
-  all: ["federation-graph"] as const,
-};
+export const federationGraphKeys = { all: ["federation-graph"] as const };
 
-export const expiryKeys = {
-  all: ["expiry"] as const,
-};
+export const expiryKeys = { all: ["expiry"] as const };
 
-export const overviewKeys = {
-  all: ["overview"] as const,
-};
+export const overviewKeys = { all: ["overview"] as const };
 
 export const federationKeys = {
   all: (server: string) => ["federation", server] as const,

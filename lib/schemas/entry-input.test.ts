@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 
 import { checkEntryRows, dnsNameProblem, entryInputSchema, entryPatchSchema, workloadPathProblem } from "./entry-input";
 
-const ctx = { trustDomain: "foo.example.com", federatedTrustDomains: ["bar.example.com"], now: Date.parse("2030-01-01T00:00:00Z") };
+const ctx = {
+  trustDomain: "foo.example.com",
+  federatedTrustDomains: ["bar.example.com"],
+  now: Date.parse("2030-01-01T00:00:00Z"),
+};
 const good = {
   spiffeId: "spiffe://foo.example.com/payments/api",
   parentId: "spiffe://foo.example.com/spire/agent/x509pop/abc",
@@ -19,8 +23,16 @@ function firstIssue(input: unknown) {
 describe("entryInputSchema", () => {
   it("accepts a full entry and normalises spiffe:// trust domains", () => {
     const parsed = entryInputSchema(ctx).parse({
-      ...good, x509SvidTtl: 3600, jwtSvidTtl: 300, federatesWith: ["spiffe://bar.example.com"], dnsNames: ["*.api.example.com", "api"],
-      admin: true, downstream: false, hint: "h", storeSvid: true, expiresAt: "2031-01-01T00:00:00Z",
+      ...good,
+      x509SvidTtl: 3600,
+      jwtSvidTtl: 300,
+      federatesWith: ["spiffe://bar.example.com"],
+      dnsNames: ["*.api.example.com", "api"],
+      admin: true,
+      downstream: false,
+      hint: "h",
+      storeSvid: true,
+      expiresAt: "2031-01-01T00:00:00Z",
     });
     expect(parsed.federatesWith).toEqual(["bar.example.com"]);
   });
@@ -40,7 +52,18 @@ describe("entryInputSchema", () => {
     [{ ...good, hint: "é".repeat(513) }, "hint", /1024 bytes/],
     [{ ...good, expiresAt: "2029-01-01T00:00:00Z" }, "expiresAt", /future/],
     [{ ...good, expiresAt: "tomorrow" }, "expiresAt", /ISO-8601/],
-    [{ ...good, storeSvid: true, selectors: [{ type: "k8s", value: "a" }, { type: "unix", value: "b" }] }, "storeSvid", /same type/],
+    [
+      {
+        ...good,
+        storeSvid: true,
+        selectors: [
+          { type: "k8s", value: "a" },
+          { type: "unix", value: "b" },
+        ],
+      },
+      "storeSvid",
+      /same type/,
+    ],
     [{ ...good, colour: "blue" }, "", /Unknown field 'colour'/],
   ])("rejects %j at %s", (input, path, message) => {
     const issue = firstIssue(input);
@@ -67,7 +90,10 @@ describe("entryPatchSchema / checkEntryRows", () => {
   it("requires a revision and at least one change", () => {
     expect(entryPatchSchema(ctx).safeParse({ x509SvidTtl: 60 }).success).toBe(false);
     expect(entryPatchSchema(ctx).safeParse({ revisionNumber: 0 }).success).toBe(false);
-    expect(entryPatchSchema(ctx).parse({ revisionNumber: 2, x509SvidTtl: 60 })).toEqual({ revisionNumber: 2, x509SvidTtl: 60 });
+    expect(entryPatchSchema(ctx).parse({ revisionNumber: 2, x509SvidTtl: 60 })).toEqual({
+      revisionNumber: 2,
+      x509SvidTtl: 60,
+    });
   });
 
   it("reports bad rows by index and keeps the good ones", () => {

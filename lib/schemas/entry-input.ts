@@ -32,8 +32,18 @@ export type EntryInput = {
 export type EntryField = keyof EntryInput;
 
 export const entryFields: readonly EntryField[] = [
-  "spiffeId", "parentId", "selectors", "x509SvidTtl", "jwtSvidTtl", "federatesWith",
-  "dnsNames", "admin", "downstream", "hint", "storeSvid", "expiresAt",
+  "spiffeId",
+  "parentId",
+  "selectors",
+  "x509SvidTtl",
+  "jwtSvidTtl",
+  "federatesWith",
+  "dnsNames",
+  "admin",
+  "downstream",
+  "hint",
+  "storeSvid",
+  "expiresAt",
 ];
 
 /** Facts about the target server that some checks need; absent facts skip those checks. */
@@ -78,14 +88,16 @@ export function dnsNameProblem(name: string): string | null {
   const stars = name.split("*").length - 1;
   if (stars > 1) return `DNS name '${name}' may contain at most one wildcard`;
   const bare = stars === 1 ? name.replace(/^\*\./, "") : name;
-  if (stars === 1 && bare === name) return `DNS name '${name}': a wildcard must be the whole first label ('*.example.com')`;
+  if (stars === 1 && bare === name)
+    return `DNS name '${name}': a wildcard must be the whole first label ('*.example.com')`;
   if (bare.endsWith(".")) return `DNS name '${name}' must not end with '.'`;
   if (bare.length > 253) return `DNS name '${name}' must be at most 253 characters`;
   for (const label of bare.split(".")) {
     if (!dnsLabel.test(label)) {
       return `DNS name '${name}': each label must be 1–63 letters, digits or '-', not starting or ending with '-'`;
     }
-    if (label.slice(2, 4) === "--" && !/^xn--/i.test(label)) return `DNS name '${name}': '--' may only follow 'xn' in a label`;
+    if (label.slice(2, 4) === "--" && !/^xn--/i.test(label))
+      return `DNS name '${name}': '--' may only follow 'xn' in a label`;
   }
   return null;
 }
@@ -157,8 +169,8 @@ function fieldSchemas(ctx: EntryInputContext) {
       .string({ error: "hint must be a string" })
       .refine((h) => utf8Length(h) <= MAX_HINT_BYTES, `Hint must be at most ${MAX_HINT_BYTES} bytes (SPIRE's limit)`)
       .optional(),
-    expiresAt: z
-      .iso.datetime({ offset: true, error: "expiresAt must be an ISO-8601 time, e.g. 2030-01-31T00:00:00Z" })
+    expiresAt: z.iso
+      .datetime({ offset: true, error: "expiresAt must be an ISO-8601 time, e.g. 2030-01-31T00:00:00Z" })
       .refine((iso) => Date.parse(iso) > (ctx.now ?? Date.now()), "The entry expiry must be in the future")
       .nullable()
       .optional(),
@@ -166,7 +178,8 @@ function fieldSchemas(ctx: EntryInputContext) {
 }
 
 function federationProblem(td: string, ctx: EntryInputContext): string | null {
-  if (ctx.trustDomain && td === ctx.trustDomain) return `${td} is this server's own trust domain; federatesWith names other trust domains`;
+  if (ctx.trustDomain && td === ctx.trustDomain)
+    return `${td} is this server's own trust domain; federatesWith names other trust domains`;
   const known = ctx.federatedTrustDomains;
   if (known && !known.includes(td)) {
     const have = known.length ? `It holds bundles for: ${known.join(", ")}.` : "It holds no federated bundles.";
@@ -187,7 +200,9 @@ const unknownKeys = (what: string) => (issue: { code?: string; keys?: string[] }
 export function storeSvidProblem(entry: { storeSvid?: boolean; selectors?: Selector[] }): string | null {
   if (!entry.storeSvid || !entry.selectors?.length) return null;
   const types = new Set(entry.selectors.map((s) => s.type));
-  return types.size > 1 ? "With storeSvid every selector must have the same type (SPIRE's rule for storable SVIDs)" : null;
+  return types.size > 1
+    ? "With storeSvid every selector must have the same type (SPIRE's rule for storable SVIDs)"
+    : null;
 }
 
 /** One entry to create, validated as SPIRE would and a little earlier, with clear messages. */
@@ -211,7 +226,10 @@ export function entryPatchSchema(ctx: EntryInputContext = {}) {
       },
       { error: unknownKeys("an entry change") },
     )
-    .refine((patch) => Object.keys(patch).some((k) => k !== "revisionNumber"), "Nothing to change: send at least one field");
+    .refine(
+      (patch) => Object.keys(patch).some((k) => k !== "revisionNumber"),
+      "Nothing to change: send at least one field",
+    );
 }
 
 export type EntryPatch = Partial<EntryInput> & { revisionNumber: number };
@@ -257,11 +275,22 @@ export function checkEntryRows(rows: unknown[], ctx: EntryInputContext = {}): Ch
     if (result.success) return { index, ok: true, input: result.data };
     const details = result.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
     const first = details[0];
-    return { index, ok: false, message: `Invalid entry: ${first?.path ? `${first.path}: ` : ""}${first?.message ?? "invalid"}`, details };
+    return {
+      index,
+      ok: false,
+      message: `Invalid entry: ${first?.path ? `${first.path}: ` : ""}${first?.message ?? "invalid"}`,
+      details,
+    };
   });
 }
 
 /** True when any row (or the single entry) names a federated trust domain, so the bundles must be read. */
 export function mentionsFederation(rows: unknown[]): boolean {
-  return rows.some((r) => typeof r === "object" && r !== null && Array.isArray((r as { federatesWith?: unknown }).federatesWith) && (r as { federatesWith: unknown[] }).federatesWith.length > 0);
+  return rows.some(
+    (r) =>
+      typeof r === "object" &&
+      r !== null &&
+      Array.isArray((r as { federatesWith?: unknown }).federatesWith) &&
+      (r as { federatesWith: unknown[] }).federatesWith.length > 0,
+  );
 }

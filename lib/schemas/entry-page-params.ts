@@ -16,10 +16,21 @@ export function toUrlSearchParams(searchParams: PageSearchParams): URLSearchPara
 export function parseEntryPageFilters(params: URLSearchParams) {
   const filterOnly = new URLSearchParams([...params].filter(([key]) => !["server", "view", "expand"].includes(key)));
   const parsed = entryListQuerySchema.safeParse(searchParamsToObject(filterOnly));
-  if (!parsed.success) return { ok: false as const, message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+  if (!parsed.success)
+    return {
+      ok: false as const,
+      message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+    };
   const d = parsed.data;
   return {
     ok: true as const,
-    filters: { spiffeId: d.spiffeId, parentId: d.parentId, selectors: d.selector, match: d.match, federatesWith: d.federatesWith, hint: d.hint },
+    filters: {
+      spiffeId: d.spiffeId,
+      parentId: d.parentId,
+      selectors: d.selector,
+      match: d.match,
+      federatesWith: d.federatesWith,
+      hint: d.hint,
+    },
   };
 }

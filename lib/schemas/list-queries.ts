@@ -7,7 +7,12 @@ const booleanParam = z.enum(["true", "false"], { error: "must be true or false" 
 
 /** Paging parameters of every list route: 1–1000 per page (default 200). */
 export const pagingSchema = {
-  pageSize: z.coerce.number().int().min(1, "pageSize must be at least 1").max(1000, "pageSize must be at most 1000").default(200),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1, "pageSize must be at least 1")
+    .max(1000, "pageSize must be at most 1000")
+    .default(200),
   pageToken: z.string().max(4096).optional(),
 };
 
@@ -29,7 +34,9 @@ export const agentListQuerySchema = z.strictObject({
   attestationType: z.string().max(256).optional(),
   banned: booleanParam.optional(),
   canReattest: booleanParam.optional(),
-  expiresBefore: z.iso.datetime({ offset: true, error: "expiresBefore must be an ISO-8601 time, e.g. 2026-12-01T00:00:00Z" }).optional(),
+  expiresBefore: z.iso
+    .datetime({ offset: true, error: "expiresBefore must be an ISO-8601 time, e.g. 2026-12-01T00:00:00Z" })
+    .optional(),
   selector: z.array(selectorStringSchema).optional(),
   match: matchModeSchema.optional(),
   ...pagingSchema,

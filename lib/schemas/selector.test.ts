@@ -7,7 +7,10 @@ describe("parseSelector", () => {
   it("splits at the first colon only", () => {
     expect(parseSelector("k8s:pod-label:app:checkout")).toEqual({ type: "k8s", value: "pod-label:app:checkout" });
     expect(parseSelector("unix:uid:1000")).toEqual({ type: "unix", value: "uid:1000" });
-    expect(parseSelector("spiffe_id:spiffe://example.org/a")).toEqual({ type: "spiffe_id", value: "spiffe://example.org/a" });
+    expect(parseSelector("spiffe_id:spiffe://example.org/a")).toEqual({
+      type: "spiffe_id",
+      value: "spiffe://example.org/a",
+    });
   });
 
   it.each(["", "nocolon", ":value", "unix:", "bad type:x", "uni$x:uid:1"])("rejects %j", (input) => {

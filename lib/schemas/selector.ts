@@ -10,7 +10,8 @@ export function parseSelector(text: string): Selector | { error: string } {
   if (colon <= 0) return { error: `Selector '${text}' must be type:value, e.g. unix:uid:1000 or k8s:ns:payments` };
   const type = text.slice(0, colon);
   const value = text.slice(colon + 1);
-  if (!selectorType.test(type)) return { error: `Selector type '${type}' may contain only letters, digits, '_', '.' and '-'` };
+  if (!selectorType.test(type))
+    return { error: `Selector type '${type}' may contain only letters, digits, '_', '.' and '-'` };
   if (value.length === 0) return { error: `Selector '${text}' has an empty value` };
   if (value.length > 1024) return { error: `Selector value must be at most 1024 characters` };
   return { type, value };

@@ -6,7 +6,10 @@ describe("parseSpiffeId", () => {
   it.each([
     ["spiffe://example.org", { trustDomain: "example.org", path: "" }],
     ["spiffe://example.org/ns/payments/sa/api", { trustDomain: "example.org", path: "/ns/payments/sa/api" }],
-    ["spiffe://foo.example.com/spire/agent/join_token/abc-123", { trustDomain: "foo.example.com", path: "/spire/agent/join_token/abc-123" }],
+    [
+      "spiffe://foo.example.com/spire/agent/join_token/abc-123",
+      { trustDomain: "foo.example.com", path: "/spire/agent/join_token/abc-123" },
+    ],
     ["spiffe://td_1-x/a.b_c-d", { trustDomain: "td_1-x", path: "/a.b_c-d" }],
   ])("accepts %s", (input, expected) => {
     expect(parseSpiffeId(input)).toEqual(expected);

@@ -5,14 +5,18 @@ import { spiffeIdSchema, trustDomainSchema } from "./spiffe-id";
 
 const paging = {
   offset: z.coerce.number().int().min(0, "offset must be at least 0").default(0),
-  limit: z.coerce.number().int().min(1, "limit must be at least 1").max(1000, "limit must be at most 1000").default(200),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, "limit must be at least 1")
+    .max(1000, "limit must be at most 1000")
+    .default(200),
 };
 
 /** Query of `GET /api/servers/{server}/entries/tree`: the list API's filters plus the node to expand. */
-export const entryTreeQuerySchema = entryListQuerySchema.omit({ pageSize: true, pageToken: true }).extend({
-  parent: spiffeIdSchema.optional(),
-  ...paging,
-});
+export const entryTreeQuerySchema = entryListQuerySchema
+  .omit({ pageSize: true, pageToken: true })
+  .extend({ parent: spiffeIdSchema.optional(), ...paging });
 
 /** Query of `GET /api/servers/{server}/entries/orphans`: the list API's filters plus offset paging. */
 export const orphanQuerySchema = entryListQuerySchema.omit({ pageSize: true, pageToken: true }).extend(paging);

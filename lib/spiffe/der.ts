@@ -36,9 +36,7 @@ export function certificatesToPem(certificates: readonly Buffer[]): string {
 
 /** The URI SAN that is a SPIFFE ID, from Node's `subjectaltname` text ("URI:spiffe://..., DNS:..."). */
 export function spiffeIdFromSan(subjectAltName: string | undefined): string | null {
-  const uri = (subjectAltName ?? "")
-    .split(", ")
-    .find((san) => san.startsWith("URI:spiffe://"));
+  const uri = (subjectAltName ?? "").split(", ").find((san) => san.startsWith("URI:spiffe://"));
   return uri ? uri.slice("URI:".length) : null;
 }
 

@@ -30,8 +30,9 @@ export function createWorkloadApiClient(socketPath: string): grpc.Client {
 export function fetchX509Svid(client: grpc.Client): grpc.ClientReadableStream<unknown> {
   const metadata = new grpc.Metadata();
   metadata.set(WORKLOAD_API_HEADER, "true");
-  const method = (client as unknown as Record<string, (req: object, md: grpc.Metadata) => grpc.ClientReadableStream<unknown>>)
-    .FetchX509SVID;
+  const method = (
+    client as unknown as Record<string, (req: object, md: grpc.Metadata) => grpc.ClientReadableStream<unknown>>
+  ).FetchX509SVID;
   if (!method) throw new Error("SpiffeWorkloadAPI.FetchX509SVID is not in proto/");
   return method.call(client, {}, metadata);
 }

@@ -20,22 +20,30 @@ class FakeAgent {
   constructor(readonly socketPath: string) {}
 
   async start(): Promise<void> {
-    const definition = protoLoader.loadSync("spiffe/workload/workload.proto", { includeDirs: [path.resolve("proto")], keepCase: false, defaults: true });
+    const definition = protoLoader.loadSync("spiffe/workload/workload.proto", {
+      includeDirs: [path.resolve("proto")],
+      keepCase: false,
+      defaults: true,
+    });
     const service = (grpc.loadPackageDefinition(definition).SpiffeWorkloadAPI as grpc.ServiceClientConstructor).service;
     this.server = new grpc.Server();
     this.server.addService(service, {
       FetchX509SVID: (call: grpc.ServerWritableStream<unknown, unknown>) => {
         const header = call.metadata.get("workload.spiffe.io")[0]?.toString();
         this.headersSeen.push(header);
-        if (header !== "true") return call.emit("error", { code: grpc.status.INVALID_ARGUMENT, details: "security header missing" });
-        if (!this.response) return call.emit("error", { code: grpc.status.PERMISSION_DENIED, details: "no identity issued" });
+        if (header !== "true")
+          return call.emit("error", { code: grpc.status.INVALID_ARGUMENT, details: "security header missing" });
+        if (!this.response)
+          return call.emit("error", { code: grpc.status.PERMISSION_DENIED, details: "no identity issued" });
         this.streams.add(call);
         call.on("cancelled", () => this.streams.delete(call));
         call.write(this.response);
       },
     });
     await new Promise<void>((resolve, reject) =>
-      this.server!.bindAsync(`unix://${this.socketPath}`, grpc.ServerCredentials.createInsecure(), (error) => (error ? reject(error) : resolve())),
+      this.server!.bindAsync(`unix://${this.socketPath}`, grpc.ServerCredentials.createInsecure(), (error) =>
+        error ? reject(error) : resolve(),
+      ),
     );
   }
 
@@ -104,7 +112,13 @@ describe("X509Source against a fake agent", () => {
     await source.settled(5_000);
     expect(agent.headersSeen).toEqual(["true"]);
     const status = source.status("spiffe://foo.example.com/console");
-    expect(status).toMatchObject({ state: "ready", spiffeId: "spiffe://foo.example.com/console", expired: false, error: null, updates: 1 });
+    expect(status).toMatchObject({
+      state: "ready",
+      spiffeId: "spiffe://foo.example.com/console",
+      expired: false,
+      error: null,
+      updates: 1,
+    });
     expect(status.trustDomains).toEqual(["bar.example.com", "foo.example.com"]);
     expect(Date.parse(status.expiresAt!)).toBeGreaterThan(Date.now());
     expect(source.current()?.bundles.get("bar.example.com")).toEqual([bar.der]);
@@ -173,13 +187,20 @@ describe("the console's TLS material from a fake agent", () => {
       ],
     }).servers;
     // getX509Source shares sources by socket: make it this one.
-    (globalThis as { __x509Sources?: Map<string, X509Source> }).__x509Sources?.set(`unix://${agent.socketPath}`, source);
-    expect(() => currentTlsMaterial(server!)).toThrow(/The console's X509-SVID spiffe:\/\/foo\.example\.com\/console expired at .*has not sent a new one/);
+    (globalThis as { __x509Sources?: Map<string, X509Source> }).__x509Sources?.set(
+      `unix://${agent.socketPath}`,
+      source,
+    );
+    expect(() => currentTlsMaterial(server!)).toThrow(
+      /The console's X509-SVID spiffe:\/\/foo\.example\.com\/console expired at .*has not sent a new one/,
+    );
     expect(source.status().expired).toBe(true);
 
     agent.push(svidResponse(makeSvid(foo, "spiffe://foo.example.com/console"), foo, [bar]));
     await until(() => source.status().expired === false);
     expect(currentTlsMaterial(server!).clientId).toBe("spiffe://foo.example.com/console");
-    expect(() => currentTlsMaterial(baz!)).toThrow(/holds no X\.509 bundle for baz\.example\.com \(it has: foo\.example\.com, bar\.example\.com\)/);
+    expect(() => currentTlsMaterial(baz!)).toThrow(
+      /holds no X\.509 bundle for baz\.example\.com \(it has: foo\.example\.com, bar\.example\.com\)/,
+    );
   });
 });

@@ -106,9 +106,14 @@ export class X509Source {
       expired: svid ? svid.notAfter.getTime() <= Date.now() : false,
       lastUpdate: this.context?.receivedAt.toISOString() ?? null,
       updates: this.updates,
-      svids: (this.context?.svids ?? []).map((s) => ({ spiffeId: s.spiffeId, hint: s.hint, expiresAt: s.notAfter.toISOString() })),
+      svids: (this.context?.svids ?? []).map((s) => ({
+        spiffeId: s.spiffeId,
+        hint: s.hint,
+        expiresAt: s.notAfter.toISOString(),
+      })),
       trustDomains: [...(this.context?.bundles.keys() ?? [])].sort(),
-      error: this.error ?? (this.context && preferredId && !svid ? `the agent issued no SVID for ${preferredId}` : null),
+      error:
+        this.error ?? (this.context && preferredId && !svid ? `the agent issued no SVID for ${preferredId}` : null),
     };
   }
 

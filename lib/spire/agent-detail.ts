@@ -19,9 +19,14 @@ export type AgentDetail = {
 
 /** One agent (fresh from SPIRE) and the entries that target it (first 500 of each group). */
 export async function getAgentDetail(server: ServerConfig, agentId: string): Promise<AgentDetail> {
-  const [agent, index] = await Promise.all([getAgent(server, agentId), serverTrustDomain(server).then((td) => getEntryIndex(server, td))]);
+  const [agent, index] = await Promise.all([
+    getAgent(server, agentId),
+    serverTrustDomain(server).then((td) => getEntryIndex(server, td)),
+  ]);
   const direct = index.childrenOf.get(agentId) ?? [];
-  const aliasEntries = (index.aliases ?? []).filter((alias) => (index.coverage.agentsByAlias.get(alias.id) ?? []).includes(agentId));
+  const aliasEntries = (index.aliases ?? []).filter((alias) =>
+    (index.coverage.agentsByAlias.get(alias.id) ?? []).includes(agentId),
+  );
   return {
     agent,
     direct: direct.slice(0, LIMIT),

@@ -29,6 +29,8 @@ export async function getAgent(server: ServerConfig, spiffeId: string): Promise<
 
 /** Counts the agents matching `filters`. */
 export async function countAgents(server: ServerConfig, filters: AgentFilters = {}): Promise<number> {
-  const response = await callUnary<{ count: number }>(server, "agent", "countAgents", { filter: toAgentFilter(filters) });
+  const response = await callUnary<{ count: number }>(server, "agent", "countAgents", {
+    filter: toAgentFilter(filters),
+  });
   return response.count;
 }

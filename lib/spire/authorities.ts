@@ -9,11 +9,19 @@ import type { AuthoritySlots, AuthorityState, LocalAuthorities } from "./types";
 
 function toAuthorityState(pb: PbAuthorityState | null): AuthorityState | null {
   if (!pb || !pb.authorityId) return null;
-  return { authorityId: pb.authorityId, expiresAt: toIsoTime(pb.expiresAt), upstreamAuthoritySubjectKeyId: pb.upstreamAuthoritySubjectKeyId };
+  return {
+    authorityId: pb.authorityId,
+    expiresAt: toIsoTime(pb.expiresAt),
+    upstreamAuthoritySubjectKeyId: pb.upstreamAuthoritySubjectKeyId,
+  };
 }
 
 function toSlots(pb: PbAuthorityStateResponse): AuthoritySlots {
-  return { active: toAuthorityState(pb.active), prepared: toAuthorityState(pb.prepared), old: toAuthorityState(pb.old) };
+  return {
+    active: toAuthorityState(pb.active),
+    prepared: toAuthorityState(pb.prepared),
+    old: toAuthorityState(pb.old),
+  };
 }
 
 /** The active, prepared and old X.509 and JWT authorities of the server's local CA. */

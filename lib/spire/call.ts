@@ -18,7 +18,12 @@ type UnaryMethod = (
  * Calls one unary method of a SPIRE service with the server's deadline. gRPC failures are
  * rethrown as ApiErrors (e.g. UNAVAILABLE → 503 `unavailable`).
  */
-export async function callUnary<Res>(server: ServerConfig, service: ServiceName, method: string, request: object): Promise<Res> {
+export async function callUnary<Res>(
+  server: ServerConfig,
+  service: ServiceName,
+  method: string,
+  request: object,
+): Promise<Res> {
   // host:port servers with the Workload API wait (at most the deadline) for the console's first SVID.
   await prepareServer(server);
   const client = serviceClient(server, service) as unknown as Record<string, UnaryMethod>;

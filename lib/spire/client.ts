@@ -67,7 +67,10 @@ function grpcTarget(address: string): string {
 export function getServerConfig(name: string): ServerConfig {
   const state = loadConfig();
   if (state.status === "unconfigured") {
-    throw new ApiError("not_configured", "No SPIRE servers are configured: set SPIRE_CONSOLE_CONFIG or run `npm run stack:up`.");
+    throw new ApiError(
+      "not_configured",
+      "No SPIRE servers are configured: set SPIRE_CONSOLE_CONFIG or run `npm run stack:up`.",
+    );
   }
   if (state.status === "invalid") throw new ApiError("not_configured", state.message);
   const server = state.config.servers.find((s) => s.name === name);

@@ -60,7 +60,8 @@ export function verifySpireServer(trustDomain: string | undefined, cert: PeerCer
   if (trustDomain && serverId !== spireServerId(trustDomain)) {
     return `server ID mismatch: expected ${spireServerId(trustDomain)}, got ${serverId}`;
   }
-  if (!trustDomain && !/^spiffe:\/\/[^/]+\/spire\/server$/.test(serverId)) return `${serverId} is not a SPIRE server ID`;
+  if (!trustDomain && !/^spiffe:\/\/[^/]+\/spire\/server$/.test(serverId))
+    return `${serverId} is not a SPIRE server ID`;
   return null;
 }
 
@@ -80,7 +81,11 @@ function credentialsFrom(
     checkServerIdentity: (_host, cert) => {
       const serverId = spiffeIdFromSan(cert.subjectaltname);
       if (serverId) {
-        hooks.onPeer?.({ spiffeId: serverId, subject: formatSubject(cert.subject), expiresAt: new Date(cert.valid_to).toISOString() });
+        hooks.onPeer?.({
+          spiffeId: serverId,
+          subject: formatSubject(cert.subject),
+          expiresAt: new Date(cert.valid_to).toISOString(),
+        });
       }
       const problem = verifySpireServer(server.trustDomain, cert);
       if (problem) hooks.onVerifyError?.(problem);
@@ -112,7 +117,9 @@ function fileStamp(server: ServerConfig, tls: FileTlsConfig): string {
         const s = statSync(file);
         return `${s.mtimeMs}:${s.size}`;
       } catch {
-        throw unavailable(`Cannot read ${file} for SPIRE server '${server.name}': the file does not exist or is unreadable.`);
+        throw unavailable(
+          `Cannot read ${file} for SPIRE server '${server.name}': the file does not exist or is unreadable.`,
+        );
       }
     })
     .join("|");
@@ -123,7 +130,13 @@ function fileStamp(server: ServerConfig, tls: FileTlsConfig): string {
 function fileMaterial(server: ServerConfig, tls: FileTlsConfig): TlsMaterial {
   const material = cachedMaterial(server, `files:${fileStamp(server, tls)}`, () => readFileMaterial(server, tls));
   if (material.notAfter.getTime() <= Date.now()) {
-    throw unavailable(expiredMessage(material.clientId, material.notAfter, `replace ${tls.certFile} and ${tls.keyFile} with a current SVID.`));
+    throw unavailable(
+      expiredMessage(
+        material.clientId,
+        material.notAfter,
+        `replace ${tls.certFile} and ${tls.keyFile} with a current SVID.`,
+      ),
+    );
   }
   return material;
 }
@@ -131,7 +144,11 @@ function fileMaterial(server: ServerConfig, tls: FileTlsConfig): TlsMaterial {
 function readFileMaterial(server: ServerConfig, tls: FileTlsConfig): Omit<TlsMaterial, "key"> {
   let certPem: string, keyPem: string, bundlePem: string;
   try {
-    [certPem, keyPem, bundlePem] = [tls.certFile, tls.keyFile, tls.bundleFile].map((f) => readFileSync(f, "utf8")) as [string, string, string];
+    [certPem, keyPem, bundlePem] = [tls.certFile, tls.keyFile, tls.bundleFile].map((f) => readFileSync(f, "utf8")) as [
+      string,
+      string,
+      string,
+    ];
   } catch (error) {
     throw unavailable(`Cannot read the SVID files of SPIRE server '${server.name}': ${(error as Error).message}`);
   }
@@ -154,7 +171,9 @@ function readFileMaterial(server: ServerConfig, tls: FileTlsConfig): Omit<TlsMat
 export function workloadApiSource(server: ServerConfig, tls: WorkloadApiTlsConfig): X509Source {
   const address = resolveWorkloadApiAddress(tls.socket);
   if (!address) {
-    throw unavailable(`SPIRE server '${server.name}' uses the Workload API, but no socket is configured: set tls.socket, workloadApi.socket or SPIFFE_ENDPOINT_SOCKET.`);
+    throw unavailable(
+      `SPIRE server '${server.name}' uses the Workload API, but no socket is configured: set tls.socket, workloadApi.socket or SPIFFE_ENDPOINT_SOCKET.`,
+    );
   }
   try {
     return getX509Source(address);
@@ -167,21 +186,31 @@ function workloadApiMaterial(server: ServerConfig, tls: WorkloadApiTlsConfig): T
   const source = workloadApiSource(server, tls);
   const context = source.current();
   if (!context) {
-    throw unavailable(`The console has no X509-SVID yet for SPIRE server '${server.name}': ${source.lastError() ?? `waiting for the Workload API at ${source.socket}`}`);
+    throw unavailable(
+      `The console has no X509-SVID yet for SPIRE server '${server.name}': ${source.lastError() ?? `waiting for the Workload API at ${source.socket}`}`,
+    );
   }
   const svid = pickSvid(context, tls.spiffeId);
   if (!svid) {
     const issued = context.svids.map((s) => s.spiffeId).join(", ") || "none";
-    throw unavailable(`The SPIRE agent at ${source.socket} issued no X509-SVID for ${tls.spiffeId} to the console (it issued: ${issued}).`);
+    throw unavailable(
+      `The SPIRE agent at ${source.socket} issued no X509-SVID for ${tls.spiffeId} to the console (it issued: ${issued}).`,
+    );
   }
   if (svid.notAfter.getTime() <= Date.now()) {
-    const why = source.isUp() ? "the agent has not sent a new one yet." : `the Workload API at ${source.socket} is down: ${source.lastError()}`;
+    const why = source.isUp()
+      ? "the agent has not sent a new one yet."
+      : `the Workload API at ${source.socket} is down: ${source.lastError()}`;
     throw unavailable(expiredMessage(svid.spiffeId, svid.notAfter, why));
   }
   return cachedMaterial(server, `workloadApi:${source.socket}#${source.generation}:${svid.spiffeId}`, () => {
-    const bundlePem = tls.bundleFile ? readBundleFile(server, tls.bundleFile) : workloadApiBundle(server, source, svid.spiffeId);
+    const bundlePem = tls.bundleFile
+      ? readBundleFile(server, tls.bundleFile)
+      : workloadApiBundle(server, source, svid.spiffeId);
     const certPem = certificatesToPem(svid.chain);
-    const keyPem = createPrivateKey({ key: svid.key, format: "der", type: "pkcs8" }).export({ format: "pem", type: "pkcs8" }).toString();
+    const keyPem = createPrivateKey({ key: svid.key, format: "der", type: "pkcs8" })
+      .export({ format: "pem", type: "pkcs8" })
+      .toString();
     return {
       clientId: svid.spiffeId,
       notAfter: svid.notAfter,

@@ -29,6 +29,8 @@ export async function getEntry(server: ServerConfig, id: string): Promise<Entry>
 
 /** Counts the entries matching `filters`. */
 export async function countEntries(server: ServerConfig, filters: EntryFilters = {}): Promise<number> {
-  const response = await callUnary<{ count: number }>(server, "entry", "countEntries", { filter: toEntryFilter(filters) });
+  const response = await callUnary<{ count: number }>(server, "entry", "countEntries", {
+    filter: toEntryFilter(filters),
+  });
   return response.count;
 }

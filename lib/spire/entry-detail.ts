@@ -27,7 +27,10 @@ export type EntryDetail = {
 
 /** One entry (always read fresh from SPIRE) with its parent chain and first 200 children. */
 export async function getEntryDetail(server: ServerConfig, id: string): Promise<EntryDetail> {
-  const [entry, index] = await Promise.all([getEntry(server, id), serverTrustDomain(server).then((td) => getEntryIndex(server, td))]);
+  const [entry, index] = await Promise.all([
+    getEntry(server, id),
+    serverTrustDomain(server).then((td) => getEntryIndex(server, td)),
+  ]);
   const view = makeTreeView(index, {});
   const children = index.childrenOf.get(entry.spiffeId) ?? [];
   return {

@@ -16,7 +16,14 @@ const STALE_MS = 10 * 60_000;
 const SLOW_WALK_MS = 1_000;
 const PAGE_SIZE = 500;
 
-type Slot = { key: string; index: EntryIndex | null; builtAt: number; walkMs: number; pending: Promise<EntryIndex> | null; generation: number };
+type Slot = {
+  key: string;
+  index: EntryIndex | null;
+  builtAt: number;
+  walkMs: number;
+  pending: Promise<EntryIndex> | null;
+  generation: number;
+};
 
 // On globalThis so every route bundle of the Next server shares one cache.
 const globalForIndex = globalThis as typeof globalThis & { __spireEntryIndex?: Map<string, Slot> };
@@ -26,9 +33,10 @@ const slots = (globalForIndex.__spireEntryIndex ??= new Map());
 export async function listAllEntries(server: ServerConfig): Promise<Entry[]> {
   const all: Entry[] = [];
   const pages = walkPages((pageToken) =>
-    callUnary<{ entries: PbEntry[]; nextPageToken: string }>(server, "entry", "listEntries", { pageSize: PAGE_SIZE, pageToken }).then(
-      (r) => ({ items: r.entries, nextPageToken: r.nextPageToken }),
-    ),
+    callUnary<{ entries: PbEntry[]; nextPageToken: string }>(server, "entry", "listEntries", {
+      pageSize: PAGE_SIZE,
+      pageToken,
+    }).then((r) => ({ items: r.entries, nextPageToken: r.nextPageToken })),
   );
   for await (const items of pages) for (const pb of items) all.push(toEntry(pb));
   return all;
@@ -38,10 +46,10 @@ export async function listAllEntries(server: ServerConfig): Promise<Entry[]> {
 export async function listAllAgents(server: ServerConfig): Promise<Agent[]> {
   const all: Agent[] = [];
   const pages = walkPages((pageToken) =>
-    callUnary<{ agents: PbAgent[]; nextPageToken: string }>(server, "agent", "listAgents", { pageSize: PAGE_SIZE, pageToken }).then((r) => ({
-      items: r.agents,
-      nextPageToken: r.nextPageToken,
-    })),
+    callUnary<{ agents: PbAgent[]; nextPageToken: string }>(server, "agent", "listAgents", {
+      pageSize: PAGE_SIZE,
+      pageToken,
+    }).then((r) => ({ items: r.agents, nextPageToken: r.nextPageToken })),
   );
   for await (const items of pages) for (const pb of items) all.push(toAgent(pb));
   return all;
@@ -57,7 +65,8 @@ function startWalk(server: ServerConfig, trustDomain: string, slot: Slot): Promi
   const started = Date.now();
   const pending = walk(server, trustDomain).then(
     (index) => {
-      if (slot.generation === generation) Object.assign(slot, { index, builtAt: Date.now(), walkMs: Date.now() - started, pending: null });
+      if (slot.generation === generation)
+        Object.assign(slot, { index, builtAt: Date.now(), walkMs: Date.now() - started, pending: null });
       return index;
     },
     (error: unknown) => {

@@ -37,7 +37,11 @@ function toPbFields(input: Partial<EntryInput>): { entry: Record<string, unknown
   };
   if (input.spiffeId !== undefined) set("spiffeId", toPbSpiffeId(input.spiffeId));
   if (input.parentId !== undefined) set("parentId", toPbSpiffeId(input.parentId));
-  if (input.selectors !== undefined) set("selectors", input.selectors.map(({ type, value }) => ({ type, value })));
+  if (input.selectors !== undefined)
+    set(
+      "selectors",
+      input.selectors.map(({ type, value }) => ({ type, value })),
+    );
   if (input.x509SvidTtl !== undefined) set("x509SvidTtl", input.x509SvidTtl);
   if (input.jwtSvidTtl !== undefined) set("jwtSvidTtl", input.jwtSvidTtl);
   if (input.federatesWith !== undefined) set("federatesWith", input.federatesWith);
@@ -121,7 +125,12 @@ export async function updateEntryFields(
 
 /** Deletes entries with one BatchDeleteEntry call; one result per ID, in order. */
 export async function deleteEntries(server: ServerConfig, ids: string[]): Promise<DeleteResult[]> {
-  const response = await callUnary<{ results: { id: string; status: PbStatus | null }[] }>(server, "entry", "batchDeleteEntry", { ids });
+  const response = await callUnary<{ results: { id: string; status: PbStatus | null }[] }>(
+    server,
+    "entry",
+    "batchDeleteEntry",
+    { ids },
+  );
   invalidateEntryIndex(server.name);
   return ids.map((id, i) => {
     const status = toItemStatus(response.results[i]?.status);
@@ -132,6 +141,9 @@ export async function deleteEntries(server: ServerConfig, ids: string[]): Promis
 
 /** What entry validation needs to know about the server: its trust domain and, when asked, its federated bundles. */
 export async function entryInputContext(server: ServerConfig, withBundles: boolean): Promise<EntryInputContext> {
-  const [trustDomain, bundles] = await Promise.all([serverTrustDomain(server), withBundles ? listFederatedBundles(server) : null]);
+  const [trustDomain, bundles] = await Promise.all([
+    serverTrustDomain(server),
+    withBundles ? listFederatedBundles(server) : null,
+  ]);
   return { trustDomain, federatedTrustDomains: bundles?.map((b) => b.trustDomain), now: Date.now() };
 }

@@ -2,7 +2,15 @@ import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
 import type { ServerConfig } from "@/lib/config/schema";
-import { agentNode, type ChildPage, entryNode, pageChildren, pageOrphans, rootNodes, type TreeNode } from "@/lib/domain/tree-nodes";
+import {
+  agentNode,
+  type ChildPage,
+  entryNode,
+  pageChildren,
+  pageOrphans,
+  rootNodes,
+  type TreeNode,
+} from "@/lib/domain/tree-nodes";
 import { makeTreeView } from "@/lib/domain/tree-view";
 
 import { getEntryIndex } from "./entry-index";
@@ -27,11 +35,20 @@ export async function getTreeLevel(server: ServerConfig, query: LevelQuery): Pro
   else if (index.agentById.has(parentId)) parent = agentNode(view, parentId);
   else {
     const entry = index.entryBySpiffeId.get(parentId);
-    if (!entry && !index.childrenOf.has(parentId)) throw new ApiError("not_found", `No agent or entry has the SPIFFE ID ${parentId}.`);
-    parent = entry ? entryNode(view, entry) : { ...rootNodes(view).orphans, key: `missing:${parentId}`, kind: "entry", spiffeId: parentId };
+    if (!entry && !index.childrenOf.has(parentId))
+      throw new ApiError("not_found", `No agent or entry has the SPIFFE ID ${parentId}.`);
+    parent = entry
+      ? entryNode(view, entry)
+      : { ...rootNodes(view).orphans, key: `missing:${parentId}`, kind: "entry", spiffeId: parentId };
   }
   const page = pageChildren(view, parentId, query.offset, query.limit);
-  return { ...page, parent, builtAt: new Date(index.builtAt).toISOString(), totalEntries: index.entries.length, totalAgents: index.agents.length };
+  return {
+    ...page,
+    parent,
+    builtAt: new Date(index.builtAt).toISOString(),
+    totalEntries: index.entries.length,
+    totalAgents: index.agents.length,
+  };
 }
 
 /** One page of the Orphans group (entries the tree cannot hang below the server). */
@@ -39,5 +56,11 @@ export async function getOrphanLevel(server: ServerConfig, query: Omit<LevelQuer
   const index = await getEntryIndex(server, await serverTrustDomain(server));
   const view = makeTreeView(index, query.filters);
   const page = pageOrphans(view, query.offset, query.limit);
-  return { ...page, parent: rootNodes(view).orphans, builtAt: new Date(index.builtAt).toISOString(), totalEntries: index.entries.length, totalAgents: index.agents.length };
+  return {
+    ...page,
+    parent: rootNodes(view).orphans,
+    builtAt: new Date(index.builtAt).toISOString(),
+    totalEntries: index.entries.length,
+    totalAgents: index.agents.length,
+  };
 }

@@ -21,7 +21,12 @@ export function errorCodeForGrpc(code: number): ErrorCode {
 }
 
 function isServiceError(error: unknown): error is { code: number; details: string } {
-  return typeof error === "object" && error !== null && "code" in error && typeof (error as { code: unknown }).code === "number";
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "code" in error &&
+    typeof (error as { code: unknown }).code === "number"
+  );
 }
 
 /** Turns an error from a call to server `serverName` into an ApiError with a message for operators. */

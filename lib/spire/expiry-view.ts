@@ -29,19 +29,36 @@ export type ExpiryView = { now: string; servers: ServerExpiry[]; items: ExpiryIt
 const MAX_ITEMS = 2000;
 const q = (server: string) => `server=${encodeURIComponent(server)}`;
 
-function authorityItems(server: string, kind: "x509-authority" | "jwt-authority", slots: AuthoritySlots, now: number): ExpiryItem[] {
+function authorityItems(
+  server: string,
+  kind: "x509-authority" | "jwt-authority",
+  slots: AuthoritySlots,
+  now: number,
+): ExpiryItem[] {
   const label = kind === "x509-authority" ? "X.509 CA" : "JWT key";
   return (["active", "prepared", "old"] as const).flatMap((slot) => {
     const state = slots[slot];
     if (!state) return [];
-    const item = expiryItem({ kind, server, label: `${server} ${label} (${slot})`, detail: state.authorityId, expiresAt: state.expiresAt, href: `/expiry?${q(server)}` }, now);
+    const item = expiryItem(
+      {
+        kind,
+        server,
+        label: `${server} ${label} (${slot})`,
+        detail: state.authorityId,
+        expiresAt: state.expiresAt,
+        href: `/expiry?${q(server)}`,
+      },
+      now,
+    );
     return item ? [item] : [];
   });
 }
 
 /** The active X.509 CA certificate: the bundle authority whose not-after matches the active slot. */
 function activeCaWindow(authorities: X509Authority[], activeExpiresAt: string | null): ServerExpiry["activeCa"] {
-  const match = authorities.find((a) => a.notAfter && activeExpiresAt && Math.abs(Date.parse(a.notAfter) - Date.parse(activeExpiresAt)) < 1000);
+  const match = authorities.find(
+    (a) => a.notAfter && activeExpiresAt && Math.abs(Date.parse(a.notAfter) - Date.parse(activeExpiresAt)) < 1000,
+  );
   return match?.notBefore && match.notAfter ? { notBefore: match.notBefore, notAfter: match.notAfter } : null;
 }
 
@@ -60,27 +77,74 @@ export async function readServerExpiry(server: ServerConfig, now: number): Promi
       ...authorityItems(name, "x509-authority", authorities.x509, now),
       ...authorityItems(name, "jwt-authority", authorities.jwt, now),
       ...index.agents.map((agent) =>
-        expiryItem({ kind: "agent-svid", server: name, label: agent.spiffeId, detail: `agent SVID ${agent.x509SvidSerialNumber}`, expiresAt: agent.x509SvidExpiresAt, href: `/agents/${encodeURIComponent(agent.spiffeId)}?${q(name)}` }, now, { autoRenewed: true }),
+        expiryItem(
+          {
+            kind: "agent-svid",
+            server: name,
+            label: agent.spiffeId,
+            detail: `agent SVID ${agent.x509SvidSerialNumber}`,
+            expiresAt: agent.x509SvidExpiresAt,
+            href: `/agents/${encodeURIComponent(agent.spiffeId)}?${q(name)}`,
+          },
+          now,
+          { autoRenewed: true },
+        ),
       ),
       ...federated.flatMap((bundle) =>
         bundle.x509Authorities.map((ca) =>
-          expiryItem({ kind: "federated-ca", server: name, label: `${bundle.trustDomain} CA`, detail: ca.subject, expiresAt: ca.notAfter, href: `/federation?${q(name)}` }, now),
+          expiryItem(
+            {
+              kind: "federated-ca",
+              server: name,
+              label: `${bundle.trustDomain} CA`,
+              detail: ca.subject,
+              expiresAt: ca.notAfter,
+              href: `/federation?${q(name)}`,
+            },
+            now,
+          ),
         ),
       ),
       ...index.entries
         .filter((entry) => entry.expiresAt)
-        .map((entry) => expiryItem({ kind: "entry", server: name, label: entry.spiffeId, detail: `entry ${entry.id}`, expiresAt: entry.expiresAt, href: `/entries/${entry.id}?${q(name)}` }, now)),
+        .map((entry) =>
+          expiryItem(
+            {
+              kind: "entry",
+              server: name,
+              label: entry.spiffeId,
+              detail: `entry ${entry.id}`,
+              expiresAt: entry.expiresAt,
+              href: `/entries/${entry.id}?${q(name)}`,
+            },
+            now,
+          ),
+        ),
     ];
     const activeCa = activeCaWindow(own.x509Authorities, authorities.x509.active?.expiresAt ?? null);
     const ttlWarnings: TtlWarning[] = [];
     if (activeCa) {
       for (const entry of index.entries) {
         const check = checkX509SvidTtl(entry.x509SvidTtl, activeCa, now);
-        if (check && check.status !== "ok") ttlWarnings.push({ ...check, server: name, entryId: entry.id, spiffeId: entry.spiffeId, parentId: entry.parentId });
+        if (check && check.status !== "ok")
+          ttlWarnings.push({
+            ...check,
+            server: name,
+            entryId: entry.id,
+            spiffeId: entry.spiffeId,
+            parentId: entry.parentId,
+          });
       }
     }
     const sorted = sortByUrgency(items.filter((i): i is ExpiryItem => i !== null));
-    return { server: name, error: null, items: sorted.slice(0, MAX_ITEMS), omitted: Math.max(0, sorted.length - MAX_ITEMS), ttlWarnings: ttlWarnings.slice(0, MAX_ITEMS), activeCa };
+    return {
+      server: name,
+      error: null,
+      items: sorted.slice(0, MAX_ITEMS),
+      omitted: Math.max(0, sorted.length - MAX_ITEMS),
+      ttlWarnings: ttlWarnings.slice(0, MAX_ITEMS),
+      activeCa,
+    };
   } catch (error) {
     const message = error instanceof ApiError ? error.message : "Unexpected error while reading the server.";
     return { server: server.name, error: message, items: [], omitted: 0, ttlWarnings: [], activeCa: null };

@@ -3,7 +3,12 @@ import "server-only";
 import { ApiError } from "@/lib/api/api-error";
 import { loadConfig } from "@/lib/config/load-config";
 import type { ServerConfig } from "@/lib/config/schema";
-import { buildFederationGraph, countFederatesWith, type FederationGraph, type ServerFederationInput } from "@/lib/domain/federation-graph";
+import {
+  buildFederationGraph,
+  countFederatesWith,
+  type FederationGraph,
+  type ServerFederationInput,
+} from "@/lib/domain/federation-graph";
 
 import { listFederatedBundles } from "./bundles";
 import { getEntryIndex } from "./entry-index";
@@ -31,10 +36,24 @@ export async function readServerFederation(server: ServerConfig): Promise<Server
       listFederatedBundles(server),
       getEntryIndex(server, trustDomain),
     ]);
-    return { server: server.name, trustDomain, error: null, relationships, bundles, federatesWithCounts: countFederatesWith(index.entries) };
+    return {
+      server: server.name,
+      trustDomain,
+      error: null,
+      relationships,
+      bundles,
+      federatesWithCounts: countFederatesWith(index.entries),
+    };
   } catch (error) {
     const trustDomain = server.trustDomain ?? server.name;
-    return { server: server.name, trustDomain, error: message(error), relationships: [], bundles: [], federatesWithCounts: {} };
+    return {
+      server: server.name,
+      trustDomain,
+      error: message(error),
+      relationships: [],
+      bundles: [],
+      federatesWithCounts: {},
+    };
   }
 }
 

@@ -34,7 +34,14 @@ describe("toEntryFilter", () => {
 
 describe("toAgentFilter", () => {
   it("wraps booleans and formats the expiry bound", () => {
-    expect(toAgentFilter({ banned: false, canReattest: true, expiresBefore: "2026-12-01T00:00:00Z", attestationType: "join_token" })).toEqual({
+    expect(
+      toAgentFilter({
+        banned: false,
+        canReattest: true,
+        expiresBefore: "2026-12-01T00:00:00Z",
+        attestationType: "join_token",
+      }),
+    ).toEqual({
       byAttestationType: "join_token",
       byBanned: { value: false },
       byCanReattest: { value: true },

@@ -21,7 +21,9 @@ export function toSpiffeIdString(id: PbSpiffeId | null | undefined): string {
 export function toPbSpiffeId(id: string): PbSpiffeId {
   const rest = id.slice("spiffe://".length);
   const slash = rest.indexOf("/");
-  return slash === -1 ? { trustDomain: rest, path: "" } : { trustDomain: rest.slice(0, slash), path: rest.slice(slash) };
+  return slash === -1
+    ? { trustDomain: rest, path: "" }
+    : { trustDomain: rest.slice(0, slash), path: rest.slice(slash) };
 }
 
 /** Epoch seconds (int64 as string) → ISO-8601, or null for 0 / unset. */
@@ -82,7 +84,11 @@ export function toBundle(pb: PbBundle): Bundle {
   return {
     trustDomain: pb.trustDomain,
     x509Authorities: pb.x509Authorities.map((a) => toX509Authority(a.asn1, a.tainted)),
-    jwtAuthorities: pb.jwtAuthorities.map((a) => ({ keyId: a.keyId, expiresAt: toIsoTime(a.expiresAt), tainted: a.tainted })),
+    jwtAuthorities: pb.jwtAuthorities.map((a) => ({
+      keyId: a.keyId,
+      expiresAt: toIsoTime(a.expiresAt),
+      tainted: a.tainted,
+    })),
     refreshHint: Number(pb.refreshHint),
     sequenceNumber: String(pb.sequenceNumber),
   };

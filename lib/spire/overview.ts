@@ -11,7 +11,14 @@ import { readServerExpiry } from "./expiry-view";
 import { configuredServers, readServerFederation } from "./federation-view";
 import { serverTrustDomain } from "./trust-domain";
 
-export type OverviewServer = { server: string; error: string | null; orphans: number; expiredAgents: number; bannedAgents: number; nearest: ExpiryItem[] };
+export type OverviewServer = {
+  server: string;
+  error: string | null;
+  orphans: number;
+  expiredAgents: number;
+  bannedAgents: number;
+  nearest: ExpiryItem[];
+};
 
 export type Overview = {
   servers: OverviewServer[];
@@ -26,14 +33,29 @@ export async function getOverview(): Promise<Overview> {
   const [expiries, federations, indexes] = await Promise.all([
     Promise.all(configs.map((s) => readServerExpiry(s, now))),
     Promise.all(configs.map(readServerFederation)),
-    Promise.all(configs.map((s) => serverTrustDomain(s).then((td) => getEntryIndex(s, td)).catch((error: unknown) => (error instanceof ApiError ? error : new ApiError("internal", "Unexpected error."))))),
+    Promise.all(
+      configs.map((s) =>
+        serverTrustDomain(s)
+          .then((td) => getEntryIndex(s, td))
+          .catch((error: unknown) =>
+            error instanceof ApiError ? error : new ApiError("internal", "Unexpected error."),
+          ),
+      ),
+    ),
   ]);
   const graph = buildFederationGraph(federations);
   const servers: OverviewServer[] = configs.map((config, i) => {
     const index = indexes[i];
     const expiry = expiries[i];
     if (!index || index instanceof ApiError) {
-      return { server: config.name, error: index?.message ?? "unavailable", orphans: 0, expiredAgents: 0, bannedAgents: 0, nearest: [] };
+      return {
+        server: config.name,
+        error: index?.message ?? "unavailable",
+        orphans: 0,
+        expiredAgents: 0,
+        bannedAgents: 0,
+        nearest: [],
+      };
     }
     return {
       server: config.name,
@@ -47,11 +69,21 @@ export async function getOverview(): Promise<Overview> {
   const problems = buildProblems(
     servers.map((s, i) => {
       const warnings = expiries[i]?.ttlWarnings ?? [];
-      const soon = (expiries[i]?.items ?? []).filter((item) => item.kind !== "agent-svid" && Date.parse(item.expiresAt) - now <= DAY_MS);
+      const soon = (expiries[i]?.items ?? []).filter(
+        (item) => item.kind !== "agent-svid" && Date.parse(item.expiresAt) - now <= DAY_MS,
+      );
       return {
         ...s,
-        ttlWarnings: { capped: warnings.filter((w) => w.status === "capped").length, atRisk: warnings.filter((w) => w.status === "at-risk").length },
-        expiringSoon: soon.map((item) => ({ label: item.label, expiresAt: item.expiresAt, href: item.href, expired: item.urgency === "expired" })),
+        ttlWarnings: {
+          capped: warnings.filter((w) => w.status === "capped").length,
+          atRisk: warnings.filter((w) => w.status === "at-risk").length,
+        },
+        expiringSoon: soon.map((item) => ({
+          label: item.label,
+          expiresAt: item.expiresAt,
+          href: item.href,
+          expired: item.urgency === "expired",
+        })),
       };
     }),
     graph.flags,

@@ -79,9 +79,7 @@ export type Bundle = {
 };
 
 export type BundleEndpointProfile =
-  | { type: "https_spiffe"; endpointSpiffeId: string }
-  | { type: "https_web" }
-  | { type: "unknown" };
+  { type: "https_spiffe"; endpointSpiffeId: string } | { type: "https_web" } | { type: "unknown" };
 
 export type FederationRelationship = {
   trustDomain: string;
@@ -123,7 +121,11 @@ export type AuthorityState = {
   upstreamAuthoritySubjectKeyId: string;
 };
 
-export type AuthoritySlots = { active: AuthorityState | null; prepared: AuthorityState | null; old: AuthorityState | null };
+export type AuthoritySlots = {
+  active: AuthorityState | null;
+  prepared: AuthorityState | null;
+  old: AuthorityState | null;
+};
 
 /** The server's X.509 and JWT authorities, as `spire-server localauthority x509|jwt show` prints them. */
 export type LocalAuthorities = { x509: AuthoritySlots; jwt: AuthoritySlots };

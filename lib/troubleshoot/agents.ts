@@ -1,7 +1,12 @@
 import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
-import { type AgentIssue, attestationErrors, diagnoseAgents, type MappedLogLine } from "@/lib/domain/troubleshoot-agents";
+import {
+  type AgentIssue,
+  attestationErrors,
+  diagnoseAgents,
+  type MappedLogLine,
+} from "@/lib/domain/troubleshoot-agents";
 import { listPods } from "@/lib/k8s/pods";
 import { listWorkloadPods } from "@/lib/k8s/workload-pods";
 import { readPodLogTail } from "@/lib/k8s/pod-logs";
@@ -21,9 +26,14 @@ export type AgentAttestationReport = {
 async function serverLog(cluster: ClusterContext): Promise<AgentAttestationReport["log"]> {
   const pods = await listPods(cluster.clients, cluster.serverNamespace).catch(() => []);
   const pod = pods.find((p) => p.name.startsWith(`${cluster.serverStatefulSet}-`));
-  if (!pod) return { available: false, reason: `No ${cluster.serverStatefulSet} pod in namespace ${cluster.serverNamespace}.` };
+  if (!pod)
+    return { available: false, reason: `No ${cluster.serverStatefulSet} pod in namespace ${cluster.serverNamespace}.` };
   const log = await readPodLogTail(cluster.clients, pod.namespace, pod.name, "spire-server");
-  if (!log.available) return { available: false, reason: `The Kubernetes API could not serve the log of ${pod.namespace}/${pod.name}: ${log.reason}` };
+  if (!log.available)
+    return {
+      available: false,
+      reason: `The Kubernetes API could not serve the log of ${pod.namespace}/${pod.name}: ${log.reason}`,
+    };
   return { available: true, pod: `${pod.namespace}/${pod.name}`, errors: attestationErrors(log.text) };
 }
 
@@ -40,7 +50,15 @@ export async function getAgentAttestation(input: { server?: string; now?: number
   const spire = await loadSpireContext(pickServer(input.server, cluster?.spireServer));
   const pods = cluster ? await listWorkloadPods(cluster.clients) : [];
   const podNodes = pods.flatMap((p) => (p.nodeName ? [p.nodeName] : []));
-  const issues = diagnoseAgents({ nodes: cluster?.nodes ?? null, podNodes, agents: spire.agents, entries: spire.entries, now: input.now ?? Date.now() });
-  const log = cluster ? await serverLog(cluster) : { available: false as const, reason: clusterError ?? "Kubernetes is not configured." };
+  const issues = diagnoseAgents({
+    nodes: cluster?.nodes ?? null,
+    podNodes,
+    agents: spire.agents,
+    entries: spire.entries,
+    now: input.now ?? Date.now(),
+  });
+  const log = cluster
+    ? await serverLog(cluster)
+    : { available: false as const, reason: clusterError ?? "Kubernetes is not configured." };
   return { server: spire.server, clusterError, issues, log };
 }

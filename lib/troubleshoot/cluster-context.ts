@@ -42,7 +42,8 @@ export const loadClusterContext = cache(async function loadClusterContext(): Pro
     getCsiDriver(clients, settings.csiDriver),
     listDaemonSetsNamed(clients, [settings.agentDaemonSet, settings.csiDaemonSet]),
   ]);
-  const inNamespace = (name: string) => daemonSets.find((d) => d.name === name && d.namespace === settings.namespace) ?? null;
+  const inNamespace = (name: string) =>
+    daemonSets.find((d) => d.name === name && d.namespace === settings.namespace) ?? null;
   const csiDs = inNamespace(settings.csiDaemonSet);
   const agentDs = inNamespace(settings.agentDaemonSet);
   const csiPods = csiDs ? await listPods(clients, settings.namespace, toLabelSelector(csiDs.selector)) : [];
@@ -50,11 +51,13 @@ export const loadClusterContext = cache(async function loadClusterContext(): Pro
     clients,
     psatCluster: settings.psatCluster ?? cluster.name,
     spireServer: settings.spireServer,
-    nodes, csiNodes, csiPods,
+    nodes,
+    csiNodes,
+    csiPods,
     csiDriverName: settings.csiDriver,
     csiDriverInstalled: driver !== null,
     csiDriverHealthy: checkCsiDriver(driver, settings.csiDriver).report.healthy,
-    agentSocketDir: agentDs ? agentSocketHostPath(agentDs)?.path ?? null : null,
+    agentSocketDir: agentDs ? (agentSocketHostPath(agentDs)?.path ?? null) : null,
     serverNamespace: settings.serverNamespace,
     serverStatefulSet: settings.serverStatefulSet,
   };
@@ -67,7 +70,9 @@ export function csiStateOn(ctx: ClusterContext, nodeName: string | null): CsiSta
     driverName: ctx.csiDriverName,
     driverInstalled: ctx.csiDriverInstalled,
     driverHealthy: ctx.csiDriverHealthy,
-    registeredOnNode: ctx.nodes.some((n) => n.name === nodeName) ? (ctx.csiNodes.find((c) => c.name === nodeName)?.drivers.some((d) => d.name === ctx.csiDriverName) ?? false) : null,
+    registeredOnNode: ctx.nodes.some((n) => n.name === nodeName)
+      ? (ctx.csiNodes.find((c) => c.name === nodeName)?.drivers.some((d) => d.name === ctx.csiDriverName) ?? false)
+      : null,
     podHealthy: pod ? toPodCell(pod).healthy : null,
     agentSocketDir: ctx.agentSocketDir,
   };

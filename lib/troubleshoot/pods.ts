@@ -11,6 +11,12 @@ export async function listPodChoices(): Promise<PodChoice[]> {
   const cluster = await loadClusterContext();
   const pods = await listWorkloadPods(cluster.clients);
   return pods
-    .map((p) => ({ namespace: p.namespace, name: p.name, node: p.nodeName, serviceAccount: p.serviceAccount, phase: p.phase }))
+    .map((p) => ({
+      namespace: p.namespace,
+      name: p.name,
+      node: p.nodeName,
+      serviceAccount: p.serviceAccount,
+      phase: p.phase,
+    }))
     .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
 }

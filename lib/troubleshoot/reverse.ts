@@ -12,7 +12,11 @@ import { loadClusterContext } from "./cluster-context";
 import { pickServer } from "./diagnose";
 import { loadSpireContext } from "./spire-context";
 
-export type EntryReverseLookup = ReverseLookup & { server: string; entry: Pick<Entry, "id" | "spiffeId" | "parentId" | "selectors">; podsScanned: number };
+export type EntryReverseLookup = ReverseLookup & {
+  server: string;
+  entry: Pick<Entry, "id" | "spiffeId" | "parentId" | "selectors">;
+  podsScanned: number;
+};
 
 /** Which pods of the cluster entry `id` of `server` matches today, or the closest ones. */
 export async function lookupEntryPods(input: { server?: string; id: string }): Promise<EntryReverseLookup> {
@@ -24,8 +28,17 @@ export async function lookupEntryPods(input: { server?: string; id: string }): P
   const candidates = pods.map((pod) => {
     const nodeUid = cluster.nodes.find((n) => n.name === pod.nodeName)?.uid ?? null;
     const agent = nodeUid ? agentForNode(spire.agents, nodeUid, cluster.psatCluster) : null;
-    return { pod, containers: containerSelectors(pod).filter((c) => !c.init), parents: servingParents(agent, spire.entries, spire.trustDomain) };
+    return {
+      pod,
+      containers: containerSelectors(pod).filter((c) => !c.init),
+      parents: servingParents(agent, spire.entries, spire.trustDomain),
+    };
   });
   const result = reverseLookup(entry, candidates);
-  return { ...result, server: spire.server, entry: { id: entry.id, spiffeId: entry.spiffeId, parentId: entry.parentId, selectors: entry.selectors }, podsScanned: pods.length };
+  return {
+    ...result,
+    server: spire.server,
+    entry: { id: entry.id, spiffeId: entry.spiffeId, parentId: entry.parentId, selectors: entry.selectors },
+    podsScanned: pods.length,
+  };
 }

@@ -10,7 +10,14 @@ import { getEntryIndex } from "@/lib/spire/entry-index";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Agent, Bundle, Entry } from "@/lib/spire/types";
 
-export type SpireContext = { server: string; trustDomain: string; entries: Entry[]; agents: Agent[]; federatedBundles: Bundle[]; activeCa: CaWindow | null };
+export type SpireContext = {
+  server: string;
+  trustDomain: string;
+  entries: Entry[];
+  agents: Agent[];
+  federatedBundles: Bundle[];
+  activeCa: CaWindow | null;
+};
 
 /**
  * Everything the troubleshooter needs from one SPIRE server: all entries and agents (from the
@@ -27,7 +34,16 @@ export const loadSpireContext = cache(async function loadSpireContext(serverName
     getLocalAuthorities(server).catch(() => null),
   ]);
   const activeAt = authorities?.x509.active?.expiresAt ?? null;
-  const ca = own.x509Authorities.find((a) => a.notAfter && activeAt && Math.abs(Date.parse(a.notAfter) - Date.parse(activeAt)) < 1000);
+  const ca = own.x509Authorities.find(
+    (a) => a.notAfter && activeAt && Math.abs(Date.parse(a.notAfter) - Date.parse(activeAt)) < 1000,
+  );
   const activeCa = ca?.notBefore && ca.notAfter ? { notBefore: ca.notBefore, notAfter: ca.notAfter } : null;
-  return { server: server.name, trustDomain, entries: [...index.entries], agents: [...index.agents], federatedBundles, activeCa };
+  return {
+    server: server.name,
+    trustDomain,
+    entries: [...index.entries],
+    agents: [...index.agents],
+    federatedBundles,
+    activeCa,
+  };
 });

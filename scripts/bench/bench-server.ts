@@ -27,7 +27,12 @@ export type BenchServer = {
 
 function agentSpec(paths: StackPaths): ProcessSpec {
   const dir = path.join(paths.stackDir, "bench-agent");
-  return { binary: path.join(paths.binDir, "spire-agent"), configPath: path.join(dir, "agent.conf"), pidPath: path.join(dir, "agent.pid"), logPath: path.join(dir, "agent.log") };
+  return {
+    binary: path.join(paths.binDir, "spire-agent"),
+    configPath: path.join(dir, "agent.conf"),
+    pidPath: path.join(dir, "agent.pid"),
+    logPath: path.join(dir, "agent.log"),
+  };
 }
 
 /** Starts (or reuses) the bench server and a join_token agent; returns the agent's SPIFFE ID. */
@@ -42,8 +47,30 @@ export async function startBenchServer(stackDir: string): Promise<BenchServer> {
   await exportBundle(paths, bin, BENCH_SERVER.name);
   const sp = getServerPaths(paths, BENCH_SERVER.name);
   const consoleConfigPath = path.join(paths.stackDir, "console.json");
-  writeFileSync(consoleConfigPath, JSON.stringify({ servers: [{ name: "bench", address: `unix://${sp.socketPath}`, trustDomain: BENCH_SERVER.trustDomain, timeoutMs: 60_000 }] }, null, 2));
-  const agentId = await ensureBenchAgent(paths, bin, sp.socketPath, sp.bundlePemPath, ports[BENCH_SERVER.name]!.bindPort);
+  writeFileSync(
+    consoleConfigPath,
+    JSON.stringify(
+      {
+        servers: [
+          {
+            name: "bench",
+            address: `unix://${sp.socketPath}`,
+            trustDomain: BENCH_SERVER.trustDomain,
+            timeoutMs: 60_000,
+          },
+        ],
+      },
+      null,
+      2,
+    ),
+  );
+  const agentId = await ensureBenchAgent(
+    paths,
+    bin,
+    sp.socketPath,
+    sp.bundlePemPath,
+    ports[BENCH_SERVER.name]!.bindPort,
+  );
   return {
     paths,
     bin,
@@ -57,19 +84,43 @@ export async function startBenchServer(stackDir: string): Promise<BenchServer> {
   };
 }
 
-async function ensureBenchAgent(paths: StackPaths, bin: SpireBinaries, socket: string, bundlePath: string, serverPort: number): Promise<string> {
+async function ensureBenchAgent(
+  paths: StackPaths,
+  bin: SpireBinaries,
+  socket: string,
+  bundlePath: string,
+  serverPort: number,
+): Promise<string> {
   const spec = agentSpec(paths);
   const dir = path.dirname(spec.configPath);
   await stopProcess(spec);
   mkdirSync(path.join(dir, "data"), { recursive: true, mode: 0o700 });
   const agentSocketDir = path.join(paths.socketDir, "bench-agent");
   mkdirSync(agentSocketDir, { recursive: true, mode: 0o700 });
-  writeFileSync(spec.configPath, renderAgentConfig({ trustDomain: BENCH_SERVER.trustDomain, serverPort, socketPath: path.join(agentSocketDir, "agent.sock"), dataDir: path.join(dir, "data", String(Date.now())), logPath: spec.logPath, trustBundlePath: bundlePath }));
-  const token = await runServerCliJson<{ value: string }>(bin.spireServer, socket, ["token", "generate", "-ttl", "600"]);
+  writeFileSync(
+    spec.configPath,
+    renderAgentConfig({
+      trustDomain: BENCH_SERVER.trustDomain,
+      serverPort,
+      socketPath: path.join(agentSocketDir, "agent.sock"),
+      dataDir: path.join(dir, "data", String(Date.now())),
+      logPath: spec.logPath,
+      trustBundlePath: bundlePath,
+    }),
+  );
+  const token = await runServerCliJson<{ value: string }>(bin.spireServer, socket, [
+    "token",
+    "generate",
+    "-ttl",
+    "600",
+  ]);
   startDetached(spec, ["-joinToken", token.value]);
   const agentId = `spiffe://${BENCH_SERVER.trustDomain}/spire/agent/join_token/${token.value}`;
   for (let i = 0; i < 60; i++) {
-    const list = await runServerCliJson<{ agents: { id: { path: string } }[] | null }>(bin.spireServer, socket, ["agent", "list"]);
+    const list = await runServerCliJson<{ agents: { id: { path: string } }[] | null }>(bin.spireServer, socket, [
+      "agent",
+      "list",
+    ]);
     if ((list.agents ?? []).some((a) => agentId.endsWith(a.id.path))) return agentId;
     if (runningPid(spec) === null) break;
     await sleep(500);

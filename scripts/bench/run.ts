@@ -26,7 +26,9 @@ async function walkConsole(url: string): Promise<number> {
   let token = "";
   let total = 0;
   do {
-    const page = await getJson<{ entries: unknown[]; nextPageToken: string }>(`${url}/api/servers/bench/entries?pageSize=1000${token ? `&pageToken=${encodeURIComponent(token)}` : ""}`);
+    const page = await getJson<{ entries: unknown[]; nextPageToken: string }>(
+      `${url}/api/servers/bench/entries?pageSize=1000${token ? `&pageToken=${encodeURIComponent(token)}` : ""}`,
+    );
     total += page.entries.length;
     token = page.nextPageToken;
   } while (token);
@@ -37,17 +39,31 @@ async function main(): Promise<void> {
   console.log(`[bench] ${count} entries, ${runs} runs, stack dir ${stackDir}`);
   const server = await startBenchServer(stackDir);
   ensureConsoleBuild();
-  const consoleServer = await startConsole({ SPIRE_CONSOLE_CONFIG: server.consoleConfigPath }).catch(async (error: unknown) => {
-    await server.stop();
-    throw error;
-  });
+  const consoleServer = await startConsole({ SPIRE_CONSOLE_CONFIG: server.consoleConfigPath }).catch(
+    async (error: unknown) => {
+      await server.stop();
+      throw error;
+    },
+  );
   try {
-    const seeded = await seedBench(server.socketPath, path.join(stackDir, "bench"), count, BENCH_SERVER.trustDomain, server.agentId);
+    const seeded = await seedBench(
+      server.socketPath,
+      path.join(stackDir, "bench"),
+      count,
+      BENCH_SERVER.trustDomain,
+      server.agentId,
+    );
     if (seeded.seconds) console.log(`[bench] seeded ${count} entries in ${seeded.seconds.toFixed(1)} s`);
     const api = `${consoleServer.url}/api/servers/bench`;
     const agent = encodeURIComponent(`spiffe://${BENCH_SERVER.trustDomain}${seeded.agentPath}`);
     const cold = await timeIt(() => getJson(`${api}/entries/tree`));
-    const samples = { firstPage: [] as number[], treeRoot: [] as number[], agentChildren: [] as number[], consoleWalk: [] as number[], cliWalk: [] as number[] };
+    const samples = {
+      firstPage: [] as number[],
+      treeRoot: [] as number[],
+      agentChildren: [] as number[],
+      consoleWalk: [] as number[],
+      cliWalk: [] as number[],
+    };
     let walked = 0;
     let cliCount = 0;
     for (let run = 0; run < runs; run++) {
@@ -55,10 +71,17 @@ async function main(): Promise<void> {
       samples.treeRoot.push(await timeIt(() => getJson(`${api}/entries/tree`)));
       samples.agentChildren.push(await timeIt(() => getJson(`${api}/entries/tree?parent=${agent}`)));
       samples.consoleWalk.push(await timeIt(async () => (walked = await walkConsole(consoleServer.url))));
-      samples.cliWalk.push(await timeIt(async () => {
-        const out = await runServerCli(server.bin.spireServer, server.socketPath, ["entry", "show", "-output", "json"]);
-        cliCount = (JSON.parse(out) as { entries: unknown[] }).entries.length;
-      }));
+      samples.cliWalk.push(
+        await timeIt(async () => {
+          const out = await runServerCli(server.bin.spireServer, server.socketPath, [
+            "entry",
+            "show",
+            "-output",
+            "json",
+          ]);
+          cliCount = (JSON.parse(out) as { entries: unknown[] }).entries.length;
+        }),
+      );
       console.log(`[bench] run ${run + 1}/${runs} done`);
     }
     const rss = peakRss(consoleServer.pid);
@@ -73,7 +96,9 @@ async function main(): Promise<void> {
     console.log(`full walk through the console API      ${fmt(walk)}   (pages of 1000)`);
     console.log(`full walk with spire-server entry show ${fmt(cli)}`);
     console.log(`console / CLI                          ${(walk / cli).toFixed(2)}x   target <= 1.5x`);
-    console.log(`console peak RSS (VmHWM)               ${rss.mib.toFixed(0)} MiB (${rss.name} pid ${rss.pid})   target < 500 MiB`);
+    console.log(
+      `console peak RSS (VmHWM)               ${rss.mib.toFixed(0)} MiB (${rss.name} pid ${rss.pid})   target < 500 MiB`,
+    );
   } finally {
     await consoleServer.stop();
     if (!values.keep) await server.stop();

@@ -44,7 +44,12 @@ export async function applyObject(target: KubeTarget, obj: SeedObject): Promise<
   }
   if (status) {
     const { name, namespace } = obj.metadata;
-    await applyAt(target, `${path}/status`, { apiVersion: obj.apiVersion, kind: obj.kind, metadata: { name, namespace }, status });
+    await applyAt(target, `${path}/status`, {
+      apiVersion: obj.apiVersion,
+      kind: obj.kind,
+      metadata: { name, namespace },
+      status,
+    });
   }
   return applied;
 }

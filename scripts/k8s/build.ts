@@ -65,7 +65,9 @@ export async function ensureK8sBinaries(kp: K8sPaths): Promise<void> {
     await build(step);
     const version = await versionOf(step);
     if (!version.includes(step.expect)) {
-      throw new StackError(`build step "${step.label}": the fresh binary reports "${version.split("\n")[0]}", expected "${step.expect}"`);
+      throw new StackError(
+        `build step "${step.label}": the fresh binary reports "${version.split("\n")[0]}", expected "${step.expect}"`,
+      );
     }
   }
 }
@@ -81,7 +83,9 @@ async function build(step: BuildStep): Promise<void> {
   }
   mkdirSync(path.dirname(step.binary), { recursive: true });
   const args = ["build", "-trimpath", "-ldflags", step.ldflags, "-o", step.binary, step.pkg];
-  say(`building ${step.label} into ${path.dirname(step.binary)} (first time only; kube-apiserver takes 15-30 minutes on 2 cores)`);
+  say(
+    `building ${step.label} into ${path.dirname(step.binary)} (first time only; kube-apiserver takes 15-30 minutes on 2 cores)`,
+  );
   const elapsed = stopwatch();
   const child = spawn("go", args, { cwd: step.moduleDir, env: process.env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -95,7 +99,10 @@ async function build(step: BuildStep): Promise<void> {
   }).finally(() => clearInterval(ticker));
   if (code !== 0) {
     const tail = output.trimEnd().split("\n").slice(-25).join("\n");
-    throw new StackError(`build step "${step.label}": go build ${step.pkg} in ${step.moduleDir} failed after ${elapsed()} (exit ${code})`, tail);
+    throw new StackError(
+      `build step "${step.label}": go build ${step.pkg} in ${step.moduleDir} failed after ${elapsed()} (exit ${code})`,
+      tail,
+    );
   }
   say(`built ${step.label} in ${elapsed()}`);
 }

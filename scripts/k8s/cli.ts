@@ -11,7 +11,10 @@ const commands: Record<string, () => Promise<unknown>> = {
     for (const s of await stopKubernetes(getStackPaths())) say(`stopped ${s.label} (pid ${s.pid})`);
   },
   status: async () => {
-    for (const s of kubernetesStatus(getStackPaths())) console.log(`${s.label.padEnd(15)} ${String(s.pid ?? "-").padEnd(8)} ${s.pid ? "running" : "stopped"}  ${s.endpoint}`);
+    for (const s of kubernetesStatus(getStackPaths()))
+      console.log(
+        `${s.label.padEnd(15)} ${String(s.pid ?? "-").padEnd(8)} ${s.pid ? "running" : "stopped"}  ${s.endpoint}`,
+      );
   },
 };
 
@@ -25,7 +28,9 @@ if (!command) {
     await command();
   } catch (error) {
     if (error instanceof StackError && error.details) console.error(error.details);
-    console.error(`[stack] k8s ${name} failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    console.error(
+      `[stack] k8s ${name} failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+    );
     process.exitCode = 1;
   }
 }

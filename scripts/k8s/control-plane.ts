@@ -12,12 +12,24 @@ import type { K8sProcess } from "./process.ts";
 
 /** etcd's process identity (its --data-dir is the marker). */
 export function etcdProcess(kp: K8sPaths): K8sProcess {
-  return { label: "etcd", binary: kp.etcdBin, marker: `--data-dir=${kp.etcdDataDir}`, pidPath: kp.etcdPidPath, logPath: kp.etcdLogPath };
+  return {
+    label: "etcd",
+    binary: kp.etcdBin,
+    marker: `--data-dir=${kp.etcdDataDir}`,
+    pidPath: kp.etcdPidPath,
+    logPath: kp.etcdLogPath,
+  };
 }
 
 /** kube-apiserver's process identity (its --cert-dir is the marker). */
 export function apiserverProcess(kp: K8sPaths): K8sProcess {
-  return { label: "kube-apiserver", binary: kp.apiserverBin, marker: `--cert-dir=${kp.certDir}`, pidPath: kp.apiserverPidPath, logPath: kp.apiserverLogPath };
+  return {
+    label: "kube-apiserver",
+    binary: kp.apiserverBin,
+    marker: `--cert-dir=${kp.certDir}`,
+    pidPath: kp.apiserverPidPath,
+    logPath: kp.apiserverLogPath,
+  };
 }
 
 /** Starts etcd unless it runs; resolves once its /health answers. */
@@ -56,7 +68,14 @@ export async function ensureApiserver(kp: K8sPaths, ports: K8sPorts, adminToken:
   const server = `https://127.0.0.1:${ports.apiserver}`;
   const ready = async () => {
     const ca = readFileSync(kp.servingCertPath);
-    const text = await kubeRequest<string>({ server, ca, token: adminToken }, "GET", "/readyz", undefined, undefined, 3_000);
+    const text = await kubeRequest<string>(
+      { server, ca, token: adminToken },
+      "GET",
+      "/readyz",
+      undefined,
+      undefined,
+      3_000,
+    );
     return text === "ok" || (typeof text === "object" && text !== null);
   };
   const pid = trackedPid(proc);
@@ -96,7 +115,9 @@ export async function ensureApiserver(kp: K8sPaths, ports: K8sPorts, adminToken:
 async function assertPortsFree(proc: K8sProcess, kp: K8sPaths, ports: number[]): Promise<void> {
   for (const port of ports) {
     if (!(await isPortFree(port))) {
-      throw new StackError(`port ${port} of ${proc.label} (remembered in ${kp.portsPath}) is used by another process; stop it, or run stack:down and delete ${kp.dir}`);
+      throw new StackError(
+        `port ${port} of ${proc.label} (remembered in ${kp.portsPath}) is used by another process; stop it, or run stack:down and delete ${kp.dir}`,
+      );
     }
   }
 }
@@ -110,7 +131,10 @@ async function waitFor(proc: K8sProcess, timeoutMs: number, check: () => Promise
       throw new StackError(`${proc.label} exited during start-up; see ${proc.logPath}`, tailFile(proc.logPath, 25));
     }
     if (Date.now() > deadline) {
-      throw new StackError(`${proc.label} did not become ready within ${timeoutMs / 1000}s; see ${proc.logPath}`, tailFile(proc.logPath, 25));
+      throw new StackError(
+        `${proc.label} did not become ready within ${timeoutMs / 1000}s; see ${proc.logPath}`,
+        tailFile(proc.logPath, 25),
+      );
     }
     await sleep(500);
   }

@@ -31,5 +31,9 @@ export function kubernetesStatus(paths: StackPaths): { label: string; pid: numbe
   const endpoints: Record<string, string> = ports
     ? { "kube-apiserver": `https://127.0.0.1:${ports.apiserver}`, etcd: `http://127.0.0.1:${ports.etcdClient}` }
     : {};
-  return k8sProcesses(paths).map((proc) => ({ label: proc.label, pid: trackedPid(proc), endpoint: endpoints[proc.label] ?? "-" }));
+  return k8sProcesses(paths).map((proc) => ({
+    label: proc.label,
+    pid: trackedPid(proc),
+    endpoint: endpoints[proc.label] ?? "-",
+  }));
 }

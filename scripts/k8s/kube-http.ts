@@ -56,7 +56,10 @@ export function kubeRequest<T = unknown>(
           // keep the text
         }
         if (status >= 300) {
-          const message = typeof parsed === "object" && parsed && "message" in parsed ? String((parsed as { message: unknown }).message) : text.slice(0, 300);
+          const message =
+            typeof parsed === "object" && parsed && "message" in parsed
+              ? String((parsed as { message: unknown }).message)
+              : text.slice(0, 300);
           reject(new KubeHttpError(status, `${method} ${url.pathname}: ${status} ${message}`));
         } else resolve(parsed as T);
       });
@@ -68,7 +71,13 @@ export function kubeRequest<T = unknown>(
 /** Server-side apply of `object` at `path` (the object's own URL, or its /status). */
 export function applyAt<T = unknown>(target: KubeTarget, path: string, object: unknown): Promise<T> {
   const separator = path.includes("?") ? "&" : "?";
-  return kubeRequest<T>(target, "PATCH", `${path}${separator}fieldManager=${FIELD_MANAGER}&force=true`, object, "application/apply-patch+yaml");
+  return kubeRequest<T>(
+    target,
+    "PATCH",
+    `${path}${separator}fieldManager=${FIELD_MANAGER}&force=true`,
+    object,
+    "application/apply-patch+yaml",
+  );
 }
 
 /** The REST path of a named object, e.g. objectPath("apps/v1", "daemonsets", "spire", "spire-agent"). */

@@ -23,7 +23,11 @@ export function writeKubeconfig(file: string, input: KubeconfigInput): void {
     contexts: [
       {
         name: CLUSTER_NAME,
-        context: { cluster: CLUSTER_NAME, user: input.user, ...(input.namespace ? { namespace: input.namespace } : {}) },
+        context: {
+          cluster: CLUSTER_NAME,
+          user: input.user,
+          ...(input.namespace ? { namespace: input.namespace } : {}),
+        },
       },
     ],
     "current-context": CLUSTER_NAME,
@@ -38,5 +42,9 @@ export function readKubeconfigTarget(file: string): { server: string; ca: Buffer
     users: { user: { token: string } }[];
   };
   const cluster = config.clusters[0]!.cluster;
-  return { server: cluster.server, ca: Buffer.from(cluster["certificate-authority-data"], "base64"), token: config.users[0]!.user.token };
+  return {
+    server: cluster.server,
+    ca: Buffer.from(cluster["certificate-authority-data"], "base64"),
+    token: config.users[0]!.user.token,
+  };
 }

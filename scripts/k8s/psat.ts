@@ -5,7 +5,11 @@ import type { KubeTarget } from "./kube-http.ts";
 import { AGENT_AUDIENCE, SPIRE_NAMESPACE } from "./topology.ts";
 
 /** Requests a pod-bound token for the spire-agent service account. */
-export async function requestAgentToken(target: KubeTarget, pod: { name: string; uid: string }, expirationSeconds = 3600): Promise<string> {
+export async function requestAgentToken(
+  target: KubeTarget,
+  pod: { name: string; uid: string },
+  expirationSeconds = 3600,
+): Promise<string> {
   const response = await kubeRequest<{ status: { token: string } }>(
     target,
     "POST",
@@ -13,7 +17,11 @@ export async function requestAgentToken(target: KubeTarget, pod: { name: string;
     {
       apiVersion: "authentication.k8s.io/v1",
       kind: "TokenRequest",
-      spec: { audiences: [AGENT_AUDIENCE], expirationSeconds, boundObjectRef: { apiVersion: "v1", kind: "Pod", name: pod.name, uid: pod.uid } },
+      spec: {
+        audiences: [AGENT_AUDIENCE],
+        expirationSeconds,
+        boundObjectRef: { apiVersion: "v1", kind: "Pod", name: pod.name, uid: pod.uid },
+      },
     },
   );
   return response.status.token;

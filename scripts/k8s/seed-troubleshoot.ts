@@ -12,7 +12,8 @@ export const TROUBLESHOOT_NAMESPACE = "troubleshoot";
 /** A node name with no Node object and so no k8s_psat agent (a fourth real Node would change the node matrix the Kubernetes tests pin). */
 export const AGENTLESS_NODE = "demo-node-4";
 
-export type TroubleshootCase = "works" | "no-entry" | "wrong-ns" | "wrong-sa" | "stale-node" | "alias" | "no-csi" | "federated" | "no-agent";
+export type TroubleshootCase =
+  "works" | "no-entry" | "wrong-ns" | "wrong-sa" | "stale-node" | "alias" | "no-csi" | "federated" | "no-agent";
 
 export interface TroubleshootPod {
   case: TroubleshootCase;
@@ -23,7 +24,12 @@ export interface TroubleshootPod {
 }
 
 const P = (c: TroubleshootCase, suffix: string, extra: Partial<TroubleshootPod> = {}): TroubleshootPod => ({
-  case: c, name: `ts-${c}-${suffix}`, serviceAccount: `ts-${c}`, node: NODES[0]!.name, csi: true, ...extra,
+  case: c,
+  name: `ts-${c}-${suffix}`,
+  serviceAccount: `ts-${c}`,
+  node: NODES[0]!.name,
+  csi: true,
+  ...extra,
 });
 
 export const TROUBLESHOOT_PODS: readonly TroubleshootPod[] = [
@@ -44,26 +50,46 @@ export const appOf = (p: TroubleshootPod) => `ts-${p.case}`;
 function manifests(now: Date): SeedObject[] {
   const objects: SeedObject[] = [{ apiVersion: "v1", kind: "Namespace", metadata: { name: TROUBLESHOOT_NAMESPACE } }];
   for (const sa of ["default", ...TROUBLESHOOT_PODS.map((p) => p.serviceAccount)]) {
-    objects.push({ apiVersion: "v1", kind: "ServiceAccount", metadata: { name: sa, namespace: TROUBLESHOOT_NAMESPACE } });
+    objects.push({
+      apiVersion: "v1",
+      kind: "ServiceAccount",
+      metadata: { name: sa, namespace: TROUBLESHOOT_NAMESPACE },
+    });
   }
   TROUBLESHOOT_PODS.forEach((p, index) => {
     const node = NODES.find((n) => n.name === p.node);
     const app = appOf(p);
-    objects.push(pod({
-      namespace: TROUBLESHOOT_NAMESPACE, name: p.name, nodeName: p.node, hostIP: node?.ip ?? "10.0.0.14", podIP: `10.244.9.${10 + index}`,
-      labels: { app },
-      spec: {
-        serviceAccountName: p.serviceAccount,
-        containers: [{
-          name: app, image: `registry.example.com/troubleshoot/${app}:1.0.0`,
-          env: p.csi ? [{ name: "SPIFFE_ENDPOINT_SOCKET", value: "unix:///spiffe-workload-api/spire-agent.sock" }] : [],
-          volumeMounts: p.csi ? [{ name: "spiffe-workload-api", mountPath: "/spiffe-workload-api", readOnly: true }] : [],
-        }],
-        volumes: p.csi ? [{ name: "spiffe-workload-api", csi: { driver: "csi.spiffe.io", readOnly: true } }] : [],
-      },
-      containers: {},
-      startedSecondsAgo: 3_600,
-    }, now));
+    objects.push(
+      pod(
+        {
+          namespace: TROUBLESHOOT_NAMESPACE,
+          name: p.name,
+          nodeName: p.node,
+          hostIP: node?.ip ?? "10.0.0.14",
+          podIP: `10.244.9.${10 + index}`,
+          labels: { app },
+          spec: {
+            serviceAccountName: p.serviceAccount,
+            containers: [
+              {
+                name: app,
+                image: `registry.example.com/troubleshoot/${app}:1.0.0`,
+                env: p.csi
+                  ? [{ name: "SPIFFE_ENDPOINT_SOCKET", value: "unix:///spiffe-workload-api/spire-agent.sock" }]
+                  : [],
+                volumeMounts: p.csi
+                  ? [{ name: "spiffe-workload-api", mountPath: "/spiffe-workload-api", readOnly: true }]
+                  : [],
+              },
+            ],
+            volumes: p.csi ? [{ name: "spiffe-workload-api", csi: { driver: "csi.spiffe.io", readOnly: true } }] : [],
+          },
+          containers: {},
+          startedSecondsAgo: 3_600,
+        },
+        now,
+      ),
+    );
   });
   return objects;
 }
@@ -71,5 +97,9 @@ function manifests(now: Date): SeedObject[] {
 /** Applies the troubleshoot namespace, its service accounts and pods (idempotent). */
 export async function seedTroubleshootPods(target: KubeTarget, now = new Date()): Promise<void> {
   const objects = manifests(now);
-  for (const kind of ["Namespace", "ServiceAccount", "Pod"]) await applyAll(target, objects.filter((o) => o.kind === kind));
+  for (const kind of ["Namespace", "ServiceAccount", "Pod"])
+    await applyAll(
+      target,
+      objects.filter((o) => o.kind === kind),
+    );
 }

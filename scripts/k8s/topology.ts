@@ -11,9 +11,27 @@ export interface NodeSpec {
 }
 
 export const NODES: readonly NodeSpec[] = [
-  { name: "demo-node-1", ip: "10.0.0.11", zone: "demo-a", agentPod: "spire-agent-4kq9z", csiPod: "spiffe-csi-driver-2f8jd" },
-  { name: "demo-node-2", ip: "10.0.0.12", zone: "demo-b", agentPod: "spire-agent-8mx2c", csiPod: "spiffe-csi-driver-9hbqs" },
-  { name: "demo-node-3", ip: "10.0.0.13", zone: "demo-c", agentPod: "spire-agent-t7w5n", csiPod: "spiffe-csi-driver-xm4lr" },
+  {
+    name: "demo-node-1",
+    ip: "10.0.0.11",
+    zone: "demo-a",
+    agentPod: "spire-agent-4kq9z",
+    csiPod: "spiffe-csi-driver-2f8jd",
+  },
+  {
+    name: "demo-node-2",
+    ip: "10.0.0.12",
+    zone: "demo-b",
+    agentPod: "spire-agent-8mx2c",
+    csiPod: "spiffe-csi-driver-9hbqs",
+  },
+  {
+    name: "demo-node-3",
+    ip: "10.0.0.13",
+    zone: "demo-c",
+    agentPod: "spire-agent-t7w5n",
+    csiPod: "spiffe-csi-driver-xm4lr",
+  },
 ];
 
 export const SPIRE_NAMESPACE = "spire";
@@ -47,8 +65,40 @@ export interface WorkloadSpec {
 }
 
 export const WORKLOADS: readonly WorkloadSpec[] = [
-  { namespace: "payments", name: "payments-api-7f9c6-h2k8d", app: "payments-api", serviceAccount: "payments-api", node: "demo-node-1", csi: true, running: true },
-  { namespace: "payments", name: FAULTS.failedMountPod.name, app: "payments-worker", serviceAccount: "payments-worker", node: FAULTS.unregisteredNode, csi: true, running: false },
-  { namespace: "web", name: "web-frontend-6b7d9-p4mzn", app: "web-frontend", serviceAccount: "web-frontend", node: "demo-node-2", csi: true, running: true },
-  { namespace: "web", name: "web-legacy-5d4f8-r9tqw", app: "web-legacy", serviceAccount: "default", node: "demo-node-1", csi: false, running: true },
+  {
+    namespace: "payments",
+    name: "payments-api-7f9c6-h2k8d",
+    app: "payments-api",
+    serviceAccount: "payments-api",
+    node: "demo-node-1",
+    csi: true,
+    running: true,
+  },
+  {
+    namespace: "payments",
+    name: FAULTS.failedMountPod.name,
+    app: "payments-worker",
+    serviceAccount: "payments-worker",
+    node: FAULTS.unregisteredNode,
+    csi: true,
+    running: false,
+  },
+  {
+    namespace: "web",
+    name: "web-frontend-6b7d9-p4mzn",
+    app: "web-frontend",
+    serviceAccount: "web-frontend",
+    node: "demo-node-2",
+    csi: true,
+    running: true,
+  },
+  {
+    namespace: "web",
+    name: "web-legacy-5d4f8-r9tqw",
+    app: "web-legacy",
+    serviceAccount: "default",
+    node: "demo-node-1",
+    csi: false,
+    running: true,
+  },
 ];

@@ -47,7 +47,13 @@ export async function ensureKubernetes(paths: StackPaths): Promise<K8sStack> {
 
   const server = `https://127.0.0.1:${ports.apiserver}`;
   const kubeconfig = (file: string, key: keyof typeof tokens, namespace?: string) =>
-    writeKubeconfig(file, { server, caPath: kp.servingCertPath, user: TOKEN_USERS[key][0], token: tokens[key], namespace });
+    writeKubeconfig(file, {
+      server,
+      caPath: kp.servingCertPath,
+      user: TOKEN_USERS[key][0],
+      token: tokens[key],
+      namespace,
+    });
   kubeconfig(kp.adminKubeconfig, "admin", SPIRE_NAMESPACE);
   kubeconfig(kp.consoleKubeconfig, "console", SPIRE_NAMESPACE);
   kubeconfig(kp.spireServerKubeconfig, "spireServer");
@@ -70,7 +76,9 @@ const RESEED_AFTER_MS = 6 * 3_600_000;
 /** Hash of the files that define the world: a change to any of them re-seeds. */
 function worldVersion(): string {
   const hash = createHash("sha256");
-  for (const file of readdirSync(import.meta.dirname).filter((f) => /^(world-.*|seed|topology)\.ts$/.test(f)).sort()) {
+  for (const file of readdirSync(import.meta.dirname)
+    .filter((f) => /^(world-.*|seed|topology)\.ts$/.test(f))
+    .sort()) {
     hash.update(file).update(readFileSync(path.join(import.meta.dirname, file)));
   }
   return hash.digest("hex").slice(0, 16);

@@ -24,7 +24,9 @@ const iso = (d: Date) => d.toISOString().replace(/\.\d+Z$/, "Z");
 export function pod(input: PodInput, now: Date): SeedObject {
   const started = new Date(now.getTime() - input.startedSecondsAgo * 1000);
   const specContainers = (input.spec.containers as { name: string; image: string }[]) ?? [];
-  const statuses = specContainers.map((c) => containerStatus(c.name, c.image, input.containers[c.name] ?? { run: "running", restarts: 0 }, started, now, input));
+  const statuses = specContainers.map((c) =>
+    containerStatus(c.name, c.image, input.containers[c.name] ?? { run: "running", restarts: 0 }, started, now, input),
+  );
   const allCreating = statuses.every((s) => s.state.waiting?.reason === "ContainerCreating");
   const ready = statuses.every((s) => s.ready);
   const condition = (type: string, ok: boolean, reason?: string) => ({
@@ -71,7 +73,12 @@ function containerStatus(
 ) {
   const base = { name, image, imageID: "", restartCount: how.restarts };
   if (how.run === "creating") {
-    return { ...base, ready: false, started: false, state: { waiting: { reason: "ContainerCreating" } } } as ContainerStatus;
+    return {
+      ...base,
+      ready: false,
+      started: false,
+      state: { waiting: { reason: "ContainerCreating" } },
+    } as ContainerStatus;
   }
   if (how.run === "crashloop") {
     const lastExit = new Date(now.getTime() - 90_000);
@@ -91,7 +98,8 @@ function containerStatus(
         terminated: {
           exitCode: 1,
           reason: "Error",
-          message: "failed to create CSI driver: unable to listen on /spiffe-csi/csi.sock: bind: address already in use",
+          message:
+            "failed to create CSI driver: unable to listen on /spiffe-csi/csi.sock: bind: address already in use",
           startedAt: iso(new Date(lastExit.getTime() - 2_000)),
           finishedAt: iso(lastExit),
           containerID: `containerd://${"d".repeat(64)}`,

@@ -33,7 +33,11 @@ export function agentPodSpec(socketDir: string): Record<string, unknown> {
       hostPath("spire-agent-socket-dir", socketDir, "DirectoryOrCreate"),
       {
         name: "spire-token",
-        projected: { sources: [{ serviceAccountToken: { path: "spire-agent", expirationSeconds: 7200, audience: "spire-server" } }] },
+        projected: {
+          sources: [
+            { serviceAccountToken: { path: "spire-agent", expirationSeconds: 7200, audience: "spire-server" } },
+          ],
+        },
       },
     ],
   };
@@ -47,7 +51,14 @@ export function csiPodSpec(socketDir: string): Record<string, unknown> {
       {
         name: "spiffe-csi-driver",
         image: "ghcr.io/spiffe/spiffe-csi-driver:0.2.7",
-        args: ["-workload-api-socket-dir", "/spire-agent-socket", "-plugin-name", CSI_DRIVER, "-csi-socket-path", "/spiffe-csi/csi.sock"],
+        args: [
+          "-workload-api-socket-dir",
+          "/spire-agent-socket",
+          "-plugin-name",
+          CSI_DRIVER,
+          "-csi-socket-path",
+          "/spiffe-csi/csi.sock",
+        ],
         env: [{ name: "MY_NODE_NAME", valueFrom: { fieldRef: { fieldPath: "spec.nodeName" } } }],
         securityContext: { readOnlyRootFilesystem: true, capabilities: { drop: ["all"] }, privileged: true },
         volumeMounts: [
@@ -59,7 +70,14 @@ export function csiPodSpec(socketDir: string): Record<string, unknown> {
       {
         name: "node-driver-registrar",
         image: "registry.k8s.io/sig-storage/csi-node-driver-registrar:v2.13.0",
-        args: ["-csi-address", "/spiffe-csi/csi.sock", "-kubelet-registration-path", `/var/lib/kubelet/plugins/${CSI_DRIVER}/csi.sock`, "-health-port", "9809"],
+        args: [
+          "-csi-address",
+          "/spiffe-csi/csi.sock",
+          "-kubelet-registration-path",
+          `/var/lib/kubelet/plugins/${CSI_DRIVER}/csi.sock`,
+          "-health-port",
+          "9809",
+        ],
         volumeMounts: [
           { name: "spiffe-csi-socket-dir", mountPath: "/spiffe-csi" },
           { name: "kubelet-plugin-registration-dir", mountPath: "/registration" },
@@ -125,5 +143,10 @@ export function serverStatefulSet(namespace: string): SeedObject {
 
 /** The `spire-bundle` ConfigMap SPIRE's k8sbundle notifier keeps up to date. */
 export function bundleConfigMap(namespace: string, bundlePem: string): SeedObject {
-  return { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "spire-bundle", namespace }, data: { "bundle.crt": bundlePem } };
+  return {
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: { name: "spire-bundle", namespace },
+    data: { "bundle.crt": bundlePem },
+  };
 }

@@ -28,7 +28,10 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
-    const answered = await fetch(url).then((r) => r.status < 500, () => false);
+    const answered = await fetch(url).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (answered) return;
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -39,18 +39,23 @@ export async function ensureAgent(ctx: AgentContext, agent: AgentSpec): Promise<
   }
   mkdirSync(ap.dataDir, { recursive: true, mode: 0o700 });
   mkdirSync(path.dirname(socketPath), { recursive: true, mode: 0o700 });
-  writeFileSync(ap.configPath, renderAgentConfig({
-    trustDomain: ctx.server.trustDomain,
-    serverPort: ctx.serverPort,
-    socketPath,
-    dataDir: ap.dataDir,
-    logPath: ap.logPath,
-    trustBundlePath: getServerPaths(ctx.paths, ctx.server.name).bundlePemPath,
-    x509pop: agent.attestation === "x509pop" && fleetCert
-      ? { certificatePath: fleetCert.certPath, privateKeyPath: fleetCert.keyPath }
-      : undefined,
-    k8sPsat: agent.attestation === "k8s_psat" ? { cluster: CLUSTER_NAME, tokenPath: psatTokenPath(ap.dir) } : undefined,
-  }));
+  writeFileSync(
+    ap.configPath,
+    renderAgentConfig({
+      trustDomain: ctx.server.trustDomain,
+      serverPort: ctx.serverPort,
+      socketPath,
+      dataDir: ap.dataDir,
+      logPath: ap.logPath,
+      trustBundlePath: getServerPaths(ctx.paths, ctx.server.name).bundlePemPath,
+      x509pop:
+        agent.attestation === "x509pop" && fleetCert
+          ? { certificatePath: fleetCert.certPath, privateKeyPath: fleetCert.keyPath }
+          : undefined,
+      k8sPsat:
+        agent.attestation === "k8s_psat" ? { cluster: CLUSTER_NAME, tokenPath: psatTokenPath(ap.dir) } : undefined,
+    }),
+  );
 
   const pid = runningPid(proc);
   if (pid !== null) {
@@ -68,7 +73,11 @@ export async function ensureAgent(ctx: AgentContext, agent: AgentSpec): Promise<
 }
 
 /** `-joinTokenFile <file>` with a fresh token, or nothing if the stored SVID is still usable. */
-async function joinTokenArgs(ctx: AgentContext, agent: AgentSpec, ap: ReturnType<typeof getAgentPaths>): Promise<string[]> {
+async function joinTokenArgs(
+  ctx: AgentContext,
+  agent: AgentSpec,
+  ap: ReturnType<typeof getAgentPaths>,
+): Promise<string[]> {
   const stored = readStoredSvid(ap.dataDir);
   if (stored && isReusable(stored)) {
     say(`${agent.name}: reusing its stored SVID ${stored.spiffeId} (valid until ${stored.notAfter.toISOString()})`);
@@ -79,11 +88,19 @@ async function joinTokenArgs(ctx: AgentContext, agent: AgentSpec, ap: ReturnType
     // Evicting the old join-token agent also deletes its auto-created alias entry.
     await run(ctx.bin.spireServer, ["agent", "evict", "-socketPath", socket, "-spiffeID", stored.spiffeId]);
   }
-  const args = ["token", "generate", "-ttl", "600", ...(agent.joinTokenAlias ? ["-spiffeID", agent.joinTokenAlias] : [])];
+  const args = [
+    "token",
+    "generate",
+    "-ttl",
+    "600",
+    ...(agent.joinTokenAlias ? ["-spiffeID", agent.joinTokenAlias] : []),
+  ];
   const token = await runServerCliJson<{ value: string }>(ctx.bin.spireServer, socket, args);
   writeFileSync(ap.joinTokenPath, token.value + "\n", { mode: 0o600 });
   chmodSync(ap.joinTokenPath, 0o600);
-  say(`${agent.name}: ${stored ? "stored SVID expired, so it must attest again:" : "first attestation:"} generated a fresh join token (alias ${agent.joinTokenAlias ?? "none"})`);
+  say(
+    `${agent.name}: ${stored ? "stored SVID expired, so it must attest again:" : "first attestation:"} generated a fresh join token (alias ${agent.joinTokenAlias ?? "none"})`,
+  );
   return ["-joinTokenFile", ap.joinTokenPath];
 }
 

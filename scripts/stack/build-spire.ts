@@ -31,7 +31,9 @@ export async function ensureSpireBinaries(binDir: string): Promise<SpireBinaries
   await buildSpire(binDir);
   const version = await versionOf(spireServer);
   if (!version.startsWith(SPIRE_VERSION)) {
-    throw new StackError(`freshly built ${spireServer} reports version "${version.split("\n")[0]}", expected ${SPIRE_VERSION}`);
+    throw new StackError(
+      `freshly built ${spireServer} reports version "${version.split("\n")[0]}", expected ${SPIRE_VERSION}`,
+    );
   }
   return { spireServer, spireAgent, version };
 }
@@ -43,13 +45,23 @@ async function versionOf(binary: string): Promise<string> {
 
 async function buildSpire(binDir: string): Promise<void> {
   if ((await run("go", ["version"]).catch(() => null))?.code !== 0) {
-    throw new StackError("Go is not on PATH: install Go >= 1.26 from https://go.dev/dl/ (and gcc, which cgo needs for SPIRE's sqlite driver), then rerun.");
+    throw new StackError(
+      "Go is not on PATH: install Go >= 1.26 from https://go.dev/dl/ (and gcc, which cgo needs for SPIRE's sqlite driver), then rerun.",
+    );
   }
   mkdirSync(binDir, { recursive: true });
   // gittag without the "v" (as SPIRE's Makefile does): the sqlstore parses it as semver at init.
   const ldflags = `-s -w -X github.com/spiffe/spire/pkg/common/version.gittag=${SPIRE_VERSION}`;
-  const args = ["build", "-trimpath", "-ldflags", ldflags, "-o", `${binDir}/`,
-    "github.com/spiffe/spire/cmd/spire-server", "github.com/spiffe/spire/cmd/spire-agent"];
+  const args = [
+    "build",
+    "-trimpath",
+    "-ldflags",
+    ldflags,
+    "-o",
+    `${binDir}/`,
+    "github.com/spiffe/spire/cmd/spire-server",
+    "github.com/spiffe/spire/cmd/spire-agent",
+  ];
   say(`building spire-server and spire-agent v${SPIRE_VERSION} into ${binDir} (first time only, several minutes)`);
   const elapsed = stopwatch();
   const child = spawn("go", args, {

@@ -23,7 +23,12 @@ export function serverComponent(paths: StackPaths, name: string): Component {
     kind: "server",
     name,
     socketPath: sp.socketPath,
-    spec: { binary: path.join(paths.binDir, "spire-server"), configPath: sp.configPath, pidPath: sp.pidPath, logPath: sp.logPath },
+    spec: {
+      binary: path.join(paths.binDir, "spire-server"),
+      configPath: sp.configPath,
+      pidPath: sp.pidPath,
+      logPath: sp.logPath,
+    },
   };
 }
 
@@ -34,7 +39,12 @@ export function agentComponent(paths: StackPaths, name: string): Component {
     kind: "agent",
     name,
     socketPath: ap.socketPath,
-    spec: { binary: path.join(paths.binDir, "spire-agent"), configPath: ap.configPath, pidPath: ap.pidPath, logPath: ap.logPath },
+    spec: {
+      binary: path.join(paths.binDir, "spire-agent"),
+      configPath: ap.configPath,
+      pidPath: ap.pidPath,
+      logPath: ap.logPath,
+    },
   };
 }
 

@@ -16,13 +16,20 @@ export const CONSOLE_HINT = "console";
  */
 export function remoteServerNames(env: NodeJS.ProcessEnv = process.env): string[] {
   const raw = env.SPIRE_CONSOLE_REMOTE_SERVERS ?? "bar";
-  return raw.split(",").map((s) => s.trim()).filter(Boolean);
+  return raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 type BaseServer = { name: string; address: string; trustDomain: string };
 
 /** Adds the console's identity to a console.json: the Workload API socket and TCP for remote servers. */
-export function withConsoleIdentity<C extends { servers: BaseServer[] }>(state: StackState, config: C, env: NodeJS.ProcessEnv = process.env) {
+export function withConsoleIdentity<C extends { servers: BaseServer[] }>(
+  state: StackState,
+  config: C,
+  env: NodeJS.ProcessEnv = process.env,
+) {
   const remote = new Set(remoteServerNames(env));
   const agent = state.servers.flatMap((s) => s.agents).find((a) => a.name === CONSOLE_AGENT);
   if (remote.size === 0 || !agent) return config;

@@ -26,18 +26,28 @@ interface EntryTarget {
 }
 
 async function findConsoleEntry(t: EntryTarget): Promise<EntryWithTtl | null> {
-  const shown = await runServerCliJson<{ entries?: EntryWithTtl[] | null }>(t.bin, t.socketPath, ["entry", "show", "-spiffeID", CONSOLE_SPIFFE_ID]);
+  const shown = await runServerCliJson<{ entries?: EntryWithTtl[] | null }>(t.bin, t.socketPath, [
+    "entry",
+    "show",
+    "-spiffeID",
+    CONSOLE_SPIFFE_ID,
+  ]);
   return shown.entries?.[0] ?? null;
 }
 
 function entryArgs(parentId: string, uid: number, ttlSeconds: number): string[] {
   return [
-    "-spiffeID", CONSOLE_SPIFFE_ID,
-    "-parentID", parentId,
-    "-selector", `unix:uid:${uid}`,
+    "-spiffeID",
+    CONSOLE_SPIFFE_ID,
+    "-parentID",
+    parentId,
+    "-selector",
+    `unix:uid:${uid}`,
     ...FEDERATES_WITH.flatMap((td) => ["-federatesWith", td]),
-    "-hint", CONSOLE_HINT,
-    "-x509SVIDTTL", String(ttlSeconds),
+    "-hint",
+    CONSOLE_HINT,
+    "-x509SVIDTTL",
+    String(ttlSeconds),
   ];
 }
 
@@ -45,14 +55,21 @@ function entryArgs(parentId: string, uid: number, ttlSeconds: number): string[] 
  * Creates the console's entry on foo, or fixes it when its parent, selector or federation
  * drifted (e.g. foo-agent-1 re-attested). `ttlSeconds` 0 means the server default (1h).
  */
-export async function ensureConsoleIdentity(paths: StackPaths, bin: SpireBinaries, agent1Id: string, uid: number, ttlSeconds = 0): Promise<void> {
+export async function ensureConsoleIdentity(
+  paths: StackPaths,
+  bin: SpireBinaries,
+  agent1Id: string,
+  uid: number,
+  ttlSeconds = 0,
+): Promise<void> {
   const target = { bin: bin.spireServer, socketPath: getServerPaths(paths, "foo").socketPath };
   const existing = await findConsoleEntry(target);
   const selectors = existing?.selectors.map((s) => `${s.type}:${s.value}`) ?? [];
   const current =
     existing &&
     idToString(existing.parent_id) === agent1Id &&
-    selectors.length === 1 && selectors[0] === `unix:uid:${uid}` &&
+    selectors.length === 1 &&
+    selectors[0] === `unix:uid:${uid}` &&
     FEDERATES_WITH.every((td) => existing.federates_with.includes(td)) &&
     existing.hint === CONSOLE_HINT &&
     (existing.x509_svid_ttl ?? 0) === ttlSeconds;
@@ -62,7 +79,9 @@ export async function ensureConsoleIdentity(paths: StackPaths, bin: SpireBinarie
   }
   const args = existing ? ["entry", "update", "-entryID", existing.id] : ["entry", "create"];
   await runServerCliJson(target.bin, target.socketPath, [...args, ...entryArgs(agent1Id, uid, ttlSeconds)]);
-  say(`foo: ${existing ? "updated" : "registered"} the console identity ${CONSOLE_SPIFFE_ID} (unix:uid:${uid} on foo-agent-1, federates with ${FEDERATES_WITH.join(", ")})`);
+  say(
+    `foo: ${existing ? "updated" : "registered"} the console identity ${CONSOLE_SPIFFE_ID} (unix:uid:${uid} on foo-agent-1, federates with ${FEDERATES_WITH.join(", ")})`,
+  );
 }
 
 /**
@@ -74,21 +93,38 @@ export async function setConsoleSvidTtl(stackDir: string, ttlSeconds: number, bi
   const target = { bin, socketPath: getServerPaths(paths, "foo").socketPath };
   const existing = await findConsoleEntry(target);
   if (!existing) throw new Error(`no entry for ${CONSOLE_SPIFFE_ID} on foo: run stack:up`);
-  const uid = existing.selectors.find((s) => s.type === "unix")?.value.replace(/^uid:/, "") ?? String(process.getuid?.() ?? 0);
-  await runServerCliJson(target.bin, target.socketPath, ["entry", "update", "-entryID", existing.id, ...entryArgs(idToString(existing.parent_id), Number(uid), ttlSeconds)]);
+  const uid =
+    existing.selectors.find((s) => s.type === "unix")?.value.replace(/^uid:/, "") ?? String(process.getuid?.() ?? 0);
+  await runServerCliJson(target.bin, target.socketPath, [
+    "entry",
+    "update",
+    "-entryID",
+    existing.id,
+    ...entryArgs(idToString(existing.parent_id), Number(uid), ttlSeconds),
+  ]);
 }
 
 /**
  * Restarts a stack server with different `admin_ids` (rewrites that line of its server.conf).
  * The next `stack:up` renders the config from topology.ts again and restarts it back.
  */
-export async function restartServerWithAdminIds(stackDir: string, serverName: string, adminIds: readonly string[]): Promise<void> {
+export async function restartServerWithAdminIds(
+  stackDir: string,
+  serverName: string,
+  adminIds: readonly string[],
+): Promise<void> {
   const paths = getStackPaths({ ...process.env, SPIRE_CONSOLE_STACK_DIR: stackDir });
   const { spec, socketPath } = serverComponent(paths, serverName);
   const config = readFileSync(spec.configPath, "utf8");
   const line = /^(\s*)admin_ids = \[.*\]$/m;
   if (!line.test(config)) throw new Error(`no admin_ids line in ${spec.configPath}`);
-  writeFileSync(spec.configPath, config.replace(line, (_m, indent: string) => `${indent}admin_ids = [${adminIds.map((id) => JSON.stringify(id)).join(", ")}]`));
+  writeFileSync(
+    spec.configPath,
+    config.replace(
+      line,
+      (_m, indent: string) => `${indent}admin_ids = [${adminIds.map((id) => JSON.stringify(id)).join(", ")}]`,
+    ),
+  );
   await stopProcess(spec);
   rmSync(socketPath, { force: true });
   startDetached(spec);

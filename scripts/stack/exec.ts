@@ -38,11 +38,7 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 }
 
 /** Like `run`, but rejects with the command's own error text when it exits non-zero. */
-export async function runOrThrow(
-  file: string,
-  args: readonly string[],
-  options: RunOptions = {},
-): Promise<RunResult> {
+export async function runOrThrow(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   const result = await run(file, args, options);
   if (result.code !== 0) {
     const detail = (result.stderr.trim() || result.stdout.trim()).split("\n").slice(-5).join(" | ");

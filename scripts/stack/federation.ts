@@ -22,30 +22,60 @@ interface BundleList {
  * `other` has a new datastore (new CA), its bundle is set again, since https_spiffe
  * refresh authenticates the endpoint with the bundle `self` already holds.
  */
-async function ensureRelationship(paths: StackPaths, bin: SpireBinaries, ports: PortMap, self: ServerSpec, other: ServerSpec, otherIsFresh: boolean): Promise<void> {
+async function ensureRelationship(
+  paths: StackPaths,
+  bin: SpireBinaries,
+  ports: PortMap,
+  self: ServerSpec,
+  other: ServerSpec,
+  otherIsFresh: boolean,
+): Promise<void> {
   const socket = getServerPaths(paths, self.name).socketPath;
   const bundlePath = getServerPaths(paths, other.name).bundleSpiffePath;
   const url = `https://127.0.0.1:${ports[other.name]?.bundleEndpointPort}`;
   const list = await runServerCliJson<RelationshipList>(bin.spireServer, socket, ["federation", "list"]);
   const existing = list.federation_relationships?.find((r) => r.trust_domain === other.trustDomain);
   if (existing && otherIsFresh) {
-    await runServerCli(bin.spireServer, socket, ["bundle", "set", "-id", `spiffe://${other.trustDomain}`, "-path", bundlePath, "-format", "spiffe"]);
+    await runServerCli(bin.spireServer, socket, [
+      "bundle",
+      "set",
+      "-id",
+      `spiffe://${other.trustDomain}`,
+      "-path",
+      bundlePath,
+      "-format",
+      "spiffe",
+    ]);
     say(`${self.name}: ${other.name} has a new CA; replaced its ${other.trustDomain} bundle`);
   }
   if (existing?.bundle_endpoint_url === url) return;
   const verb = existing ? "update" : "create";
-  await runServerCli(bin.spireServer, socket, ["federation", verb,
-    "-trustDomain", other.trustDomain,
-    "-bundleEndpointURL", url,
-    "-bundleEndpointProfile", "https_spiffe",
-    "-endpointSpiffeID", `spiffe://${other.trustDomain}/spire/server`,
-    "-trustDomainBundlePath", bundlePath,
-    "-trustDomainBundleFormat", "spiffe"]);
+  await runServerCli(bin.spireServer, socket, [
+    "federation",
+    verb,
+    "-trustDomain",
+    other.trustDomain,
+    "-bundleEndpointURL",
+    url,
+    "-bundleEndpointProfile",
+    "https_spiffe",
+    "-endpointSpiffeID",
+    `spiffe://${other.trustDomain}/spire/server`,
+    "-trustDomainBundlePath",
+    bundlePath,
+    "-trustDomainBundleFormat",
+    "spiffe",
+  ]);
   say(`${self.name}: ${verb}d federation with ${other.trustDomain} (https_spiffe, ${url})`);
 }
 
 /** Refreshes `other`'s bundle on `self` (retrying while its endpoint starts) and verifies it is held. */
-async function refreshAndVerify(paths: StackPaths, bin: SpireBinaries, self: ServerSpec, other: ServerSpec): Promise<void> {
+async function refreshAndVerify(
+  paths: StackPaths,
+  bin: SpireBinaries,
+  self: ServerSpec,
+  other: ServerSpec,
+): Promise<void> {
   const socket = getServerPaths(paths, self.name).socketPath;
   let lastError = "";
   for (let attempt = 0; attempt < 20; attempt++) {

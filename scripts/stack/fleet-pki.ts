@@ -25,18 +25,46 @@ const ORG = "SPIRE Console Demo Fleet";
 const DAYS = 3650;
 
 /** Creates (once) and returns the fleet CA and the leaf certificates of `agentNames`. */
-export async function ensureFleetPki(dir: string, trustDomain: string, agentNames: readonly string[]): Promise<FleetPki> {
+export async function ensureFleetPki(
+  dir: string,
+  trustDomain: string,
+  agentNames: readonly string[],
+): Promise<FleetPki> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const useOpenssl = process.env.SPIRE_CONSOLE_PKI !== "node" && (await hasOpenssl());
   const ca = { certPath: path.join(dir, "fleet-ca.crt"), keyPath: path.join(dir, "fleet-ca.key") };
   if (!existsSync(ca.certPath) || !existsSync(ca.keyPath)) {
     say(`creating demo fleet CA in ${dir} (${useOpenssl ? "openssl" : "node:crypto"})`);
     if (useOpenssl) {
-      await runOrThrow("openssl", ["req", "-x509", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-        "-nodes", "-keyout", ca.keyPath, "-out", ca.certPath, "-days", String(DAYS), "-subj", `/O=${ORG}/CN=Demo Fleet CA`,
-        "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"]);
+      await runOrThrow("openssl", [
+        "req",
+        "-x509",
+        "-new",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-keyout",
+        ca.keyPath,
+        "-out",
+        ca.certPath,
+        "-days",
+        String(DAYS),
+        "-subj",
+        `/O=${ORG}/CN=Demo Fleet CA`,
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign",
+      ]);
     } else {
-      const { certPem, keyPem } = issueCertificate({ commonName: "Demo Fleet CA", organization: ORG, isCA: true, days: DAYS });
+      const { certPem, keyPem } = issueCertificate({
+        commonName: "Demo Fleet CA",
+        organization: ORG,
+        isCA: true,
+        days: DAYS,
+      });
       writeFileSync(ca.certPath, certPem);
       writeFileSync(ca.keyPath, keyPem, { mode: 0o600 });
     }
@@ -50,7 +78,14 @@ export async function ensureFleetPki(dir: string, trustDomain: string, agentName
       if (useOpenssl) await issueLeafWithOpenssl(dir, name, uri, ca, leaf);
       else {
         const issuer = { commonName: "Demo Fleet CA", organization: ORG, keyPem: readFileSync(ca.keyPath, "utf8") };
-        const { certPem, keyPem } = issueCertificate({ commonName: name, organization: ORG, isCA: false, uris: [uri], days: DAYS, issuer });
+        const { certPem, keyPem } = issueCertificate({
+          commonName: name,
+          organization: ORG,
+          isCA: false,
+          uris: [uri],
+          days: DAYS,
+          issuer,
+        });
         writeFileSync(leaf.certPath, certPem);
         writeFileSync(leaf.keyPath, keyPem, { mode: 0o600 });
       }
@@ -74,14 +109,50 @@ async function issueLeafWithOpenssl(
 ): Promise<void> {
   const csrPath = path.join(dir, `${name}.csr`);
   const extPath = path.join(dir, `${name}.ext`);
-  writeFileSync(extPath, ["basicConstraints=critical,CA:FALSE", "keyUsage=critical,digitalSignature",
-    "extendedKeyUsage=clientAuth", `subjectAltName=URI:${uri}`].join("\n") + "\n");
+  writeFileSync(
+    extPath,
+    [
+      "basicConstraints=critical,CA:FALSE",
+      "keyUsage=critical,digitalSignature",
+      "extendedKeyUsage=clientAuth",
+      `subjectAltName=URI:${uri}`,
+    ].join("\n") + "\n",
+  );
   try {
-    await runOrThrow("openssl", ["req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-      "-keyout", leaf.keyPath, "-out", csrPath, "-subj", `/O=${ORG}/CN=${name}`]);
-    await runOrThrow("openssl", ["x509", "-req", "-in", csrPath, "-CA", ca.certPath, "-CAkey", ca.keyPath,
-      "-set_serial", `0x${randomBytes(16).toString("hex").replace(/^0/, "4")}`, "-days", String(DAYS), "-sha256",
-      "-extfile", extPath, "-out", leaf.certPath]);
+    await runOrThrow("openssl", [
+      "req",
+      "-new",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-keyout",
+      leaf.keyPath,
+      "-out",
+      csrPath,
+      "-subj",
+      `/O=${ORG}/CN=${name}`,
+    ]);
+    await runOrThrow("openssl", [
+      "x509",
+      "-req",
+      "-in",
+      csrPath,
+      "-CA",
+      ca.certPath,
+      "-CAkey",
+      ca.keyPath,
+      "-set_serial",
+      `0x${randomBytes(16).toString("hex").replace(/^0/, "4")}`,
+      "-days",
+      String(DAYS),
+      "-sha256",
+      "-extfile",
+      extPath,
+      "-out",
+      leaf.certPath,
+    ]);
   } finally {
     rmSync(csrPath, { force: true });
     rmSync(extPath, { force: true });

@@ -27,7 +27,10 @@ export async function waitHealthy(target: HealthTarget, timeoutMs = 30_000): Pro
       throw new StackError(`${target.label} exited during start-up; see ${spec.logPath}`, tailFile(spec.logPath));
     }
     if (Date.now() > deadline) {
-      throw new StackError(`${target.label} did not become healthy within ${timeoutMs / 1000}s; see ${spec.logPath}`, tailFile(spec.logPath));
+      throw new StackError(
+        `${target.label} did not become healthy within ${timeoutMs / 1000}s; see ${spec.logPath}`,
+        tailFile(spec.logPath),
+      );
     }
     await sleep(250);
   }

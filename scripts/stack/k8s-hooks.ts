@@ -31,21 +31,27 @@ export async function startKubernetes(paths: StackPaths): Promise<K8sStack | nul
 /** The k8s_psat block for the server config of `serverName`, if it is the k8s server. */
 export function psatServerConfig(k8s: K8sStack | null, serverName: string) {
   if (!k8s || serverName !== K8S_SERVER) return undefined;
-  return { cluster: k8s.cluster, kubeconfigPath: k8s.paths.spireServerKubeconfig, serviceAccounts: [`${SPIRE_NAMESPACE}:spire-agent`] };
+  return {
+    cluster: k8s.cluster,
+    kubeconfigPath: k8s.paths.spireServerKubeconfig,
+    serviceAccounts: [`${SPIRE_NAMESPACE}:spire-agent`],
+  };
 }
 
 /** Refreshes each agent's pod-bound token, then starts the k8s_psat agents; returns their SPIFFE IDs. */
 export async function ensureK8sAgents(k8s: K8sStack | null, ctx: AgentContext): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (!k8s) return ids;
-  await Promise.all(K8S_AGENTS.map(async (agent) => {
-    const pod = k8s.world.agentPods.find((p) => p.node === agent.k8sNode)!;
-    const token = await requestAgentToken(k8s.admin, pod);
-    const dir = getAgentPaths(ctx.paths, agent.name).dir;
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(psatTokenPath(dir), token + "\n", { mode: 0o600 });
-    ids.set(agent.name, await ensureAgent(ctx, agent));
-  }));
+  await Promise.all(
+    K8S_AGENTS.map(async (agent) => {
+      const pod = k8s.world.agentPods.find((p) => p.node === agent.k8sNode)!;
+      const token = await requestAgentToken(k8s.admin, pod);
+      const dir = getAgentPaths(ctx.paths, agent.name).dir;
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      writeFileSync(psatTokenPath(dir), token + "\n", { mode: 0o600 });
+      ids.set(agent.name, await ensureAgent(ctx, agent));
+    }),
+  );
   return ids;
 }
 
@@ -78,5 +84,11 @@ export async function stopK8s(paths: StackPaths): Promise<number> {
 
 /** Status rows of kube-apiserver and etcd. */
 export function k8sStatusRows(paths: StackPaths) {
-  return kubernetesStatus(paths).map((s) => ({ component: s.label, kind: "kubernetes" as const, pid: s.pid, running: s.pid !== null, socket: s.endpoint }));
+  return kubernetesStatus(paths).map((s) => ({
+    component: s.label,
+    kind: "kubernetes" as const,
+    pid: s.pid,
+    running: s.pid !== null,
+    socket: s.endpoint,
+  }));
 }

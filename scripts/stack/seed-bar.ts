@@ -12,11 +12,17 @@ const FOO = ["foo.example.com"];
 export function barSeedEntries(): SeedEntry[] {
   return [
     entry(`${td}/ledger/api`, BAR_EDGE1_ALIAS, ["k8s:ns:ledger", "k8s:sa:ledger-api"], {
-      federates_with: FOO, dns_names: ["ledger.bar.example.com", "api.ledger.svc.cluster.local"] }),
+      federates_with: FOO,
+      dns_names: ["ledger.bar.example.com", "api.ledger.svc.cluster.local"],
+    }),
     entry(`${td}/ledger/reconciler`, BAR_EDGE1_ALIAS, ["unix:user:ledger", "unix:gid:2100"], {
-      federates_with: FOO, hint: "nightly" }),
+      federates_with: FOO,
+      hint: "nightly",
+    }),
     entry(`${td}/fraud/scorer`, BAR_EDGE1_ALIAS, ["k8s:ns:fraud", "k8s:pod-label:app:scorer"], {
-      federates_with: FOO, dns_names: ["scorer.fraud.bar.example.com"] }),
+      federates_with: FOO,
+      dns_names: ["scorer.fraud.bar.example.com"],
+    }),
     entry(`${td}/reports/exporter`, BAR_EDGE1_ALIAS, ["unix:uid:2200"]),
   ];
 }

@@ -34,30 +34,51 @@ export function fooSeedEntries(i: FooSeedInput): SeedEntry[] {
 
     // Workloads on the fleet alias (k8s-style selectors).
     entry(`${td}/payments/api`, FOO_FLEET_ALIAS, ["k8s:ns:payments", "k8s:sa:api"], {
-      federates_with: BAR, dns_names: ["api.payments.svc.cluster.local", "payments.foo.example.com"], x509_svid_ttl: 1800 }),
+      federates_with: BAR,
+      dns_names: ["api.payments.svc.cluster.local", "payments.foo.example.com"],
+      x509_svid_ttl: 1800,
+    }),
     entry(`${td}/inventory/api`, FOO_FLEET_ALIAS, ["k8s:ns:inventory", "k8s:sa:inventory-api"], {
-      federates_with: BAR, dns_names: ["inventory.internal.foo.example.com"] }),
-    entry(`${td}/observability/prometheus`, FOO_FLEET_ALIAS, ["k8s:ns:monitoring", "k8s:sa:prometheus"], { jwt_svid_ttl: 600 }),
+      federates_with: BAR,
+      dns_names: ["inventory.internal.foo.example.com"],
+    }),
+    entry(`${td}/observability/prometheus`, FOO_FLEET_ALIAS, ["k8s:ns:monitoring", "k8s:sa:prometheus"], {
+      jwt_svid_ttl: 600,
+    }),
     entry(`${td}/payments/worker`, FOO_FLEET_ALIAS, ["unix:user:payments", "unix:gid:1500"]),
 
     // Workloads under foo-agent-1's real agent ID.
     entry(`${td}/checkout/web`, i.agent1Id, ["k8s:ns:checkout", "k8s:pod-label:app:checkout"], {
-      federates_with: BAR, dns_names: ["checkout.foo.example.com"], hint: "primary" }),
+      federates_with: BAR,
+      dns_names: ["checkout.foo.example.com"],
+      hint: "primary",
+    }),
     entry(`${td}/frontend/gateway`, i.agent1Id, ["k8s:ns:edge", "k8s:sa:gateway", "k8s:pod-label:app:gateway"], {
-      federates_with: BAR, dns_names: ["gateway.foo.example.com", "www.foo.example.com"] }),
+      federates_with: BAR,
+      dns_names: ["gateway.foo.example.com", "www.foo.example.com"],
+    }),
     entry(FOO_PROBE_ID, i.agent1Id, [`unix:uid:${i.uid}`]),
     entry(`${td}/ops/spire-admin`, i.agent1Id, ["unix:user:spire-admin", "unix:gid:0"], { admin: true }),
 
     // Workloads under foo-agent-2's real agent ID.
-    entry(`${td}/checkout/web`, i.agent2Id, ["k8s:ns:checkout", "k8s:pod-label:app:checkout", "k8s:pod-label:track:canary"], {
-      federates_with: BAR, dns_names: ["canary.checkout.foo.example.com"], hint: "canary" }),
+    entry(
+      `${td}/checkout/web`,
+      i.agent2Id,
+      ["k8s:ns:checkout", "k8s:pod-label:app:checkout", "k8s:pod-label:track:canary"],
+      { federates_with: BAR, dns_names: ["canary.checkout.foo.example.com"], hint: "canary" },
+    ),
     entry(`${td}/billing/worker`, i.agent2Id, ["unix:uid:1001", "unix:user:billing"]),
     entry(`${td}/billing/db-migrator`, i.agent2Id, ["unix:user:billing", "unix:path:/opt/billing/bin/migrate"], {
-      entryExpiry: i.now + 6 * 3600, hint: "migration-job" }),
+      entryExpiry: i.now + 6 * 3600,
+      hint: "migration-job",
+    }),
     entry(`${td}/auth/token-service`, i.agent2Id, ["k8s:ns:auth", "k8s:sa:token-service"], {
-      federates_with: BAR, jwt_svid_ttl: 300 }),
+      federates_with: BAR,
+      jwt_svid_ttl: 300,
+    }),
     entry(`${td}/data/kafka-broker`, i.agent2Id, ["unix:user:kafka", "unix:gid:994"], {
-      dns_names: ["kafka-0.data.foo.example.com", "kafka.data.foo.example.com"] }),
+      dns_names: ["kafka-0.data.foo.example.com", "kafka.data.foo.example.com"],
+    }),
 
     // Workloads on foo-agent-3 via its join-token alias (stable across re-attestation).
     entry(`${td}/edge/store-42/pos-terminal`, FOO_EDGE3_ALIAS, ["unix:uid:1200", "unix:user:pos"]),

@@ -39,8 +39,14 @@ export function troubleshootEntries(td: string, agent1Id: string): SeedEntry[] {
     entry(id("works"), agent1Id, [ns, sa("works")], { dns_names: ["works.troubleshoot.svc"], x509_svid_ttl: 3600 }),
     entry(id("wrong-ns"), agent1Id, ["k8s:ns:troubleshooting", sa("wrong-ns")]),
     entry(id("wrong-sa"), agent1Id, [ns, "k8s:sa:default", "k8s:pod-label:app:ts-wrong-sa"]),
-    entry(id("stale-node"), `spiffe://${td}/spire/agent/k8s_psat/${CLUSTER_NAME}/${STALE_NODE_UID}`, [ns, sa("stale-node")]),
-    entry(alias, `spiffe://${td}/spire/server`, [`k8s_psat:cluster:${CLUSTER_NAME}`, "k8s_psat:agent_node_name:demo-node-3"]),
+    entry(id("stale-node"), `spiffe://${td}/spire/agent/k8s_psat/${CLUSTER_NAME}/${STALE_NODE_UID}`, [
+      ns,
+      sa("stale-node"),
+    ]),
+    entry(alias, `spiffe://${td}/spire/server`, [
+      `k8s_psat:cluster:${CLUSTER_NAME}`,
+      "k8s_psat:agent_node_name:demo-node-3",
+    ]),
     entry(id("alias"), alias, [ns, sa("alias")]),
     entry(id("no-csi"), agent1Id, [ns, sa("no-csi")]),
     entry(id("no-agent"), agent1Id, [ns, sa("no-agent")]),
@@ -50,18 +56,37 @@ export function troubleshootEntries(td: string, agent1Id: string): SeedEntry[] {
 /** The federated case: a CA of legacy.example.com that expired a day ago, and the entry of the `federated` pod. */
 export function legacyFederationCase(td: string, agent1Id: string): { caPem: string; entry: SeedEntry } {
   return {
-    caPem: issueCertificate({ commonName: "Legacy CA (expired)", organization: "Legacy", isCA: true, uris: [`spiffe://${LEGACY_TRUST_DOMAIN}`], days: -1 }).certPem,
-    entry: entry(`spiffe://${td}/troubleshoot/federated`, agent1Id, [`k8s:ns:${TROUBLESHOOT_NAMESPACE}`, "k8s:sa:ts-federated"], { federates_with: [LEGACY_TRUST_DOMAIN] }),
+    caPem: issueCertificate({
+      commonName: "Legacy CA (expired)",
+      organization: "Legacy",
+      isCA: true,
+      uris: [`spiffe://${LEGACY_TRUST_DOMAIN}`],
+      days: -1,
+    }).certPem,
+    entry: entry(
+      `spiffe://${td}/troubleshoot/federated`,
+      agent1Id,
+      [`k8s:ns:${TROUBLESHOOT_NAMESPACE}`, "k8s:sa:ts-federated"],
+      { federates_with: [LEGACY_TRUST_DOMAIN] },
+    ),
   };
 }
 
 const ALREADY_EXISTS = 6;
 
 const keyOf = (spiffeId: string, parentId: string, selectors: { type: string; value: string }[]) =>
-  `${spiffeId}|${parentId}|${selectors.map((s) => `${s.type}:${s.value}`).sort().join(",")}`;
+  `${spiffeId}|${parentId}|${selectors
+    .map((s) => `${s.type}:${s.value}`)
+    .sort()
+    .join(",")}`;
 
 /** Seeds the troubleshoot pods and their entries; does nothing without Kubernetes. */
-export async function seedTroubleshoot(k8s: K8sStack | null, paths: StackPaths, bin: SpireBinaries, agentIds: ReadonlyMap<string, string>): Promise<void> {
+export async function seedTroubleshoot(
+  k8s: K8sStack | null,
+  paths: StackPaths,
+  bin: SpireBinaries,
+  agentIds: ReadonlyMap<string, string>,
+): Promise<void> {
   if (!k8s) return;
   await seedTroubleshootPods(k8s.admin);
   const agent1Id = agentIds.get(K8S_AGENTS[0]!.name);
@@ -74,7 +99,10 @@ export async function seedTroubleshoot(k8s: K8sStack | null, paths: StackPaths, 
   const td = getServerSpec(K8S_SERVER).trustDomain;
   const wanted = troubleshootEntries(td, agent1Id);
   const wantedKeys = new Set(wanted.map((e) => keyOf(e.spiffe_id, e.parent_id, e.selectors)));
-  const { entries = [] } = await runServerCliJson<{ entries?: CliEntry[] }>(bin.spireServer, sp.socketPath, ["entry", "show"]);
+  const { entries = [] } = await runServerCliJson<{ entries?: CliEntry[] }>(bin.spireServer, sp.socketPath, [
+    "entry",
+    "show",
+  ]);
   const ours = entries.filter((e) => e.spiffe_id.path.startsWith("/troubleshoot/"));
   const present = new Set<string>();
   for (const e of ours) {
@@ -88,9 +116,18 @@ export async function seedTroubleshoot(k8s: K8sStack | null, paths: StackPaths, 
   if (missing.length) {
     const dataFile = path.join(sp.dir, "troubleshoot-entries.json");
     writeFileSync(dataFile, JSON.stringify({ entries: missing }, null, 2) + "\n");
-    const created = await runServerCliJson<{ results: { status: { code: number; message: string } }[] }>(bin.spireServer, sp.socketPath, ["entry", "create", "-data", dataFile]);
+    const created = await runServerCliJson<{ results: { status: { code: number; message: string } }[] }>(
+      bin.spireServer,
+      sp.socketPath,
+      ["entry", "create", "-data", dataFile],
+    );
     const failed = created.results.filter((r) => r.status.code !== 0 && r.status.code !== ALREADY_EXISTS);
-    if (failed.length) throw new StackError(`${K8S_SERVER}: ${failed.length} troubleshoot entries were rejected, first: ${failed[0]!.status.message}`);
+    if (failed.length)
+      throw new StackError(
+        `${K8S_SERVER}: ${failed.length} troubleshoot entries were rejected, first: ${failed[0]!.status.message}`,
+      );
   }
-  say(`${K8S_SERVER}: troubleshoot world: ${TROUBLESHOOT_PODS.length} pods in ${TROUBLESHOOT_NAMESPACE}, ${missing.length} entries created, ${ours.length - present.size} stale removed`);
+  say(
+    `${K8S_SERVER}: troubleshoot world: ${TROUBLESHOOT_PODS.length} pods in ${TROUBLESHOOT_NAMESPACE}, ${missing.length} entries created, ${ours.length - present.size} stale removed`,
+  );
 }

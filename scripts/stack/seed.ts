@@ -45,7 +45,12 @@ interface CreateResponse {
 const ALREADY_EXISTS = 6;
 
 /** Creates `entries` on the server unless it was seeded before; returns how many were created. */
-export async function ensureSeeded(paths: StackPaths, bin: SpireBinaries, serverName: string, entries: SeedEntry[]): Promise<number> {
+export async function ensureSeeded(
+  paths: StackPaths,
+  bin: SpireBinaries,
+  serverName: string,
+  entries: SeedEntry[],
+): Promise<number> {
   const sp = getServerPaths(paths, serverName);
   if (existsSync(sp.seedMarkerPath)) {
     say(`${serverName}: entries already seeded (${sp.seedMarkerPath}); leaving them alone`);
@@ -53,14 +58,26 @@ export async function ensureSeeded(paths: StackPaths, bin: SpireBinaries, server
   }
   const dataFile = path.join(sp.dir, "seed-entries.json");
   writeFileSync(dataFile, JSON.stringify({ entries }, null, 2) + "\n");
-  const response = await runServerCliJson<CreateResponse>(bin.spireServer, sp.socketPath, ["entry", "create", "-data", dataFile]);
+  const response = await runServerCliJson<CreateResponse>(bin.spireServer, sp.socketPath, [
+    "entry",
+    "create",
+    "-data",
+    dataFile,
+  ]);
   const failed = response.results.filter((r) => r.status.code !== 0 && r.status.code !== ALREADY_EXISTS);
   if (failed.length > 0) {
     const first = failed[0];
-    throw new StackError(`${serverName}: ${failed.length} seed entries were rejected, first: ${first?.entry?.spiffe_id?.path} (${first?.status.message})`);
+    throw new StackError(
+      `${serverName}: ${failed.length} seed entries were rejected, first: ${first?.entry?.spiffe_id?.path} (${first?.status.message})`,
+    );
   }
   const created = response.results.filter((r) => r.status.code === 0).length;
-  writeFileSync(sp.seedMarkerPath, JSON.stringify({ seededAt: new Date().toISOString(), entries: entries.length }) + "\n");
-  say(`${serverName}: seeded ${created} registration entries${created < entries.length ? ` (${entries.length - created} already existed)` : ""}`);
+  writeFileSync(
+    sp.seedMarkerPath,
+    JSON.stringify({ seededAt: new Date().toISOString(), entries: entries.length }) + "\n",
+  );
+  say(
+    `${serverName}: seeded ${created} registration entries${created < entries.length ? ` (${entries.length - created} already existed)` : ""}`,
+  );
   return created;
 }

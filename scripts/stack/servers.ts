@@ -60,13 +60,17 @@ export async function ensureServer(
   }
   for (const port of [ports.bindPort, ports.bundleEndpointPort]) {
     if (!(await isPortFree(port))) {
-      throw new StackError(`port ${port} of ${spec.name} (remembered in ${paths.portsPath}) is used by another process; stop it, or run stack:down and delete ${paths.stackDir} to start over`);
+      throw new StackError(
+        `port ${port} of ${spec.name} (remembered in ${paths.portsPath}) is used by another process; stop it, or run stack:down and delete ${paths.stackDir} to start over`,
+      );
     }
   }
   const fresh = !existsSync(path.join(sp.dataDir, "datastore.sqlite3"));
   rmSync(socketPath, { force: true });
   const newPid = startDetached(proc);
-  say(`starting ${spec.name} (spire-server ${bin.version}, ${spec.trustDomain}, pid ${newPid}, ${fresh ? "new datastore" : "existing data"}) ...`);
+  say(
+    `starting ${spec.name} (spire-server ${bin.version}, ${spec.trustDomain}, pid ${newPid}, ${fresh ? "new datastore" : "existing data"}) ...`,
+  );
   const took = await waitHealthy({ label: spec.name, spec: proc, socketPath });
   say(`${spec.name} healthy in ${took}`);
   return { fresh };
@@ -76,5 +80,8 @@ export async function ensureServer(
 export async function exportBundle(paths: StackPaths, bin: SpireBinaries, name: string): Promise<void> {
   const sp = getServerPaths(paths, name);
   writeFileSync(sp.bundlePemPath, await runServerCli(bin.spireServer, sp.socketPath, ["bundle", "show"]));
-  writeFileSync(sp.bundleSpiffePath, await runServerCli(bin.spireServer, sp.socketPath, ["bundle", "show", "-format", "spiffe"]));
+  writeFileSync(
+    sp.bundleSpiffePath,
+    await runServerCli(bin.spireServer, sp.socketPath, ["bundle", "show", "-format", "spiffe"]),
+  );
 }

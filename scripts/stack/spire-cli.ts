@@ -61,11 +61,19 @@ export async function runServerCliJson<T>(bin: string, socketPath: string, args:
 }
 
 /** Runs spire-server against the named stack server (from stack.json), e.g. `spireServer("foo", ["agent", "list"])`. */
-export async function spireServer(serverName: string, args: readonly string[], state: StackState = readStackState()): Promise<string> {
+export async function spireServer(
+  serverName: string,
+  args: readonly string[],
+  state: StackState = readStackState(),
+): Promise<string> {
   return runServerCli(state.bin.spireServer, getStackServer(state, serverName).socketPath, args);
 }
 
 /** `spireServer` with `-output json`, parsed, e.g. `spireServerJson<{ entries: CliEntry[] }>("foo", ["entry", "show"])`. */
-export async function spireServerJson<T>(serverName: string, args: readonly string[], state: StackState = readStackState()): Promise<T> {
+export async function spireServerJson<T>(
+  serverName: string,
+  args: readonly string[],
+  state: StackState = readStackState(),
+): Promise<T> {
   return runServerCliJson<T>(state.bin.spireServer, getStackServer(state, serverName).socketPath, args);
 }

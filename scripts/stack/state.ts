@@ -79,7 +79,13 @@ export function toConsoleConfig(state: StackState): ConsoleConfig {
       trustDomain: s.trustDomain,
     })),
     ...(state.kubernetes
-      ? { kubernetes: { kubeconfig: state.kubernetes.consoleKubeconfig, namespace: state.kubernetes.namespace, spireServer: state.kubernetes.spireServer } }
+      ? {
+          kubernetes: {
+            kubeconfig: state.kubernetes.consoleKubeconfig,
+            namespace: state.kubernetes.namespace,
+            spireServer: state.kubernetes.spireServer,
+          },
+        }
       : {}),
   });
 }

@@ -27,9 +27,20 @@ export function printStatus(): ComponentStatus[] {
   const rows = getStatus();
   const table = [
     ["COMPONENT", "PID", "STATE", "SOCKET"],
-    ...rows.map((r) => [`${r.component} (${r.kind})`, r.pid === null ? "-" : String(r.pid), r.running ? "running" : "stopped", r.socket]),
+    ...rows.map((r) => [
+      `${r.component} (${r.kind})`,
+      r.pid === null ? "-" : String(r.pid),
+      r.running ? "running" : "stopped",
+      r.socket,
+    ]),
   ];
   const widths = table[0]!.map((_, col) => Math.max(...table.map((row) => row[col]!.length)));
-  for (const row of table) console.log(row.map((cell, col) => cell.padEnd(widths[col]!)).join("  ").trimEnd());
+  for (const row of table)
+    console.log(
+      row
+        .map((cell, col) => cell.padEnd(widths[col]!))
+        .join("  ")
+        .trimEnd(),
+    );
   return rows;
 }

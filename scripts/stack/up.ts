@@ -32,7 +32,10 @@ export async function up(): Promise<StackState> {
   mkdirSync(paths.socketDir, { recursive: true, mode: 0o700 });
 
   const bin = await ensureSpireBinaries(paths.binDir);
-  const ports = await loadOrChoosePorts(paths.portsPath, SERVERS.map((s) => s.name));
+  const ports = await loadOrChoosePorts(
+    paths.portsPath,
+    SERVERS.map((s) => s.name),
+  );
   const foo = getServerSpec("foo");
   const bar = getServerSpec("bar");
   const x509popAgents = AGENTS.filter((a) => a.attestation === "x509pop").map((a) => a.name);
@@ -40,35 +43,63 @@ export async function up(): Promise<StackState> {
 
   const k8s = await startKubernetes(paths);
   const fresh = new Set<string>();
-  await Promise.all(SERVERS.map(async (spec) => {
-    const result = await ensureServer(paths, bin, spec, ports[spec.name]!, pki.caPath, psatServerConfig(k8s, spec.name));
-    if (result.fresh) fresh.add(spec.name);
-  }));
+  await Promise.all(
+    SERVERS.map(async (spec) => {
+      const result = await ensureServer(
+        paths,
+        bin,
+        spec,
+        ports[spec.name]!,
+        pki.caPath,
+        psatServerConfig(k8s, spec.name),
+      );
+      if (result.fresh) fresh.add(spec.name);
+    }),
+  );
   await Promise.all(SERVERS.map((spec) => exportBundle(paths, bin, spec.name)));
   await ensureFederation(paths, bin, ports, [foo, bar], fresh);
 
   const agentIds = new Map<string, string>();
-  await Promise.all(AGENTS.map(async (agent) => {
-    const server = getServerSpec(agent.server);
-    const ctx = { paths, bin, server, serverPort: ports[server.name]!.bindPort, pki, serverIsFresh: fresh.has(server.name) };
-    agentIds.set(agent.name, await ensureAgent(ctx, agent));
-  }));
+  await Promise.all(
+    AGENTS.map(async (agent) => {
+      const server = getServerSpec(agent.server);
+      const ctx = {
+        paths,
+        bin,
+        server,
+        serverPort: ports[server.name]!.bindPort,
+        pki,
+        serverIsFresh: fresh.has(server.name),
+      };
+      agentIds.set(agent.name, await ensureAgent(ctx, agent));
+    }),
+  );
   const k8sServer = getServerSpec(K8S_AGENTS[0]?.server ?? "foo");
   const k8sAgentIds = await ensureK8sAgents(k8s, {
-    paths, bin, server: k8sServer, serverPort: ports[k8sServer.name]!.bindPort, pki, serverIsFresh: fresh.has(k8sServer.name),
+    paths,
+    bin,
+    server: k8sServer,
+    serverPort: ports[k8sServer.name]!.bindPort,
+    pki,
+    serverIsFresh: fresh.has(k8sServer.name),
   });
   for (const [name, id] of k8sAgentIds) agentIds.set(name, id);
   await publishK8sBundle(k8s, paths);
   await seedTroubleshoot(k8s, paths, bin, agentIds);
 
   const now = Math.floor(Date.now() / 1000);
-  await ensureSeeded(paths, bin, "foo", fooSeedEntries({
-    agent1Id: agentIds.get("foo-agent-1")!,
-    agent2Id: agentIds.get("foo-agent-2")!,
-    fleetCaFingerprint: pki.ca.fingerprint,
-    uid: userInfo().uid,
-    now,
-  }));
+  await ensureSeeded(
+    paths,
+    bin,
+    "foo",
+    fooSeedEntries({
+      agent1Id: agentIds.get("foo-agent-1")!,
+      agent2Id: agentIds.get("foo-agent-2")!,
+      fleetCaFingerprint: pki.ca.fingerprint,
+      uid: userInfo().uid,
+      now,
+    }),
+  );
   await ensureSeeded(paths, bin, "bar", barSeedEntries());
   await ensureConsoleIdentity(paths, bin, agentIds.get("foo-agent-1")!, userInfo().uid);
 
@@ -79,15 +110,21 @@ export async function up(): Promise<StackState> {
     bindPort: ports[spec.name]!.bindPort,
     bundleEndpointPort: ports[spec.name]!.bundleEndpointPort,
     dataDir: getServerPaths(paths, spec.name).dir,
-    agents: [...agentsOf(spec.name), ...K8S_AGENTS.filter((a) => a.server === spec.name && agentIds.has(a.name))].map((agent) => ({
-      name: agent.name,
-      spiffeId: agentIds.get(agent.name)!,
-      attestationType: agent.attestation,
-      socketPath: getAgentPaths(paths, agent.name).socketPath,
-      dataDir: getAgentPaths(paths, agent.name).dir,
-    })),
+    agents: [...agentsOf(spec.name), ...K8S_AGENTS.filter((a) => a.server === spec.name && agentIds.has(a.name))].map(
+      (agent) => ({
+        name: agent.name,
+        spiffeId: agentIds.get(agent.name)!,
+        attestationType: agent.attestation,
+        socketPath: getAgentPaths(paths, agent.name).socketPath,
+        dataDir: getAgentPaths(paths, agent.name).dir,
+      }),
+    ),
   }));
-  const state: StackState = { servers, bin: { spireServer: bin.spireServer, spireAgent: bin.spireAgent }, kubernetes: k8sState(k8s) };
+  const state: StackState = {
+    servers,
+    bin: { spireServer: bin.spireServer, spireAgent: bin.spireAgent },
+    kubernetes: k8sState(k8s),
+  };
   writeStackFiles(paths.statePath, paths.consolePath, state);
   say(`wrote ${paths.statePath} and ${paths.consolePath}`);
   say(`stack is up in ${total()}: ${servers.map((s) => `${s.name} unix://${s.socketPath}`).join(", ")}`);

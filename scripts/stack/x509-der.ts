@@ -43,8 +43,7 @@ function utcTime(date: Date): Buffer {
   return tlv(0x17, Buffer.from(s, "ascii"));
 }
 
-const name = (cn: string, o: string) =>
-  seq(set(seq(oid("2.5.4.10"), utf8(o))), set(seq(oid("2.5.4.3"), utf8(cn))));
+const name = (cn: string, o: string) => seq(set(seq(oid("2.5.4.10"), utf8(o))), set(seq(oid("2.5.4.3"), utf8(cn))));
 const extension = (id: string, critical: boolean, value: Buffer) =>
   seq(oid(id), ...(critical ? [bool(true)] : []), octets(value));
 const ecdsaWithSha256 = seq(oid("1.2.840.10045.4.3.2"));
@@ -83,7 +82,11 @@ export function issueCertificate(input: IssueInput): { certPem: string; keyPem: 
     explicit(3, seq(...extensions)),
   );
   const der = seq(tbs, ecdsaWithSha256, bits(sign("sha256", tbs, signer)));
-  const body = der.toString("base64").match(/.{1,64}/g)?.join("\n") ?? "";
+  const body =
+    der
+      .toString("base64")
+      .match(/.{1,64}/g)
+      ?.join("\n") ?? "";
   return {
     certPem: `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`,
     keyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),

@@ -14,7 +14,9 @@ const td = "foo.example.com";
 const prefix = `spiffe://${td}/e2e/${run}`;
 
 async function cliShow(args: string[]): Promise<(CliEntry & { x509_svid_ttl: number; revision_number: string })[]> {
-  return (await spireServerJson<{ entries: never[] | null }>("foo", ["entry", "show", ...args], stackState())).entries ?? [];
+  return (
+    (await spireServerJson<{ entries: never[] | null }>("foo", ["entry", "show", ...args], stackState())).entries ?? []
+  );
 }
 
 let browser: Browser;
@@ -38,7 +40,10 @@ const field = (page: Page, label: string) => page.getByLabel(label, { exact: tru
 describe("entry management in Chromium", () => {
   it("creates an entry through the form, edits its TTL and deletes it through the confirmation", async () => {
     const agent = stackState().servers.find((s) => s.name === "foo")!.agents[0]!.spiffeId;
-    const page = await openConsole(browser, `/entries/new?server=foo&parentId=${encodeURIComponent(agent)}&selector=unix:uid:8123`);
+    const page = await openConsole(
+      browser,
+      `/entries/new?server=foo&parentId=${encodeURIComponent(agent)}&selector=unix:uid:8123`,
+    );
     await expect(field(page, "Parent ID").inputValue()).resolves.toBe(agent);
     await expect(field(page, "Selector 1").inputValue()).resolves.toBe("unix:uid:8123");
 
@@ -65,7 +70,9 @@ describe("entry management in Chromium", () => {
     expect(page.url()).toContain(`/entries/${created!.id}?`);
     await page.getByRole("heading", { name: `${prefix}/web` }).waitFor();
     await saveScreenshot(page, "entry-created-detail");
-    await page.goto(`${inject("consoleUrl")}/entries?server=foo&view=table&spiffeId=${encodeURIComponent(`${prefix}/web`)}`);
+    await page.goto(
+      `${inject("consoleUrl")}/entries?server=foo&view=table&spiffeId=${encodeURIComponent(`${prefix}/web`)}`,
+    );
     await expect.poll(() => page.getByTestId("entry-row").count()).toBe(1);
     await page.getByTestId("entry-row").getByText(`${prefix}/web`).waitFor();
     await saveScreenshot(page, "entry-created-in-list");
@@ -87,7 +94,11 @@ describe("entry management in Chromium", () => {
     const [edited] = await cliShow(["-entryID", created!.id]);
     expect(edited!.x509_svid_ttl).toBe(1800);
     expect(edited!.revision_number).toBe("1");
-    expect({ ...edited, x509_svid_ttl: 0, revision_number: "" }).toEqual({ ...created, x509_svid_ttl: 0, revision_number: "" });
+    expect({ ...edited, x509_svid_ttl: 0, revision_number: "" }).toEqual({
+      ...created,
+      x509_svid_ttl: 0,
+      revision_number: "",
+    });
 
     await page.getByRole("button", { name: "Delete", exact: true }).click();
     const dialog = page.getByRole("alertdialog", { name: "Delete this entry?" });
@@ -105,7 +116,10 @@ describe("entry management in Chromium", () => {
     await page.getByRole("button", { name: "Delete", exact: true }).click();
     const dialog = page.getByRole("alertdialog");
     await dialog.getByTestId("blast-agents").getByText("This is a node alias: 2 agents will lose it").waitFor();
-    await dialog.getByTestId("blast-children").getByText(/entries are parented/).waitFor();
+    await dialog
+      .getByTestId("blast-children")
+      .getByText(/entries are parented/)
+      .waitFor();
     await saveScreenshot(page, "entry-delete-node-alias");
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(dialog.isVisible()).resolves.toBe(false);
@@ -122,12 +136,28 @@ describe("entry management in Chromium", () => {
       x509SvidTtl: 600 + i,
       hint,
     }));
-    const bad = [{ ...rows[0], spiffeId: `spiffe://bar.example.com/x` }, { ...rows[1], selectors: [] }];
+    const bad = [
+      { ...rows[0], spiffeId: `spiffe://bar.example.com/x` },
+      { ...rows[1], selectors: [] },
+    ];
     const page = await openConsole(browser, "/entries/import?server=foo");
-    await page.getByLabel("Import file").setInputFiles({ name: "entries.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ entries: [...rows, ...bad] })) });
-    await page.getByTestId("import-summary").getByText("52 rows (console format): 50 valid, 2 with problems (not sent).").waitFor();
+    await page
+      .getByLabel("Import file")
+      .setInputFiles({
+        name: "entries.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(JSON.stringify({ entries: [...rows, ...bad] })),
+      });
+    await page
+      .getByTestId("import-summary")
+      .getByText("52 rows (console format): 50 valid, 2 with problems (not sent).")
+      .waitFor();
     await expect(page.getByTestId("import-row").count()).resolves.toBe(52);
-    await page.getByTestId("import-row").nth(50).getByText(/trust domain foo\.example\.com/).waitFor();
+    await page
+      .getByTestId("import-row")
+      .nth(50)
+      .getByText(/trust domain foo\.example\.com/)
+      .waitFor();
     await saveScreenshot(page, "entry-import-preview");
 
     await page.getByRole("button", { name: "Create 50 entries" }).click();
@@ -141,7 +171,10 @@ describe("entry management in Chromium", () => {
     await page.getByRole("button", { name: "Apply filters" }).click();
     await page.waitForURL(/hint=/);
     await expect.poll(() => page.getByTestId("bulk-row").count()).toBe(50);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export filtered list (JSON)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export filtered list (JSON)" }).click(),
+    ]);
     const exported = readFileSync((await download.path())!, "utf8");
     const reread = parseEntryImport(exported);
     if ("error" in reread) throw new Error(reread.error);
@@ -152,7 +185,10 @@ describe("entry management in Chromium", () => {
 
     await page.getByLabel("Select all shown entries").check();
     await page.getByRole("button", { name: "Delete selected (50)" }).click();
-    await page.getByRole("alertdialog", { name: "Delete 50 entries?" }).getByRole("button", { name: "Delete 50" }).click();
+    await page
+      .getByRole("alertdialog", { name: "Delete 50 entries?" })
+      .getByRole("button", { name: "Delete 50" })
+      .click();
     await page.getByTestId("bulk-delete-summary").getByText("50 deleted, 0 failed.").waitFor();
     await saveScreenshot(page, "entry-bulk-deleted");
     await expect(cliShow(["-hint", hint])).resolves.toEqual([]);

@@ -35,7 +35,9 @@ describe("the Kubernetes page in Chromium", () => {
     await page.getByText(`${FAULTS.failedMountPod.namespace}/pod/${FAULTS.failedMountPod.name}`).first().waitFor();
     await page.getByText(`Socket path mismatch in ${CANARY_NAMESPACE}`).waitFor();
     // every node is joined to a k8s_psat agent
-    await expect(page.locator('[data-testid="k8s-node-row"]').getByText("joined by k8s_psat:agent_node_uid").count()).resolves.toBe(NODES.length);
+    await expect(
+      page.locator('[data-testid="k8s-node-row"]').getByText("joined by k8s_psat:agent_node_uid").count(),
+    ).resolves.toBe(NODES.length);
     expect(existsSync(await saveScreenshot(page, "kubernetes"))).toBe(true);
     await page.close();
   });

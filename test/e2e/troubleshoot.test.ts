@@ -3,7 +3,11 @@ import { existsSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { TROUBLESHOOT_NAMESPACE, TROUBLESHOOT_PODS, type TroubleshootCase } from "../../scripts/k8s/seed-troubleshoot.ts";
+import {
+  TROUBLESHOOT_NAMESPACE,
+  TROUBLESHOOT_PODS,
+  type TroubleshootCase,
+} from "../../scripts/k8s/seed-troubleshoot.ts";
 import { launchBrowser, openConsole, saveScreenshot } from "./support/browser";
 
 let browser: Browser;
@@ -20,7 +24,10 @@ const verdict = (page: Page) => page.getByTestId("verdict");
 /** Picks a pod through the searchable list, the way a user does. */
 async function pick(page: Page, c: TroubleshootCase): Promise<void> {
   await page.getByLabel("Pod", { exact: true }).fill(podName(c));
-  await page.getByRole("list", { name: "Pods" }).getByRole("link", { name: new RegExp(`${TROUBLESHOOT_NAMESPACE}/${podName(c)}`) }).click();
+  await page
+    .getByRole("list", { name: "Pods" })
+    .getByRole("link", { name: new RegExp(`${TROUBLESHOOT_NAMESPACE}/${podName(c)}`) })
+    .click();
   await page.getByRole("heading", { name: new RegExp(`Pod ${TROUBLESHOOT_NAMESPACE}/${podName(c)}`) }).waitFor();
 }
 
@@ -45,14 +52,22 @@ describe("the troubleshooter in Chromium", () => {
     expect(existsSync(await saveScreenshot(page, "troubleshoot-wrong-namespace"))).toBe(true);
     await first.getByRole("link", { name: "Create with the workload's values" }).click();
     await page.getByRole("heading", { name: "New entry on foo" }).waitFor();
-    const selectors = [await page.getByLabel("Selector 1").inputValue(), await page.getByLabel("Selector 2").inputValue()].sort();
+    const selectors = [
+      await page.getByLabel("Selector 1").inputValue(),
+      await page.getByLabel("Selector 2").inputValue(),
+    ].sort();
     expect(selectors).toEqual([`k8s:ns:${TROUBLESHOOT_NAMESPACE}`, "k8s:sa:ts-wrong-ns"]);
-    await expect(page.getByLabel("Parent ID").inputValue()).resolves.toMatch(/^spiffe:\/\/foo\.example\.com\/spire\/agent\/k8s_psat\/demo\//);
+    await expect(page.getByLabel("Parent ID").inputValue()).resolves.toMatch(
+      /^spiffe:\/\/foo\.example\.com\/spire\/agent\/k8s_psat\/demo\//,
+    );
     await page.close();
   });
 
   it("explains the stale node UID parent and offers the node's agent", async () => {
-    const page = await openConsole(browser, `/troubleshoot?server=foo&namespace=${TROUBLESHOOT_NAMESPACE}&name=${podName("stale-node")}`);
+    const page = await openConsole(
+      browser,
+      `/troubleshoot?server=foo&namespace=${TROUBLESHOOT_NAMESPACE}&name=${podName("stale-node")}`,
+    );
     const first = page.getByTestId("reason").first();
     await expect(first.getAttribute("data-code")).resolves.toBe("stale-parent");
     await first.getByText("no longer exists").waitFor();
@@ -61,7 +76,9 @@ describe("the troubleshooter in Chromium", () => {
     expect(existsSync(await saveScreenshot(page, "troubleshoot-stale-node"))).toBe(true);
     await first.getByRole("link", { name: "Create under this node's agent" }).click();
     await page.getByRole("heading", { name: "New entry on foo" }).waitFor();
-    await expect(page.getByLabel("Parent ID").inputValue()).resolves.toMatch(/^spiffe:\/\/foo\.example\.com\/spire\/agent\/k8s_psat\/demo\//);
+    await expect(page.getByLabel("Parent ID").inputValue()).resolves.toMatch(
+      /^spiffe:\/\/foo\.example\.com\/spire\/agent\/k8s_psat\/demo\//,
+    );
     await expect(page.getByLabel("Selector 1").inputValue()).resolves.toMatch(/^k8s:(ns|sa):/);
     await page.close();
   });

@@ -48,7 +48,9 @@ describe("the operator's views in Chromium", () => {
     await tree.focus();
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowRight");
-    await expect.poll(() => page.locator('[role="treeitem"][aria-selected="true"]').getAttribute("aria-expanded")).toBe("true");
+    await expect
+      .poll(() => page.locator('[role="treeitem"][aria-selected="true"]').getAttribute("aria-expanded"))
+      .toBe("true");
     await saveScreenshot(page, "entries-orphans");
     await page.close();
   });
@@ -56,15 +58,22 @@ describe("the operator's views in Chromium", () => {
   it("shows an entry created with the CLI after a refresh", async () => {
     const [, a2] = fooAgents();
     const id = `spiffe://foo.example.com/e2e/created-${Date.now()}`;
-    const created = await spireServerJson<{ results: { entry: { id: string } }[] }>("foo", ["entry", "create", "-parentID", a2!.spiffeId, "-spiffeID", id, "-selector", "unix:uid:4343"], stackState());
+    const created = await spireServerJson<{ results: { entry: { id: string } }[] }>(
+      "foo",
+      ["entry", "create", "-parentID", a2!.spiffeId, "-spiffeID", id, "-selector", "unix:uid:4343"],
+      stackState(),
+    );
     try {
       const page = await openConsole(browser, "/entries?server=foo");
       await row(page, a2!.spiffeId).getByRole("button", { name: "Expand" }).click();
       await expect
-        .poll(async () => {
-          await page.getByRole("button", { name: "Refresh" }).click();
-          return row(page, id).count();
-        }, { timeout: 30_000, interval: 2_000 })
+        .poll(
+          async () => {
+            await page.getByRole("button", { name: "Refresh" }).click();
+            return row(page, id).count();
+          },
+          { timeout: 30_000, interval: 2_000 },
+        )
         .toBe(1);
       await row(page, id).getByRole("link").click();
       await page.getByTestId("entry-cli").getByText(id).waitFor();
@@ -78,7 +87,10 @@ describe("the operator's views in Chromium", () => {
 
   it("draws foo ⇄ bar with both bundles present", async () => {
     const page = await openConsole(browser, "/federation?server=foo");
-    for (const [from, to] of [["foo.example.com", "bar.example.com"], ["bar.example.com", "foo.example.com"]]) {
+    for (const [from, to] of [
+      ["foo.example.com", "bar.example.com"],
+      ["bar.example.com", "foo.example.com"],
+    ]) {
       const edge = page.locator(`[data-testid="federation-edge"][data-from="${from}"][data-to="${to}"]`);
       await edge.waitFor({ state: "attached" });
       await expect(edge.getAttribute("data-bundle")).resolves.toBe("present");
@@ -101,7 +113,11 @@ describe("the operator's views in Chromium", () => {
 
   it("lists problems on the Overview, each with a link", async () => {
     const page = await openConsole(browser, "/");
-    await page.getByTestId("problem").getByText(/\d+ orphaned entr/).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId("problem")
+      .getByText(/\d+ orphaned entr/)
+      .first()
+      .waitFor({ timeout: 60_000 });
     await page.getByTestId("server-card-foo").getByText("Healthy", { exact: true }).waitFor();
     await saveScreenshot(page, "overview-problems");
     await page.close();

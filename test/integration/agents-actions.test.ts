@@ -22,7 +22,11 @@ const url = (id: string) => `${inject("consoleUrl")}/api/servers/foo/agents/${en
 describe("agent actions", () => {
   it("shows the agent with the entries that target it directly and through aliases", async () => {
     const [agent1] = stackState().servers.find((s) => s.name === "foo")!.agents;
-    const res = await apiGet<{ agent: { spiffeId: string }; directTotal: number; viaAliases: { alias: { spiffeId: string } }[] }>(`/api/servers/foo/agents/${encodeURIComponent(agent1!.spiffeId)}/entries`);
+    const res = await apiGet<{
+      agent: { spiffeId: string };
+      directTotal: number;
+      viaAliases: { alias: { spiffeId: string } }[];
+    }>(`/api/servers/foo/agents/${encodeURIComponent(agent1!.spiffeId)}/entries`);
     expect(res.status).toBe(200);
     expect(res.body.directTotal).toBeGreaterThan(0);
     expect(res.body.viaAliases.map((v) => v.alias.spiffeId)).toContain("spiffe://foo.example.com/node/fleet");
@@ -30,13 +34,21 @@ describe("agent actions", () => {
 
   it("refuses a ban without a JSON body or from another origin", async () => {
     expect((await fetch(`${url(extra.spiffeId)}/ban`, { method: "POST" })).status).toBe(415);
-    const cross = await fetch(`${url(extra.spiffeId)}/ban`, { method: "POST", headers: { "content-type": "application/json", origin: "https://evil.example" }, body: "{}" });
+    const cross = await fetch(`${url(extra.spiffeId)}/ban`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "https://evil.example" },
+      body: "{}",
+    });
     expect(cross.status).toBe(403);
     expect((await cliAgent(extra.spiffeId))?.banned).toBeFalsy();
   });
 
   it("bans, then evicts an agent; `spire-server agent list` confirms each step", async () => {
-    const ban = await fetch(`${url(extra.spiffeId)}/ban`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const ban = await fetch(`${url(extra.spiffeId)}/ban`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(ban.status).toBe(204);
     expect((await cliAgent(extra.spiffeId))?.banned).toBe(true);
     const evict = await fetch(url(extra.spiffeId), { method: "DELETE" });

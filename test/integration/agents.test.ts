@@ -42,14 +42,20 @@ describe("GET /api/servers/{server}/agents", () => {
   it("filters by attestation type like `agent list -attestationType`", async () => {
     for (const type of ["x509pop", "join_token"]) {
       const cli = await cliAgents("foo", ["-attestationType", type]);
-      const { items } = await apiGetAllPages<ApiAgent>(`/api/servers/foo/agents?attestationType=${type}`, "agents", 200);
+      const { items } = await apiGetAllPages<ApiAgent>(
+        `/api/servers/foo/agents?attestationType=${type}`,
+        "agents",
+        200,
+      );
       expect(cli.length, type).toBeGreaterThan(0);
       expect(items.map((a) => a.spiffeId).sort()).toEqual(cli.map((a) => idToString(a.id)).sort());
     }
   });
 
   it("filters by expiry: nothing expires before now, everything before next year", async () => {
-    const none = await apiGet<{ agents: ApiAgent[] }>(`/api/servers/foo/agents?expiresBefore=${new Date().toISOString()}`);
+    const none = await apiGet<{ agents: ApiAgent[] }>(
+      `/api/servers/foo/agents?expiresBefore=${new Date().toISOString()}`,
+    );
     expect(none.status).toBe(200);
     expect(none.body.agents).toEqual([]);
     const later = new Date(Date.now() + 365 * 86_400_000).toISOString();
@@ -68,7 +74,9 @@ describe("GET /api/servers/{server}/agents", () => {
     );
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe("not_found");
-    const malformed = await apiGet<{ error: { code: string } }>(`/api/servers/foo/agents/${encodeURIComponent("not a spiffe id")}`);
+    const malformed = await apiGet<{ error: { code: string } }>(
+      `/api/servers/foo/agents/${encodeURIComponent("not a spiffe id")}`,
+    );
     expect(malformed.status).toBe(400);
   });
 });

@@ -25,7 +25,9 @@ describe("configuration errors", () => {
     await withConsole(file, async (url) => {
       const servers = await (await fetch(`${url}/api/servers`)).json();
       expect(servers.config.status).toBe("invalid");
-      expect(servers.config.message).toContain("servers.0.address: address must be unix:///path/to/api.sock or host:port");
+      expect(servers.config.message).toContain(
+        "servers.0.address: address must be unix:///path/to/api.sock or host:port",
+      );
       expect(servers.servers).toEqual([]);
       const entries = await fetch(`${url}/api/servers/foo/entries`);
       expect(entries.status).toBe(503);
@@ -40,19 +42,31 @@ describe("configuration errors", () => {
     const file = path.join(dir, "missing.json");
     await withConsole(file, async (url) => {
       const servers = await (await fetch(`${url}/api/servers`)).json();
-      expect(servers.config).toEqual({ status: "invalid", source: file, message: `SPIRE_CONSOLE_CONFIG points at ${file}, which does not exist` });
+      expect(servers.config).toEqual({
+        status: "invalid",
+        source: file,
+        message: `SPIRE_CONSOLE_CONFIG points at ${file}, which does not exist`,
+      });
     });
   });
 
   it("lists an unreachable server as unhealthy instead of dropping it", async () => {
     const file = path.join(dir, "unreachable.json");
-    writeFileSync(file, JSON.stringify({ servers: [{ name: "ghost", address: `unix://${dir}/no.sock`, timeoutMs: 1000 }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ servers: [{ name: "ghost", address: `unix://${dir}/no.sock`, timeoutMs: 1000 }] }),
+    );
     await withConsole(file, async (url) => {
       const started = Date.now();
       const servers = await (await fetch(`${url}/api/servers`)).json();
       expect(Date.now() - started).toBeLessThan(3_000);
       expect(servers.servers).toEqual([
-        expect.objectContaining({ name: "ghost", healthy: false, counts: null, error: expect.objectContaining({ code: "unavailable" }) }),
+        expect.objectContaining({
+          name: "ghost",
+          healthy: false,
+          counts: null,
+          error: expect.objectContaining({ code: "unavailable" }),
+        }),
       ]);
     });
   });

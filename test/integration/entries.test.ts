@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { type CliEntry, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { apiGet, apiGetAllPages, sortSelectors, stackState } from "../support/api";
 
-type ApiEntry = { id: string; spiffeId: string; parentId: string; selectors: { type: string; value: string }[] } & Record<string, unknown>;
+type ApiEntry = {
+  id: string;
+  spiffeId: string;
+  parentId: string;
+  selectors: { type: string; value: string }[];
+} & Record<string, unknown>;
 
 async function cliEntries(server: string, args: string[] = []): Promise<CliEntry[]> {
   const out = await spireServerJson<{ entries: CliEntry[] | null }>(server, ["entry", "show", ...args], stackState());
@@ -48,7 +53,11 @@ describe("GET /api/servers/{server}/entries", () => {
     expect(parents.length).toBeGreaterThan(2);
     for (const parent of parents) {
       const cli = await cliEntries("foo", ["-parentID", parent]);
-      const { items } = await apiGetAllPages<ApiEntry>(`/api/servers/foo/entries?parentId=${encodeURIComponent(parent)}`, "entries", 200);
+      const { items } = await apiGetAllPages<ApiEntry>(
+        `/api/servers/foo/entries?parentId=${encodeURIComponent(parent)}`,
+        "entries",
+        200,
+      );
       expect(sortedIds(items), parent).toEqual(sortedIds(cli));
     }
   });
@@ -61,10 +70,16 @@ describe("GET /api/servers/{server}/entries", () => {
     let nonEmptyResults = 0;
     for (const selectors of selectorSets) {
       for (const match of ["exact", "subset", "superset", "any"]) {
-        const cliArgs = selectors.flatMap((s) => ["-selector", `${s.type}:${s.value}`]).concat("-matchSelectorsOn", match);
+        const cliArgs = selectors
+          .flatMap((s) => ["-selector", `${s.type}:${s.value}`])
+          .concat("-matchSelectorsOn", match);
         const cli = await cliEntries("foo", cliArgs);
         const query = selectors.map((s) => `selector=${encodeURIComponent(`${s.type}:${s.value}`)}`).join("&");
-        const { items } = await apiGetAllPages<ApiEntry>(`/api/servers/foo/entries?${query}&match=${match}`, "entries", 200);
+        const { items } = await apiGetAllPages<ApiEntry>(
+          `/api/servers/foo/entries?${query}&match=${match}`,
+          "entries",
+          200,
+        );
         expect(sortedIds(items), `${match} ${JSON.stringify(selectors)}`).toEqual(sortedIds(cli));
         if (cli.length > 0) nonEmptyResults += 1;
       }
@@ -73,8 +88,17 @@ describe("GET /api/servers/{server}/entries", () => {
   });
 
   it("filters by federatesWith", async () => {
-    const cli = await cliEntries("foo", ["-federatesWith", "spiffe://bar.example.com", "-matchFederatesWithOn", "superset"]);
-    const { items } = await apiGetAllPages<ApiEntry>("/api/servers/foo/entries?federatesWith=bar.example.com", "entries", 200);
+    const cli = await cliEntries("foo", [
+      "-federatesWith",
+      "spiffe://bar.example.com",
+      "-matchFederatesWithOn",
+      "superset",
+    ]);
+    const { items } = await apiGetAllPages<ApiEntry>(
+      "/api/servers/foo/entries?federatesWith=bar.example.com",
+      "entries",
+      200,
+    );
     expect(cli.length).toBeGreaterThan(0);
     expect(sortedIds(items)).toEqual(sortedIds(cli));
   });
@@ -84,7 +108,9 @@ describe("GET /api/servers/{server}/entries", () => {
     const found = await apiGet<ApiEntry>(`/api/servers/foo/entries/${first!.id}`);
     expect(found.status).toBe(200);
     expect(found.body.spiffeId).toBe(idToString(first!.spiffe_id));
-    const missing = await apiGet<{ error: { code: string } }>("/api/servers/foo/entries/00000000-0000-0000-0000-000000000000");
+    const missing = await apiGet<{ error: { code: string } }>(
+      "/api/servers/foo/entries/00000000-0000-0000-0000-000000000000",
+    );
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe("not_found");
   });

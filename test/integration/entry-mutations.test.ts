@@ -10,8 +10,20 @@ import { stackState } from "../support/api";
 import { inject } from "vitest";
 
 type Entry = {
-  id: string; spiffeId: string; parentId: string; selectors: { type: string; value: string }[]; x509SvidTtl: number; jwtSvidTtl: number;
-  federatesWith: string[]; dnsNames: string[]; admin: boolean; downstream: boolean; hint: string; storeSvid: boolean; expiresAt: string | null; revisionNumber: number;
+  id: string;
+  spiffeId: string;
+  parentId: string;
+  selectors: { type: string; value: string }[];
+  x509SvidTtl: number;
+  jwtSvidTtl: number;
+  federatesWith: string[];
+  dnsNames: string[];
+  admin: boolean;
+  downstream: boolean;
+  hint: string;
+  storeSvid: boolean;
+  expiresAt: string | null;
+  revisionNumber: number;
 };
 type Sent<T> = { status: number; body: T };
 
@@ -31,7 +43,10 @@ async function send<T>(method: string, url: string, body?: unknown): Promise<Sen
 }
 
 async function cliShow(args: string[]): Promise<CliEntry[]> {
-  return (await spireServerJson<{ entries: CliEntry[] | null }>("foo", ["entry", "show", ...args], stackState())).entries ?? [];
+  return (
+    (await spireServerJson<{ entries: CliEntry[] | null }>("foo", ["entry", "show", ...args], stackState())).entries ??
+    []
+  );
 }
 
 async function cliById(entryId: string): Promise<Record<string, unknown> & CliEntry> {
@@ -48,10 +63,19 @@ const sorted = (selectors: { type: string; value: string }[]) =>
 function fromCli(c: Record<string, unknown> & CliEntry) {
   const expires = Number(c.expires_at ?? 0);
   return {
-    spiffeId: idToString(c.spiffe_id), parentId: idToString(c.parent_id), selectors: sorted(c.selectors),
-    x509SvidTtl: Number(c.x509_svid_ttl ?? 0), jwtSvidTtl: Number(c.jwt_svid_ttl ?? 0), federatesWith: c.federates_with ?? [],
-    dnsNames: c.dns_names ?? [], admin: Boolean(c.admin), downstream: Boolean(c.downstream), hint: c.hint ?? "",
-    storeSvid: Boolean(c.store_svid), expiresAt: expires ? new Date(expires * 1000).toISOString() : null, revisionNumber: Number(c.revision_number ?? 0),
+    spiffeId: idToString(c.spiffe_id),
+    parentId: idToString(c.parent_id),
+    selectors: sorted(c.selectors),
+    x509SvidTtl: Number(c.x509_svid_ttl ?? 0),
+    jwtSvidTtl: Number(c.jwt_svid_ttl ?? 0),
+    federatesWith: c.federates_with ?? [],
+    dnsNames: c.dns_names ?? [],
+    admin: Boolean(c.admin),
+    downstream: Boolean(c.downstream),
+    hint: c.hint ?? "",
+    storeSvid: Boolean(c.store_svid),
+    expiresAt: expires ? new Date(expires * 1000).toISOString() : null,
+    revisionNumber: Number(c.revision_number ?? 0),
   };
 }
 
@@ -62,9 +86,21 @@ afterAll(async () => {
 
 describe("entry mutations, witnessed by spire-server", () => {
   const full = {
-    spiffeId: id("full"), parentId: SERVER_ID, selectors: [{ type: "unix", value: "uid:4001" }, { type: "unix", value: "gid:4001" }],
-    x509SvidTtl: 7200, jwtSvidTtl: 900, federatesWith: ["bar.example.com"], dnsNames: ["full.example.com", "*.full.example.com"],
-    admin: true, downstream: true, hint: "it-full", storeSvid: true, expiresAt: "2031-06-01T12:00:00.000Z",
+    spiffeId: id("full"),
+    parentId: SERVER_ID,
+    selectors: [
+      { type: "unix", value: "uid:4001" },
+      { type: "unix", value: "gid:4001" },
+    ],
+    x509SvidTtl: 7200,
+    jwtSvidTtl: 900,
+    federatesWith: ["bar.example.com"],
+    dnsNames: ["full.example.com", "*.full.example.com"],
+    admin: true,
+    downstream: true,
+    hint: "it-full",
+    storeSvid: true,
+    expiresAt: "2031-06-01T12:00:00.000Z",
   };
   let created: Entry;
 
@@ -73,7 +109,11 @@ describe("entry mutations, witnessed by spire-server", () => {
     expect(res.status).toBe(201);
     created = res.body;
     expect(created.id).toMatch(/\S/);
-    expect(fromCli(await cliById(created.id))).toEqual({ ...full, selectors: sorted(full.selectors), revisionNumber: 0 });
+    expect(fromCli(await cliById(created.id))).toEqual({
+      ...full,
+      selectors: sorted(full.selectors),
+      revisionNumber: 0,
+    });
   });
 
   it("answers 409 already_exists for the same SPIFFE ID, parent and selectors, and creates nothing", async () => {
@@ -87,24 +127,45 @@ describe("entry mutations, witnessed by spire-server", () => {
 
   it("edits only the masked fields and bumps the revision", async () => {
     const before = fromCli(await cliById(created.id));
-    const res = await send<Entry>("PATCH", `${base}/${created.id}`, { revisionNumber: 0, x509SvidTtl: 600, hint: "it-edited" });
+    const res = await send<Entry>("PATCH", `${base}/${created.id}`, {
+      revisionNumber: 0,
+      x509SvidTtl: 600,
+      hint: "it-edited",
+    });
     expect(res.status).toBe(200);
     const after = fromCli(await cliById(created.id));
-    expect(after).toEqual({ ...before, x509SvidTtl: 600, hint: "it-edited", revisionNumber: before.revisionNumber + 1 });
+    expect(after).toEqual({
+      ...before,
+      x509SvidTtl: 600,
+      hint: "it-edited",
+      revisionNumber: before.revisionNumber + 1,
+    });
     expect(res.body.revisionNumber).toBe(after.revisionNumber);
   });
 
   it("clears the expiry and changes selectors through the mask", async () => {
     const current = fromCli(await cliById(created.id));
     const selectors = [{ type: "unix", value: "uid:4002" }];
-    const res = await send<Entry>("PATCH", `${base}/${created.id}`, { revisionNumber: current.revisionNumber, expiresAt: null, selectors });
+    const res = await send<Entry>("PATCH", `${base}/${created.id}`, {
+      revisionNumber: current.revisionNumber,
+      expiresAt: null,
+      selectors,
+    });
     expect(res.status).toBe(200);
-    expect(fromCli(await cliById(created.id))).toEqual({ ...current, expiresAt: null, selectors, revisionNumber: current.revisionNumber + 1 });
+    expect(fromCli(await cliById(created.id))).toEqual({
+      ...current,
+      expiresAt: null,
+      selectors,
+      revisionNumber: current.revisionNumber + 1,
+    });
   });
 
   it("refuses a stale revision with 409 conflict, returns the current entry and changes nothing", async () => {
     const before = fromCli(await cliById(created.id));
-    const res = await send<{ error: { code: string }; current: Entry }>("PATCH", `${base}/${created.id}`, { revisionNumber: 0, jwtSvidTtl: 60 });
+    const res = await send<{ error: { code: string }; current: Entry }>("PATCH", `${base}/${created.id}`, {
+      revisionNumber: 0,
+      jwtSvidTtl: 60,
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe("conflict");
     expect(res.body.current.revisionNumber).toBe(before.revisionNumber);
@@ -114,7 +175,11 @@ describe("entry mutations, witnessed by spire-server", () => {
   it("refuses storeSvid with mixed selector types on edit (merged with the stored entry)", async () => {
     const before = fromCli(await cliById(created.id));
     const res = await send<{ error: { code: string; details: { path: string }[] } }>("PATCH", `${base}/${created.id}`, {
-      revisionNumber: before.revisionNumber, selectors: [{ type: "unix", value: "uid:1" }, { type: "k8s", value: "ns:a" }],
+      revisionNumber: before.revisionNumber,
+      selectors: [
+        { type: "unix", value: "uid:1" },
+        { type: "k8s", value: "ns:a" },
+      ],
     });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0]?.path).toBe("storeSvid");
@@ -122,18 +187,37 @@ describe("entry mutations, witnessed by spire-server", () => {
   });
 
   it("batch-creates the good rows and reports the bad ones, in request order", async () => {
-    const good = (n: number) => ({ spiffeId: id(`batch-${n}`), parentId: SERVER_ID, selectors: [{ type: "unix", value: `uid:${5000 + n}` }] });
-    const rows = [good(1), { ...good(2), spiffeId: `spiffe://bar.example.com/x` }, good(3), { ...good(4), selectors: [] }, good(1)];
-    const res = await send<{ ok: boolean; summary: { created: number; failed: number }; results: { index: number; status: { code: string }; entry?: Entry }[] }>(
-      "POST", base, { entries: rows },
-    );
+    const good = (n: number) => ({
+      spiffeId: id(`batch-${n}`),
+      parentId: SERVER_ID,
+      selectors: [{ type: "unix", value: `uid:${5000 + n}` }],
+    });
+    const rows = [
+      good(1),
+      { ...good(2), spiffeId: `spiffe://bar.example.com/x` },
+      good(3),
+      { ...good(4), selectors: [] },
+      good(1),
+    ];
+    const res = await send<{
+      ok: boolean;
+      summary: { created: number; failed: number };
+      results: { index: number; status: { code: string }; entry?: Entry }[];
+    }>("POST", base, { entries: rows });
     expect(res.status).toBe(200);
     expect(res.body.ok).toBe(false);
     expect(res.body.summary).toEqual({ created: 2, failed: 3 });
     expect(res.body.results.map((r) => [r.index, r.status.code])).toEqual([
-      [0, "ok"], [1, "invalid_argument"], [2, "ok"], [3, "invalid_argument"], [4, "already_exists"],
+      [0, "ok"],
+      [1, "invalid_argument"],
+      [2, "ok"],
+      [3, "invalid_argument"],
+      [4, "already_exists"],
     ]);
-    const shown = (await cliShow([])).map((e) => idToString(e.spiffe_id)).filter((s) => s.includes(`/it-mut/${run}/batch-`)).sort();
+    const shown = (await cliShow([]))
+      .map((e) => idToString(e.spiffe_id))
+      .filter((s) => s.includes(`/it-mut/${run}/batch-`))
+      .sort();
     expect(shown).toEqual([id("batch-1"), id("batch-3")]);
   });
 
@@ -141,14 +225,18 @@ describe("entry mutations, witnessed by spire-server", () => {
     const batch = (await cliShow([])).filter((e) => idToString(e.spiffe_id).includes(`/it-mut/${run}/batch-`));
     expect(batch).toHaveLength(2);
     const countBefore = (await spireServerJson<{ count: number }>("foo", ["entry", "count"], stackState())).count;
-    const res = await send<{ ok: boolean; results: { id: string; status: { code: string } }[] }>("POST", `${base}/batch-delete`, {
-      ids: [batch[0]!.id, "no-such-entry", batch[1]!.id],
-    });
+    const res = await send<{ ok: boolean; results: { id: string; status: { code: string } }[] }>(
+      "POST",
+      `${base}/batch-delete`,
+      { ids: [batch[0]!.id, "no-such-entry", batch[1]!.id] },
+    );
     expect(res.body.ok).toBe(false);
     expect(res.body.results.map((r) => r.status.code)).toEqual(["ok", "not_found", "ok"]);
     const single = await send<{ deleted: string }>("DELETE", `${base}/${created.id}`);
     expect(single.status).toBe(200);
-    expect((await spireServerJson<{ count: number }>("foo", ["entry", "count"], stackState())).count).toBe(countBefore - 3);
+    expect((await spireServerJson<{ count: number }>("foo", ["entry", "count"], stackState())).count).toBe(
+      countBefore - 3,
+    );
     expect((await cliShow([])).filter((e) => idToString(e.spiffe_id).includes(`/it-mut/${run}/`))).toEqual([]);
     const again = await send<{ error: { code: string } }>("DELETE", `${base}/${created.id}`);
     expect(again.status).toBe(404);
@@ -156,8 +244,14 @@ describe("entry mutations, witnessed by spire-server", () => {
 
   it("exports in the -data format that `spire-server entry create -data` and the console both read", async () => {
     const rows = [1, 2].map((n) => ({
-      spiffeId: id(`export-${n}`), parentId: SERVER_ID, selectors: [{ type: "unix", value: `uid:${6000 + n}` }], x509SvidTtl: 300 * n,
-      federatesWith: ["bar.example.com"], dnsNames: [`e${n}.example.com`], hint: `export-${n}`, expiresAt: "2032-01-01T00:00:00.000Z",
+      spiffeId: id(`export-${n}`),
+      parentId: SERVER_ID,
+      selectors: [{ type: "unix", value: `uid:${6000 + n}` }],
+      x509SvidTtl: 300 * n,
+      federatesWith: ["bar.example.com"],
+      dnsNames: [`e${n}.example.com`],
+      hint: `export-${n}`,
+      expiresAt: "2032-01-01T00:00:00.000Z",
     }));
     const file = path.join(mkdtempSync(path.join(tmpdir(), "spc-export-")), "entries.json");
     writeFileSync(file, toSpireDataFile(rows as never));
@@ -176,7 +270,11 @@ describe("entry mutations, witnessed by spire-server", () => {
     const query = alias.selectors.map((s) => `selector=${encodeURIComponent(`${s.type}:${s.value}`)}`).join("&");
     const res = await fetch(`${inject("consoleUrl")}/api/servers/foo/agents?match=superset&${query}`);
     const agents = ((await res.json()) as { agents: { spiffeId: string }[] }).agents.map((a) => a.spiffeId).sort();
-    const fleet = stackState().servers.find((s) => s.name === "foo")!.agents.filter((a) => a.attestationType === "x509pop").map((a) => a.spiffeId).sort();
+    const fleet = stackState()
+      .servers.find((s) => s.name === "foo")!
+      .agents.filter((a) => a.attestationType === "x509pop")
+      .map((a) => a.spiffeId)
+      .sort();
     expect(agents).toEqual(fleet);
   });
 });

@@ -5,7 +5,18 @@ import { inject } from "vitest";
 
 import { apiGet, stackState } from "../support/api";
 
-type Edge = { server: string; from: string; to: string; bundlePresent: boolean; sequenceNumber: string | null; refreshHint: number | null; caNotAfter: string | null; entryCount: number; profile: string; bundleEndpointUrl: string };
+type Edge = {
+  server: string;
+  from: string;
+  to: string;
+  bundlePresent: boolean;
+  sequenceNumber: string | null;
+  refreshHint: number | null;
+  caNotAfter: string | null;
+  entryCount: number;
+  profile: string;
+  bundleEndpointUrl: string;
+};
 type Graph = { nodes: { trustDomain: string; server: string | null }[]; edges: Edge[]; flags: { kind: string }[] };
 type CliBundle = { trust_domain: string; sequence_number: string; refresh_hint: string };
 
@@ -17,8 +28,14 @@ describe("GET /api/federation", () => {
   it("draws foo ⇄ bar with bundles present, sequence numbers and refresh hints like `bundle list`", async () => {
     const res = await apiGet<Graph>("/api/federation");
     expect(res.status).toBe(200);
-    expect(res.body.nodes.map((n) => [n.trustDomain, n.server])).toEqual([["bar.example.com", "bar"], ["foo.example.com", "foo"]]);
-    for (const [server, from, to] of [["foo", "foo.example.com", "bar.example.com"], ["bar", "bar.example.com", "foo.example.com"]] as const) {
+    expect(res.body.nodes.map((n) => [n.trustDomain, n.server])).toEqual([
+      ["bar.example.com", "bar"],
+      ["foo.example.com", "foo"],
+    ]);
+    for (const [server, from, to] of [
+      ["foo", "foo.example.com", "bar.example.com"],
+      ["bar", "bar.example.com", "foo.example.com"],
+    ] as const) {
       const edge = res.body.edges.find((e) => e.server === server && e.to === to);
       expect(edge, `${from}->${to}`).toMatchObject({ from, bundlePresent: true, profile: "https_spiffe" });
       const cli = await spireServerJson<{ bundles: CliBundle[] }>(server, ["bundle", "list"], stackState());
@@ -31,7 +48,11 @@ describe("GET /api/federation", () => {
 
   it("counts the entries that federate with each domain like `entry show -federatesWith`", async () => {
     const res = await apiGet<Graph>("/api/federation");
-    const cli = await spireServerJson<{ entries: CliEntry[] | null }>("foo", ["entry", "show", "-federatesWith", "spiffe://bar.example.com", "-matchFederatesWithOn", "superset"], stackState());
+    const cli = await spireServerJson<{ entries: CliEntry[] | null }>(
+      "foo",
+      ["entry", "show", "-federatesWith", "spiffe://bar.example.com", "-matchFederatesWithOn", "superset"],
+      stackState(),
+    );
     expect(res.body.edges.find((e) => e.server === "foo")?.entryCount).toBe(cli.entries?.length);
     expect(cli.entries?.length).toBeGreaterThan(0);
   });
@@ -39,16 +60,28 @@ describe("GET /api/federation", () => {
 
 describe("POST /api/servers/{server}/federations/{td}/refresh", () => {
   it("refreshes a bundle for a same-origin JSON request", async () => {
-    const res = await post("/api/servers/foo/federations/bar.example.com/refresh", { headers: { "content-type": "application/json" }, body: "{}" });
+    const res = await post("/api/servers/foo/federations/bar.example.com/refresh", {
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(res.status).toBe(204);
   });
 
   it("refuses cross-site and non-JSON requests, and unknown trust domains", async () => {
-    const cross = await post("/api/servers/foo/federations/bar.example.com/refresh", { headers: { "content-type": "application/json", origin: "https://evil.example" }, body: "{}" });
+    const cross = await post("/api/servers/foo/federations/bar.example.com/refresh", {
+      headers: { "content-type": "application/json", origin: "https://evil.example" },
+      body: "{}",
+    });
     expect(cross.status).toBe(403);
-    const form = await post("/api/servers/foo/federations/bar.example.com/refresh", { headers: { "content-type": "text/plain" }, body: "{}" });
+    const form = await post("/api/servers/foo/federations/bar.example.com/refresh", {
+      headers: { "content-type": "text/plain" },
+      body: "{}",
+    });
     expect(form.status).toBe(415);
-    const unknown = await post("/api/servers/foo/federations/nowhere.example/refresh", { headers: { "content-type": "application/json" }, body: "{}" });
+    const unknown = await post("/api/servers/foo/federations/nowhere.example/refresh", {
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(unknown.status).toBe(404);
   });
 });

@@ -15,18 +15,30 @@ describe("GET /api/k8s/nodes", () => {
     const { status, body } = await apiGet<NodeMatrixResponse>("/api/k8s/nodes");
     expect(status).toBe(200);
     const admin = readKubeconfigTarget(stackState().kubernetes!.adminKubeconfig);
-    const nodes = await kubeRequest<{ items: { metadata: { name: string; uid: string } }[] }>(admin, "GET", "/api/v1/nodes");
+    const nodes = await kubeRequest<{ items: { metadata: { name: string; uid: string } }[] }>(
+      admin,
+      "GET",
+      "/api/v1/nodes",
+    );
     const uidOf = new Map(nodes.items.map((n) => [n.metadata.name, n.metadata.uid]));
     expect(body.matrix.rows.map((r) => [r.node, r.uid])).toEqual(NODES.map((n) => [n.name, uidOf.get(n.name)]));
 
-    const cli = await spireServerJson<{ agents: CliAgent[] }>("foo", ["agent", "list", "-attestationType", "k8s_psat"], stackState());
+    const cli = await spireServerJson<{ agents: CliAgent[] }>(
+      "foo",
+      ["agent", "list", "-attestationType", "k8s_psat"],
+      stackState(),
+    );
     expect(cli.agents).toHaveLength(NODES.length);
     for (const agent of cli.agents) {
       const id = idToString(agent.id);
-      const nodeName = agent.selectors.find((s) => s.type === "k8s_psat" && s.value.startsWith("agent_node_name:"))!.value.split(":")[1];
+      const nodeName = agent.selectors
+        .find((s) => s.type === "k8s_psat" && s.value.startsWith("agent_node_name:"))!
+        .value.split(":")[1];
       expect(id).toBe(`spiffe://foo.example.com/spire/agent/k8s_psat/demo/${uidOf.get(nodeName!)}`);
       const row = body.matrix.rows.find((r) => r.node === nodeName)!;
-      expect(row.spireAgents).toEqual([expect.objectContaining({ spiffeId: id, joinedBy: "selector", expiresAt: expect.any(String) })]);
+      expect(row.spireAgents).toEqual([
+        expect.objectContaining({ spiffeId: id, joinedBy: "selector", expiresAt: expect.any(String) }),
+      ]);
     }
     expect(body.matrix.orphanAgents).toEqual([]);
     expect(body.matrix.nodesWithoutAgent).toEqual([]);
@@ -40,12 +52,14 @@ describe("GET /api/k8s/nodes", () => {
       expect(row.csiPod?.name).toBe(node.csiPod);
       expect(row.csiPod?.healthy).toBe(node.name !== FAULTS.crashLoopNode);
     }
-    expect(body.problems.map((p) => p.id).sort()).toEqual([
-      `csi-crashloop:${FAULTS.crashLoopNode}`,
-      `csi-unregistered:${FAULTS.unregisteredNode}`,
-      "ds-not-ready:spire-canary/spiffe-csi-driver",
-      "ds-not-ready:spire-canary/spire-agent",
-      "ds-not-ready:spire/spiffe-csi-driver",
-    ].sort());
+    expect(body.problems.map((p) => p.id).sort()).toEqual(
+      [
+        `csi-crashloop:${FAULTS.crashLoopNode}`,
+        `csi-unregistered:${FAULTS.unregisteredNode}`,
+        "ds-not-ready:spire-canary/spiffe-csi-driver",
+        "ds-not-ready:spire-canary/spire-agent",
+        "ds-not-ready:spire/spiffe-csi-driver",
+      ].sort(),
+    );
   });
 });

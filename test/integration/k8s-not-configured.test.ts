@@ -20,7 +20,8 @@ async function withConsole(env: Record<string, string>, check: (url: string) => 
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), "spire-console-k8s-"));
-const stackConsole = () => JSON.parse(readFileSync(path.join(inject("stackDir"), "console.json"), "utf8")) as Record<string, unknown>;
+const stackConsole = () =>
+  JSON.parse(readFileSync(path.join(inject("stackDir"), "console.json"), "utf8")) as Record<string, unknown>;
 
 describe("Kubernetes not configured", () => {
   it("answers 503 not_configured from both routes and says so on the page", async () => {
@@ -35,7 +36,10 @@ describe("Kubernetes not configured", () => {
           const response = await fetch(`${url}${route}`);
           expect(Date.now() - started, route).toBeLessThan(limitMs);
           expect(response.status).toBe(503);
-          expect((await response.json()).error).toMatchObject({ code: "not_configured", message: expect.stringContaining("Kubernetes is not configured") });
+          expect((await response.json()).error).toMatchObject({
+            code: "not_configured",
+            message: expect.stringContaining("Kubernetes is not configured"),
+          });
         }
       }
       const html = await (await fetch(`${url}/kubernetes`)).text();
@@ -46,12 +50,17 @@ describe("Kubernetes not configured", () => {
   it("reports an unreachable API server as unavailable within the deadline", async () => {
     const port = await findFreePort();
     const kubeconfig = path.join(dir, "dead.kubeconfig");
-    writeFileSync(kubeconfig, JSON.stringify({
-      apiVersion: "v1", kind: "Config", "current-context": "dead",
-      clusters: [{ name: "dead", cluster: { server: `https://127.0.0.1:${port}` } }],
-      users: [{ name: "u", user: { token: "t" } }],
-      contexts: [{ name: "dead", context: { cluster: "dead", user: "u" } }],
-    }));
+    writeFileSync(
+      kubeconfig,
+      JSON.stringify({
+        apiVersion: "v1",
+        kind: "Config",
+        "current-context": "dead",
+        clusters: [{ name: "dead", cluster: { server: `https://127.0.0.1:${port}` } }],
+        users: [{ name: "u", user: { token: "t" } }],
+        contexts: [{ name: "dead", context: { cluster: "dead", user: "u" } }],
+      }),
+    );
     const file = path.join(dir, "dead.json");
     writeFileSync(file, JSON.stringify({ ...stackConsole(), kubernetes: { kubeconfig, timeoutMs: 1000 } }));
     await withConsole({ SPIRE_CONSOLE_CONFIG: file }, async (url) => {
@@ -59,7 +68,10 @@ describe("Kubernetes not configured", () => {
       const response = await fetch(`${url}/api/k8s/spire`);
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(response.status).toBe(503);
-      expect((await response.json()).error).toMatchObject({ code: "unavailable", message: expect.stringContaining(`127.0.0.1:${port}`) });
+      expect((await response.json()).error).toMatchObject({
+        code: "unavailable",
+        message: expect.stringContaining(`127.0.0.1:${port}`),
+      });
       const html = await (await fetch(`${url}/kubernetes`)).text();
       expect(html).toContain("Could not read the cluster");
     });

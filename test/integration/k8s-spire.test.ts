@@ -27,26 +27,52 @@ describe("GET /api/k8s/spire", () => {
   });
 
   it("reports the spire-server StatefulSet and the agent DaemonSet healthy, with the API server's numbers", async () => {
-    expect(report.server).toMatchObject({ found: true, replicas: 1, readyReplicas: 1, rolloutPending: false, restarts: 0, healthy: true });
-    const ds = await kubeRequest<{ status: { numberReady: number; desiredNumberScheduled: number } }>(admin(), "GET", "/apis/apps/v1/namespaces/spire/daemonsets/spire-agent");
-    expect(report.agents.numbers).toMatchObject({ desired: ds.status.desiredNumberScheduled, ready: ds.status.numberReady, misscheduled: 0 });
+    expect(report.server).toMatchObject({
+      found: true,
+      replicas: 1,
+      readyReplicas: 1,
+      rolloutPending: false,
+      restarts: 0,
+      healthy: true,
+    });
+    const ds = await kubeRequest<{ status: { numberReady: number; desiredNumberScheduled: number } }>(
+      admin(),
+      "GET",
+      "/apis/apps/v1/namespaces/spire/daemonsets/spire-agent",
+    );
+    expect(report.agents.numbers).toMatchObject({
+      desired: ds.status.desiredNumberScheduled,
+      ready: ds.status.numberReady,
+      misscheduled: 0,
+    });
     expect(report.agents.healthy).toBe(true);
     expect(report.coverage.sameNodes).toBe(true);
   });
 
   it("reports the CSI DaemonSet degraded: 2 of 3 ready", () => {
-    expect(report.csi).toMatchObject({ healthy: false, numbers: expect.objectContaining({ desired: 3, current: 3, ready: 2 }) });
+    expect(report.csi).toMatchObject({
+      healthy: false,
+      numbers: expect.objectContaining({ desired: 3, current: 3, ready: 2 }),
+    });
     expect(problem("ds-not-ready:spire/spiffe-csi-driver")?.title).toBe("1 of 3 spiffe-csi-driver pods are not ready");
   });
 
   it("accepts the CSIDriver spec field by field", () => {
     expect(report.csiDriver.healthy).toBe(true);
-    expect(report.csiDriver.checks.map((c) => [c.field, c.ok])).toEqual([["attachRequired", true], ["podInfoOnMount", true], ["volumeLifecycleModes", true]]);
+    expect(report.csiDriver.checks.map((c) => [c.field, c.ok])).toEqual([
+      ["attachRequired", true],
+      ["podInfoOnMount", true],
+      ["volumeLifecycleModes", true],
+    ]);
   });
 
   it("finds the crash-looping CSI pod with its restart count", async () => {
     const node = NODES.find((n) => n.name === FAULTS.crashLoopNode)!;
-    const pod = await kubeRequest<{ status: { containerStatuses: { name: string; restartCount: number }[] } }>(admin(), "GET", `/api/v1/namespaces/spire/pods/${node.csiPod}`);
+    const pod = await kubeRequest<{ status: { containerStatuses: { name: string; restartCount: number }[] } }>(
+      admin(),
+      "GET",
+      `/api/v1/namespaces/spire/pods/${node.csiPod}`,
+    );
     const restarts = pod.status.containerStatuses.find((c) => c.name === "spiffe-csi-driver")!.restartCount;
     const row = report.matrix.rows.find((r) => r.node === node.name)!;
     expect(row.csiPod).toMatchObject({ name: node.csiPod, status: "CrashLoopBackOff", restarts, healthy: false });
@@ -60,15 +86,23 @@ describe("GET /api/k8s/spire", () => {
 
   it("reports the FailedMount event naming the CSI driver on the workload pod", () => {
     const { namespace, name } = FAULTS.failedMountPod;
-    expect(report.events.failedMounts.map((e) => `${e.namespace}/${e.involved.name}`)).toEqual([`${namespace}/${name}`]);
-    expect(report.events.failedMounts[0]!.message).toContain("driver name csi.spiffe.io not found in the list of registered CSI drivers");
+    expect(report.events.failedMounts.map((e) => `${e.namespace}/${e.involved.name}`)).toEqual([
+      `${namespace}/${name}`,
+    ]);
+    expect(report.events.failedMounts[0]!.message).toContain(
+      "driver name csi.spiffe.io not found in the list of registered CSI drivers",
+    );
     expect(problem(`failed-mount:${namespace}/${name}`)?.severity).toBe("error");
   });
 
   it("finds the socket-path mismatch in the canary install and agreement in the main one", () => {
     const sockets = Object.fromEntries(report.installations.map((i) => [i.namespace, i.sockets]));
     expect(sockets.spire).toMatchObject({ agentDir: FAULTS.socketDir, csiDir: FAULTS.socketDir, consistent: true });
-    expect(sockets[CANARY_NAMESPACE]).toMatchObject({ agentDir: FAULTS.canaryAgentSocketDir, csiDir: FAULTS.socketDir, consistent: false });
+    expect(sockets[CANARY_NAMESPACE]).toMatchObject({
+      agentDir: FAULTS.canaryAgentSocketDir,
+      csiDir: FAULTS.socketDir,
+      consistent: false,
+    });
     expect(problem(`socket-mismatch:${CANARY_NAMESPACE}`)?.fix).toContain("same path");
   });
 
@@ -77,9 +111,14 @@ describe("GET /api/k8s/spire", () => {
     expect(checks.spire).toMatchObject({ enforce: "privileged", blocked: false });
     expect(checks[CANARY_NAMESPACE]).toMatchObject({ enforce: "baseline", blocked: true });
     const refused = await kubeRequest(admin(), "POST", `/api/v1/namespaces/${CANARY_NAMESPACE}/pods?dryRun=All`, {
-      apiVersion: "v1", kind: "Pod", metadata: { name: "probe" },
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "probe" },
       spec: { containers: [{ name: "c", image: "x", securityContext: { privileged: true } }] },
-    }).then(() => "admitted", (e: Error) => e.message);
+    }).then(
+      () => "admitted",
+      (e: Error) => e.message,
+    );
     expect(refused).toContain("violates PodSecurity");
   });
 

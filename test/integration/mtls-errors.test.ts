@@ -58,7 +58,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("mTLS with SVID files", () => {
   it("reaches bar with files and picks up new files without a restart", async () => {
     const files = await mint("files");
-    const bar = server({ name: "bar-files", address: `127.0.0.1:${barPort}`, trustDomain: "bar.example.com", tls: { ...files, bundleFile: barBundle } });
+    const bar = server({
+      name: "bar-files",
+      address: `127.0.0.1:${barPort}`,
+      trustDomain: "bar.example.com",
+      tls: { ...files, bundleFile: barBundle },
+    });
     expect(await countEntries(bar)).toBeGreaterThanOrEqual(4);
     const opened = connectionStats("bar-files").opened;
 
@@ -73,24 +78,43 @@ describe("mTLS with SVID files", () => {
   it("refuses an expired SVID with 503 and says which", async () => {
     const files = await mint("expired", "2s");
     await new Promise((r) => setTimeout(r, 2_500));
-    const bar = server({ name: "bar-expired", address: `127.0.0.1:${barPort}`, trustDomain: "bar.example.com", tls: { ...files, bundleFile: barBundle } });
+    const bar = server({
+      name: "bar-expired",
+      address: `127.0.0.1:${barPort}`,
+      trustDomain: "bar.example.com",
+      tls: { ...files, bundleFile: barBundle },
+    });
     const error = await failure(countEntries(bar));
     expect([error.status, error.code]).toEqual([503, "unavailable"]);
-    expect(error.message).toMatch(new RegExp(`The console's X509-SVID ${CONSOLE_ID} expired at .*replace .*svid\\.pem`));
+    expect(error.message).toMatch(
+      new RegExp(`The console's X509-SVID ${CONSOLE_ID} expired at .*replace .*svid\\.pem`),
+    );
   });
 
   it("reports a server ID mismatch (bar's certificate where foo's server was expected)", async () => {
     const files = await mint("mismatch");
-    const wrong = server({ name: "bar-as-foo", address: `127.0.0.1:${barPort}`, trustDomain: "foo.example.com", tls: { ...files, bundleFile: barBundle } });
+    const wrong = server({
+      name: "bar-as-foo",
+      address: `127.0.0.1:${barPort}`,
+      trustDomain: "foo.example.com",
+      tls: { ...files, bundleFile: barBundle },
+    });
     const error = await failure(countEntries(wrong));
     expect([error.status, error.code]).toEqual([503, "unavailable"]);
-    expect(error.message).toContain("server ID mismatch: expected spiffe://foo.example.com/spire/server, got spiffe://bar.example.com/spire/server");
+    expect(error.message).toContain(
+      "server ID mismatch: expected spiffe://foo.example.com/spire/server, got spiffe://bar.example.com/spire/server",
+    );
   });
 });
 
 describe("mTLS with the Workload API", () => {
   it("names the missing bundle when the console's SVID does not federate with the server's trust domain", async () => {
-    const baz = server({ name: "baz", address: `127.0.0.1:${barPort}`, trustDomain: "baz.example.com", tls: { source: "workloadApi", socket: `unix://${agentSocket}`, spiffeId: CONSOLE_ID } });
+    const baz = server({
+      name: "baz",
+      address: `127.0.0.1:${barPort}`,
+      trustDomain: "baz.example.com",
+      tls: { source: "workloadApi", socket: `unix://${agentSocket}`, spiffeId: CONSOLE_ID },
+    });
     const error = await failure(countEntries(baz));
     expect([error.status, error.code]).toEqual([503, "unavailable"]);
     expect(error.message).toContain("holds no X.509 bundle for baz.example.com");
@@ -98,12 +122,19 @@ describe("mTLS with the Workload API", () => {
   });
 
   it("says the Workload API socket is missing", async () => {
-    const ghost = server({ name: "ghost", address: `127.0.0.1:${barPort}`, trustDomain: "bar.example.com", tls: { source: "workloadApi", socket: `unix://${dir}/no-agent.sock` } });
+    const ghost = server({
+      name: "ghost",
+      address: `127.0.0.1:${barPort}`,
+      trustDomain: "bar.example.com",
+      tls: { source: "workloadApi", socket: `unix://${dir}/no-agent.sock` },
+    });
     const started = Date.now();
     const error = await failure(countEntries(ghost));
     expect(Date.now() - started).toBeLessThan(4_500);
     expect([error.status, error.code]).toEqual([503, "unavailable"]);
-    expect(error.message).toContain(`the Workload API socket ${dir}/no-agent.sock does not exist: is the SPIRE agent running?`);
+    expect(error.message).toContain(
+      `the Workload API socket ${dir}/no-agent.sock does not exist: is the SPIRE agent running?`,
+    );
     getX509Source(`unix://${dir}/no-agent.sock`).close();
   });
 
@@ -111,19 +142,33 @@ describe("mTLS with the Workload API", () => {
     const saved = process.env.SPIFFE_ENDPOINT_SOCKET;
     delete process.env.SPIFFE_ENDPOINT_SOCKET;
     try {
-      const none = server({ name: "nosocket", address: `127.0.0.1:${barPort}`, trustDomain: "bar.example.com", tls: { source: "workloadApi" } });
+      const none = server({
+        name: "nosocket",
+        address: `127.0.0.1:${barPort}`,
+        trustDomain: "bar.example.com",
+        tls: { source: "workloadApi" },
+      });
       const error = await failure(countEntries(none));
-      expect(error.message).toContain("no socket is configured: set tls.socket, workloadApi.socket or SPIFFE_ENDPOINT_SOCKET");
+      expect(error.message).toContain(
+        "no socket is configured: set tls.socket, workloadApi.socket or SPIFFE_ENDPOINT_SOCKET",
+      );
     } finally {
       if (saved !== undefined) process.env.SPIFFE_ENDPOINT_SOCKET = saved;
     }
   });
 
   it("turns SPIRE's PERMISSION_DENIED for a non-admin of the same trust domain into a 403 with the fix", async () => {
-    const fooTcp = server({ name: "foo-tcp", address: `127.0.0.1:${fooPort}`, trustDomain: "foo.example.com", tls: { source: "workloadApi", socket: `unix://${agentSocket}`, spiffeId: CONSOLE_ID } });
+    const fooTcp = server({
+      name: "foo-tcp",
+      address: `127.0.0.1:${fooPort}`,
+      trustDomain: "foo.example.com",
+      tls: { source: "workloadApi", socket: `unix://${agentSocket}`, spiffeId: CONSOLE_ID },
+    });
     const error = await failure(countEntries(fooTcp));
     expect([error.status, error.code]).toEqual([403, "permission_denied"]);
-    expect(error.message).toContain(`${CONSOLE_ID} is not an admin of foo.example.com: add it to admin_ids or create an admin entry`);
+    expect(error.message).toContain(
+      `${CONSOLE_ID} is not an admin of foo.example.com: add it to admin_ids or create an admin entry`,
+    );
     expect(error.message).toContain("authorization denied");
   });
 });

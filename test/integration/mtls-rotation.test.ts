@@ -22,7 +22,9 @@ describe("rotation of the console's X509-SVID", () => {
     let stop = false;
     const load = (async () => {
       while (!stop) {
-        const batch = await Promise.all([1, 2, 3].map(() => apiGet<{ error?: { message: string } }>("/api/servers/bar/entries?pageSize=2")));
+        const batch = await Promise.all(
+          [1, 2, 3].map(() => apiGet<{ error?: { message: string } }>("/api/servers/bar/entries?pageSize=2")),
+        );
         for (const res of batch) {
           calls += 1;
           if (res.status !== 200) failures.push(`${res.status} ${res.body.error?.message}`);
@@ -35,10 +37,14 @@ describe("rotation of the console's X509-SVID", () => {
     const expiries = [initial.expiresAt];
     try {
       for (let rotation = 1; rotation <= 2; rotation++) {
-        const next = await waitFor(async () => {
-          const { identity } = await serversAndIdentity();
-          return identity.expiresAt && !expiries.includes(identity.expiresAt) ? identity : undefined;
-        }, (TTL_SECONDS / 2 + 30) * 1000, `rotation ${rotation}`);
+        const next = await waitFor(
+          async () => {
+            const { identity } = await serversAndIdentity();
+            return identity.expiresAt && !expiries.includes(identity.expiresAt) ? identity : undefined;
+          },
+          (TTL_SECONDS / 2 + 30) * 1000,
+          `rotation ${rotation}`,
+        );
         expiries.push(next.expiresAt);
         const lifetime = Date.parse(next.expiresAt!) - Date.now();
         expect(lifetime, `rotation ${rotation}: a ${TTL_SECONDS}s SVID`).toBeLessThanOrEqual(TTL_SECONDS * 1000);

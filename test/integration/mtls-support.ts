@@ -14,7 +14,13 @@ export type WorkloadApiStatus = {
   error: string | null;
 };
 
-export type ServerSummary = { name: string; address: string; healthy: boolean; serverSvidExpiresAt: string | null; error: { code: string; message: string } | null };
+export type ServerSummary = {
+  name: string;
+  address: string;
+  healthy: boolean;
+  serverSvidExpiresAt: string | null;
+  error: { code: string; message: string } | null;
+};
 
 export const CONSOLE_ID = "spiffe://foo.example.com/console";
 
@@ -23,6 +29,7 @@ export async function serversAndIdentity(): Promise<{ servers: ServerSummary[]; 
   const res = await apiGet<{ servers: ServerSummary[]; workloadApi: WorkloadApiStatus[] }>("/api/servers");
   if (res.status !== 200) throw new Error(`/api/servers answered ${res.status}`);
   const [identity] = res.body.workloadApi;
-  if (!identity || res.body.workloadApi.length !== 1) throw new Error(`expected one Workload API source, got ${JSON.stringify(res.body.workloadApi)}`);
+  if (!identity || res.body.workloadApi.length !== 1)
+    throw new Error(`expected one Workload API source, got ${JSON.stringify(res.body.workloadApi)}`);
   return { servers: res.body.servers, identity };
 }

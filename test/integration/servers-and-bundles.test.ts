@@ -34,7 +34,9 @@ describe("GET /api/servers", () => {
 
 describe("bundles and federation", () => {
   it("shows the server's own bundle with a CA that is valid now", async () => {
-    const res = await apiGet<{ trustDomain: string; x509Authorities: { notAfter: string; notBefore: string }[] }>("/api/servers/foo/bundle");
+    const res = await apiGet<{ trustDomain: string; x509Authorities: { notAfter: string; notBefore: string }[] }>(
+      "/api/servers/foo/bundle",
+    );
     expect(res.status).toBe(200);
     expect(res.body.trustDomain).toBe("foo.example.com");
     expect(res.body.x509Authorities.length).toBeGreaterThan(0);
@@ -45,8 +47,13 @@ describe("bundles and federation", () => {
   });
 
   it("shows each server holding the other's bundle, as `bundle list` does", async () => {
-    for (const [server, other] of [["foo", "bar"], ["bar", "foo"]] as const) {
-      const res = await apiGet<{ bundles: { trustDomain: string; x509Authorities: unknown[] }[] }>(`/api/servers/${server}/federated-bundles`);
+    for (const [server, other] of [
+      ["foo", "bar"],
+      ["bar", "foo"],
+    ] as const) {
+      const res = await apiGet<{ bundles: { trustDomain: string; x509Authorities: unknown[] }[] }>(
+        `/api/servers/${server}/federated-bundles`,
+      );
       expect(res.status).toBe(200);
       expect(res.body.bundles.map((b) => b.trustDomain)).toEqual([`${other}.example.com`]);
       const cli = await spireServer(server, ["bundle", "list", "-format", "spiffe"], stackState());
@@ -57,15 +64,23 @@ describe("bundles and federation", () => {
   it("lists the federation relationship with its https_spiffe profile and bundle", async () => {
     const stack = stackState();
     const bar = stack.servers.find((s) => s.name === "bar")!;
-    const res = await apiGet<{ federations: { trustDomain: string; bundleEndpointUrl: string; profile: { type: string; endpointSpiffeId?: string }; bundle: unknown }[] }>(
-      "/api/servers/foo/federations",
-    );
+    const res = await apiGet<{
+      federations: {
+        trustDomain: string;
+        bundleEndpointUrl: string;
+        profile: { type: string; endpointSpiffeId?: string };
+        bundle: unknown;
+      }[];
+    }>("/api/servers/foo/federations");
     expect(res.status).toBe(200);
     expect(res.body.federations).toHaveLength(1);
     const [relationship] = res.body.federations;
     expect(relationship?.trustDomain).toBe("bar.example.com");
     expect(relationship?.bundleEndpointUrl).toBe(`https://127.0.0.1:${bar.bundleEndpointPort}`);
-    expect(relationship?.profile).toEqual({ type: "https_spiffe", endpointSpiffeId: "spiffe://bar.example.com/spire/server" });
+    expect(relationship?.profile).toEqual({
+      type: "https_spiffe",
+      endpointSpiffeId: "spiffe://bar.example.com/spire/server",
+    });
     expect(relationship?.bundle).not.toBeNull();
   });
 });

@@ -9,21 +9,36 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { kubeRequest } from "../../scripts/k8s/kube-http.ts";
 import { readKubeconfigTarget } from "../../scripts/k8s/kubeconfig.ts";
-import { TROUBLESHOOT_NAMESPACE, TROUBLESHOOT_PODS, type TroubleshootCase } from "../../scripts/k8s/seed-troubleshoot.ts";
+import {
+  TROUBLESHOOT_NAMESPACE,
+  TROUBLESHOOT_PODS,
+  type TroubleshootCase,
+} from "../../scripts/k8s/seed-troubleshoot.ts";
 import { LEGACY_TRUST_DOMAIN, legacyFederationCase, STALE_NODE_UID } from "../../scripts/stack/seed-troubleshoot.ts";
-import { type CliAgent, type CliEntry, idToString, spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
+import {
+  type CliAgent,
+  type CliEntry,
+  idToString,
+  spireServer,
+  spireServerJson,
+} from "../../scripts/stack/spire-cli.ts";
 import type { PodDiagnosis } from "../../lib/troubleshoot/diagnose";
 import { apiGet, stackState } from "../support/api";
 
 const podOf = (c: TroubleshootCase) => TROUBLESHOOT_PODS.find((p) => p.case === c)!;
-const diagnose = (c: TroubleshootCase) => apiGet<PodDiagnosis>(`/api/troubleshoot/pod?server=foo&namespace=${TROUBLESHOOT_NAMESPACE}&name=${podOf(c).name}`);
+const diagnose = (c: TroubleshootCase) =>
+  apiGet<PodDiagnosis>(`/api/troubleshoot/pod?server=foo&namespace=${TROUBLESHOOT_NAMESPACE}&name=${podOf(c).name}`);
 
 let agent1Id: string;
 beforeAll(async () => {
   const state = stackState();
   const admin = readKubeconfigTarget(state.kubernetes!.adminKubeconfig);
   const node = await kubeRequest<{ metadata: { uid: string } }>(admin, "GET", "/api/v1/nodes/demo-node-1");
-  const { agents } = await spireServerJson<{ agents: CliAgent[] }>("foo", ["agent", "list", "-attestationType", "k8s_psat"], state);
+  const { agents } = await spireServerJson<{ agents: CliAgent[] }>(
+    "foo",
+    ["agent", "list", "-attestationType", "k8s_psat"],
+    state,
+  );
   agent1Id = agents.map((a) => idToString(a.id)).find((id) => id.endsWith(`/${node.metadata.uid}`))!;
   expect(agent1Id).toBe(`spiffe://foo.example.com/spire/agent/k8s_psat/demo/${node.metadata.uid}`);
   // The federated case lives only for this file (a permanent extra bundle would change foo's federation for other tests).
@@ -31,7 +46,11 @@ beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "ts-fed-"));
   writeFileSync(path.join(dir, "ca.pem"), fed.caPem);
   writeFileSync(path.join(dir, "entries.json"), JSON.stringify({ entries: [fed.entry] }));
-  await spireServer("foo", ["bundle", "set", "-id", `spiffe://${LEGACY_TRUST_DOMAIN}`, "-path", path.join(dir, "ca.pem")], state);
+  await spireServer(
+    "foo",
+    ["bundle", "set", "-id", `spiffe://${LEGACY_TRUST_DOMAIN}`, "-path", path.join(dir, "ca.pem")],
+    state,
+  );
   await spireServer("foo", ["entry", "create", "-data", path.join(dir, "entries.json")], state);
   // The console caches the entry index for a few seconds: wait until it sees the new entry.
   for (let i = 0; i < 40; i++) {
@@ -40,7 +59,11 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await spireServer("foo", ["bundle", "delete", "-id", `spiffe://${LEGACY_TRUST_DOMAIN}`, "-mode", "delete"], stackState()).catch(() => undefined);
+  await spireServer(
+    "foo",
+    ["bundle", "delete", "-id", `spiffe://${LEGACY_TRUST_DOMAIN}`, "-mode", "delete"],
+    stackState(),
+  ).catch(() => undefined);
 });
 
 describe("GET /api/troubleshoot/pod", () => {
@@ -48,7 +71,11 @@ describe("GET /api/troubleshoot/pod", () => {
     const { status, body } = await diagnose("works");
     expect(status).toBe(200);
     const d = body.diagnosis;
-    expect(d.verdict).toMatchObject({ status: "ok", spiffeIds: ["spiffe://foo.example.com/troubleshoot/works"], reasons: [] });
+    expect(d.verdict).toMatchObject({
+      status: "ok",
+      spiffeIds: ["spiffe://foo.example.com/troubleshoot/works"],
+      reasons: [],
+    });
     expect(d.agent).toMatchObject({ state: "ok", agent: { spiffeId: agent1Id } });
     expect(d.parents[0]).toMatchObject({ spiffeId: agent1Id, kind: "agent" });
     expect(d.delivery).toMatchObject({ via: "csi", mountPath: "/spiffe-workload-api", issues: [] });
@@ -56,12 +83,24 @@ describe("GET /api/troubleshoot/pod", () => {
     expect(d.matches[0]?.ttl?.status).toBe("ok");
     // the attestor's selectors, from the pod object the API server holds
     const admin = readKubeconfigTarget(stackState().kubernetes!.adminKubeconfig);
-    const pod = await kubeRequest<{ metadata: { uid: string }; status: { containerStatuses: { image: string; imageID: string }[] } }>(admin, "GET", `/api/v1/namespaces/${TROUBLESHOOT_NAMESPACE}/pods/${podOf("works").name}`);
+    const pod = await kubeRequest<{
+      metadata: { uid: string };
+      status: { containerStatuses: { image: string; imageID: string }[] };
+    }>(admin, "GET", `/api/v1/namespaces/${TROUBLESHOOT_NAMESPACE}/pods/${podOf("works").name}`);
     const keys = d.selectors.map((s) => `${s.type}:${s.value}`);
-    expect(keys).toEqual(expect.arrayContaining([
-      `k8s:ns:${TROUBLESHOOT_NAMESPACE}`, "k8s:sa:ts-works", `k8s:pod-uid:${pod.metadata.uid}`, `k8s:pod-name:${podOf("works").name}`, "k8s:node-name:demo-node-1",
-      "k8s:pod-label:app:ts-works", "k8s:container-name:ts-works", `k8s:container-image:${pod.status.containerStatuses[0]!.image}`, `k8s:pod-image:${pod.status.containerStatuses[0]!.imageID}`,
-    ]));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        `k8s:ns:${TROUBLESHOOT_NAMESPACE}`,
+        "k8s:sa:ts-works",
+        `k8s:pod-uid:${pod.metadata.uid}`,
+        `k8s:pod-name:${podOf("works").name}`,
+        "k8s:node-name:demo-node-1",
+        "k8s:pod-label:app:ts-works",
+        "k8s:container-name:ts-works",
+        `k8s:container-image:${pod.status.containerStatuses[0]!.image}`,
+        `k8s:pod-image:${pod.status.containerStatuses[0]!.imageID}`,
+      ]),
+    );
   });
 
   const broken: [TroubleshootCase, "none" | "degraded", string][] = [
@@ -85,8 +124,14 @@ describe("GET /api/troubleshoot/pod", () => {
     const { body } = await diagnose("stale-node");
     const miss = body.diagnosis.nearMisses[0]!;
     expect(miss.parentProblem).toEqual({ kind: "stale-parent", nodeUid: STALE_NODE_UID });
-    const cli = await spireServerJson<{ entries: CliEntry[] }>("foo", ["entry", "show", "-entryID", miss.entry.id], stackState());
-    expect(idToString(cli.entries[0]!.parent_id)).toBe(`spiffe://foo.example.com/spire/agent/k8s_psat/demo/${STALE_NODE_UID}`);
+    const cli = await spireServerJson<{ entries: CliEntry[] }>(
+      "foo",
+      ["entry", "show", "-entryID", miss.entry.id],
+      stackState(),
+    );
+    expect(idToString(cli.entries[0]!.parent_id)).toBe(
+      `spiffe://foo.example.com/spire/agent/k8s_psat/demo/${STALE_NODE_UID}`,
+    );
     const href = new URL(body.diagnosis.verdict.reasons[0]!.action!.href, "http://x");
     expect(href.searchParams.get("parentId")).toBe(agent1Id);
   });
@@ -95,12 +140,20 @@ describe("GET /api/troubleshoot/pod", () => {
     const { body } = await diagnose("wrong-ns");
     const href = new URL(body.diagnosis.verdict.reasons[0]!.action!.href, "http://x");
     expect(href.pathname).toBe("/entries/new");
-    expect(href.searchParams.getAll("selector").sort()).toEqual([`k8s:ns:${TROUBLESHOOT_NAMESPACE}`, "k8s:sa:ts-wrong-ns"]);
-    expect(body.diagnosis.nearMisses[0]?.differences[0]?.expected).toEqual({ type: "k8s", value: "ns:troubleshooting" });
+    expect(href.searchParams.getAll("selector").sort()).toEqual([
+      `k8s:ns:${TROUBLESHOOT_NAMESPACE}`,
+      "k8s:sa:ts-wrong-ns",
+    ]);
+    expect(body.diagnosis.nearMisses[0]?.differences[0]?.expected).toEqual({
+      type: "k8s",
+      value: "ns:troubleshooting",
+    });
   });
 
   it("answers 404 for a pod that does not exist and 400 without a name", async () => {
-    expect((await apiGet(`/api/troubleshoot/pod?server=foo&namespace=${TROUBLESHOOT_NAMESPACE}&name=nope`)).status).toBe(404);
+    expect(
+      (await apiGet(`/api/troubleshoot/pod?server=foo&namespace=${TROUBLESHOOT_NAMESPACE}&name=nope`)).status,
+    ).toBe(404);
     const bad = await apiGet<{ error: { code: string } }>(`/api/troubleshoot/pod?server=foo&namespace=x`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("invalid_argument");

@@ -32,7 +32,11 @@ export async function apiGet<T = unknown>(path: string): Promise<ApiResponse<T>>
 }
 
 /** Polls `probe` until it returns a value (not undefined), or fails after `timeoutMs`. */
-export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what = "condition"): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -53,7 +57,11 @@ export function stackUp(): void {
 }
 
 /** Follows nextPageToken through a paged list route and returns every item. */
-export async function apiGetAllPages<T>(path: string, key: string, pageSize: number): Promise<{ items: T[]; pages: number }> {
+export async function apiGetAllPages<T>(
+  path: string,
+  key: string,
+  pageSize: number,
+): Promise<{ items: T[]; pages: number }> {
   const items: T[] = [];
   let token = "";
   let pages = 0;

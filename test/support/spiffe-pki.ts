@@ -9,7 +9,13 @@ export type TestSvid = { spiffeId: string; certPem: string; keyPem: string; der:
 
 /** A self-signed CA for `trustDomain`. */
 export function makeCa(trustDomain: string): TestCa {
-  const ca = issueCertificate({ commonName: `${trustDomain} CA`, organization: "test", isCA: true, uris: [`spiffe://${trustDomain}`], days: 2 });
+  const ca = issueCertificate({
+    commonName: `${trustDomain} CA`,
+    organization: "test",
+    isCA: true,
+    uris: [`spiffe://${trustDomain}`],
+    days: 2,
+  });
   return { trustDomain, ...ca, der: Buffer.from(new X509Certificate(ca.certPem).raw) };
 }
 

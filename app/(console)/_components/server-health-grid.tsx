@@ -8,7 +8,12 @@ import type { ServersResponse } from "@/lib/api/servers";
 /** Live health of every configured server (the Overview's main grid). */
 export function ServerHealthGrid({ initialData }: { initialData: ServersResponse }) {
   const { data, error, dataUpdatedAt } = useServers(initialData);
-  if (!data) return <StatePanel tone="error" title="Could not load servers">{error?.message}</StatePanel>;
+  if (!data)
+    return (
+      <StatePanel tone="error" title="Could not load servers">
+        {error?.message}
+      </StatePanel>
+    );
   return (
     <div className="space-y-3">
       {error ? (

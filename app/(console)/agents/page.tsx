@@ -21,10 +21,17 @@ export default async function AgentsPage({ searchParams }: Props) {
       {parsed.success ? (
         <AgentTable
           server={server}
-          filters={{ attestationType: parsed.data.attestationType, banned: parsed.data.banned, canReattest: parsed.data.canReattest, expiresBefore: parsed.data.expiresBefore }}
+          filters={{
+            attestationType: parsed.data.attestationType,
+            banned: parsed.data.banned,
+            canReattest: parsed.data.canReattest,
+            expiresBefore: parsed.data.expiresBefore,
+          }}
         />
       ) : (
-        <StatePanel tone="error" title="These filters are not valid">{parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</StatePanel>
+        <StatePanel tone="error" title="These filters are not valid">
+          {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+        </StatePanel>
       )}
     </div>
   );

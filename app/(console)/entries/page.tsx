@@ -28,11 +28,18 @@ export default async function EntriesPage({ searchParams }: Props) {
       </div>
       <EntryFilterForm />
       {!parsed.ok ? (
-        <StatePanel tone="error" title="These filters are not valid">{parsed.message}</StatePanel>
+        <StatePanel tone="error" title="These filters are not valid">
+          {parsed.message}
+        </StatePanel>
       ) : view === "table" ? (
         <EntryTable server={server} filters={parsed.filters} />
       ) : (
-        <EntryTree key={`${server}?${params.toString()}`} server={server} filters={parsed.filters} expand={params.getAll("expand")} />
+        <EntryTree
+          key={`${server}?${params.toString()}`}
+          server={server}
+          filters={parsed.filters}
+          expand={params.getAll("expand")}
+        />
       )}
     </div>
   );

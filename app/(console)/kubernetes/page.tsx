@@ -39,7 +39,11 @@ export default async function KubernetesPage() {
         {"report" in loaded ? <RefreshButton /> : null}
       </div>
       {"notConfigured" in loaded ? <K8sNotConfigured message={loaded.notConfigured} /> : null}
-      {"error" in loaded ? <StatePanel tone="error" title="Could not read the cluster">{loaded.error}</StatePanel> : null}
+      {"error" in loaded ? (
+        <StatePanel tone="error" title="Could not read the cluster">
+          {loaded.error}
+        </StatePanel>
+      ) : null}
       {"report" in loaded ? <Report report={loaded.report} /> : null}
     </div>
   );
@@ -50,10 +54,15 @@ function Report({ report }: { report: KubernetesSpireReport }) {
   return (
     <>
       <p className="text-sm text-slate-600">
-        Cluster <span className="font-medium">{report.cluster.name}</span> at <span className="font-mono">{report.cluster.server}</span>, via {report.cluster.source}; SPIRE server{" "}
+        Cluster <span className="font-medium">{report.cluster.name}</span> at{" "}
+        <span className="font-mono">{report.cluster.server}</span>, via {report.cluster.source}; SPIRE server{" "}
         <span className="font-medium">{report.spire.serverName ?? "—"}</span>.
       </p>
-      {report.spire.agentsError ? <StatePanel tone="error" title="Could not list the SPIRE agents">{report.spire.agentsError}</StatePanel> : null}
+      {report.spire.agentsError ? (
+        <StatePanel tone="error" title="Could not list the SPIRE agents">
+          {report.spire.agentsError}
+        </StatePanel>
+      ) : null}
       <Section title={`Problems (${report.problems.length})`} id="k8s-problems">
         <ProblemList problems={report.problems} />
       </Section>
@@ -70,7 +79,11 @@ function Report({ report }: { report: KubernetesSpireReport }) {
       </Section>
       <div className="grid gap-4 lg:grid-cols-2">
         <CsiDriverCard driver={report.csiDriver} />
-        <BundleCard bundle={report.bundle} serverName={report.spire.serverName} serverError={report.spire.bundleError} />
+        <BundleCard
+          bundle={report.bundle}
+          serverName={report.spire.serverName}
+          serverError={report.spire.bundleError}
+        />
       </div>
       <Section title="Agent socket directory" id="k8s-sockets">
         <SocketChecks installations={report.installations} />
@@ -82,7 +95,12 @@ function Report({ report }: { report: KubernetesSpireReport }) {
         <EventsTable events={report.events.failedMounts} empty="None." now={now} testId="k8s-failedmount-row" />
       </Section>
       <Section title={`Recent warning events in ${report.names.namespace}`} id="k8s-warnings">
-        <EventsTable events={report.events.warnings} empty="No warning events in the last 24 hours." now={now} testId="k8s-warning-row" />
+        <EventsTable
+          events={report.events.warnings}
+          empty="No warning events in the last 24 hours."
+          now={now}
+          testId="k8s-warning-row"
+        />
       </Section>
     </>
   );

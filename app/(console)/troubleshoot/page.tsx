@@ -36,7 +36,14 @@ export default async function TroubleshootPage({ searchParams }: { searchParams:
   const sp = await searchParams;
   const one = (key: string) => (typeof sp[key] === "string" ? (sp[key] as string) : undefined);
   const serverChoice = await attempt(async () => pickServer(one("server")));
-  if ("error" in serverChoice) return <Page><StatePanel tone="error" title="No SPIRE server">{serverChoice.error}</StatePanel></Page>;
+  if ("error" in serverChoice)
+    return (
+      <Page>
+        <StatePanel tone="error" title="No SPIRE server">
+          {serverChoice.error}
+        </StatePanel>
+      </Page>
+    );
   const server = serverChoice.ok;
   const namespace = one("namespace");
   const name = one("name");
@@ -47,25 +54,71 @@ export default async function TroubleshootPage({ searchParams }: { searchParams:
     attempt(() => loadSpireContext(server)),
     attempt(() => getAgentAttestation({ server })),
   ]);
-  const pod = namespace && name ? await attempt(() => diagnosePod({ server, namespace, name, container: one("container") })) : null;
-  const selectors = selectorText.split(/\r?\n|,/).map((s) => parseSelector(s)).filter((s) => s !== null);
-  const bySelectors = !pod && one("mode") === "selectors" && selectors.length && agentId ? await attempt(() => diagnoseSelectors({ server, selectors, agentId })) : null;
+  const pod =
+    namespace && name
+      ? await attempt(() => diagnosePod({ server, namespace, name, container: one("container") }))
+      : null;
+  const selectors = selectorText
+    .split(/\r?\n|,/)
+    .map((s) => parseSelector(s))
+    .filter((s) => s !== null);
+  const bySelectors =
+    !pod && one("mode") === "selectors" && selectors.length && agentId
+      ? await attempt(() => diagnoseSelectors({ server, selectors, agentId }))
+      : null;
   const agentIds = "ok" in spire ? spire.ok.agents.map((a) => a.spiffeId) : [];
 
   return (
     <Page>
-      <p className="text-sm text-slate-600">Pick a pod to see why it does or does not get SVIDs from server <span className="font-medium">{server}</span>, or, without Kubernetes, enter the selectors a workload has and its agent.</p>
+      <p className="text-sm text-slate-600">
+        Pick a pod to see why it does or does not get SVIDs from server <span className="font-medium">{server}</span>,
+        or, without Kubernetes, enter the selectors a workload has and its agent.
+      </p>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card><CardBody>
-          {"ok" in pods ? <PodPicker pods={pods.ok} server={server} selected={namespace && name ? `${namespace}/${name}` : null} /> : <p className="text-sm text-slate-600">Pods are not available: {pods.error}</p>}
-        </CardBody></Card>
-        <Card><CardBody><SelectorForm server={server} agents={agentIds} selectors={selectorText} agentId={agentId} /></CardBody></Card>
+        <Card>
+          <CardBody>
+            {"ok" in pods ? (
+              <PodPicker pods={pods.ok} server={server} selected={namespace && name ? `${namespace}/${name}` : null} />
+            ) : (
+              <p className="text-sm text-slate-600">Pods are not available: {pods.error}</p>
+            )}
+          </CardBody>
+        </Card>
+        <Card>
+          <CardBody>
+            <SelectorForm server={server} agents={agentIds} selectors={selectorText} agentId={agentId} />
+          </CardBody>
+        </Card>
       </div>
-      {pod ? ("error" in pod ? <StatePanel tone="error" title={`Cannot diagnose ${namespace}/${name}`}>{pod.error}</StatePanel> : <PodResult result={pod.ok} server={server} />) : null}
-      {bySelectors ? ("error" in bySelectors ? <StatePanel tone="error" title="Cannot diagnose these selectors">{bySelectors.error}</StatePanel> : <Result d={bySelectors.ok} imageNote={null} />) : null}
+      {pod ? (
+        "error" in pod ? (
+          <StatePanel tone="error" title={`Cannot diagnose ${namespace}/${name}`}>
+            {pod.error}
+          </StatePanel>
+        ) : (
+          <PodResult result={pod.ok} server={server} />
+        )
+      ) : null}
+      {bySelectors ? (
+        "error" in bySelectors ? (
+          <StatePanel tone="error" title="Cannot diagnose these selectors">
+            {bySelectors.error}
+          </StatePanel>
+        ) : (
+          <Result d={bySelectors.ok} imageNote={null} />
+        )
+      ) : null}
       <section aria-labelledby="ts-agents" className="space-y-3">
-        <h2 id="ts-agents" className="text-base font-semibold">Why did an agent not attest?</h2>
-        {"ok" in agentsReport ? <AgentAttestation report={agentsReport.ok} /> : <StatePanel tone="error" title="Cannot read the agents">{agentsReport.error}</StatePanel>}
+        <h2 id="ts-agents" className="text-base font-semibold">
+          Why did an agent not attest?
+        </h2>
+        {"ok" in agentsReport ? (
+          <AgentAttestation report={agentsReport.ok} />
+        ) : (
+          <StatePanel tone="error" title="Cannot read the agents">
+            {agentsReport.error}
+          </StatePanel>
+        )}
       </section>
     </Page>
   );
@@ -84,7 +137,8 @@ function PodResult({ result, server }: { result: PodDiagnosis; server: string })
   return (
     <section aria-labelledby="ts-pod" className="space-y-3">
       <h2 id="ts-pod" className="text-base font-semibold">
-        Pod {result.pod.namespace}/{result.pod.name} on {result.node.name ?? "no node"} (service account {result.pod.serviceAccount})
+        Pod {result.pod.namespace}/{result.pod.name} on {result.node.name ?? "no node"} (service account{" "}
+        {result.pod.serviceAccount})
       </h2>
       <ContainerTabs server={server} pod={result} />
       <Result d={result.diagnosis} imageNote={result.imageNote} />

@@ -18,50 +18,105 @@ import { ParentChain } from "./parent-chain";
 export function EntryDetailView({ server, id, initialData }: { server: string; id: string; initialData: EntryDetail }) {
   const query = useQuery({
     queryKey: entryTreeKeys.detail(server, id),
-    queryFn: () => fetchJson<EntryDetail>(`/api/servers/${encodeURIComponent(server)}/entries/${encodeURIComponent(id)}/detail`),
+    queryFn: () =>
+      fetchJson<EntryDetail>(`/api/servers/${encodeURIComponent(server)}/entries/${encodeURIComponent(id)}/detail`),
     initialData,
     refetchInterval: 15_000,
   });
-  if (!query.data) return <StatePanel tone="error" title="Could not load this entry">{query.error?.message}</StatePanel>;
+  if (!query.data)
+    return (
+      <StatePanel tone="error" title="Could not load this entry">
+        {query.error?.message}
+      </StatePanel>
+    );
   const { entry, chain, children, childTotal, orphanReason, covers } = query.data;
   const q = `?server=${encodeURIComponent(server)}`;
   return (
     <div className="grid gap-4 xl:grid-cols-2">
-      {query.error ? <div className="xl:col-span-2"><StatePanel tone="error" title="Refreshing failed; showing the last known state">{query.error.message}</StatePanel></div> : null}
+      {query.error ? (
+        <div className="xl:col-span-2">
+          <StatePanel tone="error" title="Refreshing failed; showing the last known state">
+            {query.error.message}
+          </StatePanel>
+        </div>
+      ) : null}
       <Card>
-        <CardHeader><h2 className="font-semibold">Fields</h2>{orphanReason ? <Badge tone="warn">orphan: {orphanReason}</Badge> : null}</CardHeader>
-        <CardBody><EntryFields entry={entry} /></CardBody>
+        <CardHeader>
+          <h2 className="font-semibold">Fields</h2>
+          {orphanReason ? <Badge tone="warn">orphan: {orphanReason}</Badge> : null}
+        </CardHeader>
+        <CardBody>
+          <EntryFields entry={entry} />
+        </CardBody>
       </Card>
       <div className="space-y-4">
         <Card>
-          <CardHeader><h2 className="font-semibold">Parent chain</h2></CardHeader>
-          <CardBody><ParentChain chain={chain} server={server} self={entry.spiffeId} /></CardBody>
+          <CardHeader>
+            <h2 className="font-semibold">Parent chain</h2>
+          </CardHeader>
+          <CardBody>
+            <ParentChain chain={chain} server={server} self={entry.spiffeId} />
+          </CardBody>
         </Card>
         {covers.length ? (
           <Card>
-            <CardHeader><h2 className="font-semibold">Node alias covers {covers.length} agents</h2></CardHeader>
-            <CardBody><ul className="space-y-1">{covers.map((a) => <li key={a}><Link className="font-mono text-xs text-sky-800 hover:underline" href={`/agents/${encodeURIComponent(a)}${q}`}>{a}</Link></li>)}</ul></CardBody>
+            <CardHeader>
+              <h2 className="font-semibold">Node alias covers {covers.length} agents</h2>
+            </CardHeader>
+            <CardBody>
+              <ul className="space-y-1">
+                {covers.map((a) => (
+                  <li key={a}>
+                    <Link
+                      className="font-mono text-xs text-sky-800 hover:underline"
+                      href={`/agents/${encodeURIComponent(a)}${q}`}
+                    >
+                      {a}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </CardBody>
           </Card>
         ) : null}
         <Card>
-          <CardHeader><h2 className="font-semibold">Children ({childTotal})</h2></CardHeader>
+          <CardHeader>
+            <h2 className="font-semibold">Children ({childTotal})</h2>
+          </CardHeader>
           <CardBody>
-            {children.length === 0 ? <p className="text-sm text-slate-500">No entry is parented to this SPIFFE ID.</p> : (
+            {children.length === 0 ? (
+              <p className="text-sm text-slate-500">No entry is parented to this SPIFFE ID.</p>
+            ) : (
               <ul className="space-y-1" data-testid="entry-children">
                 {children.map((child) => (
                   <li key={child.key} className="flex items-center gap-2">
-                    <Link className="font-mono text-xs text-sky-800 hover:underline" href={`/entries/${child.entryId}${q}`}>{child.spiffeId}</Link>
-                    {child.subtreeCount ? <span className="text-xs text-slate-500">+{child.subtreeCount} below</span> : null}
+                    <Link
+                      className="font-mono text-xs text-sky-800 hover:underline"
+                      href={`/entries/${child.entryId}${q}`}
+                    >
+                      {child.spiffeId}
+                    </Link>
+                    {child.subtreeCount ? (
+                      <span className="text-xs text-slate-500">+{child.subtreeCount} below</span>
+                    ) : null}
                   </li>
                 ))}
-                {childTotal > children.length ? <li className="text-xs text-slate-500">…and {childTotal - children.length} more (see the tree)</li> : null}
+                {childTotal > children.length ? (
+                  <li className="text-xs text-slate-500">…and {childTotal - children.length} more (see the tree)</li>
+                ) : null}
               </ul>
             )}
           </CardBody>
         </Card>
         <Card>
-          <CardHeader><h2 className="font-semibold">Equivalent CLI command</h2></CardHeader>
-          <CardBody><pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100" data-testid="entry-cli">{entryCreateCommand(entry)}</pre></CardBody>
+          <CardHeader>
+            <h2 className="font-semibold">Equivalent CLI command</h2>
+          </CardHeader>
+          <CardBody>
+            <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100" data-testid="entry-cli">
+              {entryCreateCommand(entry)}
+            </pre>
+          </CardBody>
         </Card>
       </div>
     </div>

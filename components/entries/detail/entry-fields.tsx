@@ -12,15 +12,38 @@ const time = (iso: string | null, none: string) => (iso ? `${formatAbsolute(iso)
 /** Every field of an entry as a definition list. */
 export function EntryFields({ entry }: { entry: Entry }) {
   const rows: [string, ReactNode][] = [
-    ["Entry ID", <span key="id" className="font-mono">{entry.id}</span>],
-    ["SPIFFE ID", <span key="sid" className="font-mono">{entry.spiffeId}</span>],
-    ["Parent ID", <span key="pid" className="font-mono">{entry.parentId}</span>],
+    [
+      "Entry ID",
+      <span key="id" className="font-mono">
+        {entry.id}
+      </span>,
+    ],
+    [
+      "SPIFFE ID",
+      <span key="sid" className="font-mono">
+        {entry.spiffeId}
+      </span>,
+    ],
+    [
+      "Parent ID",
+      <span key="pid" className="font-mono">
+        {entry.parentId}
+      </span>,
+    ],
     ["Selectors", <SelectorChips key="sel" selectors={entry.selectors} />],
     ["X509-SVID TTL", ttl(entry.x509SvidTtl)],
     ["JWT-SVID TTL", ttl(entry.jwtSvidTtl)],
     ["Federates with", list(entry.federatesWith)],
     ["DNS names", list(entry.dnsNames)],
-    ["Flags", <span key="flags" className="space-x-1">{entry.admin ? <Badge tone="warn">admin</Badge> : null}{entry.downstream ? <Badge tone="info">downstream</Badge> : null}{entry.storeSvid ? <Badge>store SVID</Badge> : null}{!entry.admin && !entry.downstream && !entry.storeSvid ? "–" : null}</span>],
+    [
+      "Flags",
+      <span key="flags" className="space-x-1">
+        {entry.admin ? <Badge tone="warn">admin</Badge> : null}
+        {entry.downstream ? <Badge tone="info">downstream</Badge> : null}
+        {entry.storeSvid ? <Badge>store SVID</Badge> : null}
+        {!entry.admin && !entry.downstream && !entry.storeSvid ? "–" : null}
+      </span>,
+    ],
     ["Hint", entry.hint || "–"],
     ["Expires", time(entry.expiresAt, "never")],
     ["Created", time(entry.createdAt, "–")],

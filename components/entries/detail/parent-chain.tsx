@@ -10,12 +10,25 @@ export function ParentChain({ chain, server, self }: { chain: ChainLink[]; serve
   return (
     <ol aria-label="Parent chain" className="space-y-1 text-sm" data-testid="parent-chain">
       {top.map((link, i) => (
-        <li key={`${link.spiffeId}-${i}`} style={{ paddingLeft: `${i * 16}px` }} className="flex min-w-0 items-center gap-2 [&_a]:break-all">
-          <Badge tone={link.kind === "missing" ? "bad" : "neutral"}>{link.kind === "missing" ? "missing parent" : link.kind}</Badge>
+        <li
+          key={`${link.spiffeId}-${i}`}
+          style={{ paddingLeft: `${i * 16}px` }}
+          className="flex min-w-0 items-center gap-2 [&_a]:break-all"
+        >
+          <Badge tone={link.kind === "missing" ? "bad" : "neutral"}>
+            {link.kind === "missing" ? "missing parent" : link.kind}
+          </Badge>
           {link.kind === "entry" && link.entryId ? (
-            <Link className="font-mono text-xs text-sky-800 hover:underline" href={`/entries/${link.entryId}${q}`}>{link.spiffeId}</Link>
+            <Link className="font-mono text-xs text-sky-800 hover:underline" href={`/entries/${link.entryId}${q}`}>
+              {link.spiffeId}
+            </Link>
           ) : link.kind === "agent" ? (
-            <Link className="font-mono text-xs text-sky-800 hover:underline" href={`/agents/${encodeURIComponent(link.spiffeId)}${q}`}>{link.spiffeId}</Link>
+            <Link
+              className="font-mono text-xs text-sky-800 hover:underline"
+              href={`/agents/${encodeURIComponent(link.spiffeId)}${q}`}
+            >
+              {link.spiffeId}
+            </Link>
           ) : (
             <span className="font-mono text-xs">{link.spiffeId}</span>
           )}

@@ -25,7 +25,8 @@ export function BulkEntryTable({ server, filters }: { server: string; filters: E
   const [results, setResults] = useState<Result[] | null>(null);
   const [exporting, setExporting] = useState<string | null>(null);
   const entries = query.data?.pages.flatMap((p) => p.entries) ?? [];
-  const toggle = (id: string, on: boolean) => setSelected((s) => new Set(on ? [...s, id] : [...s].filter((x) => x !== id)));
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => new Set(on ? [...s, id] : [...s].filter((x) => x !== id)));
 
   async function exportAll() {
     setExporting("Exporting…");
@@ -39,7 +40,12 @@ export function BulkEntryTable({ server, filters }: { server: string; filters: E
   }
 
   if (query.isPending) return <StatePanel tone="loading" title="Loading entries…" />;
-  if (query.isError) return <StatePanel tone="error" title="Could not load entries">{query.error.message}</StatePanel>;
+  if (query.isError)
+    return (
+      <StatePanel tone="error" title="Could not load entries">
+        {query.error.message}
+      </StatePanel>
+    );
   const chosen = entries.filter((e) => selected.has(e.id));
   return (
     <div className="space-y-3">
@@ -50,10 +56,15 @@ export function BulkEntryTable({ server, filters }: { server: string; filters: E
         <Button variant="destructive" size="sm" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
           Delete selected ({chosen.length})
         </Button>
-        {exporting ? <span role="status" className="text-sm text-slate-600">{exporting}</span> : null}
+        {exporting ? (
+          <span role="status" className="text-sm text-slate-600">
+            {exporting}
+          </span>
+        ) : null}
         {results ? (
           <span role="status" data-testid="bulk-delete-summary" className="text-sm">
-            {results.filter((r) => r.status.code === "ok").length} deleted, {results.filter((r) => r.status.code !== "ok").length} failed.
+            {results.filter((r) => r.status.code === "ok").length} deleted,{" "}
+            {results.filter((r) => r.status.code !== "ok").length} failed.
           </span>
         ) : null}
       </div>
@@ -79,7 +90,12 @@ export function BulkEntryTable({ server, filters }: { server: string; filters: E
               {entries.map((e) => (
                 <tr key={e.id} data-testid="bulk-row">
                   <td className="px-3 py-2">
-                    <input type="checkbox" aria-label={`Select ${e.spiffeId} (${e.id})`} checked={selected.has(e.id)} onChange={(x) => toggle(e.id, x.target.checked)} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${e.spiffeId} (${e.id})`}
+                      checked={selected.has(e.id)}
+                      onChange={(x) => toggle(e.id, x.target.checked)}
+                    />
                   </td>
                   <td className="truncate px-3 py-2 font-mono text-xs">{e.spiffeId}</td>
                   <td className="truncate px-3 py-2 font-mono text-xs">{e.parentId}</td>
@@ -87,16 +103,24 @@ export function BulkEntryTable({ server, filters }: { server: string; filters: E
               ))}
             </tbody>
           </table>
-          <PagedFooter shown={entries.length} hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onMore={() => query.fetchNextPage()} />
+          <PagedFooter
+            shown={entries.length}
+            hasMore={query.hasNextPage}
+            loading={query.isFetchingNextPage}
+            onMore={() => query.fetchNextPage()}
+          />
         </div>
       ) : null}
       {results?.some((r) => r.status.code !== "ok") ? (
         <ul className="space-y-1 text-sm" data-testid="bulk-delete-failures">
-          {results.filter((r) => r.status.code !== "ok").map((r) => (
-            <li key={r.id}>
-              <Badge tone="bad">{r.status.code}</Badge> <span className="font-mono text-xs">{r.id}</span> {r.status.message}
-            </li>
-          ))}
+          {results
+            .filter((r) => r.status.code !== "ok")
+            .map((r) => (
+              <li key={r.id}>
+                <Badge tone="bad">{r.status.code}</Badge> <span className="font-mono text-xs">{r.id}</span>{" "}
+                {r.status.message}
+              </li>
+            ))}
         </ul>
       ) : null}
       <ConfirmDialog
@@ -106,22 +130,32 @@ export function BulkEntryTable({ server, filters }: { server: string; filters: E
         busy={remove.isPending}
         onCancel={() => setConfirming(false)}
         onConfirm={() =>
-          remove.mutate(chosen.map((e) => e.id), {
-            onSuccess: (response) => {
-              setResults(response.results);
-              setSelected(new Set(response.results.filter((r) => r.status.code !== "ok").map((r) => r.id)));
-              setConfirming(false);
+          remove.mutate(
+            chosen.map((e) => e.id),
+            {
+              onSuccess: (response) => {
+                setResults(response.results);
+                setSelected(new Set(response.results.filter((r) => r.status.code !== "ok").map((r) => r.id)));
+                setConfirming(false);
+              },
             },
-          })
+          )
         }
       >
-        <p>Workloads matching these entries stop receiving their SVIDs once the agents sync. Entries parented to them lose their parent.</p>
+        <p>
+          Workloads matching these entries stop receiving their SVIDs once the agents sync. Entries parented to them
+          lose their parent.
+        </p>
         <ul className="max-h-48 overflow-auto rounded border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs">
           {chosen.map((e) => (
             <li key={e.id}>{e.spiffeId}</li>
           ))}
         </ul>
-        {remove.error ? <p role="alert" className="text-red-700">{remove.error.message}</p> : null}
+        {remove.error ? (
+          <p role="alert" className="text-red-700">
+            {remove.error.message}
+          </p>
+        ) : null}
       </ConfirmDialog>
     </div>
   );

@@ -5,15 +5,25 @@ import type { Entry } from "@/lib/spire/types";
 import { changedFields, entryToInput } from "./form-values";
 
 /** Shown instead of overwriting: the entry changed on the server since it was loaded. */
-export function ConflictView(props: { mine: EntryInput; current: Entry; onDiscard: () => void; onKeepMine: () => void }) {
+export function ConflictView(props: {
+  mine: EntryInput;
+  current: Entry;
+  onDiscard: () => void;
+  onKeepMine: () => void;
+}) {
   const differs = Object.keys(changedFields(entryToInput(props.current), props.mine));
   return (
-    <section role="alert" aria-labelledby="conflict-title" className="space-y-4 rounded-lg border border-amber-300 bg-amber-50 p-5">
+    <section
+      role="alert"
+      aria-labelledby="conflict-title"
+      className="space-y-4 rounded-lg border border-amber-300 bg-amber-50 p-5"
+    >
       <h2 id="conflict-title" className="text-base font-semibold text-amber-900">
         This entry changed since you opened it — nothing was saved
       </h2>
       <p className="text-sm text-amber-900">
-        It is now at revision {props.current.revisionNumber}. Fields that differ: {differs.length ? differs.join(", ") : "none"}.
+        It is now at revision {props.current.revisionNumber}. Fields that differ:{" "}
+        {differs.length ? differs.join(", ") : "none"}.
       </p>
       <div className="grid gap-4 md:grid-cols-2">
         {[
@@ -22,7 +32,9 @@ export function ConflictView(props: { mine: EntryInput; current: Entry; onDiscar
         ].map(([title, data]) => (
           <div key={title as string}>
             <h3 className="mb-1 text-xs font-semibold uppercase text-slate-600">{title as string}</h3>
-            <pre className="max-h-96 overflow-auto rounded-md bg-white p-3 text-xs ring-1 ring-amber-200">{JSON.stringify(data, null, 2)}</pre>
+            <pre className="max-h-96 overflow-auto rounded-md bg-white p-3 text-xs ring-1 ring-amber-200">
+              {JSON.stringify(data, null, 2)}
+            </pre>
           </div>
         ))}
       </div>

@@ -14,8 +14,18 @@ import { EntryPreview } from "./entry-preview";
 import { errorProps, Field, inputClass, Toggle } from "./field";
 import { FederatesWithPicker, useFederationOptions } from "./federates-with-picker";
 import {
-  changedFields, compactInput, emptyFormValues, type EntryFormValues, entryToInput, type FieldErrors,
-  formValuesFromEntry, type Prefill, serverFieldErrors, serverId, toEntryInput, validateForm,
+  changedFields,
+  compactInput,
+  emptyFormValues,
+  type EntryFormValues,
+  entryToInput,
+  type FieldErrors,
+  formValuesFromEntry,
+  type Prefill,
+  serverFieldErrors,
+  serverId,
+  toEntryInput,
+  validateForm,
 } from "./form-values";
 import { ParentPicker } from "./parent-picker";
 import { SelectorBuilder } from "./selector-builder";
@@ -23,7 +33,9 @@ import { SpiffeIdField } from "./spiffe-id-field";
 import { StaleEntryClientError } from "./send-json";
 import { TtlInput } from "./ttl-input";
 
-type Props = { server: string; trustDomain: string } & ({ mode: "create"; prefill?: Prefill } | { mode: "edit"; entry: Entry });
+type Props = { server: string; trustDomain: string } & (
+  { mode: "create"; prefill?: Prefill } | { mode: "edit"; entry: Entry }
+);
 
 /** Creates an entry, or edits one (sending only the changed fields with the revision it was loaded at). */
 export function EntryForm(props: Props) {
@@ -66,18 +78,22 @@ export function EntryForm(props: Props) {
     if (Object.keys(errors).length > 0) return;
     if (!base) {
       create.mutate(compactInput(input), {
-        onSuccess: (entry) => router.push(`/entries/${encodeURIComponent(entry.id)}?server=${encodeURIComponent(server)}`),
+        onSuccess: (entry) =>
+          router.push(`/entries/${encodeURIComponent(entry.id)}?server=${encodeURIComponent(server)}`),
         onError,
       });
     } else if (changes && Object.keys(changes).length > 0) {
-      update.mutate({ revisionNumber: base.revisionNumber, ...changes }, {
-        onSuccess: (entry) => {
-          setBase(entry);
-          setValues(formValuesFromEntry(entry, td));
-          setSaved(`Saved: ${Object.keys(changes).join(", ")} (revision ${entry.revisionNumber}).`);
+      update.mutate(
+        { revisionNumber: base.revisionNumber, ...changes },
+        {
+          onSuccess: (entry) => {
+            setBase(entry);
+            setValues(formValuesFromEntry(entry, td));
+            setSaved(`Saved: ${Object.keys(changes).join(", ")} (revision ${entry.revisionNumber}).`);
+          },
+          onError,
         },
-        onError,
-      });
+      );
     }
   }
 
@@ -102,9 +118,19 @@ export function EntryForm(props: Props) {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={base ? "Edit entry" : "Create entry"} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={base ? "Edit entry" : "Create entry"}
+      className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]"
+    >
       <div className="space-y-5 rounded-lg border border-slate-200 bg-white p-5">
-        <SpiffeIdField trustDomain={td} path={values.path} error={values.path || touched ? errors.spiffeId : undefined} onChange={(p) => set("path", p)} />
+        <SpiffeIdField
+          trustDomain={td}
+          path={values.path}
+          error={values.path || touched ? errors.spiffeId : undefined}
+          onChange={(p) => set("path", p)}
+        />
         <ParentPicker
           server={server}
           serverId={serverId(td)}
@@ -114,36 +140,123 @@ export function EntryForm(props: Props) {
           onChange={(p) => set("parentId", p)}
           onNodeChange={(n) => set("node", n)}
         />
-        <SelectorBuilder rows={values.selectors} errors={errors} listError={show("selectors")} onChange={(rows) => set("selectors", rows)} />
+        <SelectorBuilder
+          rows={values.selectors}
+          errors={errors}
+          listError={show("selectors")}
+          onChange={(rows) => set("selectors", rows)}
+        />
         <div className="grid gap-4 md:grid-cols-2">
-          <TtlInput id="entry-x509-ttl" label="X.509-SVID TTL" value={values.x509Ttl} error={errors.x509SvidTtl} onChange={(v) => set("x509Ttl", v)} />
-          <TtlInput id="entry-jwt-ttl" label="JWT-SVID TTL" value={values.jwtTtl} error={errors.jwtSvidTtl} onChange={(v) => set("jwtTtl", v)} />
+          <TtlInput
+            id="entry-x509-ttl"
+            label="X.509-SVID TTL"
+            value={values.x509Ttl}
+            error={errors.x509SvidTtl}
+            onChange={(v) => set("x509Ttl", v)}
+          />
+          <TtlInput
+            id="entry-jwt-ttl"
+            label="JWT-SVID TTL"
+            value={values.jwtTtl}
+            error={errors.jwtSvidTtl}
+            onChange={(v) => set("jwtTtl", v)}
+          />
         </div>
-        <Field id="entry-dns" label="DNS names" error={errors.dnsNames} hint="Separated by spaces or commas; the first is the X.509-SVID's common name.">
-          <input {...errorProps("entry-dns", errors.dnsNames)} value={values.dnsNames} onChange={(e) => set("dnsNames", e.target.value)} className={`${inputClass} font-mono`} />
+        <Field
+          id="entry-dns"
+          label="DNS names"
+          error={errors.dnsNames}
+          hint="Separated by spaces or commas; the first is the X.509-SVID's common name."
+        >
+          <input
+            {...errorProps("entry-dns", errors.dnsNames)}
+            value={values.dnsNames}
+            onChange={(e) => set("dnsNames", e.target.value)}
+            className={`${inputClass} font-mono`}
+          />
         </Field>
-        <FederatesWithPicker options={federation.data} loading={federation.isPending} value={values.federatesWith} error={errors.federatesWith} onChange={(v) => set("federatesWith", v)} />
+        <FederatesWithPicker
+          options={federation.data}
+          loading={federation.isPending}
+          value={values.federatesWith}
+          error={errors.federatesWith}
+          onChange={(v) => set("federatesWith", v)}
+        />
         <div className="grid gap-4 md:grid-cols-2">
-          <Field id="entry-hint" label="Hint" error={errors.hint} hint="Tells workloads apart when several entries give the same SPIFFE ID.">
-            <input {...errorProps("entry-hint", errors.hint)} value={values.hint} onChange={(e) => set("hint", e.target.value)} className={inputClass} />
+          <Field
+            id="entry-hint"
+            label="Hint"
+            error={errors.hint}
+            hint="Tells workloads apart when several entries give the same SPIFFE ID."
+          >
+            <input
+              {...errorProps("entry-hint", errors.hint)}
+              value={values.hint}
+              onChange={(e) => set("hint", e.target.value)}
+              className={inputClass}
+            />
           </Field>
-          <Field id="entry-expires" label="Entry expiry (UTC)" error={errors.expiresAt} hint="Empty = never. SPIRE deletes the entry after this time.">
-            <input {...errorProps("entry-expires", errors.expiresAt)} type="datetime-local" value={values.expiresAt} onChange={(e) => set("expiresAt", e.target.value)} className={inputClass} />
+          <Field
+            id="entry-expires"
+            label="Entry expiry (UTC)"
+            error={errors.expiresAt}
+            hint="Empty = never. SPIRE deletes the entry after this time."
+          >
+            <input
+              {...errorProps("entry-expires", errors.expiresAt)}
+              type="datetime-local"
+              value={values.expiresAt}
+              onChange={(e) => set("expiresAt", e.target.value)}
+              className={inputClass}
+            />
           </Field>
         </div>
         <div className="grid gap-3 md:grid-cols-3">
-          <Toggle id="entry-admin" label="Admin" hint="May call the server's admin APIs." checked={values.admin} onChange={(v) => set("admin", v)} />
-          <Toggle id="entry-downstream" label="Downstream" hint="A nested SPIRE server (gets a CA)." checked={values.downstream} onChange={(v) => set("downstream", v)} />
-          <Toggle id="entry-store-svid" label="Store SVID" hint="Stored by an SVIDStore plugin." checked={values.storeSvid} onChange={(v) => set("storeSvid", v)} />
+          <Toggle
+            id="entry-admin"
+            label="Admin"
+            hint="May call the server's admin APIs."
+            checked={values.admin}
+            onChange={(v) => set("admin", v)}
+          />
+          <Toggle
+            id="entry-downstream"
+            label="Downstream"
+            hint="A nested SPIRE server (gets a CA)."
+            checked={values.downstream}
+            onChange={(v) => set("downstream", v)}
+          />
+          <Toggle
+            id="entry-store-svid"
+            label="Store SVID"
+            hint="Stored by an SVIDStore plugin."
+            checked={values.storeSvid}
+            onChange={(v) => set("storeSvid", v)}
+          />
         </div>
-        {errors.storeSvid ? <p role="alert" className="text-xs text-red-700">{errors.storeSvid}</p> : null}
-        {errors.form ? <p role="alert" className="text-sm text-red-700">{errors.form}</p> : null}
+        {errors.storeSvid ? (
+          <p role="alert" className="text-xs text-red-700">
+            {errors.storeSvid}
+          </p>
+        ) : null}
+        {errors.form ? (
+          <p role="alert" className="text-sm text-red-700">
+            {errors.form}
+          </p>
+        ) : null}
         {failure && !(failure instanceof StaleEntryClientError) ? (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
             {failure.message}
           </p>
         ) : null}
-        {saved ? <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{saved}</p> : null}
+        {saved ? (
+          <p
+            role="status"
+            className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+          >
+            {saved}
+          </p>
+        ) : null}
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={pending || (base !== null && Object.keys(changes ?? {}).length === 0)}>
             {pending ? "Saving…" : base ? "Save changes" : "Create entry"}
@@ -151,7 +264,11 @@ export function EntryForm(props: Props) {
           <Link href={`/entries?server=${encodeURIComponent(server)}`} className="text-sm text-slate-600 underline">
             Cancel
           </Link>
-          {base ? <span className="text-xs text-slate-500">Revision {base.revisionNumber} · {Object.keys(changes ?? {}).length} field(s) changed</span> : null}
+          {base ? (
+            <span className="text-xs text-slate-500">
+              Revision {base.revisionNumber} · {Object.keys(changes ?? {}).length} field(s) changed
+            </span>
+          ) : null}
         </div>
       </div>
       {base ? (

@@ -2,19 +2,33 @@ import { entryCreateCommand } from "@/lib/domain/entry-cli";
 import type { EntryInput } from "@/lib/schemas/entry-input";
 
 /** The entry as it will be sent, and the `spire-server entry create` command that does the same. */
-export function EntryPreview({ input, showCommand, title = "Entry" }: { input: Partial<EntryInput>; showCommand: boolean; title?: string }) {
+export function EntryPreview({
+  input,
+  showCommand,
+  title = "Entry",
+}: {
+  input: Partial<EntryInput>;
+  showCommand: boolean;
+  title?: string;
+}) {
   return (
     <section aria-label="Preview" className="space-y-3">
       <div>
         <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">{title}</h3>
-        <pre data-testid="entry-preview-json" className="max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+        <pre
+          data-testid="entry-preview-json"
+          className="max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+        >
           {JSON.stringify(input, null, 2)}
         </pre>
       </div>
       {showCommand ? (
         <div>
           <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">Equivalent CLI</h3>
-          <pre data-testid="entry-preview-cli" className="overflow-auto rounded-md bg-slate-900 p-3 text-xs text-emerald-200">
+          <pre
+            data-testid="entry-preview-cli"
+            className="overflow-auto rounded-md bg-slate-900 p-3 text-xs text-emerald-200"
+          >
             {entryCreateCommand(input as EntryInput)}
           </pre>
         </div>

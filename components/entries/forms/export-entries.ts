@@ -5,11 +5,16 @@ import type { Entry, EntryFilters } from "@/lib/spire/types";
 import { entryListUrl } from "../use-entry-list";
 
 /** Reads every page of the filtered list (500 at a time) and returns it as a `-data` export file. */
-export async function exportFilteredEntries(server: string, filters: EntryFilters): Promise<{ count: number; text: string }> {
+export async function exportFilteredEntries(
+  server: string,
+  filters: EntryFilters,
+): Promise<{ count: number; text: string }> {
   const entries: Entry[] = [];
   let token = "";
   do {
-    const page = await fetchJson<{ entries: Entry[]; nextPageToken: string }>(entryListUrl(server, filters, token, 500));
+    const page = await fetchJson<{ entries: Entry[]; nextPageToken: string }>(
+      entryListUrl(server, filters, token, 500),
+    );
     entries.push(...page.entries);
     token = page.nextPageToken;
   } while (token);

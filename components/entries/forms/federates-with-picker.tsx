@@ -9,12 +9,19 @@ import { entryKeys } from "@/lib/query/keys";
 export function useFederationOptions(server: string) {
   return useQuery({
     queryKey: entryKeys.federationOptions(server),
-    queryFn: () => fetchJson<{ bundles: { trustDomain: string }[] }>(`/api/servers/${encodeURIComponent(server)}/federated-bundles`),
+    queryFn: () =>
+      fetchJson<{ bundles: { trustDomain: string }[] }>(`/api/servers/${encodeURIComponent(server)}/federated-bundles`),
     select: (data) => data.bundles.map((b) => b.trustDomain).sort(),
   });
 }
 
-type Props = { options: string[] | undefined; loading: boolean; value: string[]; error?: string; onChange: (v: string[]) => void };
+type Props = {
+  options: string[] | undefined;
+  loading: boolean;
+  value: string[];
+  error?: string;
+  onChange: (v: string[]) => void;
+};
 
 /** Checkboxes for the bundles the server holds; a domain already on the entry without a bundle is shown as refused. */
 export function FederatesWithPicker({ options, loading, value, error, onChange }: Props) {
@@ -24,7 +31,9 @@ export function FederatesWithPicker({ options, loading, value, error, onChange }
       <legend className="mb-1 text-sm font-medium text-slate-700">Federates with</legend>
       {loading ? <p className="text-xs text-slate-500">Loading federated bundles…</p> : null}
       {!loading && all.length === 0 ? (
-        <p className="text-xs text-slate-500">This server holds no federated bundles, so entries cannot federate yet.</p>
+        <p className="text-xs text-slate-500">
+          This server holds no federated bundles, so entries cannot federate yet.
+        </p>
       ) : null}
       <div className="flex flex-wrap gap-3">
         {all.map((td) => {
@@ -42,7 +51,9 @@ export function FederatesWithPicker({ options, loading, value, error, onChange }
           );
         })}
       </div>
-      <p className="mt-1 text-xs text-slate-500">Only trust domains whose bundle this server holds can be chosen; SPIRE rejects any other.</p>
+      <p className="mt-1 text-xs text-slate-500">
+        Only trust domains whose bundle this server holds can be chosen; SPIRE rejects any other.
+      </p>
       {error ? (
         <p id="entry-federates-error" role="alert" className="mt-1 text-xs text-red-700">
           {error}

@@ -27,10 +27,24 @@ export function errorProps(id: string, error?: string) {
 }
 
 /** A checkbox with its label and a one-line explanation. */
-export function Toggle(props: { id: string; label: string; hint: string; checked: boolean; onChange: (v: boolean) => void; disabled?: boolean }) {
+export function Toggle(props: {
+  id: string;
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  disabled?: boolean;
+}) {
   return (
     <label htmlFor={props.id} className="flex items-start gap-2 text-sm">
-      <input id={props.id} type="checkbox" className="mt-1" checked={props.checked} disabled={props.disabled} onChange={(e) => props.onChange(e.target.checked)} />
+      <input
+        id={props.id}
+        type="checkbox"
+        className="mt-1"
+        checked={props.checked}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
       <span>
         <span className="font-medium text-slate-700">{props.label}</span>
         <span className="block text-xs text-slate-500">{props.hint}</span>

@@ -46,10 +46,19 @@ export function emptyFormValues(td: string, prefill: Prefill = {}): EntryFormVal
   const prefix = `spiffe://${td}`;
   const path = prefill.spiffeId?.startsWith(prefix) ? prefill.spiffeId.slice(prefix.length) : "";
   return {
-    path, parentId: prefill.parentId ?? "", node: prefill.parentId === serverId(td),
+    path,
+    parentId: prefill.parentId ?? "",
+    node: prefill.parentId === serverId(td),
     selectors: prefill.selectors?.length ? [...prefill.selectors] : [""],
-    x509Ttl: toTtlValue(0), jwtTtl: toTtlValue(0), dnsNames: "", federatesWith: [],
-    admin: false, downstream: false, storeSvid: false, hint: "", expiresAt: "",
+    x509Ttl: toTtlValue(0),
+    jwtTtl: toTtlValue(0),
+    dnsNames: "",
+    federatesWith: [],
+    admin: false,
+    downstream: false,
+    storeSvid: false,
+    hint: "",
+    expiresAt: "",
   };
 }
 
@@ -58,11 +67,17 @@ export function formValuesFromEntry(entry: Entry, td: string): EntryFormValues {
   const prefix = `spiffe://${td}`;
   return {
     path: entry.spiffeId.startsWith(prefix) ? entry.spiffeId.slice(prefix.length) : entry.spiffeId,
-    parentId: entry.parentId, node: entry.parentId === serverId(td),
+    parentId: entry.parentId,
+    node: entry.parentId === serverId(td),
     selectors: entry.selectors.map((s) => `${s.type}:${s.value}`),
-    x509Ttl: toTtlValue(entry.x509SvidTtl), jwtTtl: toTtlValue(entry.jwtSvidTtl),
-    dnsNames: entry.dnsNames.join(", "), federatesWith: [...entry.federatesWith],
-    admin: entry.admin, downstream: entry.downstream, storeSvid: entry.storeSvid, hint: entry.hint,
+    x509Ttl: toTtlValue(entry.x509SvidTtl),
+    jwtTtl: toTtlValue(entry.jwtSvidTtl),
+    dnsNames: entry.dnsNames.join(", "),
+    federatesWith: [...entry.federatesWith],
+    admin: entry.admin,
+    downstream: entry.downstream,
+    storeSvid: entry.storeSvid,
+    hint: entry.hint,
     expiresAt: entry.expiresAt ? entry.expiresAt.slice(0, 16) : "",
   };
 }
@@ -113,7 +128,12 @@ export type FieldErrors = Record<string, string>;
  * rows that are not `type:value`, then the shared schema's issues. `only` limits the schema
  * check to the given fields (an edit does not re-judge fields it does not change).
  */
-export function validateForm(values: EntryFormValues, td: string, ctx: EntryInputContext, only?: Partial<EntryInput>): FieldErrors {
+export function validateForm(
+  values: EntryFormValues,
+  td: string,
+  ctx: EntryInputContext,
+  only?: Partial<EntryInput>,
+): FieldErrors {
   const errors: FieldErrors = {};
   // Row numbers of the non-empty selector rows: the schema counts only those.
   const rows = values.selectors.flatMap((s, i) => (s.trim() ? [i] : []));
@@ -127,7 +147,10 @@ export function validateForm(values: EntryFormValues, td: string, ctx: EntryInpu
   if (!result.success) {
     for (const issue of result.error.issues) {
       const [field, index] = issue.path;
-      const key = field === "selectors" && typeof index === "number" ? `selectors.${rows[index] ?? index}` : String(field ?? "form");
+      const key =
+        field === "selectors" && typeof index === "number"
+          ? `selectors.${rows[index] ?? index}`
+          : String(field ?? "form");
       errors[key] ??= issue.message;
     }
   }
@@ -155,7 +178,13 @@ export function serverFieldErrors(details: { path: string; message: string }[]):
 export function compactInput(input: EntryInput): EntryInput {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
-    const empty = value === undefined || value === null || value === false || value === 0 || value === "" || (Array.isArray(value) && value.length === 0);
+    const empty =
+      value === undefined ||
+      value === null ||
+      value === false ||
+      value === 0 ||
+      value === "" ||
+      (Array.isArray(value) && value.length === 0);
     if (!empty || key === "selectors") out[key] = value;
   }
   return out as EntryInput;

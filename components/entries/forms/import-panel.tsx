@@ -22,7 +22,9 @@ export function ImportPanel({ server, trustDomain }: { server: string; trustDoma
   const [fileName, setFileName] = useState<string | null>(null);
   const [results, setResults] = useState<Map<number, BatchCreateResponse["results"][number]> | null>(null);
   const [summary, setSummary] = useState<BatchCreateResponse["summary"] | null>(null);
-  const preview: ImportPreview | null = text.trim() ? previewImport(text, { trustDomain, federatedTrustDomains: federation.data }) : null;
+  const preview: ImportPreview | null = text.trim()
+    ? previewImport(text, { trustDomain, federatedTrustDomains: federation.data })
+    : null;
   const rows = preview && "rows" in preview ? preview.rows : [];
   const valid = rows.filter((r) => r.valid);
   const created = results ? [...results.values()].flatMap((r) => (r.entry ? [r.entry] : [])) : [];
@@ -36,21 +38,26 @@ export function ImportPanel({ server, trustDomain }: { server: string; trustDoma
   }
 
   function submit() {
-    create.mutate(valid.map((r) => r.input), {
-      onSuccess: (response) => {
-        // The request held only the valid rows: map its indexes back to the file's rows.
-        setResults(new Map(response.results.map((r) => [valid[r.index]!.index, r])));
-        setSummary(response.summary);
+    create.mutate(
+      valid.map((r) => r.input),
+      {
+        onSuccess: (response) => {
+          // The request held only the valid rows: map its indexes back to the file's rows.
+          setResults(new Map(response.results.map((r) => [valid[r.index]!.index, r])));
+          setSummary(response.summary);
+        },
       },
-    });
+    );
   }
 
   return (
     <section aria-labelledby="import-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="import-title" className="text-base font-semibold">Import entries</h2>
+      <h2 id="import-title" className="text-base font-semibold">
+        Import entries
+      </h2>
       <p className="text-sm text-slate-600">
-        A JSON file in the console&apos;s shape (<code>{"{ \"entries\": [{ spiffeId, parentId, selectors, … }] }"}</code>) or the{" "}
-        <code>spire-server entry create -data</code> shape. Nothing is created until you confirm.
+        A JSON file in the console&apos;s shape (<code>{'{ "entries": [{ spiffeId, parentId, selectors, … }] }'}</code>)
+        or the <code>spire-server entry create -data</code> shape. Nothing is created until you confirm.
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <label className="text-sm font-medium text-slate-700">
@@ -70,14 +77,24 @@ export function ImportPanel({ server, trustDomain }: { server: string; trustDoma
       </div>
       <details>
         <summary className="cursor-pointer text-sm text-slate-600">…or paste JSON</summary>
-        <textarea aria-label="Import JSON" value={text} onChange={(e) => load(e.target.value, null)} rows={8} className="mt-2 w-full rounded-md border border-slate-300 p-2 font-mono text-xs" />
+        <textarea
+          aria-label="Import JSON"
+          value={text}
+          onChange={(e) => load(e.target.value, null)}
+          rows={8}
+          className="mt-2 w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
+        />
       </details>
-      {preview && "error" in preview ? <p role="alert" className="text-sm text-red-700">{preview.error}</p> : null}
+      {preview && "error" in preview ? (
+        <p role="alert" className="text-sm text-red-700">
+          {preview.error}
+        </p>
+      ) : null}
       {rows.length ? (
         <>
           <p className="text-sm" data-testid="import-summary">
-            {rows.length} row{rows.length === 1 ? "" : "s"} ({preview && "format" in preview ? preview.format : ""} format): {valid.length} valid,{" "}
-            {rows.length - valid.length} with problems (not sent).
+            {rows.length} row{rows.length === 1 ? "" : "s"} ({preview && "format" in preview ? preview.format : ""}{" "}
+            format): {valid.length} valid, {rows.length - valid.length} with problems (not sent).
             {summary ? ` Result: ${summary.created} created, ${summary.failed} failed.` : ""}
           </p>
           <div className="flex gap-2">
@@ -85,12 +102,19 @@ export function ImportPanel({ server, trustDomain }: { server: string; trustDoma
               {create.isPending ? "Creating…" : `Create ${valid.length} entr${valid.length === 1 ? "y" : "ies"}`}
             </Button>
             {created.length ? (
-              <Button variant="secondary" onClick={() => downloadText(`entries-${server}-imported.json`, toSpireDataFile(created as Entry[]))}>
+              <Button
+                variant="secondary"
+                onClick={() => downloadText(`entries-${server}-imported.json`, toSpireDataFile(created as Entry[]))}
+              >
                 Export the {created.length} created
               </Button>
             ) : null}
           </div>
-          {create.error ? <p role="alert" className="text-sm text-red-700">{create.error.message}</p> : null}
+          {create.error ? (
+            <p role="alert" className="text-sm text-red-700">
+              {create.error.message}
+            </p>
+          ) : null}
           <ImportTable rows={rows} results={results} />
         </>
       ) : null}

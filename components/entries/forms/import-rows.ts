@@ -11,7 +11,9 @@ export function previewImport(text: string, ctx: EntryInputContext): ImportPrevi
   const schema = entryInputSchema(ctx);
   const rows = parsed.rows.map((row) => {
     const result = schema.safeParse(row.input);
-    const issues = result.success ? [] : result.error.issues.map((i) => `${i.path.length ? `${i.path.join(".")}: ` : ""}${i.message}`);
+    const issues = result.success
+      ? []
+      : result.error.issues.map((i) => `${i.path.length ? `${i.path.join(".")}: ` : ""}${i.message}`);
     const problems = [...row.problems, ...issues];
     return { ...row, problems, valid: problems.length === 0 };
   });

@@ -19,7 +19,12 @@ function RowStatus({ row, result }: { row: PreviewRow; result: Result | undefine
     );
   }
   if (!result) return <Badge tone="neutral">valid</Badge>;
-  if (result.status.code === "ok") return <Badge tone="good" title={result.entry?.id}>created</Badge>;
+  if (result.status.code === "ok")
+    return (
+      <Badge tone="good" title={result.entry?.id}>
+        created
+      </Badge>
+    );
   return (
     <>
       <Badge tone={result.status.code === "already_exists" ? "warn" : "bad"}>{result.status.code}</Badge>

@@ -6,11 +6,32 @@ import { inputClass } from "./field";
 
 /** Selector types operators use most, suggested as you type; any `type:value` is accepted. */
 export const knownSelectorPrefixes = [
-  "unix:uid:", "unix:gid:", "unix:user:", "unix:group:", "unix:path:", "unix:sha256:",
-  "k8s:ns:", "k8s:sa:", "k8s:pod-label:", "k8s:pod-uid:", "k8s:pod-name:", "k8s:container-name:", "k8s:container-image:", "k8s:node-name:",
-  "k8s_psat:cluster:", "k8s_psat:agent_ns:", "k8s_psat:agent_sa:", "k8s_psat:agent_node_name:",
-  "docker:label:", "docker:image_id:", "docker:env:",
-  "x509pop:subject:cn:", "x509pop:ca:fingerprint:", "join_token:", "spiffe_id:", "systemd:id:",
+  "unix:uid:",
+  "unix:gid:",
+  "unix:user:",
+  "unix:group:",
+  "unix:path:",
+  "unix:sha256:",
+  "k8s:ns:",
+  "k8s:sa:",
+  "k8s:pod-label:",
+  "k8s:pod-uid:",
+  "k8s:pod-name:",
+  "k8s:container-name:",
+  "k8s:container-image:",
+  "k8s:node-name:",
+  "k8s_psat:cluster:",
+  "k8s_psat:agent_ns:",
+  "k8s_psat:agent_sa:",
+  "k8s_psat:agent_node_name:",
+  "docker:label:",
+  "docker:image_id:",
+  "docker:env:",
+  "x509pop:subject:cn:",
+  "x509pop:ca:fingerprint:",
+  "join_token:",
+  "spiffe_id:",
+  "systemd:id:",
 ];
 
 type Props = { rows: string[]; errors: Record<string, string>; listError?: string; onChange: (rows: string[]) => void };
@@ -42,7 +63,11 @@ export function SelectorBuilder({ rows, errors, listError, onChange }: Props) {
                 autoComplete="off"
                 className={`${inputClass} font-mono`}
               />
-              <Button variant="ghost" size="icon" onClick={() => onChange(rows.length > 1 ? rows.filter((_, j) => j !== i) : [""])}>
+              <Button
+                variant="ghost"
+                size="icon"
+                onClick={() => onChange(rows.length > 1 ? rows.filter((_, j) => j !== i) : [""])}
+              >
                 <span aria-hidden>×</span>
                 <span className="sr-only">Remove selector {i + 1}</span>
               </Button>

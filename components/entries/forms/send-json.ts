@@ -28,7 +28,8 @@ export async function sendJson<T>(method: "POST" | "PATCH" | "DELETE", url: stri
   if (response.ok) return json as T;
   if (isErrorBody(json)) {
     const current = (json as { current?: Entry }).current;
-    if (response.status === 409 && json.error.code === "conflict" && current) throw new StaleEntryClientError(json.error.message, current);
+    if (response.status === 409 && json.error.code === "conflict" && current)
+      throw new StaleEntryClientError(json.error.message, current);
     throw new ApiClientError(response.status, json.error.code, json.error.message, json.error.details);
   }
   throw new ApiClientError(response.status, "internal", `Request failed with HTTP ${response.status}.`);

@@ -6,7 +6,13 @@ import { type TtlUnit, type TtlValue, ttlUnits } from "./form-values";
 const unitLabels: Record<TtlUnit, string> = { s: "seconds", m: "minutes", h: "hours", d: "days" };
 
 /** A TTL as amount + unit; empty means the server's default. */
-export function TtlInput(props: { id: string; label: string; value: TtlValue; error?: string; onChange: (v: TtlValue) => void }) {
+export function TtlInput(props: {
+  id: string;
+  label: string;
+  value: TtlValue;
+  error?: string;
+  onChange: (v: TtlValue) => void;
+}) {
   return (
     <Field id={props.id} label={props.label} error={props.error} hint="Empty = the server's default.">
       <div className="flex gap-2">

@@ -32,9 +32,13 @@ export function useBlastRadius(server: string, entry: Entry, enabled: boolean) {
         `/api/servers/${s}/entries?pageSize=${BLAST_LIMIT}&parentId=${encodeURIComponent(entry.spiffeId)}`,
       );
       const isAlias = isNodeEntryParent(entry.spiffeId, entry.parentId);
-      const selectorQuery = entry.selectors.map((x) => `selector=${encodeURIComponent(`${x.type}:${x.value}`)}`).join("&");
+      const selectorQuery = entry.selectors
+        .map((x) => `selector=${encodeURIComponent(`${x.type}:${x.value}`)}`)
+        .join("&");
       const agents = isAlias
-        ? fetchJson<{ agents: Agent[]; nextPageToken: string }>(`/api/servers/${s}/agents?pageSize=${BLAST_LIMIT}&match=superset&${selectorQuery}`)
+        ? fetchJson<{ agents: Agent[]; nextPageToken: string }>(
+            `/api/servers/${s}/agents?pageSize=${BLAST_LIMIT}&match=superset&${selectorQuery}`,
+          )
         : null;
       const [c, a] = await Promise.all([children, agents]);
       return {

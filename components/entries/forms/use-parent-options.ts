@@ -17,7 +17,9 @@ export function useParentOptions(server: string, serverId: string) {
   const agents = useInfiniteQuery({
     queryKey: [...entryKeys.parentOptions(server, "agents")],
     queryFn: ({ pageParam }) =>
-      fetchJson<{ agents: Agent[]; nextPageToken: string }>(`/api/servers/${s}/agents?pageSize=${PAGE}${pageParam ? `&pageToken=${encodeURIComponent(pageParam)}` : ""}`),
+      fetchJson<{ agents: Agent[]; nextPageToken: string }>(
+        `/api/servers/${s}/agents?pageSize=${PAGE}${pageParam ? `&pageToken=${encodeURIComponent(pageParam)}` : ""}`,
+      ),
     initialPageParam: "",
     getNextPageParam: (last) => last.nextPageToken || undefined,
   });
@@ -32,8 +34,14 @@ export function useParentOptions(server: string, serverId: string) {
   });
   const options = [
     { value: serverId, label: "the SPIRE server (node entry)" },
-    ...(aliases.data?.pages.flatMap((p) => p.entries) ?? []).map((e) => ({ value: e.spiffeId, label: `node alias · ${e.selectors.map((x) => `${x.type}:${x.value}`).join(" ")}` })),
-    ...(agents.data?.pages.flatMap((p) => p.agents) ?? []).map((a) => ({ value: a.spiffeId, label: `agent · ${a.attestationType}` })),
+    ...(aliases.data?.pages.flatMap((p) => p.entries) ?? []).map((e) => ({
+      value: e.spiffeId,
+      label: `node alias · ${e.selectors.map((x) => `${x.type}:${x.value}`).join(" ")}`,
+    })),
+    ...(agents.data?.pages.flatMap((p) => p.agents) ?? []).map((a) => ({
+      value: a.spiffeId,
+      label: `agent · ${a.attestationType}`,
+    })),
   ];
   const unique = options.filter((o, i) => options.findIndex((x) => x.value === o.value) === i);
   return {

@@ -23,14 +23,27 @@ function initialExpansion(expand: string[]): Map<string, Expansion> {
  * The entries of one server as a tree by parent ID, computed on the server and fetched one
  * level (and one page of 200) at a time; rendered virtualised, with arrow-key navigation.
  */
-export function EntryTree({ server, filters, expand = [] }: { server: string; filters: EntryFilters; expand?: string[] }) {
+export function EntryTree({
+  server,
+  filters,
+  expand = [],
+}: {
+  server: string;
+  filters: EntryFilters;
+  expand?: string[];
+}) {
   const [expanded, setExpanded] = useState(() => initialExpansion(expand));
   const [active, setActive] = useState(0);
   const { rows, root, rootError, fetching } = useTreeRows(server, filters, expanded);
   const scrollRef = useRef<HTMLDivElement>(null);
   const client = useQueryClient();
   const router = useRouter();
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 36, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 36,
+    overscan: 12,
+  });
 
   const toggle = (row: TreeRow) => {
     if (row.type !== "node" || !row.expandable) return;
@@ -58,10 +71,18 @@ export function EntryTree({ server, filters, expand = [] }: { server: string; fi
     if (!row) return;
     const handled = true;
     switch (event.key) {
-      case "ArrowDown": move(active + 1); break;
-      case "ArrowUp": move(active - 1); break;
-      case "Home": move(0); break;
-      case "End": move(rows.length - 1); break;
+      case "ArrowDown":
+        move(active + 1);
+        break;
+      case "ArrowUp":
+        move(active - 1);
+        break;
+      case "Home":
+        move(0);
+        break;
+      case "End":
+        move(rows.length - 1);
+        break;
       case "ArrowRight":
         if (row.type === "node" && row.expandable && !row.expanded) toggle(row);
         else if (row.type === "node" && row.expanded) move(active + 1);
@@ -72,8 +93,10 @@ export function EntryTree({ server, filters, expand = [] }: { server: string; fi
         break;
       case "Enter":
         if (row.type === "more") more(row.parentKey);
-        else if (row.type === "node" && row.node.entryId) router.push(`/entries/${row.node.entryId}?server=${encodeURIComponent(server)}`);
-        else if (row.type === "node" && row.node.kind === "agent") router.push(`/agents/${encodeURIComponent(row.node.spiffeId)}?server=${encodeURIComponent(server)}`);
+        else if (row.type === "node" && row.node.entryId)
+          router.push(`/entries/${row.node.entryId}?server=${encodeURIComponent(server)}`);
+        else if (row.type === "node" && row.node.kind === "agent")
+          router.push(`/agents/${encodeURIComponent(row.node.spiffeId)}?server=${encodeURIComponent(server)}`);
         break;
       default:
         return;
@@ -81,20 +104,32 @@ export function EntryTree({ server, filters, expand = [] }: { server: string; fi
     if (handled) event.preventDefault();
   };
 
-  if (rootError && !root) return <StatePanel tone="error" title="Could not load the entry tree">{rootError.message}</StatePanel>;
+  if (rootError && !root)
+    return (
+      <StatePanel tone="error" title="Could not load the entry tree">
+        {rootError.message}
+      </StatePanel>
+    );
   if (!root) return <StatePanel tone="loading" title="Building the entry tree…" />;
   return (
     <div className="space-y-2">
       <div className="flex items-center justify-between text-xs text-slate-500">
         <span data-testid="tree-summary">
-          {root.totalEntries} entries · {root.totalAgents} agents · index built {new Date(root.builtAt).toLocaleTimeString()}
+          {root.totalEntries} entries · {root.totalAgents} agents · index built{" "}
+          {new Date(root.builtAt).toLocaleTimeString()}
           {fetching ? " · refreshing…" : ""}
         </span>
-        <Button size="sm" variant="secondary" onClick={() => client.invalidateQueries({ queryKey: entryTreeKeys.all(server) })}>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => client.invalidateQueries({ queryKey: entryTreeKeys.all(server) })}
+        >
           Refresh
         </Button>
       </div>
-      {root.parent.subtreeCount === 0 && root.total <= 1 ? <StatePanel tone="empty" title="No entries or agents match." /> : null}
+      {root.parent.subtreeCount === 0 && root.total <= 1 ? (
+        <StatePanel tone="empty" title="No entries or agents match." />
+      ) : null}
       <div
         ref={scrollRef}
         role="tree"
@@ -108,7 +143,10 @@ export function EntryTree({ server, filters, expand = [] }: { server: string; fi
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index] as TreeRow;
             return (
-              <div key={row.key} style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
+              <div
+                key={row.key}
+                style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
+              >
                 <TreeRowView
                   row={row}
                   server={server}
@@ -123,7 +161,9 @@ export function EntryTree({ server, filters, expand = [] }: { server: string; fi
           })}
         </div>
       </div>
-      <p className="text-xs text-slate-500">Counts: direct children · whole subtree. Arrow keys move and expand, Enter opens.</p>
+      <p className="text-xs text-slate-500">
+        Counts: direct children · whole subtree. Arrow keys move and expand, Enter opens.
+      </p>
     </div>
   );
 }

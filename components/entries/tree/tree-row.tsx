@@ -7,14 +7,38 @@ import type { TreeNode } from "@/lib/domain/tree-nodes";
 
 import type { TreeRow } from "./use-tree-rows";
 
-const kindLabel: Record<TreeNode["kind"], string> = { server: "server", agent: "agent", alias: "node alias", entry: "entry", orphans: "group" };
+const kindLabel: Record<TreeNode["kind"], string> = {
+  server: "server",
+  agent: "agent",
+  alias: "node alias",
+  entry: "entry",
+  orphans: "group",
+};
 const short = (id: string) => id.replace(/^spiffe:\/\/[^/]+/, "");
 
 function NodeLabel({ node, server }: { node: TreeNode; server: string }) {
   const q = `?server=${encodeURIComponent(server)}`;
   if (node.kind === "orphans") return <span className="font-medium">Orphans</span>;
-  if (node.kind === "agent") return <Link href={`/agents/${encodeURIComponent(node.spiffeId)}${q}`} className="font-mono text-xs text-sky-800 hover:underline" tabIndex={-1}>{node.spiffeId}</Link>;
-  if (node.entryId) return <Link href={`/entries/${node.entryId}${q}`} className="font-mono text-xs text-sky-800 hover:underline" tabIndex={-1}>{node.spiffeId}</Link>;
+  if (node.kind === "agent")
+    return (
+      <Link
+        href={`/agents/${encodeURIComponent(node.spiffeId)}${q}`}
+        className="font-mono text-xs text-sky-800 hover:underline"
+        tabIndex={-1}
+      >
+        {node.spiffeId}
+      </Link>
+    );
+  if (node.entryId)
+    return (
+      <Link
+        href={`/entries/${node.entryId}${q}`}
+        className="font-mono text-xs text-sky-800 hover:underline"
+        tabIndex={-1}
+      >
+        {node.spiffeId}
+      </Link>
+    );
   return <span className="font-mono text-xs font-medium">{node.spiffeId}</span>;
 }
 
@@ -26,26 +50,65 @@ function Flags({ node, cycle }: { node: TreeNode; cycle: boolean }) {
       {f.banned ? <Badge tone="bad">banned</Badge> : null}
       {f.expired ? <Badge tone="bad">SVID expired</Badge> : null}
       {f.parentAgentExpired ? <Badge tone="bad">agent SVID expired</Badge> : null}
-      {f.orphanReason ? <Badge tone="warn">{f.orphanReason === "missing-parent" ? "parent missing" : "parent cycle"}</Badge> : null}
+      {f.orphanReason ? (
+        <Badge tone="warn">{f.orphanReason === "missing-parent" ? "parent missing" : "parent cycle"}</Badge>
+      ) : null}
       {cycle ? <Badge tone="warn">cycle</Badge> : null}
       {f.admin ? <Badge tone="warn">admin</Badge> : null}
       {f.downstream ? <Badge tone="info">downstream</Badge> : null}
       {f.federatesWith.length ? <Badge title={f.federatesWith.join(", ")}>federated</Badge> : null}
-      {f.expiresAt && node.kind !== "agent" ? <Badge tone={Date.parse(f.expiresAt) - Date.now() < 86_400_000 ? "bad" : "neutral"} title={formatAbsolute(f.expiresAt)}>expires {formatRelative(f.expiresAt)}</Badge> : null}
+      {f.expiresAt && node.kind !== "agent" ? (
+        <Badge
+          tone={Date.parse(f.expiresAt) - Date.now() < 86_400_000 ? "bad" : "neutral"}
+          title={formatAbsolute(f.expiresAt)}
+        >
+          expires {formatRelative(f.expiresAt)}
+        </Badge>
+      ) : null}
     </span>
   );
 }
 
 /** One row of the virtualised tree (node, "load more" or status). */
-export function TreeRowView(props: { row: TreeRow; server: string; active: boolean; id: string; onToggle: () => void; onMore: () => void; onFocus: () => void }) {
+export function TreeRowView(props: {
+  row: TreeRow;
+  server: string;
+  active: boolean;
+  id: string;
+  onToggle: () => void;
+  onMore: () => void;
+  onFocus: () => void;
+}) {
   const { row } = props;
   const pad = { paddingLeft: `${row.depth * 20 + 8}px` };
   if (row.type === "status") {
-    return <div id={props.id} role="treeitem" aria-level={row.depth + 1} aria-selected={props.active} className={cn("flex h-9 items-center text-xs", row.error ? "text-red-700" : "text-slate-500", props.active && "bg-sky-50")} style={pad}>{row.text}</div>;
+    return (
+      <div
+        id={props.id}
+        role="treeitem"
+        aria-level={row.depth + 1}
+        aria-selected={props.active}
+        className={cn(
+          "flex h-9 items-center text-xs",
+          row.error ? "text-red-700" : "text-slate-500",
+          props.active && "bg-sky-50",
+        )}
+        style={pad}
+      >
+        {row.text}
+      </div>
+    );
   }
   if (row.type === "more") {
     return (
-      <div id={props.id} role="treeitem" aria-level={row.depth + 1} aria-selected={props.active} className={cn("flex h-9 items-center text-xs", props.active && "bg-sky-50")} style={pad}>
+      <div
+        id={props.id}
+        role="treeitem"
+        aria-level={row.depth + 1}
+        aria-selected={props.active}
+        className={cn("flex h-9 items-center text-xs", props.active && "bg-sky-50")}
+        style={pad}
+      >
         <button type="button" tabIndex={-1} onClick={props.onMore} className="text-sky-800 hover:underline">
           Showing {row.shown} of {row.total} — load {Math.min(200, row.total - row.shown)} more
         </button>
@@ -64,19 +127,42 @@ export function TreeRowView(props: { row: TreeRow; server: string; active: boole
       data-kind={node.kind}
       data-spiffe-id={node.spiffeId}
       onClick={props.onFocus}
-      className={cn("flex h-9 items-center gap-2 border-b border-slate-50 pr-3 text-sm", props.active && "bg-sky-50 ring-1 ring-inset ring-sky-300")}
+      className={cn(
+        "flex h-9 items-center gap-2 border-b border-slate-50 pr-3 text-sm",
+        props.active && "bg-sky-50 ring-1 ring-inset ring-sky-300",
+      )}
       style={pad}
     >
-      <button type="button" tabIndex={-1} aria-label={row.expanded ? "Collapse" : "Expand"} onClick={props.onToggle} disabled={!row.expandable} className="w-4 shrink-0 text-slate-500 disabled:invisible">
+      <button
+        type="button"
+        tabIndex={-1}
+        aria-label={row.expanded ? "Collapse" : "Expand"}
+        onClick={props.onToggle}
+        disabled={!row.expandable}
+        className="w-4 shrink-0 text-slate-500 disabled:invisible"
+      >
         {row.expanded ? "▾" : "▸"}
       </button>
       <span className="w-20 shrink-0 text-[11px] uppercase tracking-wide text-slate-400">{kindLabel[node.kind]}</span>
-      <span className="min-w-0 truncate"><NodeLabel node={node} server={props.server} /></span>
-      <span className="shrink-0 text-xs tabular-nums text-slate-500" title={`${node.childCount} direct, ${node.subtreeCount} in the whole subtree`}>
+      <span className="min-w-0 truncate">
+        <NodeLabel node={node} server={props.server} />
+      </span>
+      <span
+        className="shrink-0 text-xs tabular-nums text-slate-500"
+        title={`${node.childCount} direct, ${node.subtreeCount} in the whole subtree`}
+      >
         {node.childCount} · {node.subtreeCount}
       </span>
-      {node.covers.length ? <span className="truncate text-xs text-emerald-700" data-testid="alias-covers" title={node.covers.join("\n")}>covers {node.covers.map(short).join(", ")}</span> : null}
-      {node.aliases.length ? <span className="truncate text-xs text-emerald-700" title={node.aliases.join("\n")}>in {node.aliases.map(short).join(", ")}</span> : null}
+      {node.covers.length ? (
+        <span className="truncate text-xs text-emerald-700" data-testid="alias-covers" title={node.covers.join("\n")}>
+          covers {node.covers.map(short).join(", ")}
+        </span>
+      ) : null}
+      {node.aliases.length ? (
+        <span className="truncate text-xs text-emerald-700" title={node.aliases.join("\n")}>
+          in {node.aliases.map(short).join(", ")}
+        </span>
+      ) : null}
       <Flags node={node} cycle={row.cycle} />
     </div>
   );

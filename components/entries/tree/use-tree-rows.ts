@@ -17,7 +17,16 @@ export const TREE_PAGE = 200;
 export type Expansion = { spiffeId: string; orphans: boolean; pages: number };
 
 export type TreeRow =
-  | { type: "node"; key: string; depth: number; node: TreeNode; expandable: boolean; expanded: boolean; cycle: boolean; parentKey: string | null }
+  | {
+      type: "node";
+      key: string;
+      depth: number;
+      node: TreeNode;
+      expandable: boolean;
+      expanded: boolean;
+      cycle: boolean;
+      parentKey: string | null;
+    }
   | { type: "more"; key: string; depth: number; parentKey: string; shown: number; total: number }
   | { type: "status"; key: string; depth: number; parentKey: string; text: string; error: boolean };
 
@@ -31,16 +40,31 @@ export function useTreeRows(server: string, filters: EntryFilters, expanded: Rea
   const requests: PageRequest[] = useMemo(() => {
     const list: PageRequest[] = [];
     for (const [rowKey, expansion] of expanded) {
-      for (let page = 0; page < expansion.pages; page++) list.push({ rowKey, page, expansion, isRoot: rowKey === "server" });
+      for (let page = 0; page < expansion.pages; page++)
+        list.push({ rowKey, page, expansion, isRoot: rowKey === "server" });
     }
     return list;
   }, [expanded]);
 
   const results = useQueries({
     queries: requests.map((r) => ({
-      queryKey: entryTreeKeys.level(server, r.expansion.orphans ? "#orphans" : r.isRoot ? "" : r.expansion.spiffeId, filters, r.page * TREE_PAGE),
+      queryKey: entryTreeKeys.level(
+        server,
+        r.expansion.orphans ? "#orphans" : r.isRoot ? "" : r.expansion.spiffeId,
+        filters,
+        r.page * TREE_PAGE,
+      ),
       queryFn: () =>
-        fetchJson<TreeLevel>(treeLevelUrl(server, filters, r.isRoot ? null : r.expansion.spiffeId, r.expansion.orphans, r.page * TREE_PAGE, TREE_PAGE)),
+        fetchJson<TreeLevel>(
+          treeLevelUrl(
+            server,
+            filters,
+            r.isRoot ? null : r.expansion.spiffeId,
+            r.expansion.orphans,
+            r.page * TREE_PAGE,
+            TREE_PAGE,
+          ),
+        ),
       refetchInterval: 10_000,
     })),
   });
@@ -57,11 +81,25 @@ export function useTreeRows(server: string, filters: EntryFilters, expanded: Rea
       for (let page = 0; page < expansion.pages; page++) {
         const result = byKey.get(`${rowKey}#${page}`);
         if (!result || result.isPending) {
-          rows.push({ type: "status", key: `${rowKey}#loading${page}`, depth, parentKey: rowKey, text: "Loading…", error: false });
+          rows.push({
+            type: "status",
+            key: `${rowKey}#loading${page}`,
+            depth,
+            parentKey: rowKey,
+            text: "Loading…",
+            error: false,
+          });
           return;
         }
         if (result.isError) {
-          rows.push({ type: "status", key: `${rowKey}#error${page}`, depth, parentKey: rowKey, text: result.error.message, error: true });
+          rows.push({
+            type: "status",
+            key: `${rowKey}#error${page}`,
+            depth,
+            parentKey: rowKey,
+            text: result.error.message,
+            error: true,
+          });
           return;
         }
         last = result.data;
@@ -69,7 +107,16 @@ export function useTreeRows(server: string, filters: EntryFilters, expanded: Rea
           const key = `${rowKey}/${node.key}`;
           const cycle = node.spiffeId !== "" && ancestors.has(node.spiffeId);
           const expandable = node.childCount > 0 && !cycle;
-          rows.push({ type: "node", key, depth, node, expandable, expanded: expandable && expanded.has(key), cycle, parentKey: rowKey });
+          rows.push({
+            type: "node",
+            key,
+            depth,
+            node,
+            expandable,
+            expanded: expandable && expanded.has(key),
+            cycle,
+            parentKey: rowKey,
+          });
           shown += 1;
           if (expandable && expanded.has(key)) emit(key, depth + 1, new Set([...ancestors, node.spiffeId]));
         }
@@ -80,7 +127,16 @@ export function useTreeRows(server: string, filters: EntryFilters, expanded: Rea
     };
     if (root?.data) {
       const node = root.data.parent;
-      rows.push({ type: "node", key: "server", depth: 0, node, expandable: true, expanded: true, cycle: false, parentKey: null });
+      rows.push({
+        type: "node",
+        key: "server",
+        depth: 0,
+        node,
+        expandable: true,
+        expanded: true,
+        cycle: false,
+        parentKey: null,
+      });
       emit("server", 1, new Set([node.spiffeId]));
     }
     return {

@@ -5,7 +5,10 @@ import { selectedServerName } from "@/lib/config/selected-server";
 
 export const metadata = { title: "Agent" };
 
-type Props = { params: Promise<{ agentId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ agentId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function AgentPage({ params, searchParams }: Props) {
   const [{ agentId }, server] = await Promise.all([params, selectedServerName(searchParams)]);
@@ -13,7 +16,9 @@ export default async function AgentPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-4">
       <div>
-        <Link href={`/agents?server=${encodeURIComponent(server)}`} className="text-sm text-sky-800 hover:underline">← Agents of {server}</Link>
+        <Link href={`/agents?server=${encodeURIComponent(server)}`} className="text-sm text-sky-800 hover:underline">
+          ← Agents of {server}
+        </Link>
         <h1 className="break-all font-mono text-lg font-semibold">{id}</h1>
       </div>
       <AgentDetailView server={server} agentId={id} />

@@ -28,12 +28,20 @@ export default async function EntryPage({ params, searchParams }: Props) {
     <div className="space-y-4">
       <div className="flex items-center justify-between gap-3">
         <div>
-          <Link href={`/entries?server=${encodeURIComponent(server)}`} className="text-sm text-sky-800 hover:underline">← Entries of {server}</Link>
+          <Link href={`/entries?server=${encodeURIComponent(server)}`} className="text-sm text-sky-800 hover:underline">
+            ← Entries of {server}
+          </Link>
           <h1 className="break-all font-mono text-lg font-semibold">{detail?.entry.spiffeId ?? id}</h1>
         </div>
         {detail ? <EntryActions server={server} entry={detail.entry} /> : null}
       </div>
-      {detail ? <EntryDetailView server={server} id={id} initialData={detail} /> : <StatePanel tone="error" title="Could not load this entry">{problem}</StatePanel>}
+      {detail ? (
+        <EntryDetailView server={server} id={id} initialData={detail} />
+      ) : (
+        <StatePanel tone="error" title="Could not load this entry">
+          {problem}
+        </StatePanel>
+      )}
       {detail ? (
         <Suspense fallback={null}>
           <EntryPodsPanel server={server} entryId={id} />

@@ -23,14 +23,20 @@ export default async function EntryImportPage({ searchParams }: Props) {
   try {
     trustDomain = await serverTrustDomain(getServerConfig(server));
   } catch (error) {
-    return <StatePanel tone="error" title={`Cannot manage entries on '${server}'`}>{(error as Error).message}</StatePanel>;
+    return (
+      <StatePanel tone="error" title={`Cannot manage entries on '${server}'`}>
+        {(error as Error).message}
+      </StatePanel>
+    );
   }
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">Import, export and bulk delete · {server}</h1>
       <ImportPanel server={server} trustDomain={trustDomain} />
       <section aria-labelledby="bulk-title" className="space-y-3">
-        <h2 id="bulk-title" className="text-base font-semibold">Export or delete a filtered list</h2>
+        <h2 id="bulk-title" className="text-base font-semibold">
+          Export or delete a filtered list
+        </h2>
         <EntryFilterForm />
         {parsed.success ? (
           <BulkEntryTable

@@ -17,7 +17,11 @@ export default async function NewEntryPage({ searchParams }: Props) {
   try {
     trustDomain = await serverTrustDomain(getServerConfig(server));
   } catch (error) {
-    return <StatePanel tone="error" title={`Cannot create entries on '${server}'`}>{(error as Error).message}</StatePanel>;
+    return (
+      <StatePanel tone="error" title={`Cannot create entries on '${server}'`}>
+        {(error as Error).message}
+      </StatePanel>
+    );
   }
   const selector = params.selector;
   return (
@@ -27,7 +31,11 @@ export default async function NewEntryPage({ searchParams }: Props) {
         mode="create"
         server={server}
         trustDomain={trustDomain}
-        prefill={{ parentId: one(params.parentId), spiffeId: one(params.spiffeId), selectors: selector === undefined ? [] : [selector].flat() }}
+        prefill={{
+          parentId: one(params.parentId),
+          spiffeId: one(params.spiffeId),
+          selectors: selector === undefined ? [] : [selector].flat(),
+        }}
       />
     </div>
   );

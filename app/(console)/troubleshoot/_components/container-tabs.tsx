@@ -6,14 +6,28 @@ const mark = { ok: "✓", degraded: "!", none: "✗" } as const;
 
 /** The pod's containers (the attestor answers per calling container), each with its verdict. */
 export function ContainerTabs({ server, pod }: { server: string; pod: PodDiagnosis }) {
-  if (pod.containers.length < 2) return <p className="text-sm text-slate-600">Container {pod.container} (the attestor answers for the container that calls).</p>;
+  if (pod.containers.length < 2)
+    return (
+      <p className="text-sm text-slate-600">
+        Container {pod.container} (the attestor answers for the container that calls).
+      </p>
+    );
   return (
     <nav aria-label="Containers" className="flex flex-wrap gap-2 text-sm">
       {pod.containers.map((c) => {
-        const params = new URLSearchParams({ server, namespace: pod.pod.namespace, name: pod.pod.name, container: c.container });
+        const params = new URLSearchParams({
+          server,
+          namespace: pod.pod.namespace,
+          name: pod.pod.name,
+          container: c.container,
+        });
         return (
-          <Link key={c.container} href={`/troubleshoot?${params.toString()}`} aria-current={c.container === pod.container ? "page" : undefined}
-            className={`rounded-md border px-2 py-1 ${c.container === pod.container ? "border-sky-400 bg-sky-50" : "border-slate-300"}`}>
+          <Link
+            key={c.container}
+            href={`/troubleshoot?${params.toString()}`}
+            aria-current={c.container === pod.container ? "page" : undefined}
+            className={`rounded-md border px-2 py-1 ${c.container === pod.container ? "border-sky-400 bg-sky-50" : "border-slate-300"}`}
+          >
             {mark[c.verdict]} {c.container}
           </Link>
         );

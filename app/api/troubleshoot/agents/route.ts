@@ -6,4 +6,6 @@ import { getAgentAttestation } from "@/lib/troubleshoot/agents";
 export const dynamic = "force-dynamic";
 
 // GET /api/troubleshoot/agents – why agents did not attest: nodes vs agents, banned/expired, k8s_psat cluster names, server log errors
-export const GET = withApi(async (request) => getAgentAttestation(parseOrThrow(agentsQuerySchema, queryObject(request.url), "query")));
+export const GET = withApi(async (request) =>
+  getAgentAttestation(parseOrThrow(agentsQuerySchema, queryObject(request.url), "query")),
+);

@@ -6,4 +6,6 @@ import { lookupEntryPods } from "@/lib/troubleshoot/reverse";
 export const dynamic = "force-dynamic";
 
 // GET /api/troubleshoot/entry – which pods an entry matches today, or the closest pods and what differs
-export const GET = withApi(async (request) => lookupEntryPods(parseOrThrow(entryQuerySchema, queryObject(request.url), "query")));
+export const GET = withApi(async (request) =>
+  lookupEntryPods(parseOrThrow(entryQuerySchema, queryObject(request.url), "query")),
+);

@@ -6,4 +6,6 @@ import { diagnosePod } from "@/lib/troubleshoot/diagnose";
 export const dynamic = "force-dynamic";
 
 // GET /api/troubleshoot/pod – why a pod (container) gets or does not get SVIDs: selectors, agent, entries, near misses, delivery, verdict
-export const GET = withApi(async (request) => diagnosePod(parseOrThrow(podQuerySchema, queryObject(request.url), "query")));
+export const GET = withApi(async (request) =>
+  diagnosePod(parseOrThrow(podQuerySchema, queryObject(request.url), "query")),
+);

@@ -7,7 +7,9 @@ import { ApiError } from "@/lib/api/api-error";
 export const dynamic = "force-dynamic";
 
 // GET /api/troubleshoot/selectors – diagnose a selector set (?selector=… repeated) as served by ?agentId=
-export const GET = withApi(async (request) => diagnoseSelectors(parseOrThrow(selectorsQuerySchema, queryObject(request.url), "query")));
+export const GET = withApi(async (request) =>
+  diagnoseSelectors(parseOrThrow(selectorsQuerySchema, queryObject(request.url), "query")),
+);
 
 // POST /api/troubleshoot/selectors – the same with a JSON body { server?, agentId, selectors: ["type:value", …] }
 export const POST = withApi(async (request) => {

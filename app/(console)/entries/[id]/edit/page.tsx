@@ -20,7 +20,11 @@ export default async function EditEntryPage({ params, searchParams }: Props) {
     const config = getServerConfig(server);
     [entry, trustDomain] = await Promise.all([getEntry(config, decodeURIComponent(id)), serverTrustDomain(config)]);
   } catch (error) {
-    return <StatePanel tone="error" title={`Cannot edit entry ${id} on '${server}'`}>{(error as Error).message}</StatePanel>;
+    return (
+      <StatePanel tone="error" title={`Cannot edit entry ${id} on '${server}'`}>
+        {(error as Error).message}
+      </StatePanel>
+    );
   }
   return (
     <div className="space-y-4">

@@ -7,7 +7,11 @@ import { getServerConfig } from "@/lib/spire/client";
 // GET /api/servers/[server]/agents – one page of attested agents, filtered
 export const GET = withApi<{ server: string }>(async (request, { server }) => {
   const config = getServerConfig(server);
-  const query = parseOrThrow(agentListQuerySchema, searchParamsToObject(new URL(request.url).searchParams), "agent query");
+  const query = parseOrThrow(
+    agentListQuerySchema,
+    searchParamsToObject(new URL(request.url).searchParams),
+    "agent query",
+  );
   const { pageSize, pageToken, selector, ...filters } = query;
   const page = await listAgents(config, { ...filters, selectors: selector }, { pageSize, pageToken });
   return { agents: page.items, nextPageToken: page.nextPageToken };

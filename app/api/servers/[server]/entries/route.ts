@@ -11,13 +11,18 @@ import { type CreateResult, createEntries, entryInputContext } from "@/lib/spire
 // GET /api/servers/[server]/entries – one page of entries, filtered like `spire-server entry show`
 export const GET = withApi<{ server: string }>(async (request, { server }) => {
   const config = getServerConfig(server);
-  const query = parseOrThrow(entryListQuerySchema, searchParamsToObject(new URL(request.url).searchParams), "entry query");
+  const query = parseOrThrow(
+    entryListQuerySchema,
+    searchParamsToObject(new URL(request.url).searchParams),
+    "entry query",
+  );
   const { pageSize, pageToken, selector, ...filters } = query;
   const page = await listEntries(config, { ...filters, selectors: selector }, { pageSize, pageToken });
   return { entries: page.items, nextPageToken: page.nextPageToken };
 });
 
-const isBatch = (body: unknown): body is { entries: unknown } => typeof body === "object" && body !== null && "entries" in body;
+const isBatch = (body: unknown): body is { entries: unknown } =>
+  typeof body === "object" && body !== null && "entries" in body;
 
 // POST /api/servers/[server]/entries – create one entry (201), or `{ entries }` with a result per row (200)
 export const POST = withApi<{ server: string }>(async (request, { server }) => {
@@ -30,12 +35,18 @@ export const POST = withApi<{ server: string }>(async (request, { server }) => {
     if (!row?.ok) throw new ApiError("invalid_argument", row?.message ?? "Invalid entry", row?.details);
     const [result] = await createEntries(config, [row.input]);
     if (result?.status.code !== "ok" || !result.entry) {
-      throw new ApiError(result?.status.code === "ok" || !result ? "internal" : result.status.code, result?.status.message ?? "No result");
+      throw new ApiError(
+        result?.status.code === "ok" || !result ? "internal" : result.status.code,
+        result?.status.message ?? "No result",
+      );
     }
     return Response.json(result.entry, { status: 201 });
   }
   const valid = checked.filter((r) => r.ok);
-  const created = await createEntries(config, valid.map((r) => r.input));
+  const created = await createEntries(
+    config,
+    valid.map((r) => r.input),
+  );
   const byIndex = new Map<number, CreateResult>(valid.map((r, i) => [r.index, created[i]!]));
   const results = checked.map((row) =>
     row.ok
@@ -43,5 +54,9 @@ export const POST = withApi<{ server: string }>(async (request, { server }) => {
       : { index: row.index, status: { code: "invalid_argument" as const, message: row.message, details: row.details } },
   );
   const createdCount = results.filter((r) => r.status.code === "ok").length;
-  return { ok: createdCount === results.length, summary: { created: createdCount, failed: results.length - createdCount }, results };
+  return {
+    ok: createdCount === results.length,
+    summary: { created: createdCount, failed: results.length - createdCount },
+    results,
+  };
 });

@@ -20,10 +20,17 @@ export const PATCH = withApi<{ server: string; id: string }>(async (request, { s
   const body = await readMutationJson(request);
   parseOrThrow(entryIdSchema, id, "entry ID");
   const withBundles = typeof body === "object" && body !== null && "federatesWith" in body;
-  const { revisionNumber, ...fields } = parseOrThrow(entryPatchSchema(await entryInputContext(config, withBundles)), body, "entry change");
+  const { revisionNumber, ...fields } = parseOrThrow(
+    entryPatchSchema(await entryInputContext(config, withBundles)),
+    body,
+    "entry change",
+  );
   return updateEntryFields(config, id, revisionNumber, fields, (current) => {
     const problem = storeSvidProblem({ ...current, ...fields });
-    if (problem) throw new ApiError("invalid_argument", `Invalid entry change: ${problem}`, [{ path: "storeSvid", message: problem }]);
+    if (problem)
+      throw new ApiError("invalid_argument", `Invalid entry change: ${problem}`, [
+        { path: "storeSvid", message: problem },
+      ]);
   });
 });
 
@@ -34,7 +41,10 @@ export const DELETE = withApi<{ server: string; id: string }>(async (request, { 
   parseOrThrow(entryIdSchema, id, "entry ID");
   const [result] = await deleteEntries(config, [id]);
   if (!result || result.status.code !== "ok") {
-    throw new ApiError(result && result.status.code !== "ok" ? result.status.code : "internal", result?.status.message ?? "No result");
+    throw new ApiError(
+      result && result.status.code !== "ok" ? result.status.code : "internal",
+      result?.status.message ?? "No result",
+    );
   }
   return { deleted: id };
 });

@@ -8,7 +8,11 @@ import { getOrphanLevel } from "@/lib/spire/entry-tree-api";
 // GET /api/servers/[server]/entries/orphans – entries whose parent is neither the server, an agent nor any entry (and parent cycles), paged
 export const GET = withApi<{ server: string }>(async (request, { server }) => {
   const config = getServerConfig(server);
-  const query = parseOrThrow(orphanQuerySchema, searchParamsToObject(new URL(request.url).searchParams), "orphan query");
+  const query = parseOrThrow(
+    orphanQuerySchema,
+    searchParamsToObject(new URL(request.url).searchParams),
+    "orphan query",
+  );
   const { offset, limit, selector, ...filters } = query;
   return getOrphanLevel(config, { offset, limit, filters: { ...filters, selectors: selector } });
 });

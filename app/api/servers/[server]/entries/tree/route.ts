@@ -8,7 +8,11 @@ import { getTreeLevel } from "@/lib/spire/entry-tree-api";
 // GET /api/servers/[server]/entries/tree – children of one tree node (?parent=<spiffe id>, none = the server), paged, with subtree counts
 export const GET = withApi<{ server: string }>(async (request, { server }) => {
   const config = getServerConfig(server);
-  const query = parseOrThrow(entryTreeQuerySchema, searchParamsToObject(new URL(request.url).searchParams), "tree query");
+  const query = parseOrThrow(
+    entryTreeQuerySchema,
+    searchParamsToObject(new URL(request.url).searchParams),
+    "tree query",
+  );
   const { parent, offset, limit, selector, ...filters } = query;
   return getTreeLevel(config, { parent, offset, limit, filters: { ...filters, selectors: selector } });
 });

@@ -9,6 +9,9 @@ import { refreshFederatedBundle } from "@/lib/spire/federation-refresh";
 export const POST = withApi<{ server: string; trustDomain: string }>(async (request, { server, trustDomain }) => {
   const config = getServerConfig(server);
   await readMutationJson(request);
-  await refreshFederatedBundle(config, parseOrThrow(trustDomainParamSchema, decodeURIComponent(trustDomain), "trust domain"));
+  await refreshFederatedBundle(
+    config,
+    parseOrThrow(trustDomainParamSchema, decodeURIComponent(trustDomain), "trust domain"),
+  );
   return new Response(null, { status: 204 });
 });
