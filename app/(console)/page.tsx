@@ -1,6 +1,6 @@
 import { OverviewPanels } from "@/components/overview/overview-panels";
 import { WorkloadIdentityCard } from "@/components/servers/workload-identity-card";
-import { listServerSummaries } from "@/lib/api/servers";
+import { listServerSummaries } from "@/lib/servers/list-server-summaries";
 
 import { ServerHealthGrid } from "./_components/server-health-grid";
 

@@ -12,7 +12,7 @@ import { StatePanel } from "@/components/ui/state-panel";
 import { formatAbsolute, formatRelative } from "@/lib/format/time";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { agentKeys } from "@/lib/query/keys";
-import type { AgentDetail } from "@/lib/spire/agent-detail";
+import type { AgentDetail } from "@/lib/agents/load-agent-detail";
 
 import { AgentActions } from "./agent-actions";
 import { AgentEntryList } from "./agent-entry-list";

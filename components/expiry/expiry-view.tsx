@@ -6,7 +6,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { StatePanel } from "@/components/ui/state-panel";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { expiryKeys } from "@/lib/query/keys";
-import type { ExpiryView as ExpiryData } from "@/lib/spire/expiry-view";
+import type { ExpiryView as ExpiryData } from "@/lib/expiry/load-expiry";
 
 import { ExpiryTimeline } from "./expiry-timeline";
 import { SoonestList } from "./soonest-list";

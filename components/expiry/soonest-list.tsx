@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
-import type { ExpiryItem } from "@/lib/domain/expiry";
+import type { ExpiryItem } from "@/lib/expiry/classify-expiry";
 import { formatAbsolute, formatRelative } from "@/lib/format/time";
 
 import { urgencyTone } from "./urgency";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
-import type { TtlWarning } from "@/lib/spire/expiry-view";
+import type { TtlWarning } from "@/lib/expiry/load-expiry";
 
 /** Entries whose X509-SVID TTL the active CA cannot (always) honour, with the effective TTL explained. */
 export function TtlWarnings({ warnings }: { warnings: TtlWarning[] }) {

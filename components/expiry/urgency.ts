@@ -1,4 +1,4 @@
-import type { Urgency } from "@/lib/domain/expiry";
+import type { Urgency } from "@/lib/expiry/classify-expiry";
 
 /** Colours of the urgency classes (SVG fill and badge tone). */
 export const urgencyColor: Record<Urgency, string> = {

@@ -1,6 +1,6 @@
-import type { FederationGraph } from "@/lib/domain/federation-graph";
+import type { FederationGraph } from "@/lib/federation/build-graph";
 
-import { edgeKey, edgePath, layoutNodes } from "./graph-layout";
+import { edgeKey, edgePath, layoutNodes } from "@/lib/federation/graph-layout";
 
 const W = 720;
 const H = 360;

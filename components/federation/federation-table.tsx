@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { formatAbsolute, formatDuration, formatRelative } from "@/lib/format/time";
-import type { FederationEdge } from "@/lib/domain/federation-graph";
+import type { FederationEdge } from "@/lib/federation/build-graph";
 
 import { RefreshBundleButton } from "./refresh-bundle-button";
 

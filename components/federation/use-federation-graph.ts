@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 
-import type { FederationGraph } from "@/lib/domain/federation-graph";
+import type { FederationGraph } from "@/lib/federation/build-graph";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { federationGraphKeys } from "@/lib/query/keys";
 

@@ -1,5 +1,5 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { BundleComparison } from "@/lib/domain/k8s-bundle";
+import type { BundleComparison } from "@/lib/kubernetes/compare-bundle";
 import { formatAbsolute } from "@/lib/format/time";
 
 import { HealthBadge } from "./health-badge";

@@ -1,5 +1,5 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { CsiDriverReport } from "@/lib/domain/k8s-csi-driver";
+import type { CsiDriverReport } from "@/lib/kubernetes/check-csi-driver";
 
 import { HealthBadge } from "./health-badge";
 

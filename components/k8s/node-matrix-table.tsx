@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import type { PodCell } from "@/lib/domain/k8s-pod-status";
-import type { NodeMatrix } from "@/lib/domain/k8s-node-matrix";
+import type { PodCell } from "@/lib/kubernetes/pod-status";
+import type { NodeMatrix } from "@/lib/kubernetes/node-matrix";
 import { formatAbsolute, formatRelative } from "@/lib/format/time";
 
 function PodStatus({ pod }: { pod: PodCell | null }) {

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { PodSecurityCheck } from "@/lib/domain/k8s-pod-security";
+import type { PodSecurityCheck } from "@/lib/kubernetes/pod-security";
 
 /** PodSecurity enforce level of each namespace running SPIRE agents or the CSI driver. */
 export function PodSecurityTable({ checks }: { checks: PodSecurityCheck[] }) {

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { K8sProblem } from "@/lib/domain/k8s-problems";
+import type { K8sProblem } from "@/lib/kubernetes/problems";
 
 /** Every problem found, errors first, each with what to do about it. */
 export function ProblemList({ problems }: { problems: K8sProblem[] }) {

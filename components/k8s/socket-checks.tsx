@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { InstallationReport } from "@/lib/domain/k8s-report";
+import type { InstallationReport } from "@/lib/kubernetes/build-report";
 
 /** Per install (namespace): the agent's socket hostPath vs the CSI driver's spire-agent-socket-dir. */
 export function SocketChecks({ installations }: { installations: InstallationReport[] }) {

@@ -1,5 +1,5 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { Coverage, DaemonSetSummary, StatefulSetSummary } from "@/lib/domain/k8s-workloads";
+import type { Coverage, DaemonSetSummary, StatefulSetSummary } from "@/lib/kubernetes/workloads";
 
 import { HealthBadge } from "./health-badge";
 

@@ -1,4 +1,4 @@
-import type { ConfigStatus } from "@/lib/api/servers";
+import type { ConfigStatus } from "@/lib/servers/list-server-summaries";
 
 /** Shown instead of every page while no valid server configuration exists. */
 export function ConfigHelp({ config }: { config: Exclude<ConfigStatus, { status: "ok" }> }) {

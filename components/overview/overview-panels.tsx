@@ -9,7 +9,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { StatePanel } from "@/components/ui/state-panel";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { overviewKeys } from "@/lib/query/keys";
-import type { Overview } from "@/lib/spire/overview";
+import type { Overview } from "@/lib/overview/load-overview";
 
 import { ProblemsList } from "./problems-list";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
-import type { Problem } from "@/lib/domain/problems";
+import type { Problem } from "@/lib/overview/build-problems";
 
 /** Problems across servers, each linking to the page where it is fixed. */
 export function ProblemsList({ problems }: { problems: Problem[] }) {

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 
-import type { ServersResponse } from "@/lib/api/servers";
+import type { ServersResponse } from "@/lib/servers/list-server-summaries";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { serverKeys } from "@/lib/query/keys";
 

@@ -1,5 +1,5 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { AgentAttestationReport } from "@/lib/troubleshoot/agents";
+import type { AgentAttestationReport } from "@/lib/troubleshoot/load-agent-attestation";
 
 import { CheckRow } from "./check-row";
 

@@ -1,7 +1,7 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { SelectorChips } from "@/components/ui/selector-chips";
-import type { Diagnosis } from "@/lib/domain/troubleshoot";
-import type { NearMiss } from "@/lib/domain/troubleshoot-match";
+import type { Diagnosis } from "@/lib/troubleshoot/diagnose-workload";
+import type { NearMiss } from "@/lib/troubleshoot/match-entries";
 
 import { CheckRow } from "./check-row";
 import { EntrySelectorTable } from "./entry-selector-table";

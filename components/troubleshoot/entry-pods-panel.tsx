@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ApiError } from "@/lib/api/api-error";
-import { lookupEntryPods, type EntryReverseLookup } from "@/lib/troubleshoot/reverse";
+import { lookupEntryPods, type EntryReverseLookup } from "@/lib/troubleshoot/load-entry-pods";
 
 async function load(server: string, id: string): Promise<EntryReverseLookup | { message: string }> {
   try {

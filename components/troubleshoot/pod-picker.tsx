@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 
-import type { PodChoice } from "@/lib/troubleshoot/pods";
+import type { PodChoice } from "@/lib/troubleshoot/list-pod-choices";
 
 /** A searchable list of the cluster's pods; choosing one opens its diagnosis. */
 export function PodPicker({ pods, server, selected }: { pods: PodChoice[]; server: string; selected: string | null }) {

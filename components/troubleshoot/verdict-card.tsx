@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { Verdict } from "@/lib/domain/troubleshoot";
+import type { Verdict } from "@/lib/troubleshoot/diagnose-workload";
 
 const tone = { ok: "good", degraded: "warn", none: "bad" } as const;
 const label = { ok: "Gets SVIDs", degraded: "Gets SVIDs, with problems", none: "Gets no SVID" } as const;

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { V1Container, V1ContainerStatus, V1Pod } from "@kubernetes/client-node";
 
-import type { WorkloadContainer, WorkloadPod } from "@/lib/domain/k8s-workload-selectors";
+import type { WorkloadContainer, WorkloadPod } from "@/lib/troubleshoot/workload-selectors";
 
 import { type K8sClients, k8sCall } from "./client";
 import { listAllPages } from "./paging";

@@ -2,7 +2,7 @@ import "server-only";
 
 import * as grpc from "@grpc/grpc-js";
 
-import { loadProtoPackage } from "@/lib/grpc/load-protos";
+import { loadProtoPackage } from "@/lib/spire/load-protos";
 
 /** Metadata every Workload API call must carry; the agent refuses calls without it. */
 export const WORKLOAD_API_HEADER = "workload.spiffe.io";

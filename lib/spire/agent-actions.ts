@@ -3,7 +3,7 @@ import "server-only";
 import type { ServerConfig } from "@/lib/config/schema";
 
 import { callUnary } from "./call";
-import { invalidateEntryIndex } from "./entry-index";
+import { invalidateEntryIndex } from "@/lib/entries/entry-index-cache";
 import { toPbSpiffeId } from "./mappers";
 
 /** Bans an agent: SPIRE stops renewing its SVID and refuses re-attestation until it is evicted. */

@@ -7,7 +7,7 @@ import type { EntryInput, EntryInputContext } from "@/lib/schemas/entry-input";
 import { listFederatedBundles } from "./bundles";
 import { callUnary } from "./call";
 import { getEntry } from "./entries";
-import { invalidateEntryIndex } from "./entry-index";
+import { invalidateEntryIndex } from "@/lib/entries/entry-index-cache";
 import { errorCodeForGrpc } from "./errors";
 import { toEntry, toPbSpiffeId } from "./mappers";
 import type { PbEntry, PbStatus } from "./proto-types";

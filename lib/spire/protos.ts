@@ -2,7 +2,7 @@ import "server-only";
 
 import type * as grpc from "@grpc/grpc-js";
 
-import { loadProtoPackage } from "@/lib/grpc/load-protos";
+import { loadProtoPackage } from "@/lib/spire/load-protos";
 
 /** The services the console calls, by the name we use for them. */
 export const serviceNames = {

@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { type CliEntry, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import { parseEntryImport } from "../../lib/domain/entry-import";
+import { parseEntryImport } from "@/lib/entries/import-export";
 import { entryInputSchema } from "../../lib/schemas/entry-input";
 import { stackState } from "../support/api";
 import { launchBrowser, openConsole, saveScreenshot } from "./support/browser";

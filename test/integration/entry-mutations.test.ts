@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { type CliEntry, idToString, spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import { parseEntryImport, toSpireDataFile } from "../../lib/domain/entry-import";
+import { parseEntryImport, toSpireDataFile } from "@/lib/entries/import-export";
 import { stackState } from "../support/api";
 import { inject } from "vitest";
 

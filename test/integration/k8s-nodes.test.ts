@@ -7,7 +7,7 @@ import { kubeRequest } from "../../scripts/k8s/kube-http.ts";
 import { readKubeconfigTarget } from "../../scripts/k8s/kubeconfig.ts";
 import { FAULTS, NODES } from "../../scripts/k8s/topology.ts";
 import { type CliAgent, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import type { NodeMatrixResponse } from "../../lib/k8s/spire-health";
+import type { NodeMatrixResponse } from "@/lib/kubernetes/load-spire-report";
 import { apiGet, stackState } from "../support/api";
 
 describe("GET /api/k8s/nodes", () => {

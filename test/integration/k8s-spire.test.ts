@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { kubeRequest } from "../../scripts/k8s/kube-http.ts";
 import { readKubeconfigTarget } from "../../scripts/k8s/kubeconfig.ts";
 import { CANARY_NAMESPACE, FAULTS, NODES } from "../../scripts/k8s/topology.ts";
-import type { KubernetesSpireReport } from "../../lib/domain/k8s-report";
+import type { KubernetesSpireReport } from "@/lib/kubernetes/build-report";
 import { apiGet, stackState } from "../support/api";
 
 let report: KubernetesSpireReport;

@@ -4,9 +4,9 @@ import { describe, expect, inject, it } from "vitest";
 
 import { AGENTLESS_NODE, TROUBLESHOOT_NAMESPACE, TROUBLESHOOT_PODS } from "../../scripts/k8s/seed-troubleshoot.ts";
 import { type CliAgent, type CliEntry, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import type { Diagnosis } from "../../lib/domain/troubleshoot";
-import type { AgentAttestationReport } from "../../lib/troubleshoot/agents";
-import type { EntryReverseLookup } from "../../lib/troubleshoot/reverse";
+import type { Diagnosis } from "@/lib/troubleshoot/diagnose-workload";
+import type { AgentAttestationReport } from "@/lib/troubleshoot/load-agent-attestation";
+import type { EntryReverseLookup } from "@/lib/troubleshoot/load-entry-pods";
 import { apiGet, stackState } from "../support/api";
 
 async function entryId(path: string): Promise<string> {

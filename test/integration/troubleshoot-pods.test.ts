@@ -22,7 +22,7 @@ import {
   spireServer,
   spireServerJson,
 } from "../../scripts/stack/spire-cli.ts";
-import type { PodDiagnosis } from "../../lib/troubleshoot/diagnose";
+import type { PodDiagnosis } from "@/lib/troubleshoot/load-diagnosis";
 import { apiGet, stackState } from "../support/api";
 
 const podOf = (c: TroubleshootCase) => TROUBLESHOOT_PODS.find((p) => p.case === c)!;

@@ -3,7 +3,7 @@
 import { ServerHealthCard } from "@/components/servers/server-health-card";
 import { useServers } from "@/components/servers/use-servers";
 import { StatePanel } from "@/components/ui/state-panel";
-import type { ServersResponse } from "@/lib/api/servers";
+import type { ServersResponse } from "@/lib/servers/list-server-summaries";
 
 /** Live health of every configured server (the Overview's main grid). */
 export function ServerHealthGrid({ initialData }: { initialData: ServersResponse }) {

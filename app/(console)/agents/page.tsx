@@ -1,7 +1,7 @@
 import { AgentFilterForm } from "@/components/agents/agent-filter-form";
 import { AgentTable } from "@/components/agents/agent-table";
 import { StatePanel } from "@/components/ui/state-panel";
-import { selectedServerName } from "@/lib/config/selected-server";
+import { selectedServerName } from "@/lib/servers/resolve-server";
 import { toUrlSearchParams } from "@/lib/schemas/entry-page-params";
 import { agentListQuerySchema, searchParamsToObject } from "@/lib/schemas/list-queries";
 

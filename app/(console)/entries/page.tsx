@@ -4,7 +4,7 @@ import { EntryTable } from "@/components/entries/entry-table";
 import { EntryTree } from "@/components/entries/tree/entry-tree";
 import { EntryViewToggle } from "@/components/entries/view-toggle";
 import { StatePanel } from "@/components/ui/state-panel";
-import { selectedServerName } from "@/lib/config/selected-server";
+import { selectedServerName } from "@/lib/servers/resolve-server";
 import { parseEntryPageFilters, toUrlSearchParams } from "@/lib/schemas/entry-page-params";
 
 export const metadata = { title: "Entries" };

@@ -1,5 +1,5 @@
 import { FederationView } from "@/components/federation/federation-view";
-import { selectedServerName } from "@/lib/config/selected-server";
+import { selectedServerName } from "@/lib/servers/resolve-server";
 
 export const metadata = { title: "Federation" };
 

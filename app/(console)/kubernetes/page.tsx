@@ -10,8 +10,8 @@ import { SocketChecks } from "@/components/k8s/socket-checks";
 import { CoverageNote, DaemonSetCard, ServerCard } from "@/components/k8s/workload-cards";
 import { StatePanel } from "@/components/ui/state-panel";
 import { ApiError } from "@/lib/api/api-error";
-import type { KubernetesSpireReport } from "@/lib/domain/k8s-report";
-import { getSpireReport } from "@/lib/k8s/spire-health";
+import type { KubernetesSpireReport } from "@/lib/kubernetes/build-report";
+import { getSpireReport } from "@/lib/kubernetes/load-spire-report";
 
 import { Section } from "./_components/section";
 

@@ -7,12 +7,12 @@ import { VerdictCard } from "@/components/troubleshoot/verdict-card";
 import { Card, CardBody } from "@/components/ui/card";
 import { StatePanel } from "@/components/ui/state-panel";
 import { ApiError } from "@/lib/api/api-error";
-import type { Diagnosis } from "@/lib/domain/troubleshoot";
-import { parseSelector } from "@/lib/domain/troubleshoot-match";
-import { getAgentAttestation } from "@/lib/troubleshoot/agents";
-import { diagnosePod, diagnoseSelectors, pickServer, type PodDiagnosis } from "@/lib/troubleshoot/diagnose";
-import { listPodChoices } from "@/lib/troubleshoot/pods";
-import { loadSpireContext } from "@/lib/troubleshoot/spire-context";
+import type { Diagnosis } from "@/lib/troubleshoot/diagnose-workload";
+import { parseSelector } from "@/lib/troubleshoot/match-entries";
+import { getAgentAttestation } from "@/lib/troubleshoot/load-agent-attestation";
+import { diagnosePod, diagnoseSelectors, pickServer, type PodDiagnosis } from "@/lib/troubleshoot/load-diagnosis";
+import { listPodChoices } from "@/lib/troubleshoot/list-pod-choices";
+import { loadSpireContext } from "@/lib/troubleshoot/load-spire-context";
 
 import { ContainerTabs } from "./_components/container-tabs";
 import { SelectorForm } from "./_components/selector-form";

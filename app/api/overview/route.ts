@@ -1,5 +1,5 @@
 import { withApi } from "@/lib/api/with-api";
-import { getOverview } from "@/lib/spire/overview";
+import { getOverview } from "@/lib/overview/load-overview";
 
 // GET /api/overview – per-server problem counts, nearest expiries, federation summary and the problems list
 export const GET = withApi(async () => getOverview());

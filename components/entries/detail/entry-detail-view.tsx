@@ -6,10 +6,10 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { StatePanel } from "@/components/ui/state-panel";
-import { entryCreateCommand } from "@/lib/domain/entry-cli";
+import { entryCreateCommand } from "@/lib/entries/cli-command";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { entryTreeKeys } from "@/lib/query/keys";
-import type { EntryDetail } from "@/lib/spire/entry-detail";
+import type { EntryDetail } from "@/lib/entries/load-entry-detail";
 
 import { EntryFields } from "./entry-fields";
 import { ParentChain } from "./parent-chain";

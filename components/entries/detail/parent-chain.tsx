@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
-import type { ChainLink } from "@/lib/domain/entry-tree";
+import type { ChainLink } from "@/lib/entries/build-index";
 
 /** The entry's parents from the server down to the entry itself. */
 export function ParentChain({ chain, server, self }: { chain: ChainLink[]; server: string; self: string }) {

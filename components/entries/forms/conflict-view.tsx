@@ -2,7 +2,7 @@ import { Button } from "@/components/ui/button";
 import type { EntryInput } from "@/lib/schemas/entry-input";
 import type { Entry } from "@/lib/spire/types";
 
-import { changedFields, entryToInput } from "./form-values";
+import { changedFields, entryToInput } from "@/lib/entries/form-values";
 
 /** Shown instead of overwriting: the entry changed on the server since it was loaded. */
 export function ConflictView(props: {

@@ -26,7 +26,7 @@ import {
   serverId,
   toEntryInput,
   validateForm,
-} from "./form-values";
+} from "@/lib/entries/form-values";
 import { ParentPicker } from "./parent-picker";
 import { SelectorBuilder } from "./selector-builder";
 import { SpiffeIdField } from "./spiffe-id-field";

@@ -1,4 +1,4 @@
-import { entryCreateCommand } from "@/lib/domain/entry-cli";
+import { entryCreateCommand } from "@/lib/entries/cli-command";
 import type { EntryInput } from "@/lib/schemas/entry-input";
 
 /** The entry as it will be sent, and the `spire-server entry create` command that does the same. */

@@ -1,4 +1,4 @@
-import { toSpireDataFile } from "@/lib/domain/entry-import";
+import { toSpireDataFile } from "@/lib/entries/import-export";
 import { fetchJson } from "@/lib/query/fetch-json";
 import type { Entry, EntryFilters } from "@/lib/spire/types";
 

@@ -3,7 +3,7 @@
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { toSpireDataFile } from "@/lib/domain/entry-import";
+import { toSpireDataFile } from "@/lib/entries/import-export";
 import type { Entry } from "@/lib/spire/types";
 
 import { type BatchCreateResponse, useCreateEntries } from "../use-entry-mutations";

@@ -1,4 +1,4 @@
-import { type ImportRow, parseEntryImport } from "@/lib/domain/entry-import";
+import { type ImportRow, parseEntryImport } from "@/lib/entries/import-export";
 import { type EntryInputContext, entryInputSchema } from "@/lib/schemas/entry-input";
 
 export type PreviewRow = ImportRow & { valid: boolean };

@@ -1,7 +1,7 @@
 "use client";
 
 import { errorProps, Field, inputClass } from "./field";
-import { type TtlUnit, type TtlValue, ttlUnits } from "./form-values";
+import { type TtlUnit, type TtlValue, ttlUnits } from "@/lib/entries/form-values";
 
 const unitLabels: Record<TtlUnit, string> = { s: "seconds", m: "minutes", h: "hours", d: "days" };
 

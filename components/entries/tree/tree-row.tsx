@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/format/cn";
 import { formatAbsolute, formatRelative } from "@/lib/format/time";
-import type { TreeNode } from "@/lib/domain/tree-nodes";
+import type { TreeNode } from "@/lib/entries/tree-nodes";
 
 import type { TreeRow } from "./use-tree-rows";
 

@@ -3,10 +3,10 @@
 import { useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
 
-import type { TreeNode } from "@/lib/domain/tree-nodes";
+import type { TreeNode } from "@/lib/entries/tree-nodes";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { entryTreeKeys } from "@/lib/query/keys";
-import type { TreeLevel } from "@/lib/spire/entry-tree-api";
+import type { TreeLevel } from "@/lib/entries/load-tree-level";
 import type { EntryFilters } from "@/lib/spire/types";
 
 import { treeLevelUrl } from "./tree-url";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { AgentDetailView } from "@/components/agents/agent-detail-view";
-import { selectedServerName } from "@/lib/config/selected-server";
+import { selectedServerName } from "@/lib/servers/resolve-server";
 
 export const metadata = { title: "Agent" };
 

@@ -6,9 +6,9 @@ import { EntryActions } from "@/components/entries/forms/entry-actions";
 import { EntryPodsPanel } from "@/components/troubleshoot/entry-pods-panel";
 import { StatePanel } from "@/components/ui/state-panel";
 import { ApiError } from "@/lib/api/api-error";
-import { selectedServerName } from "@/lib/config/selected-server";
+import { selectedServerName } from "@/lib/servers/resolve-server";
 import { getServerConfig } from "@/lib/spire/client";
-import { type EntryDetail, getEntryDetail } from "@/lib/spire/entry-detail";
+import { type EntryDetail, getEntryDetail } from "@/lib/entries/load-entry-detail";
 
 export const metadata = { title: "Entry" };
 

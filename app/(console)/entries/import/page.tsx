@@ -2,7 +2,7 @@ import { EntryFilterForm } from "@/components/entries/entry-filter-form";
 import { BulkEntryTable } from "@/components/entries/forms/bulk-entry-table";
 import { ImportPanel } from "@/components/entries/forms/import-panel";
 import { StatePanel } from "@/components/ui/state-panel";
-import { selectedServerName } from "@/lib/config/selected-server";
+import { selectedServerName } from "@/lib/servers/resolve-server";
 import { entryListQuerySchema, searchParamsToObject } from "@/lib/schemas/list-queries";
 import { getServerConfig } from "@/lib/spire/client";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";

@@ -1,6 +1,6 @@
 import { EntryForm } from "@/components/entries/forms/entry-form";
 import { StatePanel } from "@/components/ui/state-panel";
-import { selectedServerName } from "@/lib/config/selected-server";
+import { selectedServerName } from "@/lib/servers/resolve-server";
 import { getServerConfig } from "@/lib/spire/client";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import type { PodDiagnosis } from "@/lib/troubleshoot/diagnose";
+import type { PodDiagnosis } from "@/lib/troubleshoot/load-diagnosis";
 
 const mark = { ok: "✓", degraded: "!", none: "✗" } as const;
 

@@ -1,5 +1,5 @@
 import { withApi } from "@/lib/api/with-api";
-import { getNodeMatrix } from "@/lib/k8s/spire-health";
+import { getNodeMatrix } from "@/lib/kubernetes/load-spire-report";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { withApi } from "@/lib/api/with-api";
-import { getSpireReport } from "@/lib/k8s/spire-health";
+import { getSpireReport } from "@/lib/kubernetes/load-spire-report";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { withApi } from "@/lib/api/with-api";
 import { parseOrThrow } from "@/lib/api/zod-issues";
-import { agentsQuerySchema, queryObject } from "@/lib/troubleshoot/schemas";
-import { getAgentAttestation } from "@/lib/troubleshoot/agents";
+import { agentsQuerySchema, queryObject } from "@/lib/schemas/troubleshoot";
+import { getAgentAttestation } from "@/lib/troubleshoot/load-agent-attestation";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { withApi } from "@/lib/api/with-api";
 import { parseOrThrow } from "@/lib/api/zod-issues";
-import { entryQuerySchema, queryObject } from "@/lib/troubleshoot/schemas";
-import { lookupEntryPods } from "@/lib/troubleshoot/reverse";
+import { entryQuerySchema, queryObject } from "@/lib/schemas/troubleshoot";
+import { lookupEntryPods } from "@/lib/troubleshoot/load-entry-pods";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { withApi } from "@/lib/api/with-api";
 import { parseOrThrow } from "@/lib/api/zod-issues";
-import { podQuerySchema, queryObject } from "@/lib/troubleshoot/schemas";
-import { diagnosePod } from "@/lib/troubleshoot/diagnose";
+import { podQuerySchema, queryObject } from "@/lib/schemas/troubleshoot";
+import { diagnosePod } from "@/lib/troubleshoot/load-diagnosis";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { withApi } from "@/lib/api/with-api";
-import { listPodChoices } from "@/lib/troubleshoot/pods";
+import { listPodChoices } from "@/lib/troubleshoot/list-pod-choices";
 
 export const dynamic = "force-dynamic";
 

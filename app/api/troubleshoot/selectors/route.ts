@@ -1,7 +1,7 @@
 import { withApi } from "@/lib/api/with-api";
 import { parseOrThrow } from "@/lib/api/zod-issues";
-import { queryObject, selectorsQuerySchema } from "@/lib/troubleshoot/schemas";
-import { diagnoseSelectors } from "@/lib/troubleshoot/diagnose";
+import { queryObject, selectorsQuerySchema } from "@/lib/schemas/troubleshoot";
+import { diagnoseSelectors } from "@/lib/troubleshoot/load-diagnosis";
 import { ApiError } from "@/lib/api/api-error";
 
 export const dynamic = "force-dynamic";

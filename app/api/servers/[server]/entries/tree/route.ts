@@ -3,7 +3,7 @@ import { parseOrThrow } from "@/lib/api/zod-issues";
 import { searchParamsToObject } from "@/lib/schemas/list-queries";
 import { entryTreeQuerySchema } from "@/lib/schemas/views";
 import { getServerConfig } from "@/lib/spire/client";
-import { getTreeLevel } from "@/lib/spire/entry-tree-api";
+import { getTreeLevel } from "@/lib/entries/load-tree-level";
 
 // GET /api/servers/[server]/entries/tree – children of one tree node (?parent=<spiffe id>, none = the server), paged, with subtree counts
 export const GET = withApi<{ server: string }>(async (request, { server }) => {

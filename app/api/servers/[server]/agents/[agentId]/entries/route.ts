@@ -1,7 +1,7 @@
 import { withApi } from "@/lib/api/with-api";
 import { parseOrThrow } from "@/lib/api/zod-issues";
 import { agentIdParamSchema } from "@/lib/schemas/views";
-import { getAgentDetail } from "@/lib/spire/agent-detail";
+import { getAgentDetail } from "@/lib/agents/load-agent-detail";
 import { getServerConfig } from "@/lib/spire/client";
 
 // GET /api/servers/[server]/agents/[agentId]/entries – the agent and the entries that target it, directly and through node aliases

@@ -1,0 +1,35 @@
+import type { Entry, EntryFilters } from "@/lib/spire/types";
+
+import { matchSelectors, matchStrings } from "./match-selectors";
+
+/** True when no filter is set (the whole tree is shown). */
+export function isEmptyFilter(filters: EntryFilters): boolean {
+  return !(
+    filters.spiffeId ||
+    filters.parentId ||
+    filters.selectors?.length ||
+    filters.federatesWith?.length ||
+    filters.hint !== undefined ||
+    filters.downstream !== undefined
+  );
+}
+
+/**
+ * Whether `entry` passes `filters` exactly as SPIRE's ListEntries filter would: IDs compared
+ * whole, selectors and federatesWith with their match mode (default superset), hint exact.
+ */
+export function matchesEntryFilters(entry: Entry, filters: EntryFilters): boolean {
+  if (filters.spiffeId && entry.spiffeId !== filters.spiffeId) return false;
+  if (filters.parentId && entry.parentId !== filters.parentId) return false;
+  if (filters.selectors?.length && !matchSelectors(entry.selectors, filters.selectors, filters.match ?? "superset"))
+    return false;
+  if (
+    filters.federatesWith?.length &&
+    !matchStrings(entry.federatesWith, filters.federatesWith, filters.federatesWithMatch ?? "superset")
+  ) {
+    return false;
+  }
+  if (filters.hint !== undefined && entry.hint !== filters.hint) return false;
+  if (filters.downstream !== undefined && entry.downstream !== filters.downstream) return false;
+  return true;
+}

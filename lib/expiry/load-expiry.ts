@@ -1,0 +1,166 @@
+import "server-only";
+
+import { ApiError } from "@/lib/api/api-error";
+import type { ServerConfig } from "@/lib/config/schema";
+import { type ExpiryItem, expiryItem, sortByUrgency } from "@/lib/expiry/classify-expiry";
+import { checkX509SvidTtl, type TtlCheck } from "@/lib/expiry/ttl-cap";
+
+import { getBundle, listFederatedBundles } from "@/lib/spire/bundles";
+import { getLocalAuthorities } from "@/lib/spire/authorities";
+import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { configuredServers } from "@/lib/federation/load-federation";
+import { serverTrustDomain } from "@/lib/spire/trust-domain";
+import type { AuthoritySlots, X509Authority } from "@/lib/spire/types";
+
+export type TtlWarning = TtlCheck & { server: string; entryId: string; spiffeId: string; parentId: string };
+
+export type ServerExpiry = {
+  server: string;
+  error: string | null;
+  /** The soonest 2000 items; `omitted` counts the later ones left out. */
+  items: ExpiryItem[];
+  omitted: number;
+  ttlWarnings: TtlWarning[];
+  activeCa: { notBefore: string; notAfter: string } | null;
+};
+
+export type ExpiryView = { now: string; servers: ServerExpiry[]; items: ExpiryItem[]; ttlWarnings: TtlWarning[] };
+
+const MAX_ITEMS = 2000;
+const q = (server: string) => `server=${encodeURIComponent(server)}`;
+
+function authorityItems(
+  server: string,
+  kind: "x509-authority" | "jwt-authority",
+  slots: AuthoritySlots,
+  now: number,
+): ExpiryItem[] {
+  const label = kind === "x509-authority" ? "X.509 CA" : "JWT key";
+  return (["active", "prepared", "old"] as const).flatMap((slot) => {
+    const state = slots[slot];
+    if (!state) return [];
+    const item = expiryItem(
+      {
+        kind,
+        server,
+        label: `${server} ${label} (${slot})`,
+        detail: state.authorityId,
+        expiresAt: state.expiresAt,
+        href: `/expiry?${q(server)}`,
+      },
+      now,
+    );
+    return item ? [item] : [];
+  });
+}
+
+/** The active X.509 CA certificate: the bundle authority whose not-after matches the active slot. */
+function activeCaWindow(authorities: X509Authority[], activeExpiresAt: string | null): ServerExpiry["activeCa"] {
+  const match = authorities.find(
+    (a) => a.notAfter && activeExpiresAt && Math.abs(Date.parse(a.notAfter) - Date.parse(activeExpiresAt)) < 1000,
+  );
+  return match?.notBefore && match.notAfter ? { notBefore: match.notBefore, notAfter: match.notAfter } : null;
+}
+
+/** Everything on one server that expires, plus X.509 TTLs the active CA cannot honour. */
+export async function readServerExpiry(server: ServerConfig, now: number): Promise<ServerExpiry> {
+  try {
+    const trustDomain = await serverTrustDomain(server);
+    const [authorities, own, federated, index] = await Promise.all([
+      getLocalAuthorities(server),
+      getBundle(server),
+      listFederatedBundles(server),
+      getEntryIndex(server, trustDomain),
+    ]);
+    const name = server.name;
+    const items: (ExpiryItem | null)[] = [
+      ...authorityItems(name, "x509-authority", authorities.x509, now),
+      ...authorityItems(name, "jwt-authority", authorities.jwt, now),
+      ...index.agents.map((agent) =>
+        expiryItem(
+          {
+            kind: "agent-svid",
+            server: name,
+            label: agent.spiffeId,
+            detail: `agent SVID ${agent.x509SvidSerialNumber}`,
+            expiresAt: agent.x509SvidExpiresAt,
+            href: `/agents/${encodeURIComponent(agent.spiffeId)}?${q(name)}`,
+          },
+          now,
+          { autoRenewed: true },
+        ),
+      ),
+      ...federated.flatMap((bundle) =>
+        bundle.x509Authorities.map((ca) =>
+          expiryItem(
+            {
+              kind: "federated-ca",
+              server: name,
+              label: `${bundle.trustDomain} CA`,
+              detail: ca.subject,
+              expiresAt: ca.notAfter,
+              href: `/federation?${q(name)}`,
+            },
+            now,
+          ),
+        ),
+      ),
+      ...index.entries
+        .filter((entry) => entry.expiresAt)
+        .map((entry) =>
+          expiryItem(
+            {
+              kind: "entry",
+              server: name,
+              label: entry.spiffeId,
+              detail: `entry ${entry.id}`,
+              expiresAt: entry.expiresAt,
+              href: `/entries/${entry.id}?${q(name)}`,
+            },
+            now,
+          ),
+        ),
+    ];
+    const activeCa = activeCaWindow(own.x509Authorities, authorities.x509.active?.expiresAt ?? null);
+    const ttlWarnings: TtlWarning[] = [];
+    if (activeCa) {
+      for (const entry of index.entries) {
+        const check = checkX509SvidTtl(entry.x509SvidTtl, activeCa, now);
+        if (check && check.status !== "ok")
+          ttlWarnings.push({
+            ...check,
+            server: name,
+            entryId: entry.id,
+            spiffeId: entry.spiffeId,
+            parentId: entry.parentId,
+          });
+      }
+    }
+    const sorted = sortByUrgency(items.filter((i): i is ExpiryItem => i !== null));
+    return {
+      server: name,
+      error: null,
+      items: sorted.slice(0, MAX_ITEMS),
+      omitted: Math.max(0, sorted.length - MAX_ITEMS),
+      ttlWarnings: ttlWarnings.slice(0, MAX_ITEMS),
+      activeCa,
+    };
+  } catch (error) {
+    const message = error instanceof ApiError ? error.message : "Unexpected error while reading the server.";
+    return { server: server.name, error: message, items: [], omitted: 0, ttlWarnings: [], activeCa: null };
+  }
+}
+
+/** Expiry across every configured server (or just `only`), most urgent first. */
+export async function getExpiryView(only?: string): Promise<ExpiryView> {
+  const now = Date.now();
+  const servers = configuredServers().filter((s) => !only || s.name === only);
+  if (only && servers.length === 0) throw new ApiError("not_found", `Unknown SPIRE server '${only}'.`);
+  const results = await Promise.all(servers.map((s) => readServerExpiry(s, now)));
+  return {
+    now: new Date(now).toISOString(),
+    servers: results,
+    items: sortByUrgency(results.flatMap((r) => r.items)),
+    ttlWarnings: results.flatMap((r) => r.ttlWarnings),
+  };
+}

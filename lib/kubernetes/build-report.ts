@@ -1,0 +1,182 @@
+import type {
+  K8sBundleConfigMap,
+  K8sCsiDriver,
+  K8sCsiNode,
+  K8sDaemonSet,
+  K8sEvent,
+  K8sNamespace,
+  K8sNode,
+  K8sPod,
+  K8sStatefulSet,
+} from "@/lib/k8s/types";
+
+import { type AuthorityRef, type BundleComparison, compareBundle } from "./compare-bundle";
+import { checkCsiDriver, type CsiDriverReport } from "./check-csi-driver";
+import { csiFailedMounts, failedMountProblems, recentWarnings } from "./warning-events";
+import { buildNodeMatrix, type NodeMatrix, type SpireAgentRef } from "./node-matrix";
+import { checkPodSecurity, type PodSecurityCheck } from "./pod-security";
+import { matchesSelector } from "./pod-status";
+import { type K8sProblem, sortProblems } from "./problems";
+import { checkSocketPaths, type SocketCheck } from "./socket-paths";
+import {
+  compareCoverage,
+  type Coverage,
+  type DaemonSetSummary,
+  type StatefulSetSummary,
+  summarizeDaemonSet,
+  summarizeStatefulSet,
+} from "./workloads";
+
+export type K8sComponentNames = {
+  namespace: string;
+  serverNamespace: string;
+  serverStatefulSet: string;
+  agentDaemonSet: string;
+  csiDaemonSet: string;
+  csiDriver: string;
+  bundleConfigMap: string;
+};
+
+/** Everything read from the cluster and from SPIRE, as plain data. */
+export type K8sSnapshot = {
+  names: K8sComponentNames;
+  cluster: { name: string; server: string; source: string; psatCluster: string | null };
+  nodes: K8sNode[];
+  namespaces: K8sNamespace[];
+  /** Agent and CSI DaemonSets in every namespace (by configured name). */
+  daemonSets: K8sDaemonSet[];
+  statefulSet: K8sStatefulSet | null;
+  serverPods: K8sPod[];
+  /** Pods of the main namespace (agent and CSI pods are picked by their DaemonSet's selector). */
+  pods: K8sPod[];
+  csiDriver: K8sCsiDriver | null;
+  csiNodes: K8sCsiNode[];
+  warningEvents: K8sEvent[];
+  failedMountEvents: K8sEvent[];
+  bundleConfigMap: K8sBundleConfigMap | null;
+  spire: {
+    serverName: string | null;
+    agents: SpireAgentRef[] | null;
+    agentsError: string | null;
+    authorities: AuthorityRef[] | null;
+    bundleError: string | null;
+  };
+};
+
+export type InstallationReport = {
+  namespace: string;
+  agents: DaemonSetSummary | null;
+  csi: DaemonSetSummary | null;
+  sockets: SocketCheck;
+};
+
+export type KubernetesSpireReport = {
+  cluster: K8sSnapshot["cluster"];
+  names: K8sComponentNames;
+  generatedAt: string;
+  server: StatefulSetSummary;
+  agents: DaemonSetSummary;
+  csi: DaemonSetSummary;
+  coverage: Coverage;
+  /** The main install first, then any other namespace running the same DaemonSets. */
+  installations: InstallationReport[];
+  csiDriver: CsiDriverReport;
+  matrix: NodeMatrix;
+  podSecurity: PodSecurityCheck[];
+  events: { warnings: K8sEvent[]; failedMounts: K8sEvent[] };
+  bundle: BundleComparison;
+  spire: { serverName: string | null; agentsError: string | null; bundleError: string | null };
+  problems: K8sProblem[];
+  healthy: boolean;
+};
+
+/** Turns a snapshot into the Kubernetes page's report: every check, every problem with its fix. */
+export function buildSpireReport(snap: K8sSnapshot, now: number): KubernetesSpireReport {
+  const n = snap.names;
+  const problems: K8sProblem[] = [];
+  const collect = <T>(result: { problems: K8sProblem[] } & T): T => {
+    problems.push(...result.problems);
+    return result;
+  };
+  const ds = (namespace: string, name: string) =>
+    snap.daemonSets.find((d) => d.namespace === namespace && d.name === name) ?? null;
+  const agentDs = ds(n.namespace, n.agentDaemonSet);
+  const csiDs = ds(n.namespace, n.csiDaemonSet);
+  const agentPods = agentDs ? snap.pods.filter((p) => matchesSelector(p, agentDs.selector)) : [];
+  const csiPods = csiDs ? snap.pods.filter((p) => matchesSelector(p, csiDs.selector)) : [];
+
+  const server = collect(
+    summarizeStatefulSet(snap.statefulSet, snap.serverPods, n.serverNamespace, n.serverStatefulSet),
+  ).summary;
+  const installNamespaces = [
+    n.namespace,
+    ...new Set(snap.daemonSets.map((d) => d.namespace).filter((ns) => ns !== n.namespace)),
+  ].sort((a, b) => (a === n.namespace ? -1 : b === n.namespace ? 1 : a.localeCompare(b)));
+  const installations: InstallationReport[] = installNamespaces.map((namespace) => {
+    const a = ds(namespace, n.agentDaemonSet);
+    const c = ds(namespace, n.csiDaemonSet);
+    const main = namespace === n.namespace;
+    return {
+      namespace,
+      agents: a || main ? collect(summarizeDaemonSet(a, namespace, n.agentDaemonSet, "agents")).summary : null,
+      csi: c || main ? collect(summarizeDaemonSet(c, namespace, n.csiDaemonSet, "csi-driver")).summary : null,
+      sockets: collect(checkSocketPaths(namespace, a, c)).check,
+    };
+  });
+  const coverage = collect(compareCoverage(snap.nodes, agentPods, csiPods)).coverage;
+  const csiDriver = collect(checkCsiDriver(snap.csiDriver, n.csiDriver)).report;
+  const matrix = collect(
+    buildNodeMatrix({
+      nodes: snap.nodes,
+      agentPods,
+      csiPods,
+      csiNodes: snap.csiNodes,
+      csiDriverName: n.csiDriver,
+      spireAgents: snap.spire.agents,
+      cluster: snap.cluster.psatCluster,
+      namespace: n.namespace,
+    }),
+  ).matrix;
+  const podSecurity = collect(
+    checkPodSecurity(
+      snap.namespaces,
+      snap.daemonSets.map((d) => ({ namespace: d.namespace, component: d.name, template: d.template })),
+    ),
+  ).checks.sort((a, b) =>
+    a.namespace === n.namespace ? -1 : b.namespace === n.namespace ? 1 : a.namespace.localeCompare(b.namespace),
+  );
+  const failedMounts = csiFailedMounts(snap.failedMountEvents, n.csiDriver);
+  problems.push(...failedMountProblems(failedMounts, n.csiDriver));
+  const bundle = collect(
+    compareBundle(
+      snap.bundleConfigMap,
+      snap.spire.authorities,
+      { namespace: n.namespace, name: n.bundleConfigMap, serverName: snap.spire.serverName ?? "the SPIRE server" },
+      now,
+    ),
+  ).comparison;
+
+  const sorted = sortProblems(problems);
+  return {
+    cluster: snap.cluster,
+    names: n,
+    generatedAt: new Date(now).toISOString(),
+    server,
+    agents: installations[0]!.agents!,
+    csi: installations[0]!.csi!,
+    coverage,
+    installations,
+    csiDriver,
+    matrix,
+    podSecurity,
+    events: { warnings: recentWarnings(snap.warningEvents, now), failedMounts },
+    bundle,
+    spire: {
+      serverName: snap.spire.serverName,
+      agentsError: snap.spire.agentsError,
+      bundleError: snap.spire.bundleError,
+    },
+    problems: sorted,
+    healthy: sorted.every((p) => p.severity !== "error"),
+  };
+}

@@ -1,0 +1,72 @@
+import "server-only";
+
+import { ApiError } from "@/lib/api/api-error";
+import type { ServerConfig } from "@/lib/config/schema";
+
+import { countAgents } from "@/lib/spire/agents";
+import { listFederatedBundles } from "@/lib/spire/bundles";
+import { countEntries } from "@/lib/spire/entries";
+import { checkHealth, getServerInfo } from "@/lib/spire/health";
+import type { ServerSummary } from "@/lib/spire/types";
+
+function asApiError(reason: unknown): { code: string; message: string } {
+  return reason instanceof ApiError
+    ? { code: reason.code, message: reason.message }
+    : { code: "internal", message: "Unexpected error while checking the server." };
+}
+
+/** Explains what is wrong with a server, or returns null when nothing is. */
+function findProblem(
+  server: ServerConfig,
+  health: PromiseSettledResult<boolean>,
+  others: PromiseSettledResult<unknown>[],
+  trustDomain: string | null,
+): ServerSummary["error"] {
+  if (health.status === "rejected") return asApiError(health.reason);
+  if (!health.value) return { code: "unavailable", message: `SPIRE server '${server.name}' reports NOT_SERVING.` };
+  const failed = others.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) return asApiError(failed.reason);
+  if (server.trustDomain && trustDomain && trustDomain !== server.trustDomain) {
+    return {
+      code: "failed_precondition",
+      message: `Server '${server.name}' is in trust domain ${trustDomain}, but the config expects ${server.trustDomain}.`,
+    };
+  }
+  return null;
+}
+
+const valueOf = <T>(result: PromiseSettledResult<T>): T | null => (result.status === "fulfilled" ? result.value : null);
+
+/**
+ * Health, uptime, counts and SVID expiry of one server. Never throws: an unreachable server
+ * is reported with `healthy: false` and the error, so it stays in the list.
+ */
+export async function summarizeServer(server: ServerConfig): Promise<ServerSummary> {
+  // Counts come from the Count/List APIs: Debug.GetInfo caches them for a while and counts the
+  // server's own bundle among the "federated" ones.
+  const [health, info, entries, agents, bundles] = await Promise.allSettled([
+    checkHealth(server),
+    getServerInfo(server),
+    countEntries(server),
+    countAgents(server),
+    listFederatedBundles(server),
+  ]);
+  const serverSvid = valueOf(info)?.svidChain[0];
+  const trustDomain = serverSvid?.spiffeId ? new URL(serverSvid.spiffeId).host : null;
+  const error = findProblem(server, health, [info, entries, agents, bundles], trustDomain);
+  const [entryCount, agentCount, bundleList] = [valueOf(entries), valueOf(agents), valueOf(bundles)];
+  return {
+    name: server.name,
+    address: server.address,
+    trustDomain,
+    expectedTrustDomain: server.trustDomain ?? null,
+    healthy: error === null,
+    uptimeSeconds: valueOf(info)?.uptimeSeconds ?? null,
+    counts:
+      entryCount !== null && agentCount !== null && bundleList !== null
+        ? { entries: entryCount, agents: agentCount, federatedBundles: bundleList.length }
+        : null,
+    serverSvidExpiresAt: serverSvid?.expiresAt ?? null,
+    error,
+  };
+}

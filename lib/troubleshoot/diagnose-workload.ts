@@ -1,0 +1,341 @@
+import type { Agent, Bundle, Entry, Selector } from "@/lib/spire/types";
+
+import { psatNodeOf } from "@/lib/kubernetes/node-matrix";
+import { selectorKey } from "@/lib/entries/match-selectors";
+import type { Delivery } from "./check-delivery";
+import { type NearMiss, type ServingParent, matchingEntries, rankNearMisses, servingParents } from "./match-entries";
+import { type CaWindow, type TtlCheck, checkX509SvidTtl } from "@/lib/expiry/ttl-cap";
+
+export type AgentState = "ok" | "missing" | "banned" | "expired";
+
+export type AgentFinding = {
+  state: AgentState;
+  agent: Agent | null;
+  canReattest: boolean;
+  /** How the agent was found: "node" (node UID), "agent" (chosen by the user). */
+  lookup: string;
+};
+
+export type FederationFinding = { trustDomain: string; state: "ok" | "missing" | "expired" };
+
+export type MatchFinding = { entry: Entry; federation: FederationFinding[]; dnsNames: string[]; ttl: TtlCheck | null };
+
+export type ReasonCode =
+  | "no-agent"
+  | "agent-banned"
+  | "agent-expired"
+  | "no-entry"
+  | "stale-parent"
+  | "other-agent"
+  | "alias-not-covering"
+  | "parent-elsewhere"
+  | "namespace"
+  | "service-account"
+  | "selectors"
+  | "no-workload-api-volume"
+  | "socket-outside-mount"
+  | "csi-driver-missing"
+  | "csi-not-registered"
+  | "csi-pod-unhealthy"
+  | "federated-bundle-missing"
+  | "federated-bundle-expired";
+
+export type Reason = {
+  code: ReasonCode;
+  blocking: boolean;
+  title: string;
+  fix: string;
+  action: { label: string; href: string } | null;
+};
+
+export type Verdict = { status: "ok" | "degraded" | "none"; summary: string; spiffeIds: string[]; reasons: Reason[] };
+
+export type Diagnosis = {
+  server: string;
+  trustDomain: string;
+  selectors: Selector[];
+  agent: AgentFinding;
+  parents: ServingParent[];
+  /** Every entry under a serving parent, with satisfied and missing selectors. */
+  underParents: { entry: Entry; satisfied: Selector[]; missing: Selector[] }[];
+  matches: MatchFinding[];
+  nearMisses: NearMiss[];
+  delivery: Delivery | null;
+  verdict: Verdict;
+};
+
+export type DiagnoseInput = {
+  server: string;
+  trustDomain: string;
+  selectors: Selector[];
+  /** The agent chosen by the user (selector mode) or the node's UID (pod mode). */
+  agentRef: { nodeName: string; nodeUid: string | null; cluster: string | null } | { spiffeId: string };
+  agents: readonly Agent[];
+  entries: readonly Entry[];
+  federatedBundles: readonly Bundle[];
+  activeCa: CaWindow | null;
+  nodeUids: ReadonlySet<string> | null;
+  delivery: Delivery | null;
+  /** Suggested SPIFFE ID and selectors for a new entry (pod mode: ns/sa). */
+  suggestion: { spiffeId: string; selectors: Selector[] } | null;
+  now: number;
+};
+
+/** The k8s_psat agent attested from the node with `nodeUid` (newest unbanned one first). */
+export function agentForNode(agents: readonly Agent[], nodeUid: string, cluster: string | null): Agent | null {
+  const found = agents.filter((a) => {
+    const ref = psatNodeOf(a);
+    return ref?.nodeUid === nodeUid && (!cluster || !ref.cluster || ref.cluster === cluster);
+  });
+  found.sort(
+    (a, b) =>
+      Number(a.banned) - Number(b.banned) || (b.x509SvidExpiresAt ?? "").localeCompare(a.x509SvidExpiresAt ?? ""),
+  );
+  return found[0] ?? null;
+}
+
+function agentFinding(input: DiagnoseInput): AgentFinding {
+  const ref = input.agentRef;
+  const agent =
+    "spiffeId" in ref
+      ? (input.agents.find((a) => a.spiffeId === ref.spiffeId) ?? null)
+      : ref.nodeUid
+        ? agentForNode(input.agents, ref.nodeUid, ref.cluster)
+        : null;
+  const lookup =
+    "spiffeId" in ref
+      ? `agent ${ref.spiffeId}`
+      : `node ${ref.nodeName}${ref.nodeUid ? ` (UID ${ref.nodeUid})` : " (no Node object)"}`;
+  if (!agent) return { state: "missing", agent: null, canReattest: false, lookup };
+  const expired = agent.x509SvidExpiresAt !== null && Date.parse(agent.x509SvidExpiresAt) <= input.now;
+  return { state: agent.banned ? "banned" : expired ? "expired" : "ok", agent, canReattest: agent.canReattest, lookup };
+}
+
+/** Federation health of each `federatesWith` trust domain: no bundle, or every X.509 CA expired. */
+export function checkFederation(entry: Entry, bundles: readonly Bundle[], now: number): FederationFinding[] {
+  return entry.federatesWith.map((trustDomain) => {
+    const bundle = bundles.find((b) => b.trustDomain === trustDomain);
+    if (!bundle) return { trustDomain, state: "missing" as const };
+    const valid = bundle.x509Authorities.some((a) => !a.notAfter || Date.parse(a.notAfter) > now);
+    return { trustDomain, state: valid ? ("ok" as const) : ("expired" as const) };
+  });
+}
+
+const q = encodeURIComponent;
+/** Link to the create form, pre-filled. */
+export function newEntryHref(
+  server: string,
+  parentId: string,
+  spiffeId: string,
+  selectors: readonly Selector[],
+): string {
+  const params = new URLSearchParams({ server, parentId, spiffeId });
+  for (const s of selectors) params.append("selector", selectorKey(s));
+  return `/entries/new?${params.toString()}`;
+}
+export const editEntryHref = (server: string, id: string) => `/entries/${q(id)}/edit?server=${q(server)}`;
+
+const list = (s: readonly Selector[]) => s.map(selectorKey).join(", ");
+
+function nearMissReason(miss: NearMiss, input: DiagnoseInput, agent: Agent | null): Reason {
+  const e = miss.entry;
+  const edit = { label: "Edit entry", href: editEntryHref(input.server, e.id) };
+  const here = agent?.spiffeId ?? null;
+  const p = miss.parentProblem;
+  switch (miss.kind) {
+    case "stale-parent":
+      return {
+        code: "stale-parent",
+        blocking: true,
+        title: `Entry ${e.spiffeId} has the right selectors but is parented to ${e.parentId}, an agent of node UID ${p?.kind === "stale-parent" ? p.nodeUid : "?"} that no longer exists`,
+        fix: here
+          ? `Re-parent it to this node's agent ${here} (or to a node alias that covers it).`
+          : "Re-parent it to an agent that serves this workload.",
+        action: here
+          ? { label: "Create under this node's agent", href: newEntryHref(input.server, here, e.spiffeId, e.selectors) }
+          : edit,
+      };
+    case "other-agent":
+      return {
+        code: "other-agent",
+        blocking: true,
+        title: `Entry ${e.spiffeId} has the right selectors but is parented to another agent (${e.parentId})`,
+        fix: here
+          ? `Create it under ${here} too, or parent it to a node alias that covers both agents.`
+          : "Parent it to the agent that serves this workload.",
+        action: here
+          ? { label: "Create under this node's agent", href: newEntryHref(input.server, here, e.spiffeId, e.selectors) }
+          : edit,
+      };
+    case "alias-not-covering":
+      return {
+        code: "alias-not-covering",
+        blocking: true,
+        title: `Entry ${e.spiffeId} is parented to node alias ${e.parentId}, which does not cover this agent (it lacks ${p?.kind === "alias-not-covering" ? list(p.uncovered) : "the alias's selectors"})`,
+        fix: here
+          ? `Parent the entry to ${here} or to an alias that covers it, or widen the alias's selectors.`
+          : "Widen the alias's selectors to cover the agent.",
+        action: here
+          ? { label: "Create under this node's agent", href: newEntryHref(input.server, here, e.spiffeId, e.selectors) }
+          : edit,
+      };
+    case "parent-elsewhere":
+      return {
+        code: "parent-elsewhere",
+        blocking: true,
+        title: `Entry ${e.spiffeId} has the right selectors but its parent ${e.parentId} is neither this agent nor an alias covering it`,
+        fix: "Parent it to the node's agent or a covering alias.",
+        action: edit,
+      };
+    default: {
+      const diffs = miss.differences
+        .map(
+          (d) =>
+            `${selectorKey(d.expected)} (the workload has ${d.actual.length ? list(d.actual) : "no such selector"})`,
+        )
+        .join("; ");
+      const fixed = e.selectors.map(
+        (s) => miss.differences.find((d) => selectorKey(d.expected) === selectorKey(s))?.actual[0] ?? s,
+      );
+      const what =
+        miss.kind === "namespace" ? "namespace" : miss.kind === "service-account" ? "service account" : "selectors";
+      return {
+        code: miss.kind,
+        blocking: true,
+        title: `Entry ${e.spiffeId} differs in ${what}: it needs ${diffs}${miss.parentOk ? "" : `, and its parent ${e.parentId} does not serve this workload`}`,
+        fix: `Change the entry's ${what} to match the workload (or create an entry with the workload's values).`,
+        action: {
+          label: "Create with the workload's values",
+          href: newEntryHref(
+            input.server,
+            miss.parentOk ? e.parentId : (agent?.spiffeId ?? e.parentId),
+            e.spiffeId,
+            fixed,
+          ),
+        },
+      };
+    }
+  }
+}
+
+/**
+ * Works out whether a workload (its attestor selectors) gets SVIDs from its agent: the agent's
+ * state, the parents that serve it (agent + covering node aliases), the entries under them, the
+ * matching ones with federation/DNS/TTL checks, near misses, the delivery path, and a verdict
+ * with the reasons ranked (agent, then entries, then delivery, then federation).
+ */
+export function diagnoseWorkload(input: DiagnoseInput): Diagnosis {
+  const agent = agentFinding(input);
+  const parents = servingParents(agent.agent, input.entries, input.trustDomain);
+  const parentIds = new Set(parents.map((p) => p.spiffeId));
+  const keys = new Set(input.selectors.map(selectorKey));
+  const underParents = input.entries
+    .filter((e) => parentIds.has(e.parentId))
+    .map((entry) => ({
+      entry,
+      satisfied: entry.selectors.filter((s) => keys.has(selectorKey(s))),
+      missing: entry.selectors.filter((s) => !keys.has(selectorKey(s))),
+    }));
+  const matched = matchingEntries(input.entries, input.selectors, parents);
+  const matches: MatchFinding[] = matched.map((entry) => ({
+    entry,
+    federation: checkFederation(entry, input.federatedBundles, input.now),
+    dnsNames: entry.dnsNames,
+    ttl: input.activeCa ? checkX509SvidTtl(entry.x509SvidTtl, input.activeCa, input.now) : null,
+  }));
+  const nearMisses = rankNearMisses(input.entries, input.selectors, parents, {
+    trustDomain: input.trustDomain,
+    agents: input.agents,
+    entries: input.entries,
+    agent: agent.agent,
+    nodeUids: input.nodeUids,
+  });
+
+  const reasons: Reason[] = [];
+  const a = agent.agent;
+  if (agent.state === "missing") {
+    reasons.push({
+      code: "no-agent",
+      blocking: true,
+      title: `No SPIRE agent has attested from ${agent.lookup}`,
+      fix: "Check that the spire-agent DaemonSet runs on this node and read its log for attestation errors (see the agent section below).",
+      action: null,
+    });
+  } else if (agent.state === "banned") {
+    reasons.push({
+      code: "agent-banned",
+      blocking: true,
+      title: `The agent ${a!.spiffeId} is banned`,
+      fix: "Evict it (agent evict) so it can attest again, after you know why it was banned.",
+      action: { label: "Open agent", href: `/agents/${q(a!.spiffeId)}?server=${q(input.server)}` },
+    });
+  } else if (agent.state === "expired") {
+    reasons.push({
+      code: "agent-expired",
+      blocking: true,
+      title: `The agent's SVID expired at ${a!.x509SvidExpiresAt}`,
+      fix: a!.canReattest
+        ? "Restart the agent: it can re-attest."
+        : "Evict the agent and restart it so it attests again.",
+      action: { label: "Open agent", href: `/agents/${q(a!.spiffeId)}?server=${q(input.server)}` },
+    });
+  }
+  // Without an agent no parent can serve the workload: entry reasons would only repeat that.
+  if (matches.length === 0 && agent.state !== "missing") {
+    const top = nearMisses.slice(0, 3).map((m) => nearMissReason(m, input, a));
+    if (top.length) reasons.push(...top);
+    else {
+      const parent = parents[0]?.spiffeId ?? null;
+      reasons.push({
+        code: "no-entry",
+        blocking: true,
+        title: `No registration entry matches this workload's selectors${parent ? ` under ${parents.map((p) => p.spiffeId).join(" or ")}` : ""}, and none comes close`,
+        fix: "Create an entry parented to the node's agent (or a covering alias) with selectors the workload has, e.g. its namespace and service account.",
+        action:
+          parent && input.suggestion
+            ? {
+                label: "Create entry",
+                href: newEntryHref(input.server, parent, input.suggestion.spiffeId, input.suggestion.selectors),
+              }
+            : null,
+      });
+    }
+  }
+  for (const issue of input.delivery?.issues ?? []) {
+    if (issue.code === "no-endpoint-env") continue;
+    reasons.push({ code: issue.code, blocking: issue.blocking, title: issue.title, fix: issue.fix, action: null });
+  }
+  for (const m of matches) {
+    for (const f of m.federation.filter((x) => x.state !== "ok")) {
+      reasons.push({
+        code: f.state === "missing" ? "federated-bundle-missing" : "federated-bundle-expired",
+        blocking: false,
+        title:
+          f.state === "missing"
+            ? `${m.entry.spiffeId} federates with ${f.trustDomain}, but the server has no bundle for it: the agent serves the SVID without that bundle ("Federated bundle contents missing")`
+            : `${m.entry.spiffeId} federates with ${f.trustDomain}, whose bundle holds only expired X.509 authorities: peers from ${f.trustDomain} cannot be verified`,
+        fix: `Create (or repair) a federation relationship with ${f.trustDomain} so its bundle is fetched and kept fresh, or remove it from federatesWith.`,
+        action: { label: "Edit entry", href: editEntryHref(input.server, m.entry.id) },
+      });
+    }
+  }
+  const blocking = reasons.some((r) => r.blocking) || matches.length === 0;
+  const spiffeIds = [...new Set(matches.map((m) => m.entry.spiffeId))];
+  const status: Verdict["status"] = blocking ? "none" : reasons.length ? "degraded" : "ok";
+  const summary =
+    status === "none"
+      ? `Gets no SVID${reasons.length > 1 ? ` (${reasons.length} reasons, most likely first)` : ""}.`
+      : `Gets SVIDs for: ${spiffeIds.join(", ")}${status === "degraded" ? ` (with ${reasons.length} problem${reasons.length > 1 ? "s" : ""})` : ""}`;
+  return {
+    server: input.server,
+    trustDomain: input.trustDomain,
+    selectors: input.selectors,
+    agent,
+    parents,
+    underParents,
+    matches,
+    nearMisses,
+    delivery: input.delivery,
+    verdict: { status, summary, spiffeIds: status === "none" ? [] : spiffeIds, reasons },
+  };
+}

@@ -1,0 +1,64 @@
+import "server-only";
+
+import { ApiError } from "@/lib/api/api-error";
+import {
+  type AgentIssue,
+  attestationErrors,
+  diagnoseAgents,
+  type MappedLogLine,
+} from "@/lib/troubleshoot/diagnose-agents";
+import { listPods } from "@/lib/k8s/pods";
+import { listWorkloadPods } from "@/lib/k8s/workload-pods";
+import { readPodLogTail } from "@/lib/k8s/pod-logs";
+
+import { type ClusterContext, loadClusterContext } from "./load-cluster-context";
+import { pickServer } from "./load-diagnosis";
+import { loadSpireContext } from "./load-spire-context";
+
+export type AgentAttestationReport = {
+  server: string;
+  clusterError: string | null;
+  issues: AgentIssue[];
+  /** Attestation errors from the spire-server pod's log, or why the log could not be read. */
+  log: { available: true; pod: string; errors: MappedLogLine[] } | { available: false; reason: string };
+};
+
+async function serverLog(cluster: ClusterContext): Promise<AgentAttestationReport["log"]> {
+  const pods = await listPods(cluster.clients, cluster.serverNamespace).catch(() => []);
+  const pod = pods.find((p) => p.name.startsWith(`${cluster.serverStatefulSet}-`));
+  if (!pod)
+    return { available: false, reason: `No ${cluster.serverStatefulSet} pod in namespace ${cluster.serverNamespace}.` };
+  const log = await readPodLogTail(cluster.clients, pod.namespace, pod.name, "spire-server");
+  if (!log.available)
+    return {
+      available: false,
+      reason: `The Kubernetes API could not serve the log of ${pod.namespace}/${pod.name}: ${log.reason}`,
+    };
+  return { available: true, pod: `${pod.namespace}/${pod.name}`, errors: attestationErrors(log.text) };
+}
+
+/** Why agents did not attest: node/agent mismatches, banned or expired agents, cluster names, and server log errors. */
+export async function getAgentAttestation(input: { server?: string; now?: number }): Promise<AgentAttestationReport> {
+  let cluster: ClusterContext | null = null;
+  let clusterError: string | null = null;
+  try {
+    cluster = await loadClusterContext();
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    clusterError = error.message;
+  }
+  const spire = await loadSpireContext(pickServer(input.server, cluster?.spireServer));
+  const pods = cluster ? await listWorkloadPods(cluster.clients) : [];
+  const podNodes = pods.flatMap((p) => (p.nodeName ? [p.nodeName] : []));
+  const issues = diagnoseAgents({
+    nodes: cluster?.nodes ?? null,
+    podNodes,
+    agents: spire.agents,
+    entries: spire.entries,
+    now: input.now ?? Date.now(),
+  });
+  const log = cluster
+    ? await serverLog(cluster)
+    : { available: false as const, reason: clusterError ?? "Kubernetes is not configured." };
+  return { server: spire.server, clusterError, issues, log };
+}

@@ -1,0 +1,123 @@
+import "server-only";
+
+import { ApiError } from "@/lib/api/api-error";
+import { type ContainerSelectors, containerSelectors, type WorkloadPod } from "@/lib/troubleshoot/workload-selectors";
+import { type Diagnosis, diagnoseWorkload } from "@/lib/troubleshoot/diagnose-workload";
+import { checkDelivery } from "@/lib/troubleshoot/check-delivery";
+import { getWorkloadPod } from "@/lib/k8s/workload-pods";
+import { configuredServers } from "@/lib/federation/load-federation";
+import type { Selector } from "@/lib/spire/types";
+
+import { csiStateOn, loadClusterContext } from "./load-cluster-context";
+import { loadSpireContext } from "./load-spire-context";
+
+export type ContainerDiagnosis = Omit<ContainerSelectors, "selectors"> & { verdict: Diagnosis["verdict"]["status"] };
+
+export type PodDiagnosis = {
+  pod: Pick<WorkloadPod, "namespace" | "name" | "uid" | "nodeName" | "serviceAccount" | "phase" | "labels" | "owners">;
+  node: { name: string | null; uid: string | null };
+  /** Every container with its verdict; the attestor answers for the container that calls. */
+  containers: ContainerDiagnosis[];
+  container: string;
+  imageNote: string | null;
+  diagnosis: Diagnosis;
+};
+
+/** The server to diagnose against: the one asked for, else the cluster's SPIRE server, else the first. */
+export function pickServer(asked: string | undefined, clusterServer?: string): string {
+  if (asked) return asked;
+  const servers = configuredServers();
+  return (clusterServer && servers.find((s) => s.name === clusterServer)?.name) ?? servers[0]!.name;
+}
+
+/**
+ * Diagnoses one pod: its attestor selectors per container, the agent on its node, the entries
+ * that match or nearly match, the Workload API delivery path and a verdict, for `container` (or
+ * the first app container) with a verdict line for each of the others.
+ */
+export async function diagnosePod(input: {
+  server?: string;
+  namespace: string;
+  name: string;
+  container?: string;
+  now?: number;
+}): Promise<PodDiagnosis> {
+  const now = input.now ?? Date.now();
+  const cluster = await loadClusterContext();
+  const server = pickServer(input.server, cluster.spireServer);
+  const [pod, spire] = await Promise.all([
+    getWorkloadPod(cluster.clients, input.namespace, input.name),
+    loadSpireContext(server),
+  ]);
+  const node = cluster.nodes.find((n) => n.name === pod.nodeName) ?? null;
+  const csi = csiStateOn(cluster, pod.nodeName);
+  const perContainer = containerSelectors(pod).filter((c) => !c.init);
+  if (perContainer.length === 0)
+    throw new ApiError("invalid_argument", `Pod ${pod.namespace}/${pod.name} has no containers.`);
+  const run = (c: ContainerSelectors) => {
+    const container = pod.containers.find((x) => x.name === c.container && !x.init)!;
+    return diagnoseWorkload({
+      server: spire.server,
+      trustDomain: spire.trustDomain,
+      selectors: c.selectors,
+      agentRef: { nodeName: pod.nodeName ?? "(unscheduled)", nodeUid: node?.uid ?? null, cluster: cluster.psatCluster },
+      agents: spire.agents,
+      entries: spire.entries,
+      federatedBundles: spire.federatedBundles,
+      activeCa: spire.activeCa,
+      nodeUids: new Set(cluster.nodes.map((n) => n.uid)),
+      delivery: checkDelivery(pod, container, csi),
+      suggestion: {
+        spiffeId: `spiffe://${spire.trustDomain}/ns/${pod.namespace}/sa/${pod.serviceAccount}`,
+        selectors: [
+          { type: "k8s", value: `ns:${pod.namespace}` },
+          { type: "k8s", value: `sa:${pod.serviceAccount}` },
+        ],
+      },
+      now,
+    });
+  };
+  const chosen = perContainer.find((c) => c.container === input.container) ?? perContainer[0]!;
+  if (input.container && chosen.container !== input.container)
+    throw new ApiError("not_found", `Pod ${pod.namespace}/${pod.name} has no container '${input.container}'.`);
+  const results = perContainer.map((c) => ({ c, d: c === chosen ? null : run(c) }));
+  const diagnosis = run(chosen);
+  const { containers: _containers, volumes: _volumes, ...summary } = pod;
+  return {
+    pod: summary,
+    node: { name: pod.nodeName, uid: node?.uid ?? null },
+    containers: results.map(({ c, d }) => ({
+      container: c.container,
+      init: c.init,
+      imageNote: c.imageNote,
+      verdict: (d ?? diagnosis).verdict.status,
+    })),
+    container: chosen.container,
+    imageNote: chosen.imageNote,
+    diagnosis,
+  };
+}
+
+/** Diagnoses a selector set as served by one agent (no Kubernetes needed; no delivery check). */
+export async function diagnoseSelectors(input: {
+  server?: string;
+  selectors: Selector[];
+  agentId: string;
+  now?: number;
+}): Promise<Diagnosis> {
+  const spire = await loadSpireContext(pickServer(input.server));
+  return diagnoseWorkload({
+    server: spire.server,
+    trustDomain: spire.trustDomain,
+    selectors: input.selectors,
+    agentRef: { spiffeId: input.agentId },
+    agents: spire.agents,
+    entries: spire.entries,
+    federatedBundles: spire.federatedBundles,
+    activeCa: spire.activeCa,
+    nodeUids: null,
+    delivery: null,
+    suggestion: null,
+    now: input.now ?? Date.now(),
+  });
+}

@@ -1,0 +1,49 @@
+import "server-only";
+
+import { cache } from "react";
+
+import type { CaWindow } from "@/lib/expiry/ttl-cap";
+import { getLocalAuthorities } from "@/lib/spire/authorities";
+import { getBundle, listFederatedBundles } from "@/lib/spire/bundles";
+import { getServerConfig } from "@/lib/spire/client";
+import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { serverTrustDomain } from "@/lib/spire/trust-domain";
+import type { Agent, Bundle, Entry } from "@/lib/spire/types";
+
+export type SpireContext = {
+  server: string;
+  trustDomain: string;
+  entries: Entry[];
+  agents: Agent[];
+  federatedBundles: Bundle[];
+  activeCa: CaWindow | null;
+};
+
+/**
+ * Everything the troubleshooter needs from one SPIRE server: all entries and agents (from the
+ * cached entry index), the federated bundles, and the active X.509 CA's validity window (read once
+ * per page render).
+ */
+export const loadSpireContext = cache(async function loadSpireContext(serverName: string): Promise<SpireContext> {
+  const server = getServerConfig(serverName);
+  const trustDomain = await serverTrustDomain(server);
+  const [index, federatedBundles, own, authorities] = await Promise.all([
+    getEntryIndex(server, trustDomain),
+    listFederatedBundles(server),
+    getBundle(server),
+    getLocalAuthorities(server).catch(() => null),
+  ]);
+  const activeAt = authorities?.x509.active?.expiresAt ?? null;
+  const ca = own.x509Authorities.find(
+    (a) => a.notAfter && activeAt && Math.abs(Date.parse(a.notAfter) - Date.parse(activeAt)) < 1000,
+  );
+  const activeCa = ca?.notBefore && ca.notAfter ? { notBefore: ca.notBefore, notAfter: ca.notAfter } : null;
+  return {
+    server: server.name,
+    trustDomain,
+    entries: [...index.entries],
+    agents: [...index.agents],
+    federatedBundles,
+    activeCa,
+  };
+});
