@@ -3,6 +3,7 @@ import type { Agent, Entry } from "@/lib/spire/types";
 import { type AliasCoverage, computeAliasCoverage } from "./alias-coverage";
 import { findOrphans, type Orphan } from "./find-orphans";
 import { countSubtrees } from "./subtree-counts";
+import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
 
 /** Everything the tree view needs about one server, built once from all entries and agents. */
 export type EntryIndex = {
@@ -25,11 +26,6 @@ export type EntryIndex = {
   /** Agents whose X509-SVID has expired at build time. */
   expiredAgents: Set<string>;
 };
-
-/** `spiffe://<td>/spire/server`, the root of a trust domain's tree. */
-export function serverSpiffeId(trustDomain: string): string {
-  return `spiffe://${trustDomain}/spire/server`;
-}
 
 const byIdThenEntryId = (a: Entry, b: Entry) =>
   a.spiffeId < b.spiffeId ? -1 : a.spiffeId > b.spiffeId ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

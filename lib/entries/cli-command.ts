@@ -1,4 +1,5 @@
 import type { EntryInput } from "@/lib/schemas/entry-input";
+import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
 
 /** Quotes one shell word only when it needs it (POSIX single quotes). */
 export function shellQuote(word: string): string {
@@ -8,7 +9,7 @@ export function shellQuote(word: string): string {
 /** True when `parentId` is the SPIRE server of the SPIFFE ID's trust domain (a node entry). */
 export function isNodeEntryParent(spiffeId: string, parentId: string): boolean {
   const td = /^spiffe:\/\/([^/]+)/.exec(spiffeId)?.[1];
-  return td !== undefined && parentId === `spiffe://${td}/spire/server`;
+  return td !== undefined && parentId === serverSpiffeId(td);
 }
 
 /**

@@ -3,10 +3,8 @@ import "server-only";
 import type { ServerConfig } from "@/lib/config/schema";
 import { buildEntryIndex, type EntryIndex } from "@/lib/entries/build-index";
 
-import { callUnary, walkPages } from "@/lib/spire/call";
-import { toAgent, toEntry } from "@/lib/spire/mappers";
-import type { PbAgent, PbEntry } from "@/lib/spire/proto-types";
-import type { Agent, Entry } from "@/lib/spire/types";
+import { listAllAgents } from "@/lib/spire/agents";
+import { listAllEntries } from "@/lib/spire/entries";
 
 /** An index younger than this is served as is (longer for servers whose walk takes long). */
 const MIN_FRESH_MS = 5_000;
@@ -14,7 +12,6 @@ const MAX_FRESH_MS = 60_000;
 /** On servers whose walk is slow, an older index (up to this age) is served while a new walk runs. */
 const STALE_MS = 10 * 60_000;
 const SLOW_WALK_MS = 1_000;
-const PAGE_SIZE = 500;
 
 type Slot = {
   key: string;
@@ -28,32 +25,6 @@ type Slot = {
 // On globalThis so every route bundle of the Next server shares one cache.
 const globalForIndex = globalThis as typeof globalThis & { __spireEntryIndex?: Map<string, Slot> };
 const slots = (globalForIndex.__spireEntryIndex ??= new Map());
-
-/** Walks every entry of the server (pages of 500, like `spire-server entry show`). */
-export async function listAllEntries(server: ServerConfig): Promise<Entry[]> {
-  const all: Entry[] = [];
-  const pages = walkPages((pageToken) =>
-    callUnary<{ entries: PbEntry[]; nextPageToken: string }>(server, "entry", "listEntries", {
-      pageSize: PAGE_SIZE,
-      pageToken,
-    }).then((r) => ({ items: r.entries, nextPageToken: r.nextPageToken })),
-  );
-  for await (const items of pages) for (const pb of items) all.push(toEntry(pb));
-  return all;
-}
-
-/** Walks every attested agent of the server. */
-export async function listAllAgents(server: ServerConfig): Promise<Agent[]> {
-  const all: Agent[] = [];
-  const pages = walkPages((pageToken) =>
-    callUnary<{ agents: PbAgent[]; nextPageToken: string }>(server, "agent", "listAgents", {
-      pageSize: PAGE_SIZE,
-      pageToken,
-    }).then((r) => ({ items: r.agents, nextPageToken: r.nextPageToken })),
-  );
-  for await (const items of pages) for (const pb of items) all.push(toAgent(pb));
-  return all;
-}
 
 async function walk(server: ServerConfig, trustDomain: string): Promise<EntryIndex> {
   const [entries, agents] = await Promise.all([listAllEntries(server), listAllAgents(server)]);

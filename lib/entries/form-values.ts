@@ -1,6 +1,7 @@
 import { type EntryInput, type EntryInputContext, entryFields, entryInputSchema } from "@/lib/schemas/entry-input";
 import { parseSelector } from "@/lib/schemas/selector";
 import type { Entry } from "@/lib/spire/types";
+import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
 
 export const ttlUnits = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 export type TtlUnit = keyof typeof ttlUnits;
@@ -27,8 +28,6 @@ export type EntryFormValues = {
 
 export type Prefill = { parentId?: string; spiffeId?: string; selectors?: string[] };
 
-export const serverId = (td: string) => `spiffe://${td}/spire/server`;
-
 /** The best unit for a TTL in seconds (0 = server default, shown empty). */
 export function toTtlValue(seconds: number): TtlValue {
   if (!seconds) return { amount: "", unit: "h" };
@@ -48,7 +47,7 @@ export function emptyFormValues(td: string, prefill: Prefill = {}): EntryFormVal
   return {
     path,
     parentId: prefill.parentId ?? "",
-    node: prefill.parentId === serverId(td),
+    node: prefill.parentId === serverSpiffeId(td),
     selectors: prefill.selectors?.length ? [...prefill.selectors] : [""],
     x509Ttl: toTtlValue(0),
     jwtTtl: toTtlValue(0),
@@ -68,7 +67,7 @@ export function formValuesFromEntry(entry: Entry, td: string): EntryFormValues {
   return {
     path: entry.spiffeId.startsWith(prefix) ? entry.spiffeId.slice(prefix.length) : entry.spiffeId,
     parentId: entry.parentId,
-    node: entry.parentId === serverId(td),
+    node: entry.parentId === serverSpiffeId(td),
     selectors: entry.selectors.map((s) => `${s.type}:${s.value}`),
     x509Ttl: toTtlValue(entry.x509SvidTtl),
     jwtTtl: toTtlValue(entry.jwtSvidTtl),
@@ -86,7 +85,7 @@ export function formValuesFromEntry(entry: Entry, td: string): EntryFormValues {
 export function toEntryInput(values: EntryFormValues, td: string): EntryInput {
   return {
     spiffeId: `spiffe://${td}${values.path}`,
-    parentId: values.node ? serverId(td) : values.parentId.trim(),
+    parentId: values.node ? serverSpiffeId(td) : values.parentId.trim(),
     selectors: values.selectors
       .map((s) => s.trim())
       .filter(Boolean)

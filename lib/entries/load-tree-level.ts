@@ -15,20 +15,24 @@ import { makeTreeView } from "@/lib/entries/tree-view";
 
 import { getEntryIndex } from "./entry-index-cache";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
-import type { EntryFilters } from "@/lib/spire/types";
+import type { z } from "zod";
+
+import { toEntryFilters } from "@/lib/schemas/list-queries";
+import type { entryTreeQuerySchema, orphanQuerySchema } from "@/lib/schemas/views";
 
 /** One level of the tree: the expanded node and one page of its children. */
 export type TreeLevel = ChildPage & { parent: TreeNode; builtAt: string; totalEntries: number; totalAgents: number };
-
-type LevelQuery = { parent?: string; offset: number; limit: number; filters: EntryFilters };
 
 /**
  * Children of `parent` (a SPIFFE ID: the server, an agent, or an entry's SPIFFE ID) with subtree
  * counts, one page at a time; no parent = the server's own level. An unknown parent is a 404.
  */
-export async function getTreeLevel(server: ServerConfig, query: LevelQuery): Promise<TreeLevel> {
+export async function getTreeLevel(
+  server: ServerConfig,
+  query: z.output<typeof entryTreeQuerySchema>,
+): Promise<TreeLevel> {
   const index = await getEntryIndex(server, await serverTrustDomain(server));
-  const view = makeTreeView(index, query.filters);
+  const view = makeTreeView(index, toEntryFilters(query));
   const parentId = query.parent ?? index.serverId;
   let parent: TreeNode;
   if (parentId === index.serverId) parent = rootNodes(view).server;
@@ -52,9 +56,12 @@ export async function getTreeLevel(server: ServerConfig, query: LevelQuery): Pro
 }
 
 /** One page of the Orphans group (entries the tree cannot hang below the server). */
-export async function getOrphanLevel(server: ServerConfig, query: Omit<LevelQuery, "parent">): Promise<TreeLevel> {
+export async function getOrphanLevel(
+  server: ServerConfig,
+  query: z.output<typeof orphanQuerySchema>,
+): Promise<TreeLevel> {
   const index = await getEntryIndex(server, await serverTrustDomain(server));
-  const view = makeTreeView(index, query.filters);
+  const view = makeTreeView(index, toEntryFilters(query));
   const page = pageOrphans(view, query.offset, query.limit);
   return {
     ...page,

@@ -1,6 +1,5 @@
 import "server-only";
 
-import { ApiError } from "@/lib/api/api-error";
 import type { ServerConfig } from "@/lib/config/schema";
 import { type ExpiryItem, expiryItem, sortByUrgency } from "@/lib/expiry/classify-expiry";
 import { checkX509SvidTtl, type TtlCheck } from "@/lib/expiry/ttl-cap";
@@ -8,9 +7,12 @@ import { checkX509SvidTtl, type TtlCheck } from "@/lib/expiry/ttl-cap";
 import { getBundle, listFederatedBundles } from "@/lib/spire/bundles";
 import { getLocalAuthorities } from "@/lib/spire/authorities";
 import { getEntryIndex } from "@/lib/entries/entry-index-cache";
-import { configuredServers } from "@/lib/federation/load-federation";
+import { serversInScope } from "@/lib/servers/resolve-server";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
-import type { AuthoritySlots, X509Authority } from "@/lib/spire/types";
+import type { AuthoritySlots } from "@/lib/spire/types";
+import { findActiveCa } from "@/lib/expiry/active-ca";
+import { userMessage } from "@/lib/api/user-message";
+import { links } from "@/lib/links";
 
 export type TtlWarning = TtlCheck & { server: string; entryId: string; spiffeId: string; parentId: string };
 
@@ -27,7 +29,6 @@ export type ServerExpiry = {
 export type ExpiryView = { now: string; servers: ServerExpiry[]; items: ExpiryItem[]; ttlWarnings: TtlWarning[] };
 
 const MAX_ITEMS = 2000;
-const q = (server: string) => `server=${encodeURIComponent(server)}`;
 
 function authorityItems(
   server: string,
@@ -46,20 +47,12 @@ function authorityItems(
         label: `${server} ${label} (${slot})`,
         detail: state.authorityId,
         expiresAt: state.expiresAt,
-        href: `/expiry?${q(server)}`,
+        href: links.expiry(server),
       },
       now,
     );
     return item ? [item] : [];
   });
-}
-
-/** The active X.509 CA certificate: the bundle authority whose not-after matches the active slot. */
-function activeCaWindow(authorities: X509Authority[], activeExpiresAt: string | null): ServerExpiry["activeCa"] {
-  const match = authorities.find(
-    (a) => a.notAfter && activeExpiresAt && Math.abs(Date.parse(a.notAfter) - Date.parse(activeExpiresAt)) < 1000,
-  );
-  return match?.notBefore && match.notAfter ? { notBefore: match.notBefore, notAfter: match.notAfter } : null;
 }
 
 /** Everything on one server that expires, plus X.509 TTLs the active CA cannot honour. */
@@ -84,7 +77,7 @@ export async function readServerExpiry(server: ServerConfig, now: number): Promi
             label: agent.spiffeId,
             detail: `agent SVID ${agent.x509SvidSerialNumber}`,
             expiresAt: agent.x509SvidExpiresAt,
-            href: `/agents/${encodeURIComponent(agent.spiffeId)}?${q(name)}`,
+            href: links.agent(name, agent.spiffeId),
           },
           now,
           { autoRenewed: true },
@@ -99,7 +92,7 @@ export async function readServerExpiry(server: ServerConfig, now: number): Promi
               label: `${bundle.trustDomain} CA`,
               detail: ca.subject,
               expiresAt: ca.notAfter,
-              href: `/federation?${q(name)}`,
+              href: links.federation(name),
             },
             now,
           ),
@@ -115,13 +108,13 @@ export async function readServerExpiry(server: ServerConfig, now: number): Promi
               label: entry.spiffeId,
               detail: `entry ${entry.id}`,
               expiresAt: entry.expiresAt,
-              href: `/entries/${entry.id}?${q(name)}`,
+              href: links.entry(name, entry.id),
             },
             now,
           ),
         ),
     ];
-    const activeCa = activeCaWindow(own.x509Authorities, authorities.x509.active?.expiresAt ?? null);
+    const activeCa = findActiveCa(own.x509Authorities, authorities.x509.active?.expiresAt ?? null);
     const ttlWarnings: TtlWarning[] = [];
     if (activeCa) {
       for (const entry of index.entries) {
@@ -146,7 +139,7 @@ export async function readServerExpiry(server: ServerConfig, now: number): Promi
       activeCa,
     };
   } catch (error) {
-    const message = error instanceof ApiError ? error.message : "Unexpected error while reading the server.";
+    const message = userMessage(error, `reading expiry on ${server.name}`);
     return { server: server.name, error: message, items: [], omitted: 0, ttlWarnings: [], activeCa: null };
   }
 }
@@ -154,8 +147,7 @@ export async function readServerExpiry(server: ServerConfig, now: number): Promi
 /** Expiry across every configured server (or just `only`), most urgent first. */
 export async function getExpiryView(only?: string): Promise<ExpiryView> {
   const now = Date.now();
-  const servers = configuredServers().filter((s) => !only || s.name === only);
-  if (only && servers.length === 0) throw new ApiError("not_found", `Unknown SPIRE server '${only}'.`);
+  const servers = serversInScope(only);
   const results = await Promise.all(servers.map((s) => readServerExpiry(s, now)));
   return {
     now: new Date(now).toISOString(),

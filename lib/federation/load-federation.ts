@@ -1,7 +1,6 @@
 import "server-only";
 
-import { ApiError } from "@/lib/api/api-error";
-import { loadConfig } from "@/lib/config/load-config";
+import { configuredServers } from "@/lib/servers/resolve-server";
 import type { ServerConfig } from "@/lib/config/schema";
 import {
   buildFederationGraph,
@@ -14,18 +13,7 @@ import { listFederatedBundles } from "@/lib/spire/bundles";
 import { getEntryIndex } from "@/lib/entries/entry-index-cache";
 import { listFederationRelationships } from "@/lib/spire/federation";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
-
-/** The configured servers, or an ApiError when there is no valid config. */
-export function configuredServers(): ServerConfig[] {
-  const state = loadConfig();
-  if (state.status === "unconfigured") throw new ApiError("not_configured", "No SPIRE servers are configured.");
-  if (state.status === "invalid") throw new ApiError("not_configured", state.message);
-  return state.config.servers;
-}
-
-function message(error: unknown): string {
-  return error instanceof ApiError ? error.message : "Unexpected error while reading the server.";
-}
+import { userMessage } from "@/lib/api/user-message";
 
 /** What one server says about its federation; a server that cannot be read is reported, not dropped. */
 export async function readServerFederation(server: ServerConfig): Promise<ServerFederationInput> {
@@ -49,7 +37,7 @@ export async function readServerFederation(server: ServerConfig): Promise<Server
     return {
       server: server.name,
       trustDomain,
-      error: message(error),
+      error: userMessage(error, `reading federation on ${server.name}`),
       relationships: [],
       bundles: [],
       federatesWithCounts: {},

@@ -10,7 +10,7 @@ import { listFailedMountEvents, listWarningEvents } from "@/lib/k8s/events";
 import { listNamespaces } from "@/lib/k8s/namespaces";
 import { listNodes } from "@/lib/k8s/nodes";
 import { listPods, toLabelSelector } from "@/lib/k8s/pods";
-import { readSpireSide } from "@/lib/k8s/spire-agents";
+import { readSpireSide } from "./read-spire-side";
 import { getStatefulSet } from "@/lib/k8s/statefulsets";
 
 /**

@@ -1,4 +1,5 @@
 import type { FederationFlag } from "@/lib/federation/build-graph";
+import { links } from "@/lib/links";
 
 export type ProblemSeverity = "error" | "warning";
 
@@ -16,7 +17,6 @@ export type ServerProblemInput = {
   expiringSoon: { label: string; expiresAt: string; href: string; expired: boolean }[];
 };
 
-const q = (server: string) => `server=${encodeURIComponent(server)}`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Every problem across servers, errors first, each linking to where it is fixed. */
@@ -32,7 +32,7 @@ export function buildProblems(
         server: s.server,
         title: `${s.server} cannot be reached`,
         detail: s.error,
-        href: `/?${q(s.server)}`,
+        href: links.overview(s.server),
       });
       continue;
     }
@@ -42,7 +42,7 @@ export function buildProblems(
         server: s.server,
         title: plural(s.orphans, "orphaned entry", "orphaned entries"),
         detail: "Their parent is neither the server, an agent, nor any entry.",
-        href: `/entries?${q(s.server)}&expand=orphans`,
+        href: links.entries(s.server, { expand: "orphans" }),
       });
     }
     if (s.expiredAgents > 0) {
@@ -51,7 +51,7 @@ export function buildProblems(
         server: s.server,
         title: plural(s.expiredAgents, "agent with an expired SVID", "agents with expired SVIDs"),
         detail: "Entries parented to them are not served until they re-attest.",
-        href: `/agents?${q(s.server)}&expiresBefore=${encodeURIComponent(new Date().toISOString())}`,
+        href: links.agents(s.server, { expiresBefore: new Date().toISOString() }),
       });
     }
     if (s.ttlWarnings.capped > 0) {
@@ -64,7 +64,7 @@ export function buildProblems(
           "entries whose X.509 TTL is cut by the CA",
         ),
         detail: "Their SVIDs get the CA's remaining lifetime, not the TTL they ask for.",
-        href: `/expiry?${q(s.server)}#ttl`,
+        href: links.expiry(s.server, "ttl"),
       });
     }
     if (s.ttlWarnings.atRisk > 0) {
@@ -77,7 +77,7 @@ export function buildProblems(
           "entries with X.509 TTLs above the CA's guarantee",
         ),
         detail: "They may be cut short near CA rotation.",
-        href: `/expiry?${q(s.server)}#ttl`,
+        href: links.expiry(s.server, "ttl"),
       });
     }
     for (const item of s.expiringSoon) {
@@ -96,7 +96,7 @@ export function buildProblems(
       server: flag.server,
       title: flag.message,
       detail: flag.kind,
-      href: `/federation?${q(flag.server)}`,
+      href: links.federation(flag.server),
     });
   }
   return problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { ApiError } from "@/lib/api/api-error";
+import { userMessage } from "@/lib/api/user-message";
 import { DAY_MS, type ExpiryItem } from "@/lib/expiry/classify-expiry";
 import type { FederationEdge, FederationFlag } from "@/lib/federation/build-graph";
 import { buildFederationGraph } from "@/lib/federation/build-graph";
@@ -8,7 +8,8 @@ import { buildProblems, type Problem } from "@/lib/overview/build-problems";
 
 import { getEntryIndex } from "@/lib/entries/entry-index-cache";
 import { readServerExpiry } from "@/lib/expiry/load-expiry";
-import { configuredServers, readServerFederation } from "@/lib/federation/load-federation";
+import { readServerFederation } from "@/lib/federation/load-federation";
+import { configuredServers } from "@/lib/servers/resolve-server";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 
 export type OverviewServer = {
@@ -37,9 +38,7 @@ export async function getOverview(): Promise<Overview> {
       configs.map((s) =>
         serverTrustDomain(s)
           .then((td) => getEntryIndex(s, td))
-          .catch((error: unknown) =>
-            error instanceof ApiError ? error : new ApiError("internal", "Unexpected error."),
-          ),
+          .catch((error: unknown) => ({ failed: userMessage(error, `reading the entries of ${s.name}`) })),
       ),
     ),
   ]);
@@ -47,10 +46,10 @@ export async function getOverview(): Promise<Overview> {
   const servers: OverviewServer[] = configs.map((config, i) => {
     const index = indexes[i];
     const expiry = expiries[i];
-    if (!index || index instanceof ApiError) {
+    if (!index || "failed" in index) {
       return {
         server: config.name,
-        error: index?.message ?? "unavailable",
+        error: index?.failed ?? "unavailable",
         orphans: 0,
         expiredAgents: 0,
         bannedAgents: 0,

@@ -294,3 +294,8 @@ export function mentionsFederation(rows: unknown[]): boolean {
       (r as { federatesWith: unknown[] }).federatesWith.length > 0,
   );
 }
+
+/** True when a create body is a batch (`{ entries: [...] }`) rather than one entry. */
+export function isBatchBody(body: unknown): body is { entries: unknown } {
+  return typeof body === "object" && body !== null && "entries" in body;
+}

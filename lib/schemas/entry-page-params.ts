@@ -1,36 +1,19 @@
-import { entryListQuerySchema, searchParamsToObject } from "./list-queries";
+import type { EntryFilters } from "@/lib/spire/types";
 
-type PageSearchParams = Record<string, string | string[] | undefined>;
+import { entryListQuerySchema, toEntryFilters } from "./list-queries";
+import { readQuery } from "./query-string";
 
-/** Page search params → URLSearchParams (repeatable values kept). */
-export function toUrlSearchParams(searchParams: PageSearchParams): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(searchParams)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
-  }
-  return params;
-}
+/** Keys of the Entries page URL that are not filters. */
+const pageKeys = ["server", "view", "expand"];
 
 /** The entry filters of the entries page URL, parsed with the list API's schema. */
-export function parseEntryPageFilters(params: URLSearchParams) {
-  const filterOnly = new URLSearchParams([...params].filter(([key]) => !["server", "view", "expand"].includes(key)));
-  const parsed = entryListQuerySchema.safeParse(searchParamsToObject(filterOnly));
-  if (!parsed.success)
-    return {
-      ok: false as const,
-      message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
-    };
-  const d = parsed.data;
-  return {
-    ok: true as const,
-    filters: {
-      spiffeId: d.spiffeId,
-      parentId: d.parentId,
-      selectors: d.selector,
-      match: d.match,
-      federatesWith: d.federatesWith,
-      hint: d.hint,
-    },
-  };
+export function parseEntryPageFilters(
+  params: URLSearchParams,
+): { ok: true; filters: EntryFilters } | { ok: false; message: string } {
+  const filterOnly = new URLSearchParams([...params].filter(([key]) => !pageKeys.includes(key)));
+  const parsed = entryListQuerySchema.safeParse(readQuery(filterOnly));
+  if (!parsed.success) {
+    return { ok: false, message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+  }
+  return { ok: true, filters: toEntryFilters(parsed.data) };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { matchModeSchema, selectorStringSchema } from "./selector";
 import { spiffeIdSchema, trustDomainSchema } from "./spiffe-id";
+import { type EntryFilters } from "@/lib/spire/types";
 
 const booleanParam = z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true");
 
@@ -42,19 +43,21 @@ export const agentListQuerySchema = z.strictObject({
   ...pagingSchema,
 });
 
-const repeatable = new Set(["selector", "federatesWith"]);
-
-/** URLSearchParams → a plain object; repeatable keys become arrays, the rest keep their last value. */
-export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
-  const result: Record<string, string | string[]> = {};
-  for (const [key, value] of params) {
-    if (repeatable.has(key)) {
-      const list = (result[key] as string[] | undefined) ?? [];
-      list.push(value);
-      result[key] = list;
-    } else {
-      result[key] = value;
-    }
-  }
-  return result;
+/** The filters of a parsed entry query (list, tree, orphans) in the adapter's shape. */
+export function toEntryFilters(query: z.output<typeof entryListQuerySchema> | EntryFilterQuery): EntryFilters {
+  const { selector, ...rest } = query;
+  return {
+    spiffeId: rest.spiffeId,
+    parentId: rest.parentId,
+    selectors: selector,
+    match: rest.match,
+    federatesWith: rest.federatesWith,
+    federatesWithMatch: rest.federatesWithMatch,
+    hint: rest.hint,
+    downstream: rest.downstream,
+  };
 }
+
+type EntryFilterQuery = Omit<z.output<typeof entryListQuerySchema>, "pageSize" | "pageToken">;
+export type EntryListQuery = z.output<typeof entryListQuerySchema>;
+export type AgentListQuery = z.output<typeof agentListQuerySchema>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { entryListQuerySchema, searchParamsToObject } from "./list-queries";
+import { entryListQuerySchema } from "./list-queries";
+import { readQuery } from "./query-string";
 import { parseSelector } from "./selector";
 
 describe("parseSelector", () => {
@@ -21,7 +22,7 @@ describe("parseSelector", () => {
 describe("entryListQuerySchema", () => {
   it("parses repeatable selectors, match mode and page size", () => {
     const params = new URLSearchParams("selector=k8s:ns:payments&selector=k8s:sa:api&match=exact&pageSize=50");
-    const parsed = entryListQuerySchema.parse(searchParamsToObject(params));
+    const parsed = entryListQuerySchema.parse(readQuery(params));
     expect(parsed.selector).toEqual([
       { type: "k8s", value: "ns:payments" },
       { type: "k8s", value: "sa:api" },

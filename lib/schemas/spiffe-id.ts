@@ -55,3 +55,8 @@ export const spiffeIdSchema = z.string().superRefine((value, ctx) => {
 export function formatSpiffeId(id: ParsedSpiffeId): string {
   return `spiffe://${id.trustDomain}${id.path}`;
 }
+
+/** `spiffe://<td>/spire/server`: a SPIRE server's own ID, the root of its tree and the parent of node aliases. */
+export function serverSpiffeId(trustDomain: string): string {
+  return `spiffe://${trustDomain}/spire/server`;
+}

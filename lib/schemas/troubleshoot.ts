@@ -1,33 +1,37 @@
 import { z } from "zod";
 
-import { selectorStringSchema } from "@/lib/schemas/selector";
-import { spiffeIdSchema } from "@/lib/schemas/spiffe-id";
+import { serverNameSchema } from "./path-params";
+import { selectorStringSchema } from "./selector";
+import { spiffeIdSchema } from "./spiffe-id";
 
-const name = z.string().trim().min(1).max(253);
-const server = z.string().trim().min(1).optional();
+/** A Kubernetes object name (DNS-1123 subdomain: lowercase letters, digits, '-' and '.'). */
+const k8sName = z
+  .string()
+  .trim()
+  .max(253, "must be at most 253 characters")
+  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "must be a Kubernetes name: lowercase letters, digits, '-' and '.'");
+/** A namespace or container name (DNS-1123 label). */
+const k8sLabel = z
+  .string()
+  .trim()
+  .max(63, "must be at most 63 characters")
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a DNS-1123 label: lowercase letters, digits and '-'");
+const server = serverNameSchema.optional();
+const selectors = z.array(selectorStringSchema).min(1, "Give at least one selector").max(200);
 
 /** `GET /api/troubleshoot/pod?namespace=&name=&server=&container=` */
-export const podQuerySchema = z.object({ namespace: name, name, server, container: name.optional() });
+export const podQuerySchema = z.object({ namespace: k8sLabel, name: k8sName, server, container: k8sLabel.optional() });
 
-/** `POST /api/troubleshoot/selectors` body, and its GET form `?agentId=&selector=…&server=` */
-export const selectorsQuerySchema = z.object({
-  server,
-  agentId: spiffeIdSchema,
-  selectors: z.array(selectorStringSchema).min(1, "Give at least one selector").max(200),
-});
+/** `POST /api/troubleshoot/selectors` body: `{ server?, agentId, selectors: ["type:value", …] }` */
+export const selectorsBodySchema = z.strictObject({ server, agentId: spiffeIdSchema, selectors });
+
+/** `GET /api/troubleshoot/selectors?agentId=&selector=…&server=` (the same as the POST body). */
+export const selectorsQuerySchema = z
+  .object({ server, agentId: spiffeIdSchema, selector: selectors })
+  .transform(({ selector, ...rest }) => ({ ...rest, selectors: selector }));
 
 /** `GET /api/troubleshoot/entry?server=&id=` */
-export const entryQuerySchema = z.object({ server, id: z.string().trim().min(1).max(100) });
+export const entryQuerySchema = z.object({ server, id: z.string().trim().min(1).max(255) });
 
 /** `GET /api/troubleshoot/agents?server=` */
 export const agentsQuerySchema = z.object({ server });
-
-/** The query string as an object (repeated keys only for `selector`). */
-export function queryObject(url: string): Record<string, string | string[]> {
-  const params = new URL(url).searchParams;
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of params) if (key !== "selector") out[key] = value;
-  const selectors = params.getAll("selector");
-  if (selectors.length) out.selectors = selectors;
-  return out;
-}

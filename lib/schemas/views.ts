@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { entryListQuerySchema } from "./list-queries";
 import { spiffeIdSchema, trustDomainSchema } from "./spiffe-id";
+import { serverNameSchema } from "./path-params";
 
 const paging = {
   offset: z.coerce.number().int().min(0, "offset must be at least 0").default(0),
@@ -26,3 +27,6 @@ export const trustDomainParamSchema = trustDomainSchema;
 
 /** The `[agentId]` segment: a URL-encoded agent SPIFFE ID. */
 export const agentIdParamSchema = spiffeIdSchema;
+
+/** `?server=` of the views that cover every server unless one is named. */
+export const serverScopeQuery = z.object({ server: serverNameSchema.optional() });

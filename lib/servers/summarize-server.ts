@@ -1,6 +1,6 @@
 import "server-only";
 
-import { ApiError } from "@/lib/api/api-error";
+import { userError } from "@/lib/api/user-message";
 import type { ServerConfig } from "@/lib/config/schema";
 
 import { countAgents } from "@/lib/spire/agents";
@@ -9,12 +9,6 @@ import { countEntries } from "@/lib/spire/entries";
 import { checkHealth, getServerInfo } from "@/lib/spire/health";
 import type { ServerSummary } from "@/lib/spire/types";
 
-function asApiError(reason: unknown): { code: string; message: string } {
-  return reason instanceof ApiError
-    ? { code: reason.code, message: reason.message }
-    : { code: "internal", message: "Unexpected error while checking the server." };
-}
-
 /** Explains what is wrong with a server, or returns null when nothing is. */
 function findProblem(
   server: ServerConfig,
@@ -22,10 +16,10 @@ function findProblem(
   others: PromiseSettledResult<unknown>[],
   trustDomain: string | null,
 ): ServerSummary["error"] {
-  if (health.status === "rejected") return asApiError(health.reason);
+  if (health.status === "rejected") return userError(health.reason, `checking ${server.name}`);
   if (!health.value) return { code: "unavailable", message: `SPIRE server '${server.name}' reports NOT_SERVING.` };
   const failed = others.find((r): r is PromiseRejectedResult => r.status === "rejected");
-  if (failed) return asApiError(failed.reason);
+  if (failed) return userError(failed.reason, `reading ${server.name}`);
   if (server.trustDomain && trustDomain && trustDomain !== server.trustDomain) {
     return {
       code: "failed_precondition",

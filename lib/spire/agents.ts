@@ -2,7 +2,7 @@ import "server-only";
 
 import type { ServerConfig } from "@/lib/config/schema";
 
-import { callUnary } from "./call";
+import { callUnary, walkPages, WALK_PAGE_SIZE } from "./call";
 import { toAgentFilter } from "./filters";
 import { toAgent, toPbSpiffeId } from "./mappers";
 import type { PbAgent } from "./proto-types";
@@ -33,4 +33,27 @@ export async function countAgents(server: ServerConfig, filters: AgentFilters = 
     filter: toAgentFilter(filters),
   });
   return response.count;
+}
+
+/** Walks every attested agent of the server. */
+export async function listAllAgents(server: ServerConfig): Promise<Agent[]> {
+  const all: Agent[] = [];
+  const pages = walkPages((pageToken) =>
+    callUnary<{ agents: PbAgent[]; nextPageToken: string }>(server, "agent", "listAgents", {
+      pageSize: WALK_PAGE_SIZE,
+      pageToken,
+    }).then((r) => ({ items: r.agents, nextPageToken: r.nextPageToken })),
+  );
+  for await (const items of pages) for (const pb of items) all.push(toAgent(pb));
+  return all;
+}
+
+/** Bans an agent: SPIRE stops renewing its SVID and refuses re-attestation until it is evicted. */
+export async function banAgent(server: ServerConfig, spiffeId: string): Promise<void> {
+  await callUnary(server, "agent", "banAgent", { id: toPbSpiffeId(spiffeId) });
+}
+
+/** Evicts (deletes) an agent; it must attest again to get an SVID. */
+export async function deleteAgent(server: ServerConfig, spiffeId: string): Promise<void> {
+  await callUnary(server, "agent", "deleteAgent", { id: toPbSpiffeId(spiffeId) });
 }

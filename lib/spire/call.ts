@@ -37,6 +37,9 @@ export async function callUnary<Res>(
   });
 }
 
+/** Page size of full walks (like `spire-server entry show`). */
+export const WALK_PAGE_SIZE = 500;
+
 /** A page of results from a SPIRE list call. */
 export type RawPage<T> = { items: T[]; nextPageToken: string };
 

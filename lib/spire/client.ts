@@ -2,8 +2,6 @@ import "server-only";
 
 import * as grpc from "@grpc/grpc-js";
 
-import { ApiError } from "@/lib/api/api-error";
-import { loadConfig } from "@/lib/config/load-config";
 import type { ServerConfig } from "@/lib/config/schema";
 
 import { currentTlsMaterial, type PeerSvid, prepareTls } from "./credentials";
@@ -61,21 +59,6 @@ const RETIRE_GRACE_MS = 2 * 60 * 1000;
 
 function grpcTarget(address: string): string {
   return address.startsWith("unix://") ? address : `dns:///${address}`;
-}
-
-/** Returns the configured server called `name`, or throws 404 / 503 (not configured). */
-export function getServerConfig(name: string): ServerConfig {
-  const state = loadConfig();
-  if (state.status === "unconfigured") {
-    throw new ApiError(
-      "not_configured",
-      "No SPIRE servers are configured: set SPIRE_CONSOLE_CONFIG or run `npm run stack:up`.",
-    );
-  }
-  if (state.status === "invalid") throw new ApiError("not_configured", state.message);
-  const server = state.config.servers.find((s) => s.name === name);
-  if (!server) throw new ApiError("not_found", `Unknown SPIRE server '${name}'.`);
-  return server;
 }
 
 function closeConnection(connection: Connection): void {

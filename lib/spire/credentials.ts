@@ -13,6 +13,7 @@ import { certificatesToPem, spiffeIdFromSan } from "@/lib/spiffe/der";
 import { resolveWorkloadApiAddress } from "@/lib/spiffe/socket";
 import { pickSvid } from "@/lib/spiffe/x509-context";
 import { getX509Source, type X509Source } from "@/lib/spiffe/x509-source";
+import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
 
 /** The SPIRE server's own SVID as seen in the TLS handshake. */
 export type PeerSvid = { spiffeId: string; subject: string; expiresAt: string };
@@ -44,11 +45,6 @@ function cachedMaterial(server: ServerConfig, stamp: string, build: () => Omit<T
   return material;
 }
 
-/** The ID a SPIRE server's certificate must carry: `spiffe://<td>/spire/server`. */
-export function spireServerId(trustDomain: string): string {
-  return `spiffe://${trustDomain}/spire/server`;
-}
-
 /**
  * Verifies the server as SPIFFE requires, after Node has checked that its chain leads to the
  * bundle we gave it (the secure context's only CAs): the leaf must carry the expected SPIRE
@@ -57,8 +53,8 @@ export function spireServerId(trustDomain: string): string {
 export function verifySpireServer(trustDomain: string | undefined, cert: PeerCertificate): string | null {
   const serverId = spiffeIdFromSan(cert.subjectaltname);
   if (!serverId) return "the server certificate has no SPIFFE ID";
-  if (trustDomain && serverId !== spireServerId(trustDomain)) {
-    return `server ID mismatch: expected ${spireServerId(trustDomain)}, got ${serverId}`;
+  if (trustDomain && serverId !== serverSpiffeId(trustDomain)) {
+    return `server ID mismatch: expected ${serverSpiffeId(trustDomain)}, got ${serverId}`;
   }
   if (!trustDomain && !/^spiffe:\/\/[^/]+\/spire\/server$/.test(serverId))
     return `${serverId} is not a SPIRE server ID`;

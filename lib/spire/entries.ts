@@ -2,7 +2,7 @@ import "server-only";
 
 import type { ServerConfig } from "@/lib/config/schema";
 
-import { callUnary } from "./call";
+import { callUnary, walkPages, WALK_PAGE_SIZE } from "./call";
 import { toEntryFilter } from "./filters";
 import { toEntry } from "./mappers";
 import type { PbEntry } from "./proto-types";
@@ -33,4 +33,17 @@ export async function countEntries(server: ServerConfig, filters: EntryFilters =
     filter: toEntryFilter(filters),
   });
   return response.count;
+}
+
+/** Walks every entry of the server (pages of 500, like `spire-server entry show`). */
+export async function listAllEntries(server: ServerConfig): Promise<Entry[]> {
+  const all: Entry[] = [];
+  const pages = walkPages((pageToken) =>
+    callUnary<{ entries: PbEntry[]; nextPageToken: string }>(server, "entry", "listEntries", {
+      pageSize: WALK_PAGE_SIZE,
+      pageToken,
+    }).then((r) => ({ items: r.entries, nextPageToken: r.nextPageToken })),
+  );
+  for await (const items of pages) for (const pb of items) all.push(toEntry(pb));
+  return all;
 }

@@ -19,3 +19,8 @@ export async function listFederationRelationships(server: ServerConfig): Promise
   );
   return relationships.map(toFederationRelationship);
 }
+
+/** Makes the server fetch `trustDomain`'s bundle from its bundle endpoint now. */
+export async function refreshFederatedBundle(server: ServerConfig, trustDomain: string): Promise<void> {
+  await callUnary(server, "trustDomain", "refreshBundle", { trustDomain });
+}

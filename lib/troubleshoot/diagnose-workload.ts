@@ -5,6 +5,7 @@ import { selectorKey } from "@/lib/entries/match-selectors";
 import type { Delivery } from "./check-delivery";
 import { type NearMiss, type ServingParent, matchingEntries, rankNearMisses, servingParents } from "./match-entries";
 import { type CaWindow, type TtlCheck, checkX509SvidTtl } from "@/lib/expiry/ttl-cap";
+import { links } from "@/lib/links";
 
 export type AgentState = "ok" | "missing" | "banned" | "expired";
 
@@ -121,25 +122,11 @@ export function checkFederation(entry: Entry, bundles: readonly Bundle[], now: n
   });
 }
 
-const q = encodeURIComponent;
-/** Link to the create form, pre-filled. */
-export function newEntryHref(
-  server: string,
-  parentId: string,
-  spiffeId: string,
-  selectors: readonly Selector[],
-): string {
-  const params = new URLSearchParams({ server, parentId, spiffeId });
-  for (const s of selectors) params.append("selector", selectorKey(s));
-  return `/entries/new?${params.toString()}`;
-}
-export const editEntryHref = (server: string, id: string) => `/entries/${q(id)}/edit?server=${q(server)}`;
-
 const list = (s: readonly Selector[]) => s.map(selectorKey).join(", ");
 
 function nearMissReason(miss: NearMiss, input: DiagnoseInput, agent: Agent | null): Reason {
   const e = miss.entry;
-  const edit = { label: "Edit entry", href: editEntryHref(input.server, e.id) };
+  const edit = { label: "Edit entry", href: links.editEntry(input.server, e.id) };
   const here = agent?.spiffeId ?? null;
   const p = miss.parentProblem;
   switch (miss.kind) {
@@ -152,7 +139,10 @@ function nearMissReason(miss: NearMiss, input: DiagnoseInput, agent: Agent | nul
           ? `Re-parent it to this node's agent ${here} (or to a node alias that covers it).`
           : "Re-parent it to an agent that serves this workload.",
         action: here
-          ? { label: "Create under this node's agent", href: newEntryHref(input.server, here, e.spiffeId, e.selectors) }
+          ? {
+              label: "Create under this node's agent",
+              href: links.newEntry(input.server, { parentId: here, spiffeId: e.spiffeId, selectors: e.selectors }),
+            }
           : edit,
       };
     case "other-agent":
@@ -164,7 +154,10 @@ function nearMissReason(miss: NearMiss, input: DiagnoseInput, agent: Agent | nul
           ? `Create it under ${here} too, or parent it to a node alias that covers both agents.`
           : "Parent it to the agent that serves this workload.",
         action: here
-          ? { label: "Create under this node's agent", href: newEntryHref(input.server, here, e.spiffeId, e.selectors) }
+          ? {
+              label: "Create under this node's agent",
+              href: links.newEntry(input.server, { parentId: here, spiffeId: e.spiffeId, selectors: e.selectors }),
+            }
           : edit,
       };
     case "alias-not-covering":
@@ -176,7 +169,10 @@ function nearMissReason(miss: NearMiss, input: DiagnoseInput, agent: Agent | nul
           ? `Parent the entry to ${here} or to an alias that covers it, or widen the alias's selectors.`
           : "Widen the alias's selectors to cover the agent.",
         action: here
-          ? { label: "Create under this node's agent", href: newEntryHref(input.server, here, e.spiffeId, e.selectors) }
+          ? {
+              label: "Create under this node's agent",
+              href: links.newEntry(input.server, { parentId: here, spiffeId: e.spiffeId, selectors: e.selectors }),
+            }
           : edit,
       };
     case "parent-elsewhere":
@@ -206,12 +202,11 @@ function nearMissReason(miss: NearMiss, input: DiagnoseInput, agent: Agent | nul
         fix: `Change the entry's ${what} to match the workload (or create an entry with the workload's values).`,
         action: {
           label: "Create with the workload's values",
-          href: newEntryHref(
-            input.server,
-            miss.parentOk ? e.parentId : (agent?.spiffeId ?? e.parentId),
-            e.spiffeId,
-            fixed,
-          ),
+          href: links.newEntry(input.server, {
+            parentId: miss.parentOk ? e.parentId : (agent?.spiffeId ?? e.parentId),
+            spiffeId: e.spiffeId,
+            selectors: fixed,
+          }),
         },
       };
     }
@@ -267,7 +262,7 @@ export function diagnoseWorkload(input: DiagnoseInput): Diagnosis {
       blocking: true,
       title: `The agent ${a!.spiffeId} is banned`,
       fix: "Evict it (agent evict) so it can attest again, after you know why it was banned.",
-      action: { label: "Open agent", href: `/agents/${q(a!.spiffeId)}?server=${q(input.server)}` },
+      action: { label: "Open agent", href: links.agent(input.server, a!.spiffeId) },
     });
   } else if (agent.state === "expired") {
     reasons.push({
@@ -277,7 +272,7 @@ export function diagnoseWorkload(input: DiagnoseInput): Diagnosis {
       fix: a!.canReattest
         ? "Restart the agent: it can re-attest."
         : "Evict the agent and restart it so it attests again.",
-      action: { label: "Open agent", href: `/agents/${q(a!.spiffeId)}?server=${q(input.server)}` },
+      action: { label: "Open agent", href: links.agent(input.server, a!.spiffeId) },
     });
   }
   // Without an agent no parent can serve the workload: entry reasons would only repeat that.
@@ -295,7 +290,11 @@ export function diagnoseWorkload(input: DiagnoseInput): Diagnosis {
           parent && input.suggestion
             ? {
                 label: "Create entry",
-                href: newEntryHref(input.server, parent, input.suggestion.spiffeId, input.suggestion.selectors),
+                href: links.newEntry(input.server, {
+                  parentId: parent,
+                  spiffeId: input.suggestion.spiffeId,
+                  selectors: input.suggestion.selectors,
+                }),
               }
             : null,
       });
@@ -315,7 +314,7 @@ export function diagnoseWorkload(input: DiagnoseInput): Diagnosis {
             ? `${m.entry.spiffeId} federates with ${f.trustDomain}, but the server has no bundle for it: the agent serves the SVID without that bundle ("Federated bundle contents missing")`
             : `${m.entry.spiffeId} federates with ${f.trustDomain}, whose bundle holds only expired X.509 authorities: peers from ${f.trustDomain} cannot be verified`,
         fix: `Create (or repair) a federation relationship with ${f.trustDomain} so its bundle is fetched and kept fresh, or remove it from federatesWith.`,
-        action: { label: "Edit entry", href: editEntryHref(input.server, m.entry.id) },
+        action: { label: "Edit entry", href: links.editEntry(input.server, m.entry.id) },
       });
     }
   }

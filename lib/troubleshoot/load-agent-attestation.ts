@@ -12,8 +12,8 @@ import { listWorkloadPods } from "@/lib/k8s/workload-pods";
 import { readPodLogTail } from "@/lib/k8s/pod-logs";
 
 import { type ClusterContext, loadClusterContext } from "./load-cluster-context";
-import { pickServer } from "./load-diagnosis";
 import { loadSpireContext } from "./load-spire-context";
+import { pickServer } from "@/lib/servers/resolve-server";
 
 export type AgentAttestationReport = {
   server: string;
@@ -47,7 +47,7 @@ export async function getAgentAttestation(input: { server?: string; now?: number
     if (!(error instanceof ApiError)) throw error;
     clusterError = error.message;
   }
-  const spire = await loadSpireContext(pickServer(input.server, cluster?.spireServer));
+  const spire = await loadSpireContext(pickServer(input.server, cluster?.spireServer).name);
   const pods = cluster ? await listWorkloadPods(cluster.clients) : [];
   const podNodes = pods.flatMap((p) => (p.nodeName ? [p.nodeName] : []));
   const issues = diagnoseAgents({

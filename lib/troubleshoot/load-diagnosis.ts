@@ -5,7 +5,7 @@ import { type ContainerSelectors, containerSelectors, type WorkloadPod } from "@
 import { type Diagnosis, diagnoseWorkload } from "@/lib/troubleshoot/diagnose-workload";
 import { checkDelivery } from "@/lib/troubleshoot/check-delivery";
 import { getWorkloadPod } from "@/lib/k8s/workload-pods";
-import { configuredServers } from "@/lib/federation/load-federation";
+import { pickServer } from "@/lib/servers/resolve-server";
 import type { Selector } from "@/lib/spire/types";
 
 import { csiStateOn, loadClusterContext } from "./load-cluster-context";
@@ -23,13 +23,6 @@ export type PodDiagnosis = {
   diagnosis: Diagnosis;
 };
 
-/** The server to diagnose against: the one asked for, else the cluster's SPIRE server, else the first. */
-export function pickServer(asked: string | undefined, clusterServer?: string): string {
-  if (asked) return asked;
-  const servers = configuredServers();
-  return (clusterServer && servers.find((s) => s.name === clusterServer)?.name) ?? servers[0]!.name;
-}
-
 /**
  * Diagnoses one pod: its attestor selectors per container, the agent on its node, the entries
  * that match or nearly match, the Workload API delivery path and a verdict, for `container` (or
@@ -44,7 +37,7 @@ export async function diagnosePod(input: {
 }): Promise<PodDiagnosis> {
   const now = input.now ?? Date.now();
   const cluster = await loadClusterContext();
-  const server = pickServer(input.server, cluster.spireServer);
+  const server = pickServer(input.server, cluster.spireServer).name;
   const [pod, spire] = await Promise.all([
     getWorkloadPod(cluster.clients, input.namespace, input.name),
     loadSpireContext(server),
@@ -105,7 +98,7 @@ export async function diagnoseSelectors(input: {
   agentId: string;
   now?: number;
 }): Promise<Diagnosis> {
-  const spire = await loadSpireContext(pickServer(input.server));
+  const spire = await loadSpireContext(pickServer(input.server).name);
   return diagnoseWorkload({
     server: spire.server,
     trustDomain: spire.trustDomain,

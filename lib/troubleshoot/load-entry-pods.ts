@@ -9,8 +9,8 @@ import { listWorkloadPods } from "@/lib/k8s/workload-pods";
 import type { Entry } from "@/lib/spire/types";
 
 import { loadClusterContext } from "./load-cluster-context";
-import { pickServer } from "./load-diagnosis";
 import { loadSpireContext } from "./load-spire-context";
+import { pickServer } from "@/lib/servers/resolve-server";
 
 export type EntryReverseLookup = ReverseLookup & {
   server: string;
@@ -21,7 +21,7 @@ export type EntryReverseLookup = ReverseLookup & {
 /** Which pods of the cluster entry `id` of `server` matches today, or the closest ones. */
 export async function lookupEntryPods(input: { server?: string; id: string }): Promise<EntryReverseLookup> {
   const cluster = await loadClusterContext();
-  const spire = await loadSpireContext(pickServer(input.server, cluster.spireServer));
+  const spire = await loadSpireContext(pickServer(input.server, cluster.spireServer).name);
   const entry = spire.entries.find((e) => e.id === input.id);
   if (!entry) throw new ApiError("not_found", `Entry ${input.id} does not exist on ${spire.server}.`);
   const pods = await listWorkloadPods(cluster.clients);

@@ -5,10 +5,11 @@ import { cache } from "react";
 import type { CaWindow } from "@/lib/expiry/ttl-cap";
 import { getLocalAuthorities } from "@/lib/spire/authorities";
 import { getBundle, listFederatedBundles } from "@/lib/spire/bundles";
-import { getServerConfig } from "@/lib/spire/client";
+import { getServerConfig } from "@/lib/servers/resolve-server";
 import { getEntryIndex } from "@/lib/entries/entry-index-cache";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Agent, Bundle, Entry } from "@/lib/spire/types";
+import { findActiveCa } from "@/lib/expiry/active-ca";
 
 export type SpireContext = {
   server: string;
@@ -33,11 +34,7 @@ export const loadSpireContext = cache(async function loadSpireContext(serverName
     getBundle(server),
     getLocalAuthorities(server).catch(() => null),
   ]);
-  const activeAt = authorities?.x509.active?.expiresAt ?? null;
-  const ca = own.x509Authorities.find(
-    (a) => a.notAfter && activeAt && Math.abs(Date.parse(a.notAfter) - Date.parse(activeAt)) < 1000,
-  );
-  const activeCa = ca?.notBefore && ca.notAfter ? { notBefore: ca.notBefore, notAfter: ca.notAfter } : null;
+  const activeCa = findActiveCa(own.x509Authorities, authorities?.x509.active?.expiresAt ?? null);
   return {
     server: server.name,
     trustDomain,

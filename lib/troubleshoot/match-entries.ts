@@ -3,12 +3,10 @@ import type { Agent, Entry, Selector } from "@/lib/spire/types";
 import { aliasCoversAgent } from "@/lib/entries/alias-coverage";
 import { psatNodeOf } from "@/lib/kubernetes/node-matrix";
 import { isSelectorSubset, selectorKey, selectorSet } from "@/lib/entries/match-selectors";
+import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
 
 /** A SPIFFE ID an entry can be parented to so that a given agent serves it. */
 export type ServingParent = { spiffeId: string; kind: "agent" | "alias"; entryId: string | null };
-
-/** `spiffe://<td>/spire/server`, the parent of node-alias entries. */
-export const serverIdOf = (trustDomain: string) => `spiffe://${trustDomain}/spire/server`;
 
 /** The agent's own ID and every node alias (entry parented to the server) that covers it. */
 export function servingParents(
@@ -17,7 +15,7 @@ export function servingParents(
   trustDomain: string,
 ): ServingParent[] {
   if (!agent) return [];
-  const serverId = serverIdOf(trustDomain);
+  const serverId = serverSpiffeId(trustDomain);
   const aliases = entries.filter((e) => e.parentId === serverId && aliasCoversAgent(e, agent));
   return [
     { spiffeId: agent.spiffeId, kind: "agent", entryId: null },
@@ -92,7 +90,7 @@ export function classifyParent(parentId: string, ctx: ParentContext): ParentProb
   if (nodeUid && (!known || (ctx.nodeUids !== null && !ctx.nodeUids.has(nodeUid))))
     return { kind: "stale-parent", nodeUid };
   if (known) return { kind: "other-agent", agentId: known.spiffeId };
-  const serverId = serverIdOf(ctx.trustDomain);
+  const serverId = serverSpiffeId(ctx.trustDomain);
   const alias = ctx.entries.find((e) => e.parentId === serverId && e.spiffeId === parentId);
   if (alias) {
     const agentKeys = selectorSet(ctx.agent?.selectors ?? []);
@@ -153,7 +151,7 @@ export function rankNearMisses(
 ): NearMiss[] {
   const workload = selectorSet(workloadSelectors);
   const parentIds = new Set(parents.map((p) => p.spiffeId));
-  const serverId = serverIdOf(ctx.trustDomain);
+  const serverId = serverSpiffeId(ctx.trustDomain);
   const byAttribute = new Map<string, Selector[]>();
   for (const s of workloadSelectors)
     byAttribute.set(selectorAttribute(s), [...(byAttribute.get(selectorAttribute(s)) ?? []), s]);

@@ -2,8 +2,8 @@ import { AgentFilterForm } from "@/components/agents/agent-filter-form";
 import { AgentTable } from "@/components/agents/agent-table";
 import { StatePanel } from "@/components/ui/state-panel";
 import { selectedServerName } from "@/lib/servers/resolve-server";
-import { toUrlSearchParams } from "@/lib/schemas/entry-page-params";
-import { agentListQuerySchema, searchParamsToObject } from "@/lib/schemas/list-queries";
+import { readQuery, toUrlSearchParams } from "@/lib/schemas/query-string";
+import { agentListQuerySchema } from "@/lib/schemas/list-queries";
 
 export const metadata = { title: "Agents" };
 
@@ -13,7 +13,7 @@ export default async function AgentsPage({ searchParams }: Props) {
   const server = await selectedServerName(searchParams);
   const params = toUrlSearchParams(await searchParams);
   params.delete("server");
-  const parsed = agentListQuerySchema.safeParse(searchParamsToObject(params));
+  const parsed = agentListQuerySchema.safeParse(readQuery(params));
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Agents</h1>

@@ -5,7 +5,8 @@ import { EntryTree } from "@/components/entries/tree/entry-tree";
 import { EntryViewToggle } from "@/components/entries/view-toggle";
 import { StatePanel } from "@/components/ui/state-panel";
 import { selectedServerName } from "@/lib/servers/resolve-server";
-import { parseEntryPageFilters, toUrlSearchParams } from "@/lib/schemas/entry-page-params";
+import { parseEntryPageFilters } from "@/lib/schemas/entry-page-params";
+import { toUrlSearchParams } from "@/lib/schemas/query-string";
 
 export const metadata = { title: "Entries" };
 

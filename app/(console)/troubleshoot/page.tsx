@@ -10,7 +10,8 @@ import { ApiError } from "@/lib/api/api-error";
 import type { Diagnosis } from "@/lib/troubleshoot/diagnose-workload";
 import { parseSelector } from "@/lib/troubleshoot/match-entries";
 import { getAgentAttestation } from "@/lib/troubleshoot/load-agent-attestation";
-import { diagnosePod, diagnoseSelectors, pickServer, type PodDiagnosis } from "@/lib/troubleshoot/load-diagnosis";
+import { diagnosePod, diagnoseSelectors, type PodDiagnosis } from "@/lib/troubleshoot/load-diagnosis";
+import { pickServer } from "@/lib/servers/resolve-server";
 import { listPodChoices } from "@/lib/troubleshoot/list-pod-choices";
 import { loadSpireContext } from "@/lib/troubleshoot/load-spire-context";
 
@@ -35,7 +36,7 @@ async function attempt<T>(read: () => Promise<T>): Promise<{ ok: T } | { error: 
 export default async function TroubleshootPage({ searchParams }: { searchParams: Promise<Params> }) {
   const sp = await searchParams;
   const one = (key: string) => (typeof sp[key] === "string" ? (sp[key] as string) : undefined);
-  const serverChoice = await attempt(async () => pickServer(one("server")));
+  const serverChoice = await attempt(async () => pickServer(one("server")).name);
   if ("error" in serverChoice)
     return (
       <Page>

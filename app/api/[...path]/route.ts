@@ -1,8 +1,8 @@
 import { ApiError } from "@/lib/api/api-error";
 import { withApi } from "@/lib/api/with-api";
 
-const notFound = withApi<{ path: string[] }>(async (_request, { path }) => {
-  throw new ApiError("not_found", `No API route /api/${path.join("/")}.`);
+const notFound = withApi({ action: "session" }, async ({ request }) => {
+  throw new ApiError("not_found", `No API route ${new URL(request.url).pathname}.`);
 });
 
 // GET|POST|PUT|PATCH|DELETE /api/* – any unknown API path answers a JSON 404

@@ -1,7 +1,8 @@
 import { withApi } from "@/lib/api/with-api";
 import { getExpiryView } from "@/lib/expiry/load-expiry";
+import { serverScopeQuery } from "@/lib/schemas/views";
 
-// GET /api/expiry – CA authorities, agent SVIDs, federated CAs and entries by expiry across servers (?server= for one), plus TTL warnings
-export const GET = withApi(async (request) =>
-  getExpiryView(new URL(request.url).searchParams.get("server") ?? undefined),
+// GET /api/expiry – CAs, agent SVIDs, federated CAs and entries by expiry (?server= for one), TTL warnings
+export const GET = withApi({ action: "expiry.read", query: serverScopeQuery }, async ({ query }) =>
+  getExpiryView(query.server),
 );

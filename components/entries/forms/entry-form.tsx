@@ -23,7 +23,6 @@ import {
   formValuesFromEntry,
   type Prefill,
   serverFieldErrors,
-  serverId,
   toEntryInput,
   validateForm,
 } from "@/lib/entries/form-values";
@@ -32,6 +31,7 @@ import { SelectorBuilder } from "./selector-builder";
 import { SpiffeIdField } from "./spiffe-id-field";
 import { StaleEntryClientError } from "./send-json";
 import { TtlInput } from "./ttl-input";
+import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
 
 type Props = { server: string; trustDomain: string } & (
   { mode: "create"; prefill?: Prefill } | { mode: "edit"; entry: Entry }
@@ -133,7 +133,7 @@ export function EntryForm(props: Props) {
         />
         <ParentPicker
           server={server}
-          serverId={serverId(td)}
+          serverId={serverSpiffeId(td)}
           value={values.parentId}
           node={values.node}
           error={values.parentId || touched ? errors.parentId : undefined}

@@ -7,7 +7,7 @@ import { EntryPodsPanel } from "@/components/troubleshoot/entry-pods-panel";
 import { StatePanel } from "@/components/ui/state-panel";
 import { ApiError } from "@/lib/api/api-error";
 import { selectedServerName } from "@/lib/servers/resolve-server";
-import { getServerConfig } from "@/lib/spire/client";
+import { getServerConfig } from "@/lib/servers/resolve-server";
 import { type EntryDetail, getEntryDetail } from "@/lib/entries/load-entry-detail";
 
 export const metadata = { title: "Entry" };

@@ -3,8 +3,9 @@ import { BulkEntryTable } from "@/components/entries/forms/bulk-entry-table";
 import { ImportPanel } from "@/components/entries/forms/import-panel";
 import { StatePanel } from "@/components/ui/state-panel";
 import { selectedServerName } from "@/lib/servers/resolve-server";
-import { entryListQuerySchema, searchParamsToObject } from "@/lib/schemas/list-queries";
-import { getServerConfig } from "@/lib/spire/client";
+import { entryListQuerySchema } from "@/lib/schemas/list-queries";
+import { readQuery } from "@/lib/schemas/query-string";
+import { getServerConfig } from "@/lib/servers/resolve-server";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 
 export const metadata = { title: "Import, export and bulk delete" };
@@ -18,7 +19,7 @@ export default async function EntryImportPage({ searchParams }: Props) {
     if (key === "server" || value === undefined) continue;
     for (const v of [value].flat()) raw.append(key, v);
   }
-  const parsed = entryListQuerySchema.safeParse(searchParamsToObject(raw));
+  const parsed = entryListQuerySchema.safeParse(readQuery(raw));
   let trustDomain: string;
   try {
     trustDomain = await serverTrustDomain(getServerConfig(server));

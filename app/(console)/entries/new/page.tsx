@@ -1,7 +1,7 @@
 import { EntryForm } from "@/components/entries/forms/entry-form";
 import { StatePanel } from "@/components/ui/state-panel";
 import { selectedServerName } from "@/lib/servers/resolve-server";
-import { getServerConfig } from "@/lib/spire/client";
+import { getServerConfig } from "@/lib/servers/resolve-server";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 
 export const metadata = { title: "New entry" };

@@ -1,11 +1,10 @@
 import { withApi } from "@/lib/api/with-api";
-import { parseOrThrow } from "@/lib/api/zod-issues";
-import { entryQuerySchema, queryObject } from "@/lib/schemas/troubleshoot";
+import { entryQuerySchema } from "@/lib/schemas/troubleshoot";
 import { lookupEntryPods } from "@/lib/troubleshoot/load-entry-pods";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/troubleshoot/entry – which pods an entry matches today, or the closest pods and what differs
-export const GET = withApi(async (request) =>
-  lookupEntryPods(parseOrThrow(entryQuerySchema, queryObject(request.url), "query")),
+export const GET = withApi({ action: "troubleshoot.read", query: entryQuerySchema }, async ({ query }) =>
+  lookupEntryPods(query),
 );

@@ -2,7 +2,7 @@ import { EntryActions } from "@/components/entries/forms/entry-actions";
 import { EntryForm } from "@/components/entries/forms/entry-form";
 import { StatePanel } from "@/components/ui/state-panel";
 import { selectedServerName } from "@/lib/servers/resolve-server";
-import { getServerConfig } from "@/lib/spire/client";
+import { getServerConfig } from "@/lib/servers/resolve-server";
 import { getEntry } from "@/lib/spire/entries";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Entry } from "@/lib/spire/types";

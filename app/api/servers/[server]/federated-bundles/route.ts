@@ -1,8 +1,8 @@
 import { withApi } from "@/lib/api/with-api";
+import { serverParams } from "@/lib/schemas/path-params";
 import { listFederatedBundles } from "@/lib/spire/bundles";
-import { getServerConfig } from "@/lib/spire/client";
 
 // GET /api/servers/[server]/federated-bundles – the bundles the server holds for other trust domains
-export const GET = withApi<{ server: string }>(async (_request, { server }) => ({
-  bundles: await listFederatedBundles(getServerConfig(server)),
+export const GET = withApi({ action: "federation.read", params: serverParams }, async ({ params }) => ({
+  bundles: await listFederatedBundles(params.server),
 }));

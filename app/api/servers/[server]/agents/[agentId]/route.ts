@@ -1,23 +1,17 @@
+import { evictAgent } from "@/lib/agents/agent-actions";
 import { assertSameOrigin } from "@/lib/api/mutation-guard";
 import { withApi } from "@/lib/api/with-api";
-import { parseOrThrow } from "@/lib/api/zod-issues";
-import { spiffeIdSchema } from "@/lib/schemas/spiffe-id";
-import { deleteAgent } from "@/lib/spire/agent-actions";
+import { agentParams } from "@/lib/schemas/path-params";
 import { getAgent } from "@/lib/spire/agents";
-import { getServerConfig } from "@/lib/spire/client";
 
 // GET /api/servers/[server]/agents/[agentId] – one agent by its URL-encoded SPIFFE ID
-export const GET = withApi<{ server: string; agentId: string }>(async (_request, { server, agentId }) => {
-  const config = getServerConfig(server);
-  const spiffeId = parseOrThrow(spiffeIdSchema, decodeURIComponent(agentId), "agent ID");
-  return getAgent(config, spiffeId);
-});
+export const GET = withApi({ action: "agents.read", params: agentParams }, async ({ params }) =>
+  getAgent(params.server, params.agentId),
+);
 
 // DELETE /api/servers/[server]/agents/[agentId] – evict an agent (it must attest again); 204
-export const DELETE = withApi<{ server: string; agentId: string }>(async (request, { server, agentId }) => {
-  const config = getServerConfig(server);
+export const DELETE = withApi({ action: "agents.evict", params: agentParams }, async ({ request, params }) => {
   assertSameOrigin(request);
-  const spiffeId = parseOrThrow(spiffeIdSchema, decodeURIComponent(agentId), "agent ID");
-  await deleteAgent(config, spiffeId);
+  await evictAgent(params.server, params.agentId);
   return new Response(null, { status: 204 });
 });

@@ -1,50 +1,25 @@
-import { ApiError } from "@/lib/api/api-error";
 import { assertSameOrigin, readMutationJson } from "@/lib/api/mutation-guard";
-import { withApi } from "@/lib/api/with-api";
 import { parseOrThrow } from "@/lib/api/zod-issues";
-import { entryIdSchema, entryPatchSchema, storeSvidProblem } from "@/lib/schemas/entry-input";
-import { getServerConfig } from "@/lib/spire/client";
+import { withApi } from "@/lib/api/with-api";
+import { deleteEntry, entryInputContext, updateEntry } from "@/lib/entries/mutate-entries";
+import { entryPatchSchema, mentionsFederation } from "@/lib/schemas/entry-input";
+import { entryParams } from "@/lib/schemas/path-params";
 import { getEntry } from "@/lib/spire/entries";
-import { deleteEntries, entryInputContext, updateEntryFields } from "@/lib/spire/entry-mutations";
 
 // GET /api/servers/[server]/entries/[id] – one entry by its ID
-export const GET = withApi<{ server: string; id: string }>(async (_request, { server, id }) => {
-  const config = getServerConfig(server);
-  if (!/^[A-Za-z0-9._-]{1,255}$/.test(id)) throw new ApiError("invalid_argument", `'${id}' is not an entry ID.`);
-  return getEntry(config, id);
-});
+export const GET = withApi({ action: "entries.read", params: entryParams }, async ({ params }) =>
+  getEntry(params.server, params.id),
+);
 
-// PATCH /api/servers/[server]/entries/[id] – change only the sent fields, if the entry is still at `revisionNumber` (409 otherwise)
-export const PATCH = withApi<{ server: string; id: string }>(async (request, { server, id }) => {
-  const config = getServerConfig(server);
+// PATCH /api/servers/[server]/entries/[id] – change the sent fields if still at `revisionNumber` (else 409)
+export const PATCH = withApi({ action: "entries.write", params: entryParams }, async ({ request, params }) => {
   const body = await readMutationJson(request);
-  parseOrThrow(entryIdSchema, id, "entry ID");
-  const withBundles = typeof body === "object" && body !== null && "federatesWith" in body;
-  const { revisionNumber, ...fields } = parseOrThrow(
-    entryPatchSchema(await entryInputContext(config, withBundles)),
-    body,
-    "entry change",
-  );
-  return updateEntryFields(config, id, revisionNumber, fields, (current) => {
-    const problem = storeSvidProblem({ ...current, ...fields });
-    if (problem)
-      throw new ApiError("invalid_argument", `Invalid entry change: ${problem}`, [
-        { path: "storeSvid", message: problem },
-      ]);
-  });
+  const context = await entryInputContext(params.server, mentionsFederation([body]));
+  return updateEntry(params.server, params.id, parseOrThrow(entryPatchSchema(context), body, "entry change"));
 });
 
 // DELETE /api/servers/[server]/entries/[id] – delete one entry
-export const DELETE = withApi<{ server: string; id: string }>(async (request, { server, id }) => {
-  const config = getServerConfig(server);
+export const DELETE = withApi({ action: "entries.write", params: entryParams }, async ({ request, params }) => {
   assertSameOrigin(request);
-  parseOrThrow(entryIdSchema, id, "entry ID");
-  const [result] = await deleteEntries(config, [id]);
-  if (!result || result.status.code !== "ok") {
-    throw new ApiError(
-      result && result.status.code !== "ok" ? result.status.code : "internal",
-      result?.status.message ?? "No result",
-    );
-  }
-  return { deleted: id };
+  return deleteEntry(params.server, params.id);
 });

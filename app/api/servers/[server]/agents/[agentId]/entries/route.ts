@@ -1,11 +1,8 @@
-import { withApi } from "@/lib/api/with-api";
-import { parseOrThrow } from "@/lib/api/zod-issues";
-import { agentIdParamSchema } from "@/lib/schemas/views";
 import { getAgentDetail } from "@/lib/agents/load-agent-detail";
-import { getServerConfig } from "@/lib/spire/client";
+import { withApi } from "@/lib/api/with-api";
+import { agentParams } from "@/lib/schemas/path-params";
 
-// GET /api/servers/[server]/agents/[agentId]/entries – the agent and the entries that target it, directly and through node aliases
-export const GET = withApi<{ server: string; agentId: string }>(async (_request, { server, agentId }) => {
-  const config = getServerConfig(server);
-  return getAgentDetail(config, parseOrThrow(agentIdParamSchema, decodeURIComponent(agentId), "agent ID"));
-});
+// GET /api/servers/[server]/agents/[agentId]/entries – the agent and the entries it serves (direct and via aliases)
+export const GET = withApi({ action: "agents.read", params: agentParams }, async ({ params }) =>
+  getAgentDetail(params.server, params.agentId),
+);

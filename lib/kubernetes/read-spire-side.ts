@@ -1,13 +1,13 @@
 import "server-only";
 
-import { ApiError } from "@/lib/api/api-error";
-import { loadConfig } from "@/lib/config/load-config";
+import { userMessage } from "@/lib/api/user-message";
 import type { ServerConfig } from "@/lib/config/schema";
 import type { AuthorityRef } from "@/lib/kubernetes/compare-bundle";
 import type { SpireAgentRef } from "@/lib/kubernetes/node-matrix";
 import { listAgents } from "@/lib/spire/agents";
 import { getBundle } from "@/lib/spire/bundles";
 import { collectPages } from "@/lib/spire/call";
+import { configuredServers, getServerConfig } from "@/lib/servers/resolve-server";
 
 export type SpireSide = {
   serverName: string | null;
@@ -17,21 +17,17 @@ export type SpireSide = {
   bundleError: string | null;
 };
 
-const reason = (error: unknown) => (error instanceof ApiError ? error.message : "unexpected error");
-
 /**
  * The SPIRE side of the Kubernetes view, from the server the cluster's agents attest to
  * (`kubernetes.spireServer`, else the first configured server): its k8s_psat agents and its
  * current X.509 authorities. Failures are reported, never thrown.
  */
 export async function readSpireSide(spireServer: string | undefined): Promise<SpireSide> {
-  const state = loadConfig();
-  const servers = state.status === "ok" ? state.config.servers : [];
-  const server: ServerConfig | undefined = spireServer ? servers.find((s) => s.name === spireServer) : servers[0];
-  if (!server) {
-    const message = spireServer
-      ? `No SPIRE server named '${spireServer}' is configured.`
-      : "No SPIRE server is configured.";
+  let server: ServerConfig;
+  try {
+    server = spireServer ? getServerConfig(spireServer) : configuredServers()[0]!;
+  } catch (error) {
+    const message = userMessage(error, "finding the cluster's SPIRE server");
     return {
       serverName: spireServer ?? null,
       agents: null,
@@ -47,11 +43,11 @@ export async function readSpireSide(spireServer: string | undefined): Promise<Sp
   return {
     serverName: server.name,
     agents: agents.status === "fulfilled" ? agents.value : null,
-    agentsError: agents.status === "rejected" ? reason(agents.reason) : null,
+    agentsError: agents.status === "rejected" ? userMessage(agents.reason, "listing k8s_psat agents") : null,
     authorities:
       bundle.status === "fulfilled"
         ? bundle.value.x509Authorities.map((a) => ({ fingerprint: a.fingerprint, notAfter: a.notAfter }))
         : null,
-    bundleError: bundle.status === "rejected" ? reason(bundle.reason) : null,
+    bundleError: bundle.status === "rejected" ? userMessage(bundle.reason, "reading the trust bundle") : null,
   };
 }

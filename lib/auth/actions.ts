@@ -1,0 +1,36 @@
+/**
+ * Everything a route or page can do, named once. Each API route and each page declares one of
+ * these; the one authorization check decides whether the signed-in principal may do it.
+ */
+export const actions = [
+  /** Any signed-in principal: who am I, unknown API paths. */
+  "session",
+  "servers.read",
+  "entries.read",
+  "entries.write",
+  "agents.read",
+  "agents.ban",
+  "agents.evict",
+  "federation.read",
+  "federation.refresh",
+  "expiry.read",
+  "kubernetes.read",
+  "troubleshoot.read",
+  /** Reading spire-server pod logs in the troubleshooter (a separate permission). */
+  "troubleshoot.logs",
+  "tokens.manage",
+  "audit.read",
+] as const;
+
+export type Action = (typeof actions)[number];
+
+/** True for actions that change something (they need a mutation-capable role and CSRF checks). */
+export function isMutation(action: Action): boolean {
+  return (
+    action === "entries.write" ||
+    action === "agents.ban" ||
+    action === "agents.evict" ||
+    action === "federation.refresh" ||
+    action === "tokens.manage"
+  );
+}

@@ -1,0 +1,46 @@
+import type { Selector } from "@/lib/spire/types";
+
+/**
+ * Every link between the console's pages, built in one place. Pages that belong to one SPIRE
+ * server carry it as `?server=`; IDs in paths are URL-encoded.
+ */
+type Query = Record<string, string | readonly string[] | undefined>;
+
+function withQuery(path: string, query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    for (const v of typeof value === "string" ? [value] : value) params.append(key, v);
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+const enc = encodeURIComponent;
+const selectorText = (s: Selector) => `${s.type}:${s.value}`;
+
+/** What a new-entry form may be pre-filled with. */
+export type NewEntryPrefill = { parentId?: string; spiffeId?: string; selectors?: readonly Selector[] };
+
+export const links = {
+  overview: (server?: string) => withQuery("/", { server }),
+  entries: (server: string, query: Query = {}) => withQuery("/entries", { server, ...query }),
+  entry: (server: string, id: string) => withQuery(`/entries/${enc(id)}`, { server }),
+  editEntry: (server: string, id: string) => withQuery(`/entries/${enc(id)}/edit`, { server }),
+  newEntry: (server: string, prefill: NewEntryPrefill = {}) =>
+    withQuery("/entries/new", {
+      server,
+      parentId: prefill.parentId,
+      spiffeId: prefill.spiffeId,
+      selector: prefill.selectors?.map(selectorText),
+    }),
+  importEntries: (server: string) => withQuery("/entries/import", { server }),
+  agents: (server: string, query: Query = {}) => withQuery("/agents", { server, ...query }),
+  agent: (server: string, spiffeId: string) => withQuery(`/agents/${enc(spiffeId)}`, { server }),
+  federation: (server?: string) => withQuery("/federation", { server }),
+  expiry: (server?: string, section?: "ttl") => withQuery("/expiry", { server }) + (section ? `#${section}` : ""),
+  kubernetes: () => "/kubernetes",
+  troubleshoot: (query: Query = {}) => withQuery("/troubleshoot", query),
+  troubleshootPod: (server: string, namespace: string, name: string, container?: string) =>
+    withQuery("/troubleshoot", { server, namespace, name, container }),
+};
