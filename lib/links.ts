@@ -2,9 +2,9 @@ import type { Selector } from "@/lib/spire/types";
 
 /**
  * Every link between the console's pages, built in one place. Pages that belong to one SPIRE
- * server carry it as `?server=`; IDs in paths are URL-encoded.
+ * server carry it as `?server=` (absent: the first configured server); IDs in paths are URL-encoded.
  */
-type Query = Record<string, string | readonly string[] | undefined>;
+export type Query = Record<string, string | readonly string[] | undefined>;
 
 function withQuery(path: string, query: Query): string {
   const params = new URLSearchParams();
@@ -16,6 +16,13 @@ function withQuery(path: string, query: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
+/** A URL's query as a Query, keys in order of first appearance, repeated keys as lists. */
+export function queryFromParams(params: URLSearchParams): Query {
+  const query: Record<string, string[]> = {};
+  for (const [key, value] of params) (query[key] ??= []).push(value);
+  return query;
+}
+
 const enc = encodeURIComponent;
 const selectorText = (s: Selector) => `${s.type}:${s.value}`;
 
@@ -24,7 +31,7 @@ export type NewEntryPrefill = { parentId?: string; spiffeId?: string; selectors?
 
 export const links = {
   overview: (server?: string) => withQuery("/", { server }),
-  entries: (server: string, query: Query = {}) => withQuery("/entries", { server, ...query }),
+  entries: (server?: string, query: Query = {}) => withQuery("/entries", { server, ...query }),
   entry: (server: string, id: string) => withQuery(`/entries/${enc(id)}`, { server }),
   editEntry: (server: string, id: string) => withQuery(`/entries/${enc(id)}/edit`, { server }),
   newEntry: (server: string, prefill: NewEntryPrefill = {}) =>
@@ -34,12 +41,12 @@ export const links = {
       spiffeId: prefill.spiffeId,
       selector: prefill.selectors?.map(selectorText),
     }),
-  importEntries: (server: string) => withQuery("/entries/import", { server }),
-  agents: (server: string, query: Query = {}) => withQuery("/agents", { server, ...query }),
+  importEntries: (server: string, query: Query = {}) => withQuery("/entries/import", { server, ...query }),
+  agents: (server?: string, query: Query = {}) => withQuery("/agents", { server, ...query }),
   agent: (server: string, spiffeId: string) => withQuery(`/agents/${enc(spiffeId)}`, { server }),
   federation: (server?: string) => withQuery("/federation", { server }),
   expiry: (server?: string, section?: "ttl") => withQuery("/expiry", { server }) + (section ? `#${section}` : ""),
-  kubernetes: () => "/kubernetes",
+  kubernetes: (server?: string) => withQuery("/kubernetes", { server }),
   troubleshoot: (query: Query = {}) => withQuery("/troubleshoot", query),
   troubleshootPod: (server: string, namespace: string, name: string, container?: string) =>
     withQuery("/troubleshoot", { server, namespace, name, container }),

@@ -16,11 +16,7 @@ export function useAgentAction(server: string) {
   return useMutation({
     mutationFn: ({ action, id }: { action: AgentAction; id: string }) =>
       action === "ban"
-        ? fetchJson<null>(`${agentUrl(server, id)}/ban`, {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: "{}",
-          })
+        ? fetchJson<null>(`${agentUrl(server, id)}/ban`, { method: "POST", body: {} })
         : fetchJson<null>(agentUrl(server, id), { method: "DELETE" }),
     onSettled: () =>
       Promise.all([

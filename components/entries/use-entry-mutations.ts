@@ -2,11 +2,10 @@
 
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 
+import { fetchJson } from "@/lib/query/fetch-json";
 import { entryKeys } from "@/lib/query/keys";
 import type { EntryInput, EntryPatch } from "@/lib/schemas/entry-input";
 import type { Entry } from "@/lib/spire/types";
-
-import { sendJson } from "./forms/send-json";
 
 export type RowStatus = { code: string; message: string; details?: { path: string; message: string }[] };
 export type BatchCreateResponse = {
@@ -34,7 +33,7 @@ function invalidateEntries(client: QueryClient, server: string) {
 export function useCreateEntry(server: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: EntryInput) => sendJson<Entry>("POST", base(server), input),
+    mutationFn: (input: EntryInput) => fetchJson<Entry>(base(server), { method: "POST", body: input }),
     onSettled: () => invalidateEntries(client, server),
   });
 }
@@ -43,7 +42,8 @@ export function useCreateEntry(server: string) {
 export function useCreateEntries(server: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (rows: unknown[]) => sendJson<BatchCreateResponse>("POST", base(server), { entries: rows }),
+    mutationFn: (rows: unknown[]) =>
+      fetchJson<BatchCreateResponse>(base(server), { method: "POST", body: { entries: rows } }),
     onSettled: () => invalidateEntries(client, server),
   });
 }
@@ -52,7 +52,8 @@ export function useCreateEntries(server: string) {
 export function useUpdateEntry(server: string, id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (patch: EntryPatch) => sendJson<Entry>("PATCH", `${base(server)}/${encodeURIComponent(id)}`, patch),
+    mutationFn: (patch: EntryPatch) =>
+      fetchJson<Entry>(`${base(server)}/${encodeURIComponent(id)}`, { method: "PATCH", body: patch }),
     onSettled: () => invalidateEntries(client, server),
   });
 }
@@ -61,7 +62,8 @@ export function useUpdateEntry(server: string, id: string) {
 export function useDeleteEntry(server: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => sendJson<{ deleted: string }>("DELETE", `${base(server)}/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) =>
+      fetchJson<{ deleted: string }>(`${base(server)}/${encodeURIComponent(id)}`, { method: "DELETE" }),
     onSettled: () => invalidateEntries(client, server),
   });
 }
@@ -70,7 +72,8 @@ export function useDeleteEntry(server: string) {
 export function useDeleteEntries(server: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (ids: string[]) => sendJson<BatchDeleteResponse>("POST", `${base(server)}/batch-delete`, { ids }),
+    mutationFn: (ids: string[]) =>
+      fetchJson<BatchDeleteResponse>(`${base(server)}/batch-delete`, { method: "POST", body: { ids } }),
     onSettled: () => invalidateEntries(client, server),
   });
 }

@@ -13,7 +13,7 @@ export function RefreshBundleButton({ server, trustDomain }: { server: string; t
     mutationFn: () =>
       fetchJson<null>(
         `/api/servers/${encodeURIComponent(server)}/federations/${encodeURIComponent(trustDomain)}/refresh`,
-        { method: "POST", headers: { "content-type": "application/json" }, body: "{}" },
+        { method: "POST", body: {} },
       ),
     onSettled: () =>
       Promise.all(

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { ApiClientError } from "@/lib/query/fetch-json";
+import { ApiClientError, StaleEntryClientError } from "@/lib/query/fetch-json";
 import type { Entry } from "@/lib/spire/types";
 
 import { useCreateEntry, useUpdateEntry } from "../use-entry-mutations";
@@ -29,7 +29,6 @@ import {
 import { ParentPicker } from "./parent-picker";
 import { SelectorBuilder } from "./selector-builder";
 import { SpiffeIdField } from "./spiffe-id-field";
-import { StaleEntryClientError } from "./send-json";
 import { TtlInput } from "./ttl-input";
 import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
 
