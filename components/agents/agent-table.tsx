@@ -7,7 +7,9 @@ import { Badge } from "@/components/ui/badge";
 import { PagedFooter } from "@/components/ui/paged-footer";
 import { SelectorChips } from "@/components/ui/selector-chips";
 import { StatePanel } from "@/components/ui/state-panel";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatAbsolute, formatRelative } from "@/lib/format/time";
+import { links } from "@/lib/links";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { agentKeys } from "@/lib/query/keys";
 import type { Agent, AgentFilters } from "@/lib/spire/types";
@@ -46,72 +48,72 @@ export function AgentTable({ server, filters = {} }: { server: string; filters?:
   if (agents.length === 0)
     return <StatePanel tone="empty" title="No agent matches (or none has attested to this server yet)." />;
   const now = Date.now();
-  const q = `?server=${encodeURIComponent(server)}`;
   return (
-    <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-      <table className="w-full table-fixed text-sm">
-        <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
-          <tr>
-            <th className="w-[32%] px-4 py-2">SPIFFE ID</th>
-            <th className="w-28 px-4 py-2">Attestation</th>
-            <th className="px-4 py-2">Selectors</th>
-            <th className="w-44 px-4 py-2">SVID expires</th>
-            <th className="w-36 px-4 py-2">State</th>
-            <th className="w-36 px-4 py-2">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {agents.map((agent) => {
-            const expired = agent.x509SvidExpiresAt !== null && Date.parse(agent.x509SvidExpiresAt) < now;
-            return (
-              <tr key={agent.spiffeId} data-testid="agent-row" data-spiffe-id={agent.spiffeId} className="align-top">
-                <td className="break-all px-4 py-2 font-mono text-xs">
-                  <Link
-                    href={`/agents/${encodeURIComponent(agent.spiffeId)}${q}`}
-                    className="text-sky-800 hover:underline"
-                  >
-                    {agent.spiffeId}
-                  </Link>
-                  <div className="text-[11px] text-slate-400">
-                    serial {agent.x509SvidSerialNumber || "–"} · {agent.agentVersion || "version unknown"}
-                  </div>
-                </td>
-                <td className="px-4 py-2 font-mono text-xs">{agent.attestationType}</td>
-                <td className="overflow-hidden px-4 py-2 [&_li]:break-all">
-                  <SelectorChips selectors={agent.selectors} />
-                </td>
-                <td className="px-4 py-2 text-xs">
-                  {agent.x509SvidExpiresAt ? (
-                    <>
-                      {formatRelative(agent.x509SvidExpiresAt, now)}
-                      <div className="text-[11px] text-slate-400">{formatAbsolute(agent.x509SvidExpiresAt)}</div>
-                    </>
-                  ) : (
-                    "–"
-                  )}
-                </td>
-                <td className="space-x-1 px-4 py-2">
-                  {agent.banned ? <Badge tone="bad">banned</Badge> : null}
-                  {expired ? <Badge tone="bad">SVID expired</Badge> : null}
-                  {agent.canReattest ? <Badge tone="info">can re-attest</Badge> : null}
-                  {!agent.banned && !expired ? <Badge tone="good">active</Badge> : null}
-                </td>
-                <td className="px-4 py-2">
-                  <AgentActions server={server} agentId={agent.spiffeId} banned={agent.banned} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <PagedFooter
-        shown={agents.length}
-        hasMore={query.hasNextPage}
-        loading={query.isFetchingNextPage}
-        onMore={() => query.fetchNextPage()}
-      />
-    </div>
+    <Table
+      caption={`Agents of ${server}`}
+      layout="fixed"
+      overflow="hidden"
+      footer={
+        <PagedFooter
+          shown={agents.length}
+          hasMore={query.hasNextPage}
+          loading={query.isFetchingNextPage}
+          onMore={() => query.fetchNextPage()}
+        />
+      }
+    >
+      <TableHeader>
+        <TableRow>
+          <TableHead className="w-[32%] px-4">SPIFFE ID</TableHead>
+          <TableHead className="w-28 px-4">Attestation</TableHead>
+          <TableHead className="px-4">Selectors</TableHead>
+          <TableHead className="w-44 px-4">SVID expires</TableHead>
+          <TableHead className="w-36 px-4">State</TableHead>
+          <TableHead className="w-36 px-4">
+            <span className="sr-only">Actions</span>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {agents.map((agent) => {
+          const expired = agent.x509SvidExpiresAt !== null && Date.parse(agent.x509SvidExpiresAt) < now;
+          return (
+            <TableRow key={agent.spiffeId} data-testid="agent-row" data-spiffe-id={agent.spiffeId}>
+              <TableCell className="break-all px-4 font-mono text-xs">
+                <Link href={links.agent(server, agent.spiffeId)} className="text-sky-800 hover:underline">
+                  {agent.spiffeId}
+                </Link>
+                <div className="text-[11px] text-slate-500">
+                  serial {agent.x509SvidSerialNumber || "–"} · {agent.agentVersion || "version unknown"}
+                </div>
+              </TableCell>
+              <TableCell className="px-4 font-mono text-xs">{agent.attestationType}</TableCell>
+              <TableCell className="overflow-hidden px-4 [&_li]:break-all">
+                <SelectorChips selectors={agent.selectors} />
+              </TableCell>
+              <TableCell className="px-4 text-xs">
+                {agent.x509SvidExpiresAt ? (
+                  <>
+                    {formatRelative(agent.x509SvidExpiresAt, now)}
+                    <div className="text-[11px] text-slate-500">{formatAbsolute(agent.x509SvidExpiresAt)}</div>
+                  </>
+                ) : (
+                  "–"
+                )}
+              </TableCell>
+              <TableCell className="space-x-1 px-4">
+                {agent.banned ? <Badge tone="bad">banned</Badge> : null}
+                {expired ? <Badge tone="bad">SVID expired</Badge> : null}
+                {agent.canReattest ? <Badge tone="info">can re-attest</Badge> : null}
+                {!agent.banned && !expired ? <Badge tone="good">active</Badge> : null}
+              </TableCell>
+              <TableCell className="px-4">
+                <AgentActions server={server} agentId={agent.spiffeId} banned={agent.banned} />
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
   );
 }

@@ -1,4 +1,5 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { CsiDriverReport } from "@/lib/kubernetes/check-csi-driver";
 
 import { HealthBadge } from "./health-badge";
@@ -15,27 +16,27 @@ export function CsiDriverCard({ driver }: { driver: CsiDriverReport }) {
       </CardHeader>
       <CardBody>
         {driver.found ? (
-          <table className="w-full text-sm">
-            <thead className="text-left text-xs uppercase text-slate-500">
-              <tr>
-                <th className="py-1">Field</th>
-                <th>Expected</th>
-                <th>Actual</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table caption={`Spec of the CSIDriver ${driver.name}`} variant="bare">
+            <TableHeader tone="plain">
+              <TableRow>
+                <TableHead className="py-1 pl-0">Field</TableHead>
+                <TableHead className="py-1">Expected</TableHead>
+                <TableHead className="py-1">Actual</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody className="divide-y-0">
               {driver.checks.map((c) => (
-                <tr key={c.field} className={c.ok ? "" : "text-red-800"}>
-                  <td className="py-1 font-mono text-xs">{c.field}</td>
-                  <td>{c.expected}</td>
-                  <td>
+                <TableRow key={c.field} className={c.ok ? "" : "text-red-800"}>
+                  <TableCell className="py-1 pl-0 font-mono text-xs">{c.field}</TableCell>
+                  <TableCell className="py-1">{c.expected}</TableCell>
+                  <TableCell className="py-1">
                     {c.actual}
                     {c.ok ? " ✓" : " ✗"}
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         ) : (
           <p className="text-sm text-slate-600">Not installed.</p>
         )}

@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { links } from "@/lib/links";
 import type { Entry, Selector } from "@/lib/spire/types";
 
 const chip = (s: Selector, ok: boolean) => (
@@ -23,37 +25,33 @@ export function EntrySelectorTable({
 }) {
   if (rows.length === 0) return <p className="text-sm text-slate-500">None.</p>;
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead className="text-xs uppercase text-slate-500">
-        <tr>
-          <th className="py-1 pr-3">Entry</th>
-          <th className="py-1 pr-3">Parent</th>
-          <th className="py-1">Selectors (satisfied / missing)</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
+    <Table caption={caption} variant="bare">
+      <TableHeader tone="plain">
+        <TableRow>
+          <TableHead className="py-1 pl-0">Entry</TableHead>
+          <TableHead className="py-1 pl-0">Parent</TableHead>
+          <TableHead className="py-1 pl-0">Selectors (satisfied / missing)</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
         {rows.map(({ entry, satisfied, missing, note }) => (
-          <tr key={entry.id} className="align-top">
-            <td className="py-2 pr-3">
-              <Link
-                className="font-mono text-xs text-sky-700 hover:underline"
-                href={`/entries/${encodeURIComponent(entry.id)}?server=${encodeURIComponent(server)}`}
-              >
+          <TableRow key={entry.id}>
+            <TableCell className="pl-0">
+              <Link className="font-mono text-xs text-sky-700 hover:underline" href={links.entry(server, entry.id)}>
                 {entry.spiffeId}
               </Link>
               {note ? <p className="text-xs text-slate-500">{note}</p> : null}
-            </td>
-            <td className="py-2 pr-3 font-mono text-xs break-all">{entry.parentId}</td>
-            <td className="py-2">
+            </TableCell>
+            <TableCell className="break-all pl-0 font-mono text-xs">{entry.parentId}</TableCell>
+            <TableCell className="pl-0">
               <ul className="flex flex-wrap gap-1">
                 {satisfied.map((s) => chip(s, true))}
                 {missing.map((s) => chip(s, false))}
               </ul>
-            </td>
-          </tr>
+            </TableCell>
+          </TableRow>
         ))}
-      </tbody>
-    </table>
+      </TableBody>
+    </Table>
   );
 }

@@ -2,7 +2,7 @@ import type { Selector } from "@/lib/spire/types";
 
 /** Selectors as compact `type:value` chips. */
 export function SelectorChips({ selectors }: { selectors: Selector[] }) {
-  if (selectors.length === 0) return <span className="text-slate-400">none</span>;
+  if (selectors.length === 0) return <span className="text-slate-500">none</span>;
   return (
     <ul className="flex flex-wrap gap-1">
       {selectors.map((s) => (

@@ -92,7 +92,13 @@ function Report({ report }: { report: KubernetesSpireReport }) {
         <PodSecurityTable checks={report.podSecurity} />
       </Section>
       <Section title={`FailedMount events naming ${report.names.csiDriver}`} id="k8s-failedmounts">
-        <EventsTable events={report.events.failedMounts} empty="None." now={now} testId="k8s-failedmount-row" />
+        <EventsTable
+          events={report.events.failedMounts}
+          empty="None."
+          now={now}
+          testId="k8s-failedmount-row"
+          caption="FailedMount events"
+        />
       </Section>
       <Section title={`Recent warning events in ${report.names.namespace}`} id="k8s-warnings">
         <EventsTable
@@ -100,6 +106,7 @@ function Report({ report }: { report: KubernetesSpireReport }) {
           empty="No warning events in the last 24 hours."
           now={now}
           testId="k8s-warning-row"
+          caption="Recent warning events"
         />
       </Section>
     </>

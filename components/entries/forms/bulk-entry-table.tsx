@@ -4,13 +4,14 @@ import { useState } from "react";
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PagedFooter } from "@/components/ui/paged-footer";
 import { StatePanel } from "@/components/ui/state-panel";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { EntryFilters } from "@/lib/spire/types";
 
 import { type BatchDeleteResponse, useDeleteEntries } from "../use-entry-mutations";
 import { useEntryList } from "../use-entry-list";
-import { ConfirmDialog } from "./confirm-dialog";
 import { exportFilteredEntries } from "./export-entries";
 import { downloadText } from "./import-rows";
 
@@ -70,46 +71,50 @@ export function BulkEntryTable({ server, filters }: { server: string; filters: E
       </div>
       {entries.length === 0 ? <StatePanel tone="empty" title="No entries match these filters." /> : null}
       {entries.length ? (
-        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-          <table className="w-full table-fixed text-sm">
-            <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
-              <tr>
-                <th className="w-10 px-3 py-2">
+        <Table
+          caption="Entries matching the filters"
+          layout="fixed"
+          overflow="hidden"
+          footer={
+            <PagedFooter
+              shown={entries.length}
+              hasMore={query.hasNextPage}
+              loading={query.isFetchingNextPage}
+              onMore={() => query.fetchNextPage()}
+            />
+          }
+        >
+          <TableHeader>
+            <TableRow>
+              <TableHead className="w-10">
+                <input
+                  type="checkbox"
+                  aria-label="Select all shown entries"
+                  checked={chosen.length === entries.length}
+                  onChange={(e) => setSelected(new Set(e.target.checked ? entries.map((x) => x.id) : []))}
+                />
+              </TableHead>
+              <TableHead>SPIFFE ID</TableHead>
+              <TableHead>Parent</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {entries.map((e) => (
+              <TableRow key={e.id} data-testid="bulk-row">
+                <TableCell>
                   <input
                     type="checkbox"
-                    aria-label="Select all shown entries"
-                    checked={chosen.length === entries.length}
-                    onChange={(e) => setSelected(new Set(e.target.checked ? entries.map((x) => x.id) : []))}
+                    aria-label={`Select ${e.spiffeId} (${e.id})`}
+                    checked={selected.has(e.id)}
+                    onChange={(x) => toggle(e.id, x.target.checked)}
                   />
-                </th>
-                <th className="px-3 py-2">SPIFFE ID</th>
-                <th className="px-3 py-2">Parent</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {entries.map((e) => (
-                <tr key={e.id} data-testid="bulk-row">
-                  <td className="px-3 py-2">
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${e.spiffeId} (${e.id})`}
-                      checked={selected.has(e.id)}
-                      onChange={(x) => toggle(e.id, x.target.checked)}
-                    />
-                  </td>
-                  <td className="truncate px-3 py-2 font-mono text-xs">{e.spiffeId}</td>
-                  <td className="truncate px-3 py-2 font-mono text-xs">{e.parentId}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <PagedFooter
-            shown={entries.length}
-            hasMore={query.hasNextPage}
-            loading={query.isFetchingNextPage}
-            onMore={() => query.fetchNextPage()}
-          />
-        </div>
+                </TableCell>
+                <TableCell className="truncate font-mono text-xs">{e.spiffeId}</TableCell>
+                <TableCell className="truncate font-mono text-xs">{e.parentId}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       ) : null}
       {results?.some((r) => r.status.code !== "ok") ? (
         <ul className="space-y-1 text-sm" data-testid="bulk-delete-failures">
@@ -127,6 +132,7 @@ export function BulkEntryTable({ server, filters }: { server: string; filters: E
         open={confirming}
         title={`Delete ${chosen.length} entr${chosen.length === 1 ? "y" : "ies"}?`}
         confirmLabel={`Delete ${chosen.length}`}
+        busyLabel="Deleting…"
         busy={remove.isPending}
         onCancel={() => setConfirming(false)}
         onConfirm={() =>

@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 import type { BatchCreateResponse } from "../use-entry-mutations";
 import type { PreviewRow } from "./import-rows";
@@ -36,29 +37,27 @@ function RowStatus({ row, result }: { row: PreviewRow; result: Result | undefine
 /** The import preview: one row per file row, with its problems or its result. */
 export function ImportTable({ rows, results }: { rows: PreviewRow[]; results: Map<number, Result> | null }) {
   return (
-    <div className="max-h-[32rem] overflow-auto rounded-md border border-slate-200">
-      <table className="w-full table-fixed text-sm">
-        <thead className="sticky top-0 bg-slate-50 text-left text-xs uppercase text-slate-500">
-          <tr>
-            <th className="w-12 px-3 py-2">#</th>
-            <th className="px-3 py-2">SPIFFE ID</th>
-            <th className="px-3 py-2">Parent</th>
-            <th className="w-72 px-3 py-2">Status</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.index} data-testid="import-row" className="align-top">
-              <td className="px-3 py-2 text-slate-500">{row.index + 1}</td>
-              <td className="truncate px-3 py-2 font-mono text-xs">{String(row.input.spiffeId ?? "—")}</td>
-              <td className="truncate px-3 py-2 font-mono text-xs">{String(row.input.parentId ?? "—")}</td>
-              <td className="px-3 py-2" data-testid="import-row-status">
-                <RowStatus row={row} result={results?.get(row.index)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table caption="Rows of the import file" layout="fixed" overflow="scroll" stickyHeader frameClassName="rounded-md">
+      <TableHeader>
+        <TableRow>
+          <TableHead className="w-12">#</TableHead>
+          <TableHead>SPIFFE ID</TableHead>
+          <TableHead>Parent</TableHead>
+          <TableHead className="w-72">Status</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.index} data-testid="import-row">
+            <TableCell className="text-slate-500">{row.index + 1}</TableCell>
+            <TableCell className="truncate font-mono text-xs">{String(row.input.spiffeId ?? "—")}</TableCell>
+            <TableCell className="truncate font-mono text-xs">{String(row.input.parentId ?? "—")}</TableCell>
+            <TableCell data-testid="import-row-status">
+              <RowStatus row={row} result={results?.get(row.index)} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
