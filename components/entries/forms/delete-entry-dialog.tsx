@@ -1,10 +1,10 @@
 "use client";
 
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { Entry } from "@/lib/spire/types";
 
 import { useDeleteEntry } from "../use-entry-mutations";
 import { BlastRadiusView } from "./blast-radius-view";
-import { ConfirmDialog } from "./confirm-dialog";
 import { useBlastRadius } from "./use-blast-radius";
 
 type Props = { server: string; entry: Entry; open: boolean; onClose: () => void; onDeleted: () => void };
@@ -18,6 +18,7 @@ export function DeleteEntryDialog({ server, entry, open, onClose, onDeleted }: P
       open={open}
       title="Delete this entry?"
       confirmLabel="Delete entry"
+      busyLabel="Deleting…"
       busy={remove.isPending}
       onCancel={() => {
         remove.reset();
@@ -28,7 +29,7 @@ export function DeleteEntryDialog({ server, entry, open, onClose, onDeleted }: P
       <p>
         <span className="font-mono text-xs">{entry.spiffeId}</span>
         <br />
-        <span className="text-xs text-slate-500">
+        <span className="text-xs text-slate-600">
           ID {entry.id} · parent {entry.parentId}
         </span>
       </p>
