@@ -24,14 +24,11 @@ export function RefreshBundleButton({ server, trustDomain }: { server: string; t
   });
   return (
     <span className="inline-flex flex-col items-start gap-1">
-      <Button
-        size="sm"
-        variant="secondary"
-        onClick={() => mutation.mutate()}
-        disabled={mutation.isPending}
-        aria-label={`Refresh the ${trustDomain} bundle on ${server}`}
-      >
+      <Button size="sm" variant="secondary" onClick={() => mutation.mutate()} disabled={mutation.isPending}>
         {mutation.isPending ? "Refreshing…" : "Refresh now"}
+        <span className="sr-only">
+          : {trustDomain} bundle on {server}
+        </span>
       </Button>
       {mutation.isError ? (
         <span role="alert" className="text-xs text-red-700">
