@@ -5,13 +5,14 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { CheckboxField, Field, Input } from "@/components/ui/input";
+import { links } from "@/lib/links";
 import { ApiClientError, StaleEntryClientError } from "@/lib/query/fetch-json";
 import type { Entry } from "@/lib/spire/types";
 
 import { useCreateEntry, useUpdateEntry } from "../use-entry-mutations";
 import { ConflictView } from "./conflict-view";
 import { EntryPreview } from "./entry-preview";
-import { errorProps, Field, inputClass, Toggle } from "./field";
 import { FederatesWithPicker, useFederationOptions } from "./federates-with-picker";
 import {
   changedFields,
@@ -76,11 +77,7 @@ export function EntryForm(props: Props) {
     setTouched(true);
     if (Object.keys(errors).length > 0) return;
     if (!base) {
-      create.mutate(compactInput(input), {
-        onSuccess: (entry) =>
-          router.push(`/entries/${encodeURIComponent(entry.id)}?server=${encodeURIComponent(server)}`),
-        onError,
-      });
+      create.mutate(compactInput(input), { onSuccess: (entry) => router.push(links.entry(server, entry.id)), onError });
     } else if (changes && Object.keys(changes).length > 0) {
       update.mutate(
         { revisionNumber: base.revisionNumber, ...changes },
@@ -167,12 +164,7 @@ export function EntryForm(props: Props) {
           error={errors.dnsNames}
           hint="Separated by spaces or commas; the first is the X.509-SVID's common name."
         >
-          <input
-            {...errorProps("entry-dns", errors.dnsNames)}
-            value={values.dnsNames}
-            onChange={(e) => set("dnsNames", e.target.value)}
-            className={`${inputClass} font-mono`}
-          />
+          <Input value={values.dnsNames} onChange={(e) => set("dnsNames", e.target.value)} className="font-mono" />
         </Field>
         <FederatesWithPicker
           options={federation.data}
@@ -188,12 +180,7 @@ export function EntryForm(props: Props) {
             error={errors.hint}
             hint="Tells workloads apart when several entries give the same SPIFFE ID."
           >
-            <input
-              {...errorProps("entry-hint", errors.hint)}
-              value={values.hint}
-              onChange={(e) => set("hint", e.target.value)}
-              className={inputClass}
-            />
+            <Input value={values.hint} onChange={(e) => set("hint", e.target.value)} />
           </Field>
           <Field
             id="entry-expires"
@@ -201,31 +188,25 @@ export function EntryForm(props: Props) {
             error={errors.expiresAt}
             hint="Empty = never. SPIRE deletes the entry after this time."
           >
-            <input
-              {...errorProps("entry-expires", errors.expiresAt)}
-              type="datetime-local"
-              value={values.expiresAt}
-              onChange={(e) => set("expiresAt", e.target.value)}
-              className={inputClass}
-            />
+            <Input type="datetime-local" value={values.expiresAt} onChange={(e) => set("expiresAt", e.target.value)} />
           </Field>
         </div>
         <div className="grid gap-3 md:grid-cols-3">
-          <Toggle
+          <CheckboxField
             id="entry-admin"
             label="Admin"
             hint="May call the server's admin APIs."
             checked={values.admin}
             onChange={(v) => set("admin", v)}
           />
-          <Toggle
+          <CheckboxField
             id="entry-downstream"
             label="Downstream"
             hint="A nested SPIRE server (gets a CA)."
             checked={values.downstream}
             onChange={(v) => set("downstream", v)}
           />
-          <Toggle
+          <CheckboxField
             id="entry-store-svid"
             label="Store SVID"
             hint="Stored by an SVIDStore plugin."
@@ -260,7 +241,7 @@ export function EntryForm(props: Props) {
           <Button type="submit" disabled={pending || (base !== null && Object.keys(changes ?? {}).length === 0)}>
             {pending ? "Saving…" : base ? "Save changes" : "Create entry"}
           </Button>
-          <Link href={`/entries?server=${encodeURIComponent(server)}`} className="text-sm text-slate-600 underline">
+          <Link href={links.entries(server)} className="text-sm text-slate-600 underline">
             Cancel
           </Link>
           {base ? (

@@ -1,8 +1,8 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { CheckboxField, Field, Input } from "@/components/ui/input";
 
-import { errorProps, Field, inputClass, Toggle } from "./field";
 import { useParentOptions } from "./use-parent-options";
 
 type Props = {
@@ -21,7 +21,7 @@ export function ParentPicker({ server, serverId, value, node, error, onChange, o
   const matching = value ? options.filter((o) => o.value.includes(value) || o.label.includes(value)) : options;
   return (
     <div className="space-y-2">
-      <Toggle
+      <CheckboxField
         id="entry-node"
         label="Node entry"
         hint="The parent becomes the server itself: the entry names a group of agents (a node alias) by their node selectors."
@@ -40,15 +40,14 @@ export function ParentPicker({ server, serverId, value, node, error, onChange, o
               : `${matching.length} of ${options.length} loaded suggestions match; any SPIFFE ID in this trust domain works.`
         }
       >
-        <input
-          {...errorProps("entry-parent-id", node ? undefined : error)}
+        <Input
           list="parent-suggestions"
           value={node ? serverId : value}
           disabled={node}
           onChange={(e) => onChange(e.target.value)}
           placeholder="spiffe://…/spire/agent/… or a node alias"
           autoComplete="off"
-          className={`${inputClass} font-mono`}
+          className="font-mono"
         />
         <datalist id="parent-suggestions">
           {matching.slice(0, 200).map((o) => (

@@ -1,8 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-
-import { inputClass } from "./field";
+import { Input } from "@/components/ui/input";
 
 /** Selector types operators use most, suggested as you type; any `type:value` is accepted. */
 export const knownSelectorPrefixes = [
@@ -52,7 +51,7 @@ export function SelectorBuilder({ rows, errors, listError, onChange }: Props) {
         return (
           <div key={i}>
             <div className="flex gap-2">
-              <input
+              <Input
                 aria-label={`Selector ${i + 1}`}
                 aria-invalid={Boolean(error)}
                 aria-describedby={error ? `selector-${i}-error` : undefined}
@@ -61,7 +60,7 @@ export function SelectorBuilder({ rows, errors, listError, onChange }: Props) {
                 onChange={(e) => set(i, e.target.value)}
                 placeholder="k8s:ns:payments"
                 autoComplete="off"
-                className={`${inputClass} font-mono`}
+                className="font-mono"
               />
               <Button
                 variant="ghost"

@@ -1,6 +1,6 @@
 "use client";
 
-import { errorProps, Field } from "./field";
+import { Field, Input } from "@/components/ui/input";
 
 /** The SPIFFE ID: the server's trust domain fixed, the path typed and checked as you type. */
 export function SpiffeIdField(props: {
@@ -20,13 +20,12 @@ export function SpiffeIdField(props: {
         <span className="inline-flex items-center rounded-l-md border border-r-0 border-slate-300 bg-slate-50 px-2 font-mono text-xs text-slate-600">
           spiffe://{props.trustDomain}
         </span>
-        <input
-          {...errorProps("entry-spiffe-id", props.error)}
+        <Input
           value={props.path}
           onChange={(e) => props.onChange(e.target.value)}
           placeholder="/ns/payments/sa/api"
           autoComplete="off"
-          className="h-9 w-full rounded-r-md border border-slate-300 px-2 font-mono text-sm aria-[invalid=true]:border-red-500"
+          className="rounded-l-none font-mono"
         />
       </div>
     </Field>
