@@ -1,3 +1,4 @@
+import { CodeBlock } from "@/components/ui/code-block";
 import { StatePanel } from "@/components/ui/state-panel";
 
 /** What the Kubernetes page shows without a cluster connection, and how to add one. */
@@ -5,9 +6,9 @@ export function K8sNotConfigured({ message }: { message: string }) {
   return (
     <StatePanel tone="empty" title="Kubernetes is not configured">
       <p>{message}</p>
-      <pre className="mt-2 overflow-x-auto rounded bg-slate-100 p-2 text-xs text-slate-800">{`kubernetes:
+      <CodeBlock tone="light" className="mt-2 p-2">{`kubernetes:
   kubeconfig: /path/to/kubeconfig   # or set KUBECONFIG
-  namespace: spire                  # where spire-agent and spiffe-csi-driver run`}</pre>
+  namespace: spire                  # where spire-agent and spiffe-csi-driver run`}</CodeBlock>
     </StatePanel>
   );
 }

@@ -1,3 +1,4 @@
+import { CodeBlock } from "@/components/ui/code-block";
 import type { ConfigStatus } from "@/lib/servers/list-server-summaries";
 
 /** Shown instead of every page while no valid server configuration exists. */
@@ -18,7 +19,7 @@ export function ConfigHelp({ config }: { config: Exclude<ConfigStatus, { status:
         Point <code className="font-mono">SPIRE_CONSOLE_CONFIG</code> at a JSON or YAML file listing the servers, then
         reload. For a local two-domain stack, run <code className="font-mono">npm run stack:up</code>.
       </p>
-      <pre className="overflow-x-auto rounded-md bg-slate-900 p-4 text-xs text-slate-100">{`servers:
+      <CodeBlock className="p-4">{`servers:
   - name: foo
     address: unix:///run/spire/server/private/api.sock
     trustDomain: foo.example.com
@@ -28,7 +29,7 @@ export function ConfigHelp({ config }: { config: Exclude<ConfigStatus, { status:
     tls:
       certFile: /etc/spire-console/svid.pem
       keyFile: /etc/spire-console/svid.key
-      bundleFile: /etc/spire-console/bundle.pem`}</pre>
+      bundleFile: /etc/spire-console/bundle.pem`}</CodeBlock>
     </div>
   );
 }

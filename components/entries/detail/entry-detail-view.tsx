@@ -5,6 +5,7 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 import { StatePanel } from "@/components/ui/state-panel";
 import { entryCreateCommand } from "@/lib/entries/cli-command";
 import { fetchJson } from "@/lib/query/fetch-json";
@@ -113,9 +114,7 @@ export function EntryDetailView({ server, id, initialData }: { server: string; i
             <h2 className="font-semibold">Equivalent CLI command</h2>
           </CardHeader>
           <CardBody>
-            <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100" data-testid="entry-cli">
-              {entryCreateCommand(entry)}
-            </pre>
+            <CodeBlock data-testid="entry-cli">{entryCreateCommand(entry)}</CodeBlock>
           </CardBody>
         </Card>
       </div>

@@ -1,4 +1,5 @@
 import { Button } from "@/components/ui/button";
+import { CodeBlock } from "@/components/ui/code-block";
 import type { EntryInput } from "@/lib/schemas/entry-input";
 import type { Entry } from "@/lib/spire/types";
 
@@ -32,9 +33,9 @@ export function ConflictView(props: {
         ].map(([title, data]) => (
           <div key={title as string}>
             <h3 className="mb-1 text-xs font-semibold uppercase text-slate-600">{title as string}</h3>
-            <pre className="max-h-96 overflow-auto rounded-md bg-white p-3 text-xs ring-1 ring-amber-200">
+            <CodeBlock tone="light" className="max-h-96 bg-white ring-1 ring-amber-200">
               {JSON.stringify(data, null, 2)}
-            </pre>
+            </CodeBlock>
           </div>
         ))}
       </div>

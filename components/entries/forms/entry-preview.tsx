@@ -1,3 +1,4 @@
+import { CodeBlock } from "@/components/ui/code-block";
 import { entryCreateCommand } from "@/lib/entries/cli-command";
 import type { EntryInput } from "@/lib/schemas/entry-input";
 
@@ -14,23 +15,17 @@ export function EntryPreview({
   return (
     <section aria-label="Preview" className="space-y-3">
       <div>
-        <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">{title}</h3>
-        <pre
-          data-testid="entry-preview-json"
-          className="max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
-        >
+        <h3 className="mb-1 text-xs font-semibold uppercase text-slate-600">{title}</h3>
+        <CodeBlock data-testid="entry-preview-json" className="max-h-80">
           {JSON.stringify(input, null, 2)}
-        </pre>
+        </CodeBlock>
       </div>
       {showCommand ? (
         <div>
-          <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">Equivalent CLI</h3>
-          <pre
-            data-testid="entry-preview-cli"
-            className="overflow-auto rounded-md bg-slate-900 p-3 text-xs text-emerald-200"
-          >
+          <h3 className="mb-1 text-xs font-semibold uppercase text-slate-600">Equivalent CLI</h3>
+          <CodeBlock data-testid="entry-preview-cli" className="text-emerald-200">
             {entryCreateCommand(input as EntryInput)}
-          </pre>
+          </CodeBlock>
         </div>
       ) : null}
     </section>
