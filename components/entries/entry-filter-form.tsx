@@ -1,13 +1,13 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/input";
+import { links } from "@/lib/links";
 import { parseSelector } from "@/lib/schemas/selector";
 import { parseSpiffeId } from "@/lib/schemas/spiffe-id";
-
-const fieldClass = "h-8 w-full rounded-md border border-slate-300 px-2 text-sm aria-[invalid=true]:border-red-500";
 
 function idProblem(value: string): string | null {
   if (!value) return null;
@@ -15,10 +15,14 @@ function idProblem(value: string): string | null {
   return "error" in parsed ? parsed.error : null;
 }
 
-/** Filters of the entry list, written to the URL so a filtered view can be shared. */
-export function EntryFilterForm() {
+const split = (text: string) => text.split(/\s+/).filter(Boolean);
+
+/**
+ * Filters of the entry list, written to the URL so a filtered view can be shared: on the
+ * entries page (keeping its `view`) or on the import page's bulk list.
+ */
+export function EntryFilterForm({ server, page }: { server: string; page: "entries" | "import" }) {
   const router = useRouter();
-  const pathname = usePathname();
   const params = useSearchParams();
   const [spiffeId, setSpiffeId] = useState(params.get("spiffeId") ?? "");
   const [parentId, setParentId] = useState(params.get("parentId") ?? "");
@@ -27,7 +31,7 @@ export function EntryFilterForm() {
   const [federatesWith, setFederatesWith] = useState(params.getAll("federatesWith").join(" "));
   const [hint, setHint] = useState(params.get("hint") ?? "");
 
-  const selectorList = selectors.split(/\s+/).filter(Boolean);
+  const selectorList = split(selectors);
   const selectorProblem = selectorList.map((s) => parseSelector(s)).find((r) => "error" in r);
   const problems = {
     spiffeId: idProblem(spiffeId),
@@ -36,24 +40,22 @@ export function EntryFilterForm() {
   };
   const invalid = Object.values(problems).some(Boolean);
 
+  const open = (query: Record<string, string | string[] | undefined>) => {
+    const view = params.get("view") ?? undefined;
+    router.push(page === "entries" ? links.entries(server, { view, ...query }) : links.importEntries(server, query));
+  };
+
   function apply(event: FormEvent) {
     event.preventDefault();
     if (invalid) return;
-    const next = new URLSearchParams();
-    for (const key of ["server", "view"]) {
-      const value = params.get(key);
-      if (value) next.set(key, value);
-    }
-    if (spiffeId) next.set("spiffeId", spiffeId);
-    if (parentId) next.set("parentId", parentId);
-    selectorList.forEach((s) => next.append("selector", s));
-    if (selectorList.length) next.set("match", match);
-    federatesWith
-      .split(/\s+/)
-      .filter(Boolean)
-      .forEach((td) => next.append("federatesWith", td));
-    if (hint) next.set("hint", hint);
-    router.push(`${pathname}?${next.toString()}`);
+    open({
+      spiffeId: spiffeId || undefined,
+      parentId: parentId || undefined,
+      selector: selectorList,
+      match: selectorList.length ? match : undefined,
+      federatesWith: split(federatesWith),
+      hint: hint || undefined,
+    });
   }
 
   const field = (
@@ -64,25 +66,9 @@ export function EntryFilterForm() {
     problem: string | null,
     placeholder: string,
   ) => (
-    <div className="min-w-0">
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      <input
-        id={id}
-        value={value}
-        onChange={(e) => set(e.target.value)}
-        placeholder={placeholder}
-        aria-invalid={Boolean(problem)}
-        aria-describedby={problem ? `${id}-error` : undefined}
-        className={fieldClass}
-      />
-      {problem ? (
-        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
-          {problem}
-        </p>
-      ) : null}
-    </div>
+    <Field id={id} label={label} error={problem} size="sm">
+      <Input size="sm" value={value} onChange={(e) => set(e.target.value)} placeholder={placeholder} />
+    </Field>
   );
 
   return (
@@ -108,33 +94,21 @@ export function EntryFilterForm() {
         problems.selectors,
         "k8s:ns:payments unix:uid:1000",
       )}
-      <div>
-        <label htmlFor="f-match" className="mb-1 block text-xs font-medium text-slate-600">
-          Selector match
-        </label>
-        <select id="f-match" value={match} onChange={(e) => setMatch(e.target.value)} className={fieldClass}>
+      <Field id="f-match" label="Selector match" size="sm">
+        <Select size="sm" value={match} onChange={(e) => setMatch(e.target.value)}>
           <option value="exact">exact</option>
           <option value="subset">subset</option>
           <option value="superset">superset</option>
           <option value="any">any</option>
-        </select>
-      </div>
+        </Select>
+      </Field>
       {field("f-federates", "Federates with", federatesWith, setFederatesWith, null, "bar.example.com")}
       {field("f-hint", "Hint", hint, setHint, null, "")}
       <div className="flex gap-2 md:col-span-3">
         <Button type="submit" size="sm" disabled={invalid}>
           Apply filters
         </Button>
-        <Button
-          type="button"
-          size="sm"
-          variant="ghost"
-          onClick={() =>
-            router.push(
-              `${pathname}?${new URLSearchParams([...params].filter(([k]) => k === "server" || k === "view")).toString()}`,
-            )
-          }
-        >
+        <Button type="button" size="sm" variant="ghost" onClick={() => open({})}>
           Clear
         </Button>
       </div>

@@ -2,6 +2,8 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 
+import { Select } from "@/components/ui/input";
+
 /** Chooses which configured SPIRE server the current page shows (kept in `?server=`). */
 export function ServerSwitcher({ servers }: { servers: { name: string; trustDomain: string | null }[] }) {
   const router = useRouter();
@@ -18,11 +20,12 @@ export function ServerSwitcher({ servers }: { servers: { name: string; trustDoma
   return (
     <label className="flex items-center gap-2 text-sm text-slate-600">
       <span>Server</span>
-      <select
+      <Select
+        size="sm"
         aria-label="SPIRE server"
         value={current}
         onChange={(event) => select(event.target.value)}
-        className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900"
+        className="w-auto"
       >
         {servers.map((server) => (
           <option key={server.name} value={server.name}>
@@ -30,7 +33,7 @@ export function ServerSwitcher({ servers }: { servers: { name: string; trustDoma
             {server.trustDomain ? ` (${server.trustDomain})` : ""}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
 }

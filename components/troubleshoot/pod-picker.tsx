@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 
+import { Field, Input } from "@/components/ui/input";
+import { links } from "@/lib/links";
 import type { PodChoice } from "@/lib/troubleshoot/list-pod-choices";
 
 /** A searchable list of the cluster's pods; choosing one opens its diagnosis. */
@@ -18,37 +20,33 @@ export function PodPicker({ pods, server, selected }: { pods: PodChoice[]; serve
   }, [pods, query]);
   return (
     <div className="space-y-2">
-      <label className="block text-sm font-medium" htmlFor="pod-search">
-        Pod
-      </label>
-      <input
-        id="pod-search"
-        type="search"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        placeholder="Search namespace/name, node or service account"
-        className="w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-      />
+      <Field id="pod-search" label="Pod">
+        <Input
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder="Search namespace/name, node or service account"
+        />
+      </Field>
       <ul className="max-h-64 overflow-auto rounded-md border border-slate-200 text-sm" aria-label="Pods">
         {shown.map((p) => {
           const key = `${p.namespace}/${p.name}`;
-          const params = new URLSearchParams({ server, namespace: p.namespace, name: p.name });
           return (
             <li key={key} className={key === selected ? "bg-sky-50" : undefined}>
               <Link
-                href={`/troubleshoot?${params.toString()}`}
+                href={links.troubleshootPod(server, p.namespace, p.name)}
                 className="flex justify-between gap-2 px-3 py-1.5 hover:bg-slate-50"
                 aria-current={key === selected ? "true" : undefined}
               >
                 <span className="font-mono text-xs">{key}</span>
-                <span className="text-xs text-slate-500">
+                <span className="text-xs text-slate-600">
                   {p.node ?? "unscheduled"} · {p.phase}
                 </span>
               </Link>
             </li>
           );
         })}
-        {shown.length === 0 ? <li className="px-3 py-2 text-slate-500">No pod matches.</li> : null}
+        {shown.length === 0 ? <li className="px-3 py-2 text-slate-600">No pod matches.</li> : null}
       </ul>
     </div>
   );

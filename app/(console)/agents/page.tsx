@@ -17,7 +17,7 @@ export default async function AgentsPage({ searchParams }: Props) {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Agents</h1>
-      <AgentFilterForm />
+      <AgentFilterForm server={server} />
       {parsed.success ? (
         <AgentTable
           server={server}

@@ -24,10 +24,10 @@ export default async function EntriesPage({ searchParams }: Props) {
         <div className="flex gap-2">
           <NewEntryButton server={server} />
           <ImportExportLink server={server} />
-          <EntryViewToggle view={view} params={params} />
+          <EntryViewToggle server={server} view={view} params={params} />
         </div>
       </div>
-      <EntryFilterForm />
+      <EntryFilterForm server={server} page="entries" />
       {!parsed.ok ? (
         <StatePanel tone="error" title="These filters are not valid">
           {parsed.message}

@@ -3,6 +3,7 @@
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/input";
 import { toSpireDataFile } from "@/lib/entries/import-export";
 import type { Entry } from "@/lib/spire/types";
 
@@ -77,12 +78,12 @@ export function ImportPanel({ server, trustDomain }: { server: string; trustDoma
       </div>
       <details>
         <summary className="cursor-pointer text-sm text-slate-600">…or paste JSON</summary>
-        <textarea
+        <Textarea
           aria-label="Import JSON"
           value={text}
           onChange={(e) => load(e.target.value, null)}
           rows={8}
-          className="mt-2 w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
+          className="mt-2 font-mono text-xs"
         />
       </details>
       {preview && "error" in preview ? (

@@ -38,7 +38,7 @@ export default async function EntryImportPage({ searchParams }: Props) {
         <h2 id="bulk-title" className="text-base font-semibold">
           Export or delete a filtered list
         </h2>
-        <EntryFilterForm />
+        <EntryFilterForm server={server} page="import" />
         {parsed.success ? (
           <BulkEntryTable
             server={server}
