@@ -10,6 +10,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { SelectorChips } from "@/components/ui/selector-chips";
 import { StatePanel } from "@/components/ui/state-panel";
 import { formatAbsolute, formatRelative } from "@/lib/format/time";
+import { links } from "@/lib/links";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { agentKeys } from "@/lib/query/keys";
 import type { AgentDetail } from "@/lib/agents/load-agent-detail";
@@ -36,19 +37,18 @@ export function AgentDetailView({ server, agentId }: { server: string; agentId: 
       </StatePanel>
     );
   const { agent, direct, directTotal, viaAliases } = query.data;
-  const q = `?server=${encodeURIComponent(server)}`;
   return (
     <div className="grid gap-4 xl:grid-cols-2">
       <Card>
         <CardHeader>
           <h2 className="font-semibold">Agent</h2>
           <div className="flex gap-2">
-            <NewEntryButton server={server} parentId={agent.spiffeId} />
+            <NewEntryButton server={server} prefill={{ parentId: agent.spiffeId }} />
             <AgentActions
               server={server}
               agentId={agent.spiffeId}
               banned={agent.banned}
-              onDone={(action) => action === "evict" && router.push(`/agents${q}`)}
+              onDone={(action) => action === "evict" && router.push(links.agents(server))}
             />
           </div>
         </CardHeader>
@@ -106,7 +106,7 @@ export function AgentDetailView({ server, agentId }: { server: string; agentId: 
               <section key={alias.id} data-testid="agent-alias">
                 <h3 className="mb-1 text-sm">
                   <Link
-                    href={`/entries/${alias.id}${q}`}
+                    href={links.entry(server, alias.id)}
                     className="font-mono text-xs font-semibold text-sky-800 hover:underline"
                   >
                     {alias.spiffeId}

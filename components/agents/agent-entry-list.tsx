@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { SelectorChips } from "@/components/ui/selector-chips";
+import { links } from "@/lib/links";
 import type { Entry } from "@/lib/spire/types";
 
 /** A compact list of entries with links to their detail pages. */
@@ -20,10 +21,7 @@ export function AgentEntryList({
     <ul className="divide-y divide-slate-100" data-testid="agent-entries">
       {entries.map((entry) => (
         <li key={entry.id} className="flex flex-wrap items-center gap-2 py-1.5">
-          <Link
-            href={`/entries/${entry.id}?server=${encodeURIComponent(server)}`}
-            className="font-mono text-xs text-sky-800 hover:underline"
-          >
+          <Link href={links.entry(server, entry.id)} className="font-mono text-xs text-sky-800 hover:underline">
             {entry.spiffeId}
           </Link>
           <SelectorChips selectors={entry.selectors} />

@@ -1,16 +1,21 @@
 import Link from "next/link";
 
 import { cn } from "@/lib/format/cn";
+import { links, queryFromParams } from "@/lib/links";
 
 /** Tree / table switch of the entries page, kept in `?view=` so a view can be shared. */
-export function EntryViewToggle({ view, params }: { view: "tree" | "table"; params: URLSearchParams }) {
-  const href = (target: "tree" | "table") => {
-    const next = new URLSearchParams(params);
-    if (target === "tree") next.delete("view");
-    else next.set("view", "table");
-    const query = next.toString();
-    return query ? `/entries?${query}` : "/entries";
-  };
+export function EntryViewToggle({
+  server,
+  view,
+  params,
+}: {
+  server: string;
+  view: "tree" | "table";
+  params: URLSearchParams;
+}) {
+  const { server: _server, view: _view, ...filters } = queryFromParams(params);
+  const href = (target: "tree" | "table") =>
+    links.entries(server, { ...filters, view: target === "table" ? "table" : undefined });
   return (
     <nav aria-label="Entry view" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 text-sm">
       {(["tree", "table"] as const).map((target) => (

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import type { TtlWarning } from "@/lib/expiry/load-expiry";
+import { links } from "@/lib/links";
 
 /** Entries whose X509-SVID TTL the active CA cannot (always) honour, with the effective TTL explained. */
 export function TtlWarnings({ warnings }: { warnings: TtlWarning[] }) {
@@ -20,10 +21,7 @@ export function TtlWarnings({ warnings }: { warnings: TtlWarning[] }) {
           <Badge tone={w.status === "capped" ? "bad" : "warn"}>
             {w.status === "capped" ? "capped now" : "may be cut short"}
           </Badge>{" "}
-          <Link
-            href={`/entries/${w.entryId}?server=${encodeURIComponent(w.server)}`}
-            className="font-mono text-xs text-sky-800 hover:underline"
-          >
+          <Link href={links.entry(w.server, w.entryId)} className="font-mono text-xs text-sky-800 hover:underline">
             {w.spiffeId}
           </Link>
           <span className="text-xs text-slate-500"> on {w.server}</span>

@@ -4,6 +4,7 @@ import Link from "next/link";
 
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { StatePanel } from "@/components/ui/state-panel";
+import { links } from "@/lib/links";
 
 import { FederationGraphSvg } from "./federation-graph-svg";
 import { FederationTable } from "./federation-table";
@@ -69,7 +70,7 @@ export function FederationView({ server }: { server: string }) {
                   {flag.entryCount ? (
                     <Link
                       className="text-sky-800 hover:underline"
-                      href={`/entries?server=${encodeURIComponent(flag.server)}&view=table&federatesWith=${encodeURIComponent(flag.trustDomain)}`}
+                      href={links.entries(flag.server, { view: "table", federatesWith: flag.trustDomain })}
                     >
                       show entries
                     </Link>

@@ -1,10 +1,12 @@
-/** The console's sections, in navigation order. */
-export const navItems = [
-  { href: "/", label: "Overview" },
-  { href: "/entries", label: "Entries" },
-  { href: "/agents", label: "Agents" },
-  { href: "/federation", label: "Federation" },
-  { href: "/expiry", label: "Expiry" },
-  { href: "/kubernetes", label: "Kubernetes" },
-  { href: "/troubleshoot", label: "Troubleshoot" },
-] as const;
+import { links } from "@/lib/links";
+
+/** The console's sections, in navigation order; `href` carries the selected server (if any). */
+export const navItems: readonly { path: string; label: string; href: (server?: string) => string }[] = [
+  { path: "/", label: "Overview", href: (server) => links.overview(server) },
+  { path: "/entries", label: "Entries", href: (server) => links.entries(server) },
+  { path: "/agents", label: "Agents", href: (server) => links.agents(server) },
+  { path: "/federation", label: "Federation", href: (server) => links.federation(server) },
+  { path: "/expiry", label: "Expiry", href: (server) => links.expiry(server) },
+  { path: "/kubernetes", label: "Kubernetes", href: (server) => links.kubernetes(server) },
+  { path: "/troubleshoot", label: "Troubleshoot", href: (server) => links.troubleshoot({ server }) },
+];

@@ -10,16 +10,15 @@ import { navItems } from "./nav-items";
 /** Section links; the selected server (`?server=`) is carried from page to page. */
 export function SidebarNav() {
   const pathname = usePathname();
-  const server = useSearchParams().get("server");
-  const suffix = server ? `?server=${encodeURIComponent(server)}` : "";
+  const server = useSearchParams().get("server") ?? undefined;
   return (
     <nav aria-label="Sections" className="flex flex-col gap-0.5">
       {navItems.map((item) => {
-        const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+        const active = item.path === "/" ? pathname === "/" : pathname.startsWith(item.path);
         return (
           <Link
-            key={item.href}
-            href={`${item.href}${suffix}`}
+            key={item.path}
+            href={item.href(server)}
             aria-current={active ? "page" : undefined}
             className={cn(
               "rounded-md px-3 py-1.5 text-sm",

@@ -7,6 +7,7 @@ import { SoonestList } from "@/components/expiry/soonest-list";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { StatePanel } from "@/components/ui/state-panel";
+import { links } from "@/lib/links";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { overviewKeys } from "@/lib/query/keys";
 import type { Overview } from "@/lib/overview/load-overview";
@@ -42,7 +43,7 @@ export function OverviewPanels() {
       <Card>
         <CardHeader>
           <h2 className="font-semibold">Nearest expiries</h2>
-          <Link href="/expiry" className="text-xs text-sky-800 hover:underline">
+          <Link href={links.expiry()} className="text-xs text-sky-800 hover:underline">
             timeline
           </Link>
         </CardHeader>
@@ -62,7 +63,7 @@ export function OverviewPanels() {
       <Card>
         <CardHeader>
           <h2 className="font-semibold">Federation</h2>
-          <Link href="/federation" className="text-xs text-sky-800 hover:underline">
+          <Link href={links.federation()} className="text-xs text-sky-800 hover:underline">
             graph
           </Link>
         </CardHeader>

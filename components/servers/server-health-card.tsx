@@ -48,7 +48,7 @@ export function ServerHealthCard({ server, now }: { server: ServerSummary; now: 
             </dd>
           </div>
         </dl>
-        <p className="truncate font-mono text-xs text-slate-400" title={server.address}>
+        <p className="truncate font-mono text-xs text-slate-500" title={server.address}>
           {server.address}
         </p>
       </CardBody>

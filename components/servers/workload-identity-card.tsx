@@ -53,7 +53,7 @@ function IdentityRow({ status, now }: { status: WorkloadApiStatus; now: number }
           <dd className="font-mono text-xs">{status.trustDomains.join(", ") || "–"}</dd>
         </div>
       </dl>
-      <p className="truncate font-mono text-xs text-slate-400" title={status.socket}>
+      <p className="truncate font-mono text-xs text-slate-500" title={status.socket}>
         {status.socket || "no socket"}
       </p>
     </div>

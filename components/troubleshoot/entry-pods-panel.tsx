@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ApiError } from "@/lib/api/api-error";
+import { links } from "@/lib/links";
 import { lookupEntryPods, type EntryReverseLookup } from "@/lib/troubleshoot/load-entry-pods";
 
 async function load(server: string, id: string): Promise<EntryReverseLookup | { message: string }> {
@@ -12,9 +13,6 @@ async function load(server: string, id: string): Promise<EntryReverseLookup | { 
     throw error;
   }
 }
-
-const podHref = (server: string, ns: string, name: string, container: string) =>
-  `/troubleshoot?${new URLSearchParams({ server, namespace: ns, name, container }).toString()}`;
 
 /** Entry detail panel: the pods this entry matches today, or the closest ones and what differs. */
 export async function EntryPodsPanel({ server, entryId }: { server: string; entryId: string }) {
@@ -39,7 +37,7 @@ export async function EntryPodsPanel({ server, entryId }: { server: string; entr
                 <li key={`${h.namespace}/${h.name}/${h.container}`}>
                   <Link
                     className="font-mono text-xs text-sky-700 hover:underline"
-                    href={podHref(result.server, h.namespace, h.name, h.container)}
+                    href={links.troubleshootPod(result.server, h.namespace, h.name, h.container)}
                   >
                     {h.namespace}/{h.name} ({h.container})
                   </Link>

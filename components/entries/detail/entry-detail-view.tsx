@@ -8,6 +8,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { StatePanel } from "@/components/ui/state-panel";
 import { entryCreateCommand } from "@/lib/entries/cli-command";
+import { links } from "@/lib/links";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { entryTreeKeys } from "@/lib/query/keys";
 import type { EntryDetail } from "@/lib/entries/load-entry-detail";
@@ -31,7 +32,6 @@ export function EntryDetailView({ server, id, initialData }: { server: string; i
       </StatePanel>
     );
   const { entry, chain, children, childTotal, orphanReason, covers } = query.data;
-  const q = `?server=${encodeURIComponent(server)}`;
   return (
     <div className="grid gap-4 xl:grid-cols-2">
       {query.error ? (
@@ -68,10 +68,7 @@ export function EntryDetailView({ server, id, initialData }: { server: string; i
               <ul className="space-y-1">
                 {covers.map((a) => (
                   <li key={a}>
-                    <Link
-                      className="font-mono text-xs text-sky-800 hover:underline"
-                      href={`/agents/${encodeURIComponent(a)}${q}`}
-                    >
+                    <Link className="font-mono text-xs text-sky-800 hover:underline" href={links.agent(server, a)}>
                       {a}
                     </Link>
                   </li>
@@ -91,12 +88,16 @@ export function EntryDetailView({ server, id, initialData }: { server: string; i
               <ul className="space-y-1" data-testid="entry-children">
                 {children.map((child) => (
                   <li key={child.key} className="flex items-center gap-2">
-                    <Link
-                      className="font-mono text-xs text-sky-800 hover:underline"
-                      href={`/entries/${child.entryId}${q}`}
-                    >
-                      {child.spiffeId}
-                    </Link>
+                    {child.entryId ? (
+                      <Link
+                        className="font-mono text-xs text-sky-800 hover:underline"
+                        href={links.entry(server, child.entryId)}
+                      >
+                        {child.spiffeId}
+                      </Link>
+                    ) : (
+                      <span className="font-mono text-xs">{child.spiffeId}</span>
+                    )}
                     {child.subtreeCount ? (
                       <span className="text-xs text-slate-500">+{child.subtreeCount} below</span>
                     ) : null}

@@ -2,10 +2,10 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import type { ChainLink } from "@/lib/entries/build-index";
+import { links } from "@/lib/links";
 
 /** The entry's parents from the server down to the entry itself. */
 export function ParentChain({ chain, server, self }: { chain: ChainLink[]; server: string; self: string }) {
-  const q = `?server=${encodeURIComponent(server)}`;
   const top = [...chain].reverse();
   return (
     <ol aria-label="Parent chain" className="space-y-1 text-sm" data-testid="parent-chain">
@@ -19,14 +19,11 @@ export function ParentChain({ chain, server, self }: { chain: ChainLink[]; serve
             {link.kind === "missing" ? "missing parent" : link.kind}
           </Badge>
           {link.kind === "entry" && link.entryId ? (
-            <Link className="font-mono text-xs text-sky-800 hover:underline" href={`/entries/${link.entryId}${q}`}>
+            <Link className="font-mono text-xs text-sky-800 hover:underline" href={links.entry(server, link.entryId)}>
               {link.spiffeId}
             </Link>
           ) : link.kind === "agent" ? (
-            <Link
-              className="font-mono text-xs text-sky-800 hover:underline"
-              href={`/agents/${encodeURIComponent(link.spiffeId)}${q}`}
-            >
+            <Link className="font-mono text-xs text-sky-800 hover:underline" href={links.agent(server, link.spiffeId)}>
               {link.spiffeId}
             </Link>
           ) : (

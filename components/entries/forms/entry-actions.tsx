@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { links } from "@/lib/links";
 import type { Entry } from "@/lib/spire/types";
 
 import { DeleteEntryDialog } from "./delete-entry-dialog";
@@ -13,12 +14,11 @@ import { DeleteEntryDialog } from "./delete-entry-dialog";
 export function EntryActions({ server, entry, showEdit = true }: { server: string; entry: Entry; showEdit?: boolean }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const q = `server=${encodeURIComponent(server)}`;
   return (
     <div className="flex items-center gap-2">
       {showEdit ? (
         <Link
-          href={`/entries/${encodeURIComponent(entry.id)}/edit?${q}`}
+          href={links.editEntry(server, entry.id)}
           className="inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-100"
         >
           Edit
@@ -34,7 +34,7 @@ export function EntryActions({ server, entry, showEdit = true }: { server: strin
         onClose={() => setOpen(false)}
         onDeleted={() => {
           setOpen(false);
-          router.push(`/entries?${q}`);
+          router.push(links.entries(server));
         }}
       />
     </div>

@@ -1,24 +1,12 @@
 import Link from "next/link";
 
-/** "New entry", optionally pre-filled (`?parentId=`, `?spiffeId=`, `?selector=`) — for the list, the tree and agent pages. */
-export function NewEntryButton({
-  server,
-  parentId,
-  spiffeId,
-  selectors,
-}: {
-  server: string;
-  parentId?: string;
-  spiffeId?: string;
-  selectors?: string[];
-}) {
-  const params = new URLSearchParams({ server });
-  if (parentId) params.set("parentId", parentId);
-  if (spiffeId) params.set("spiffeId", spiffeId);
-  for (const s of selectors ?? []) params.append("selector", s);
+import { links, type NewEntryPrefill } from "@/lib/links";
+
+/** "New entry", optionally pre-filled (parent, SPIFFE ID, selectors) — for the list, the tree and agent pages. */
+export function NewEntryButton({ server, prefill }: { server: string; prefill?: NewEntryPrefill }) {
   return (
     <Link
-      href={`/entries/new?${params.toString()}`}
+      href={links.newEntry(server, prefill)}
       className="inline-flex h-8 items-center rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800"
     >
       New entry
@@ -30,7 +18,7 @@ export function NewEntryButton({
 export function ImportExportLink({ server }: { server: string }) {
   return (
     <Link
-      href={`/entries/import?server=${encodeURIComponent(server)}`}
+      href={links.importEntries(server)}
       className="inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-100"
     >
       Import / export

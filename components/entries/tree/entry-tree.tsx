@@ -7,6 +7,7 @@ import { type KeyboardEvent, useRef, useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { StatePanel } from "@/components/ui/state-panel";
+import { links } from "@/lib/links";
 import { entryTreeKeys } from "@/lib/query/keys";
 import type { EntryFilters } from "@/lib/spire/types";
 
@@ -93,10 +94,8 @@ export function EntryTree({
         break;
       case "Enter":
         if (row.type === "more") more(row.parentKey);
-        else if (row.type === "node" && row.node.entryId)
-          router.push(`/entries/${row.node.entryId}?server=${encodeURIComponent(server)}`);
-        else if (row.type === "node" && row.node.kind === "agent")
-          router.push(`/agents/${encodeURIComponent(row.node.spiffeId)}?server=${encodeURIComponent(server)}`);
+        else if (row.type === "node" && row.node.entryId) router.push(links.entry(server, row.node.entryId));
+        else if (row.type === "node" && row.node.kind === "agent") router.push(links.agent(server, row.node.spiffeId));
         break;
       default:
         return;

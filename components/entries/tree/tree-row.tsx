@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/format/cn";
 import { formatAbsolute, formatRelative } from "@/lib/format/time";
+import { links } from "@/lib/links";
 import type { TreeNode } from "@/lib/entries/tree-nodes";
 
 import type { TreeRow } from "./use-tree-rows";
@@ -17,12 +18,11 @@ const kindLabel: Record<TreeNode["kind"], string> = {
 const short = (id: string) => id.replace(/^spiffe:\/\/[^/]+/, "");
 
 function NodeLabel({ node, server }: { node: TreeNode; server: string }) {
-  const q = `?server=${encodeURIComponent(server)}`;
   if (node.kind === "orphans") return <span className="font-medium">Orphans</span>;
   if (node.kind === "agent")
     return (
       <Link
-        href={`/agents/${encodeURIComponent(node.spiffeId)}${q}`}
+        href={links.agent(server, node.spiffeId)}
         className="font-mono text-xs text-sky-800 hover:underline"
         tabIndex={-1}
       >
@@ -32,7 +32,7 @@ function NodeLabel({ node, server }: { node: TreeNode; server: string }) {
   if (node.entryId)
     return (
       <Link
-        href={`/entries/${node.entryId}${q}`}
+        href={links.entry(server, node.entryId)}
         className="font-mono text-xs text-sky-800 hover:underline"
         tabIndex={-1}
       >
@@ -90,7 +90,7 @@ export function TreeRowView(props: {
         aria-selected={props.active}
         className={cn(
           "flex h-9 items-center text-xs",
-          row.error ? "text-red-700" : "text-slate-500",
+          row.error ? "text-red-700" : "text-slate-600",
           props.active && "bg-sky-50",
         )}
         style={pad}
@@ -143,12 +143,12 @@ export function TreeRowView(props: {
       >
         {row.expanded ? "▾" : "▸"}
       </button>
-      <span className="w-20 shrink-0 text-[11px] uppercase tracking-wide text-slate-400">{kindLabel[node.kind]}</span>
+      <span className="w-20 shrink-0 text-[11px] uppercase tracking-wide text-slate-600">{kindLabel[node.kind]}</span>
       <span className="min-w-0 truncate">
         <NodeLabel node={node} server={props.server} />
       </span>
       <span
-        className="shrink-0 text-xs tabular-nums text-slate-500"
+        className="shrink-0 text-xs tabular-nums text-slate-600"
         title={`${node.childCount} direct, ${node.subtreeCount} in the whole subtree`}
       >
         {node.childCount} · {node.subtreeCount}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { AgentDetailView } from "@/components/agents/agent-detail-view";
+import { links } from "@/lib/links";
 import { selectedServerName } from "@/lib/servers/resolve-server";
 
 export const metadata = { title: "Agent" };
@@ -16,7 +17,7 @@ export default async function AgentPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-4">
       <div>
-        <Link href={`/agents?server=${encodeURIComponent(server)}`} className="text-sm text-sky-800 hover:underline">
+        <Link href={links.agents(server)} className="text-sm text-sky-800 hover:underline">
           ← Agents of {server}
         </Link>
         <h1 className="break-all font-mono text-lg font-semibold">{id}</h1>

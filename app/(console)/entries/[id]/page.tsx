@@ -6,6 +6,7 @@ import { EntryActions } from "@/components/entries/forms/entry-actions";
 import { EntryPodsPanel } from "@/components/troubleshoot/entry-pods-panel";
 import { StatePanel } from "@/components/ui/state-panel";
 import { ApiError } from "@/lib/api/api-error";
+import { links } from "@/lib/links";
 import { selectedServerName } from "@/lib/servers/resolve-server";
 import { getServerConfig } from "@/lib/servers/resolve-server";
 import { type EntryDetail, getEntryDetail } from "@/lib/entries/load-entry-detail";
@@ -28,7 +29,7 @@ export default async function EntryPage({ params, searchParams }: Props) {
     <div className="space-y-4">
       <div className="flex items-center justify-between gap-3">
         <div>
-          <Link href={`/entries?server=${encodeURIComponent(server)}`} className="text-sm text-sky-800 hover:underline">
+          <Link href={links.entries(server)} className="text-sm text-sky-800 hover:underline">
             ← Entries of {server}
           </Link>
           <h1 className="break-all font-mono text-lg font-semibold">{detail?.entry.spiffeId ?? id}</h1>

@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+import { cn } from "@/lib/format/cn";
+import { links } from "@/lib/links";
 import type { PodDiagnosis } from "@/lib/troubleshoot/load-diagnosis";
 
 const mark = { ok: "✓", degraded: "!", none: "✗" } as const;
@@ -14,24 +16,19 @@ export function ContainerTabs({ server, pod }: { server: string; pod: PodDiagnos
     );
   return (
     <nav aria-label="Containers" className="flex flex-wrap gap-2 text-sm">
-      {pod.containers.map((c) => {
-        const params = new URLSearchParams({
-          server,
-          namespace: pod.pod.namespace,
-          name: pod.pod.name,
-          container: c.container,
-        });
-        return (
-          <Link
-            key={c.container}
-            href={`/troubleshoot?${params.toString()}`}
-            aria-current={c.container === pod.container ? "page" : undefined}
-            className={`rounded-md border px-2 py-1 ${c.container === pod.container ? "border-sky-400 bg-sky-50" : "border-slate-300"}`}
-          >
-            {mark[c.verdict]} {c.container}
-          </Link>
-        );
-      })}
+      {pod.containers.map((c) => (
+        <Link
+          key={c.container}
+          href={links.troubleshootPod(server, pod.pod.namespace, pod.pod.name, c.container)}
+          aria-current={c.container === pod.container ? "page" : undefined}
+          className={cn(
+            "rounded-md border px-2 py-1",
+            c.container === pod.container ? "border-sky-400 bg-sky-50" : "border-slate-300",
+          )}
+        >
+          {mark[c.verdict]} {c.container}
+        </Link>
+      ))}
     </nav>
   );
 }
