@@ -13,7 +13,7 @@ import type { EntryFilters } from "@/lib/spire/types";
 import { type BatchDeleteResponse, useDeleteEntries } from "../use-entry-mutations";
 import { useEntryList } from "../use-entry-list";
 import { exportFilteredEntries } from "./export-entries";
-import { downloadText } from "./import-rows";
+import { downloadText } from "./download-text";
 
 type Result = BatchDeleteResponse["results"][number];
 
@@ -152,7 +152,11 @@ export function BulkEntryTable({ server, filters }: { server: string; filters: E
           Workloads matching these entries stop receiving their SVIDs once the agents sync. Entries parented to them
           lose their parent.
         </p>
-        <ul className="max-h-48 overflow-auto rounded border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs">
+        <ul
+          tabIndex={0}
+          aria-label="Entries to delete"
+          className="max-h-48 overflow-auto rounded border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs"
+        >
           {chosen.map((e) => (
             <li key={e.id}>{e.spiffeId}</li>
           ))}

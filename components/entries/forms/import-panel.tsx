@@ -5,11 +5,12 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
 import { toSpireDataFile } from "@/lib/entries/import-export";
+import { type ImportPreview, previewImport } from "@/lib/entries/import-rows";
 import type { Entry } from "@/lib/spire/types";
 
 import { type BatchCreateResponse, useCreateEntries } from "../use-entry-mutations";
 import { useFederationOptions } from "./federates-with-picker";
-import { downloadText, type ImportPreview, previewImport } from "./import-rows";
+import { downloadText } from "./download-text";
 import { ImportTable } from "./import-table";
 
 /**

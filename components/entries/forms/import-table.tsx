@@ -1,8 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { PreviewRow } from "@/lib/entries/import-rows";
 
 import type { BatchCreateResponse } from "../use-entry-mutations";
-import type { PreviewRow } from "./import-rows";
 
 type Result = BatchCreateResponse["results"][number];
 

@@ -4,7 +4,10 @@ import { type EntryInputContext, entryInputSchema } from "@/lib/schemas/entry-in
 export type PreviewRow = ImportRow & { valid: boolean };
 export type ImportPreview = { format: string; rows: PreviewRow[] } | { error: string };
 
-/** Parses an import file and validates every row as the server will (trust domain, bundles, limits). */
+/**
+ * Parses an import file and validates every row as the server will (trust domain, bundles,
+ * limits): each row keeps the file's problems and gains the schema's, as `path: message`.
+ */
 export function previewImport(text: string, ctx: EntryInputContext): ImportPreview {
   const parsed = parseEntryImport(text);
   if ("error" in parsed) return parsed;
@@ -18,16 +21,4 @@ export function previewImport(text: string, ctx: EntryInputContext): ImportPrevi
     return { ...row, problems, valid: problems.length === 0 };
   });
   return { format: parsed.format, rows };
-}
-
-/** Starts a browser download of `text` as `name`. */
-export function downloadText(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
