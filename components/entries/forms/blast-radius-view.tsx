@@ -25,7 +25,7 @@ export function BlastRadiusView({ radius }: { radius: BlastRadius }) {
             : `${children.length}${radius.moreChildren ? "+" : ""} entr${children.length === 1 ? "y is" : "ies are"} parented to this entry's SPIFFE ID and will no longer be issued through it:`}
         </p>
         {children.length ? (
-          <ul className={listClass}>
+          <ul className={listClass} tabIndex={0} aria-label="Entries parented to this entry">
             {children.map((c) => (
               <li key={c.id}>{c.spiffeId}</li>
             ))}
@@ -40,7 +40,7 @@ export function BlastRadiusView({ radius }: { radius: BlastRadius }) {
               : `This is a node alias: ${agents.length}${radius.moreAgents ? "+" : ""} agent${agents.length === 1 ? "" : "s"} will lose it (and the workloads parented to it):`}
           </p>
           {agents.length ? (
-            <ul className={listClass}>
+            <ul className={listClass} tabIndex={0} aria-label="Agents that lose this node alias">
               {agents.map((a) => (
                 <li key={a.spiffeId}>{a.spiffeId}</li>
               ))}
