@@ -8,11 +8,12 @@ export const metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const initialData = await listServerSummaries();
+  const renderedAt = Date.now();
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Overview</h1>
-      <ServerHealthGrid initialData={initialData} />
-      <WorkloadIdentityCard initialData={initialData} />
+      <ServerHealthGrid initialData={initialData} renderedAt={renderedAt} />
+      <WorkloadIdentityCard initialData={initialData} renderedAt={renderedAt} />
       <OverviewPanels />
     </div>
   );

@@ -6,12 +6,17 @@ import type { ServersResponse } from "@/lib/servers/list-server-summaries";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { serverKeys } from "@/lib/query/keys";
 
-/** Every configured server's health, refreshed every 10 seconds. */
-export function useServers(initialData?: ServersResponse) {
+/**
+ * Every configured server's health, refreshed every 10 seconds. `renderedAt` (epoch ms) is when
+ * the server read `initialData`: relative times then render the same in the server's HTML and
+ * in the browser's first render (no hydration mismatch).
+ */
+export function useServers(initialData?: ServersResponse, renderedAt?: number) {
   return useQuery({
     queryKey: serverKeys.all,
     queryFn: () => fetchJson<ServersResponse>("/api/servers"),
     initialData,
+    initialDataUpdatedAt: renderedAt,
     refetchInterval: 10_000,
   });
 }

@@ -64,8 +64,14 @@ function IdentityRow({ status, now }: { status: WorkloadApiStatus; now: number }
  * The console's own SPIFFE identity (its X509-SVID from a SPIRE agent's Workload API), live.
  * Renders nothing when no server is reached with the Workload API.
  */
-export function WorkloadIdentityCard({ initialData }: { initialData: ServersResponse }) {
-  const { data, dataUpdatedAt } = useServers(initialData);
+export function WorkloadIdentityCard({
+  initialData,
+  renderedAt,
+}: {
+  initialData: ServersResponse;
+  renderedAt: number;
+}) {
+  const { data, dataUpdatedAt } = useServers(initialData, renderedAt);
   const statuses = data?.workloadApi ?? [];
   if (statuses.length === 0) return null;
   return (

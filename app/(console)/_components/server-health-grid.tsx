@@ -6,8 +6,8 @@ import { StatePanel } from "@/components/ui/state-panel";
 import type { ServersResponse } from "@/lib/servers/list-server-summaries";
 
 /** Live health of every configured server (the Overview's main grid). */
-export function ServerHealthGrid({ initialData }: { initialData: ServersResponse }) {
-  const { data, error, dataUpdatedAt } = useServers(initialData);
+export function ServerHealthGrid({ initialData, renderedAt }: { initialData: ServersResponse; renderedAt: number }) {
+  const { data, error, dataUpdatedAt } = useServers(initialData, renderedAt);
   if (!data)
     return (
       <StatePanel tone="error" title="Could not load servers">

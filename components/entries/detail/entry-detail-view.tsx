@@ -17,12 +17,15 @@ import { EntryFields } from "./entry-fields";
 import { ParentChain } from "./parent-chain";
 
 /** An entry's fields, parent chain, children and the CLI command that recreates it; refreshed every 15 s. */
-export function EntryDetailView({ server, id, initialData }: { server: string; id: string; initialData: EntryDetail }) {
+export function EntryDetailView(props: { server: string; id: string; initialData: EntryDetail; renderedAt: number }) {
+  const { server, id } = props;
   const query = useQuery({
     queryKey: entryTreeKeys.detail(server, id),
     queryFn: () =>
       fetchJson<EntryDetail>(`/api/servers/${encodeURIComponent(server)}/entries/${encodeURIComponent(id)}/detail`),
-    initialData,
+    initialData: props.initialData,
+    // The server's read time, so relative times render the same on the server and in the browser.
+    initialDataUpdatedAt: props.renderedAt,
     refetchInterval: 15_000,
   });
   if (!query.data)
@@ -47,7 +50,7 @@ export function EntryDetailView({ server, id, initialData }: { server: string; i
           {orphanReason ? <Badge tone="warn">orphan: {orphanReason}</Badge> : null}
         </CardHeader>
         <CardBody>
-          <EntryFields entry={entry} />
+          <EntryFields entry={entry} now={query.dataUpdatedAt} />
         </CardBody>
       </Card>
       <div className="space-y-4">

@@ -7,10 +7,10 @@ import type { Entry } from "@/lib/spire/types";
 
 const ttl = (seconds: number) => (seconds > 0 ? `${formatDuration(seconds)} (${seconds}s)` : "server default");
 const list = (items: string[]) => (items.length ? items.join(", ") : "–");
-const time = (iso: string | null, none: string) => (iso ? `${formatAbsolute(iso)} (${formatRelative(iso)})` : none);
-
-/** Every field of an entry as a definition list. */
-export function EntryFields({ entry }: { entry: Entry }) {
+/** Every field of an entry as a definition list; relative times are relative to `now` (epoch ms). */
+export function EntryFields({ entry, now }: { entry: Entry; now: number }) {
+  const time = (iso: string | null, none: string) =>
+    iso ? `${formatAbsolute(iso)} (${formatRelative(iso, now)})` : none;
   const rows: [string, ReactNode][] = [
     [
       "Entry ID",

@@ -19,6 +19,7 @@ export default async function EntryPage({ params, searchParams }: Props) {
   const [{ id }, server] = await Promise.all([params, selectedServerName(searchParams)]);
   let detail: EntryDetail | null = null;
   let problem: string | null = null;
+  const renderedAt = Date.now();
   try {
     detail = await getEntryDetail(getServerConfig(server), id);
   } catch (error) {
@@ -37,7 +38,7 @@ export default async function EntryPage({ params, searchParams }: Props) {
         {detail ? <EntryActions server={server} entry={detail.entry} /> : null}
       </div>
       {detail ? (
-        <EntryDetailView server={server} id={id} initialData={detail} />
+        <EntryDetailView server={server} id={id} initialData={detail} renderedAt={renderedAt} />
       ) : (
         <StatePanel tone="error" title="Could not load this entry">
           {problem}
