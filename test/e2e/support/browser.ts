@@ -6,6 +6,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
 
 import { repoRoot } from "../../support/console-server";
+import { recordPageErrors } from "./page-errors";
 
 export const screenshotDir = path.join(repoRoot, "test-results", "screenshots");
 
@@ -25,9 +26,10 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumFlags });
 }
 
-/** Opens a console path (e.g. "/entries?server=foo") in a fresh page. */
+/** Opens a console path (e.g. "/entries?server=foo") in a fresh page that records its errors (see pageErrors). */
 export async function openConsole(browser: Browser, pathAndQuery: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  recordPageErrors(page);
   await page.goto(`${inject("consoleUrl")}${pathAndQuery}`);
   return page;
 }
