@@ -1,13 +1,18 @@
 import { readFileSync } from "node:fs";
 
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { type CliEntry, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { parseEntryImport } from "@/lib/entries/import-export";
-import { entryInputSchema } from "../../lib/schemas/entry-input";
+import { entryInputSchema } from "@/lib/schemas/entry-input";
+
+import { type CliEntry, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { stackState } from "../support/api";
-import { launchBrowser, openConsole, saveScreenshot } from "./support/browser";
+import { EntriesPage } from "./pages/entries-page";
+import { EntryDetailPage } from "./pages/entry-detail-page";
+import { EntryFormPage } from "./pages/entry-form-page";
+import { ImportPage } from "./pages/import-page";
+import { launchBrowser } from "./support/browser";
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const td = "foo.example.com";
@@ -35,47 +40,47 @@ afterAll(async () => {
   }
 });
 
-const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
-
 describe("entry management in Chromium", () => {
   it("creates an entry through the form, edits its TTL and deletes it through the confirmation", async () => {
     const agent = stackState().servers.find((s) => s.name === "foo")!.agents[0]!.spiffeId;
-    const page = await openConsole(
-      browser,
-      `/entries/new?server=foo&parentId=${encodeURIComponent(agent)}&selector=unix:uid:8123`,
-    );
-    await expect(field(page, "Parent ID").inputValue()).resolves.toBe(agent);
-    await expect(field(page, "Selector 1").inputValue()).resolves.toBe("unix:uid:8123");
+    const form = await EntryFormPage.openNew(browser, "foo", {
+      parentId: agent,
+      selectors: [{ type: "unix", value: "uid:8123" }],
+    });
+    await expect(form.field("Parent ID").inputValue()).resolves.toBe(agent);
+    await expect(form.field("Selector 1").inputValue()).resolves.toBe("unix:uid:8123");
 
-    await field(page, "SPIFFE ID").fill(`/e2e/${run}/../web`);
-    await page.getByText("Path segments must not be '.' or '..'").waitFor();
-    await expect(field(page, "SPIFFE ID").getAttribute("aria-invalid")).resolves.toBe("true");
-    await field(page, "SPIFFE ID").fill(`/e2e/${run}/web`);
-    await expect(field(page, "SPIFFE ID").getAttribute("aria-invalid")).resolves.toBe("false");
+    await form.field("SPIFFE ID").fill(`/e2e/${run}/../web`);
+    await form.page.getByText("Path segments must not be '.' or '..'").waitFor();
+    await expect(form.field("SPIFFE ID").getAttribute("aria-invalid")).resolves.toBe("true");
+    await form.field("SPIFFE ID").fill(`/e2e/${run}/web`);
+    await expect(form.field("SPIFFE ID").getAttribute("aria-invalid")).resolves.toBe("false");
 
-    await page.getByRole("button", { name: "Add selector" }).click();
-    await field(page, "Selector 2").fill("k8s:ns:e2e");
-    await field(page, "X.509-SVID TTL").fill("2");
-    await field(page, "X.509-SVID TTL unit").selectOption("h");
-    await field(page, "DNS names").fill("web.e2e.example.com");
-    await page.getByRole("checkbox", { name: "bar.example.com" }).check();
-    await field(page, "Hint").fill("e2e-form");
-    await page.getByTestId("entry-preview-cli").getByText("-x509SVIDTTL 7200", { exact: false }).waitFor();
-    await saveScreenshot(page, "entry-create-form");
+    await form.button("Add selector").click();
+    await form.field("Selector 2").fill("k8s:ns:e2e");
+    await form.field("X.509-SVID TTL").fill("2");
+    await form.field("X.509-SVID TTL unit").selectOption("h");
+    await form.field("DNS names").fill("web.e2e.example.com");
+    await form.federatesWith("bar.example.com").check();
+    await form.field("Hint").fill("e2e-form");
+    await form.cliPreview().getByText("-x509SVIDTTL 7200", { exact: false }).waitFor();
+    await form.screenshot("entry-create-form");
 
-    await page.getByRole("button", { name: "Create entry" }).click();
-    await page.waitForURL(/\/entries\/[^/?]+\?server=foo$/);
+    await form.button("Create entry").click();
+    await form.page.waitForURL(/\/entries\/[^/?]+\?server=foo$/);
     const [created] = await cliShow(["-spiffeID", `${prefix}/web`]);
     expect(created).toBeDefined();
-    expect(page.url()).toContain(`/entries/${created!.id}?`);
-    await page.getByRole("heading", { name: `${prefix}/web` }).waitFor();
-    await saveScreenshot(page, "entry-created-detail");
-    await page.goto(
-      `${inject("consoleUrl")}/entries?server=foo&view=table&spiffeId=${encodeURIComponent(`${prefix}/web`)}`,
-    );
-    await expect.poll(() => page.getByTestId("entry-row").count()).toBe(1);
-    await page.getByTestId("entry-row").getByText(`${prefix}/web`).waitFor();
-    await saveScreenshot(page, "entry-created-in-list");
+    expect(form.page.url()).toContain(`/entries/${created!.id}?`);
+    const detail = new EntryDetailPage(form.page);
+    await detail.heading(`${prefix}/web`).waitFor();
+    await detail.screenshot("entry-created-detail");
+    await detail.close();
+
+    const list = await EntriesPage.open(browser, "foo", { view: "table", spiffeId: `${prefix}/web` });
+    await expect.poll(() => list.rows().count()).toBe(1);
+    await list.row(`${prefix}/web`).waitFor();
+    await list.screenshot("entry-created-in-list");
+    await list.close();
 
     expect(idToString(created!.parent_id)).toBe(agent);
     expect(created!.selectors.map((s) => `${s.type}:${s.value}`).sort()).toEqual(["k8s:ns:e2e", "unix:uid:8123"]);
@@ -84,13 +89,13 @@ describe("entry management in Chromium", () => {
     expect(created!.federates_with).toEqual(["bar.example.com"]);
     expect(created!.hint).toBe("e2e-form");
 
-    await page.goto(`${inject("consoleUrl")}/entries/${created!.id}/edit?server=foo`);
-    await expect(field(page, "X.509-SVID TTL").inputValue()).resolves.toBe("2");
-    await field(page, "X.509-SVID TTL").fill("30");
-    await field(page, "X.509-SVID TTL unit").selectOption("m");
-    await page.getByRole("button", { name: "Save changes" }).click();
-    await page.getByText("Saved: x509SvidTtl (revision 1).").waitFor();
-    await saveScreenshot(page, "entry-edited");
+    const edit = await EntryFormPage.openEdit(browser, "foo", created!.id);
+    await expect(edit.field("X.509-SVID TTL").inputValue()).resolves.toBe("2");
+    await edit.field("X.509-SVID TTL").fill("30");
+    await edit.field("X.509-SVID TTL unit").selectOption("m");
+    await edit.button("Save changes").click();
+    await edit.page.getByText("Saved: x509SvidTtl (revision 1).").waitFor();
+    await edit.screenshot("entry-edited");
     const [edited] = await cliShow(["-entryID", created!.id]);
     expect(edited!.x509_svid_ttl).toBe(1800);
     expect(edited!.revision_number).toBe("1");
@@ -100,31 +105,32 @@ describe("entry management in Chromium", () => {
       revision_number: "",
     });
 
-    await page.getByRole("button", { name: "Delete", exact: true }).click();
-    const dialog = page.getByRole("alertdialog", { name: "Delete this entry?" });
-    await dialog.getByTestId("blast-children").getByText("No entries are parented").waitFor();
-    await saveScreenshot(page, "entry-delete-dialog");
-    await dialog.getByRole("button", { name: "Delete entry" }).click();
-    await page.waitForURL(/\/entries\?server=foo$/);
+    const dialog = await edit.delete();
+    await expect(edit.page.getByRole("alertdialog", { name: "Delete this entry?" }).count()).resolves.toBe(1);
+    await dialog.children().getByText("No entries are parented").waitFor();
+    await edit.screenshot("entry-delete-dialog");
+    await dialog.confirm();
+    await edit.page.waitForURL(/\/entries\?server=foo$/);
     await expect(cliShow(["-spiffeID", `${prefix}/web`])).resolves.toEqual([]);
-    await page.close();
+    await edit.close();
   });
 
   it("shows the agents a node alias covers before deleting it, and cancelling deletes nothing", async () => {
     const [alias] = await cliShow(["-spiffeID", `spiffe://${td}/node/fleet`]);
-    const page = await openConsole(browser, `/entries/${alias!.id}/edit?server=foo`);
-    await page.getByRole("button", { name: "Delete", exact: true }).click();
-    const dialog = page.getByRole("alertdialog");
-    await dialog.getByTestId("blast-agents").getByText("This is a node alias: 2 agents will lose it").waitFor();
+    const edit = await EntryFormPage.openEdit(browser, "foo", alias!.id);
+    const dialog = await edit.delete();
+    await dialog.agents().getByText("This is a node alias: 2 agents will lose it").waitFor();
     await dialog
-      .getByTestId("blast-children")
+      .children()
       .getByText(/entries are parented/)
       .waitFor();
-    await saveScreenshot(page, "entry-delete-node-alias");
-    await dialog.getByRole("button", { name: "Cancel" }).click();
-    await expect(dialog.isVisible()).resolves.toBe(false);
+    await edit.screenshot("entry-delete-node-alias");
+    await dialog.cancel();
+    await expect(dialog.root.isVisible()).resolves.toBe(false);
+    // Focus goes back to the Delete button that opened the dialog.
+    await expect(edit.button("Delete").evaluate((button) => button === document.activeElement)).resolves.toBe(true);
     await expect(cliShow(["-entryID", alias!.id])).resolves.toHaveLength(1);
-    await page.close();
+    await edit.close();
   });
 
   it("imports a file of 50 entries with per-row validation, exports them back and deletes them with multi-select", async () => {
@@ -140,40 +146,31 @@ describe("entry management in Chromium", () => {
       { ...rows[0], spiffeId: `spiffe://bar.example.com/x` },
       { ...rows[1], selectors: [] },
     ];
-    const page = await openConsole(browser, "/entries/import?server=foo");
-    await page
-      .getByLabel("Import file")
-      .setInputFiles({
-        name: "entries.json",
-        mimeType: "application/json",
-        buffer: Buffer.from(JSON.stringify({ entries: [...rows, ...bad] })),
-      });
-    await page
-      .getByTestId("import-summary")
-      .getByText("52 rows (console format): 50 valid, 2 with problems (not sent).")
-      .waitFor();
-    await expect(page.getByTestId("import-row").count()).resolves.toBe(52);
-    await page
-      .getByTestId("import-row")
+    const view = await ImportPage.open(browser, "foo");
+    await view.chooseFile("entries.json", { entries: [...rows, ...bad] });
+    await view.summary().getByText("52 rows (console format): 50 valid, 2 with problems (not sent).").waitFor();
+    await expect(view.previewRows().count()).resolves.toBe(52);
+    await view
+      .previewRows()
       .nth(50)
       .getByText(/trust domain foo\.example\.com/)
       .waitFor();
-    await saveScreenshot(page, "entry-import-preview");
+    await view.screenshot("entry-import-preview");
 
-    await page.getByRole("button", { name: "Create 50 entries" }).click();
-    await page.getByTestId("import-summary").getByText("Result: 50 created, 0 failed.").waitFor();
-    await expect(page.getByTestId("import-row-status").getByText("created", { exact: true }).count()).resolves.toBe(50);
-    await saveScreenshot(page, "entry-import-results");
+    await view.button("Create 50 entries").click();
+    await view.summary().getByText("Result: 50 created, 0 failed.").waitFor();
+    await expect(
+      view.page.getByTestId("import-row-status").getByText("created", { exact: true }).count(),
+    ).resolves.toBe(50);
+    await view.screenshot("entry-import-results");
     const imported = await cliShow(["-hint", hint]);
     expect(imported.map((e) => idToString(e.spiffe_id)).sort()).toEqual(rows.map((r) => r.spiffeId).sort());
 
-    await page.getByLabel("Hint", { exact: true }).fill(hint);
-    await page.getByRole("button", { name: "Apply filters" }).click();
-    await page.waitForURL(/hint=/);
-    await expect.poll(() => page.getByTestId("bulk-row").count()).toBe(50);
+    await view.filterByHint(hint);
+    await expect.poll(() => view.bulkRows().count()).toBe(50);
     const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "Export filtered list (JSON)" }).click(),
+      view.page.waitForEvent("download"),
+      view.button("Export filtered list (JSON)").click(),
     ]);
     const exported = readFileSync((await download.path())!, "utf8");
     const reread = parseEntryImport(exported);
@@ -183,15 +180,15 @@ describe("entry management in Chromium", () => {
     expect(inputs.map((r) => r.spiffeId).sort()).toEqual(rows.map((r) => r.spiffeId).sort());
     expect(inputs.find((r) => r.spiffeId === rows[7]!.spiffeId)).toEqual(rows[7]);
 
-    await page.getByLabel("Select all shown entries").check();
-    await page.getByRole("button", { name: "Delete selected (50)" }).click();
-    await page
+    await view.page.getByLabel("Select all shown entries").check();
+    await view.button("Delete selected (50)").click();
+    await view.page
       .getByRole("alertdialog", { name: "Delete 50 entries?" })
       .getByRole("button", { name: "Delete 50" })
       .click();
-    await page.getByTestId("bulk-delete-summary").getByText("50 deleted, 0 failed.").waitFor();
-    await saveScreenshot(page, "entry-bulk-deleted");
+    await view.bulkSummary().getByText("50 deleted, 0 failed.").waitFor();
+    await view.screenshot("entry-bulk-deleted");
     await expect(cliShow(["-hint", hint])).resolves.toEqual([]);
-    await page.close();
+    await view.close();
   });
 });

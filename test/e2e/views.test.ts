@@ -1,11 +1,17 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { FOO_FLEET_ALIAS } from "../../scripts/stack/seed-foo.ts";
 import { type CliAgent, idToString, spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import { stackState } from "../support/api";
 import { type ExtraAgent, startExtraAgent } from "../integration/extra-agent";
-import { launchBrowser, openConsole, saveScreenshot } from "./support/browser";
+import { stackState } from "../support/api";
+import { AgentsPage } from "./pages/agents-page";
+import { EntryDetailPage } from "./pages/entry-detail-page";
+import { EntriesPage } from "./pages/entries-page";
+import { ExpiryPage } from "./pages/expiry-page";
+import { FederationPage } from "./pages/federation-page";
+import { OverviewPage } from "./pages/overview-page";
+import { launchBrowser } from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,8 +21,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const fooAgents = () => stackState().servers.find((s) => s.name === "foo")!.agents;
-const row = (page: Page, spiffeId: string) => page.locator(`[data-testid="tree-row"][data-spiffe-id="${spiffeId}"]`);
+/** foo's first two agents (the stack starts more; the tests need two). */
+function fooAgents(): [string, string] {
+  const agents = stackState().servers.find((s) => s.name === "foo")!.agents;
+  expect(agents.length).toBeGreaterThanOrEqual(2);
+  return [agents[0]!.spiffeId, agents[1]!.spiffeId];
+}
 
 async function cliAgent(id: string): Promise<CliAgent | undefined> {
   const out = await spireServerJson<{ agents: CliAgent[] | null }>("foo", ["agent", "list"], stackState());
@@ -25,34 +35,30 @@ async function cliAgent(id: string): Promise<CliAgent | undefined> {
 
 describe("the operator's views in Chromium", () => {
   it("shows foo's agents with their entries and the fleet alias with the agents it covers", async () => {
-    const page = await openConsole(browser, "/entries?server=foo");
+    const entries = await EntriesPage.open(browser, "foo");
     const [a1, a2] = fooAgents();
-    await row(page, a1!.spiffeId).waitFor();
-    await row(page, a2!.spiffeId).waitFor();
-    await row(page, a1!.spiffeId).getByRole("button", { name: "Expand" }).click();
-    await row(page, "spiffe://foo.example.com/frontend/gateway").waitFor();
-    await expect(row(page, a1!.spiffeId).getAttribute("aria-expanded")).resolves.toBe("true");
-    const covers = row(page, FOO_FLEET_ALIAS).getByTestId("alias-covers");
-    const text = await covers.textContent();
-    for (const agent of [a1!, a2!]) expect(text).toContain(agent.spiffeId.replace("spiffe://foo.example.com", ""));
-    await saveScreenshot(page, "entries-tree");
-    await page.close();
+    await entries.treeRow(a1).waitFor();
+    await entries.treeRow(a2).waitFor();
+    await entries.expand(a1);
+    await entries.treeRow("spiffe://foo.example.com/frontend/gateway").waitFor();
+    await expect(entries.treeRow(a1).getAttribute("aria-expanded")).resolves.toBe("true");
+    const text = await entries.treeRow(FOO_FLEET_ALIAS).getByTestId("alias-covers").textContent();
+    for (const agent of [a1, a2]) expect(text).toContain(agent.replace("spiffe://foo.example.com", ""));
+    await entries.screenshot("entries-tree");
+    await entries.close();
   });
 
   it("lists the orphan under Orphans, and moves through the tree with the keyboard", async () => {
-    const page = await openConsole(browser, "/entries?server=foo&expand=orphans");
-    const orphan = row(page, "spiffe://foo.example.com/legacy/reporting");
+    const entries = await EntriesPage.open(browser, "foo", { expand: "orphans" });
+    const orphan = entries.treeRow("spiffe://foo.example.com/legacy/reporting");
     await orphan.waitFor();
     await orphan.getByText("parent missing").waitFor();
-    const tree = page.getByRole("tree");
-    await tree.focus();
-    await page.keyboard.press("ArrowDown");
-    await page.keyboard.press("ArrowRight");
-    await expect
-      .poll(() => page.locator('[role="treeitem"][aria-selected="true"]').getAttribute("aria-expanded"))
-      .toBe("true");
-    await saveScreenshot(page, "entries-orphans");
-    await page.close();
+    await entries.tree().focus();
+    await entries.page.keyboard.press("ArrowDown");
+    await entries.page.keyboard.press("ArrowRight");
+    await expect.poll(() => entries.activeTreeRow().getAttribute("aria-expanded")).toBe("true");
+    await entries.screenshot("entries-orphans");
+    await entries.close();
   });
 
   it("shows an entry created with the CLI after a refresh", async () => {
@@ -60,67 +66,71 @@ describe("the operator's views in Chromium", () => {
     const id = `spiffe://foo.example.com/e2e/created-${Date.now()}`;
     const created = await spireServerJson<{ results: { entry: { id: string } }[] }>(
       "foo",
-      ["entry", "create", "-parentID", a2!.spiffeId, "-spiffeID", id, "-selector", "unix:uid:4343"],
+      ["entry", "create", "-parentID", a2, "-spiffeID", id, "-selector", "unix:uid:4343"],
       stackState(),
     );
     try {
-      const page = await openConsole(browser, "/entries?server=foo");
-      await row(page, a2!.spiffeId).getByRole("button", { name: "Expand" }).click();
+      const entries = await EntriesPage.open(browser, "foo");
+      await entries.expand(a2);
       await expect
         .poll(
           async () => {
-            await page.getByRole("button", { name: "Refresh" }).click();
-            return row(page, id).count();
+            await entries.page.getByRole("button", { name: "Refresh" }).click();
+            return entries.treeRow(id).count();
           },
           { timeout: 30_000, interval: 2_000 },
         )
         .toBe(1);
-      await row(page, id).getByRole("link").click();
-      await page.getByTestId("entry-cli").getByText(id).waitFor();
-      await page.getByTestId("parent-chain").getByText(a2!.spiffeId).waitFor();
-      await saveScreenshot(page, "entry-detail");
-      await page.close();
+      await entries.treeRow(id).getByRole("link").click();
+      const detail = new EntryDetailPage(entries.page);
+      await detail.cli().getByText(id).waitFor();
+      await detail.parentChain().getByText(a2).waitFor();
+      await detail.screenshot("entry-detail");
+      await detail.close();
     } finally {
       await spireServer("foo", ["entry", "delete", "-entryID", created.results[0]!.entry.id], stackState());
     }
   });
 
   it("draws foo ⇄ bar with both bundles present", async () => {
-    const page = await openConsole(browser, "/federation?server=foo");
+    const federation = await FederationPage.open(browser, "foo");
     for (const [from, to] of [
       ["foo.example.com", "bar.example.com"],
       ["bar.example.com", "foo.example.com"],
-    ]) {
-      const edge = page.locator(`[data-testid="federation-edge"][data-from="${from}"][data-to="${to}"]`);
+    ] as const) {
+      const edge = federation.edge(from, to);
       await edge.waitFor({ state: "attached" });
       await expect(edge.getAttribute("data-bundle")).resolves.toBe("present");
     }
-    await page.getByTestId("federation-row").first().getByText("present").waitFor();
-    await saveScreenshot(page, "federation-graph");
-    await page.close();
+    await federation.rows().first().getByText("present").waitFor();
+    await federation.screenshot("federation-graph");
+    await federation.close();
   });
 
   it("puts the entry that expires within a day at the top of the expiry list", async () => {
-    const page = await openConsole(browser, "/expiry");
-    const first = page.getByTestId("expiry-item").first();
+    const expiry = await ExpiryPage.open(browser);
+    const first = expiry.items().first();
     await first.waitFor();
     await expect(first.textContent()).resolves.toContain("spiffe://foo.example.com/billing/db-migrator");
     await expect(first.getAttribute("data-urgency")).resolves.toBe("critical");
-    await page.getByTestId("expiry-timeline").waitFor();
-    await saveScreenshot(page, "expiry");
-    await page.close();
+    await expiry.timeline().waitFor();
+    await expiry.screenshot("expiry");
+    await expiry.close();
   });
 
   it("lists problems on the Overview, each with a link", async () => {
-    const page = await openConsole(browser, "/");
-    await page
-      .getByTestId("problem")
+    const overview = await OverviewPage.open(browser);
+    await overview
+      .problems()
       .getByText(/\d+ orphaned entr/)
       .first()
       .waitFor({ timeout: 60_000 });
-    await page.getByTestId("server-card-foo").getByText("Healthy", { exact: true }).waitFor();
-    await saveScreenshot(page, "overview-problems");
-    await page.close();
+    await overview.waitHealthy("foo");
+    const problems = await overview.problems().count();
+    expect(problems).toBeGreaterThan(0);
+    await expect(overview.problems().getByRole("link").count()).resolves.toBe(problems);
+    await overview.screenshot("overview-problems");
+    await overview.close();
   });
 });
 
@@ -134,21 +144,27 @@ describe("ban and evict through the UI", () => {
   });
 
   it("bans, then evicts an agent after confirmations that name it", async () => {
-    const page = await openConsole(browser, "/agents?server=foo");
-    const agentRow = page.locator(`[data-testid="agent-row"][data-spiffe-id="${extra.spiffeId}"]`);
-    await agentRow.getByRole("button", { name: "Ban" }).click();
-    const dialog = page.getByRole("alertdialog");
-    await expect(dialog.getByTestId("dialog-agent-id").textContent()).resolves.toBe(extra.spiffeId);
-    await saveScreenshot(page, "agents-ban-dialog");
-    await dialog.getByRole("button", { name: "Ban agent" }).click();
-    await agentRow.getByText("banned").waitFor();
+    const agents = await AgentsPage.open(browser, "foo");
+    const row = agents.row(extra.spiffeId);
+    const ban = row.getByRole("button", { name: "Ban" });
+    await ban.click();
+    await expect(agents.dialog().getByTestId("dialog-agent-id").textContent()).resolves.toBe(extra.spiffeId);
+    await agents.screenshot("agents-ban-dialog");
+    await agents.dialog().getByRole("button", { name: "Ban agent" }).click();
+    await row.getByText("banned").waitFor();
     expect((await cliAgent(extra.spiffeId))?.banned).toBe(true);
 
-    await agentRow.getByRole("button", { name: "Evict" }).click();
-    await page.getByRole("alertdialog").getByRole("button", { name: "Evict agent" }).click();
-    await agentRow.waitFor({ state: "detached" });
+    const evict = row.getByRole("button", { name: "Evict" });
+    await evict.click();
+    await agents.dialog().getByRole("button", { name: "Cancel" }).click();
+    await agents.dialog().waitFor({ state: "hidden" });
+    // Focus goes back to the button that opened the dialog.
+    await expect(evict.evaluate((button) => button === document.activeElement)).resolves.toBe(true);
+    await evict.click();
+    await agents.dialog().getByRole("button", { name: "Evict agent" }).click();
+    await row.waitFor({ state: "detached" });
     expect(await cliAgent(extra.spiffeId)).toBeUndefined();
-    await saveScreenshot(page, "agents-after-evict");
-    await page.close();
+    await agents.screenshot("agents-after-evict");
+    await agents.close();
   });
 });

@@ -28,7 +28,8 @@ export class EntriesPage extends ConsolePage {
   /** Fills the given filters and applies them; resolves once the URL has changed. */
   async filter(values: EntryFilterValues): Promise<void> {
     const before = this.page.url();
-    for (const [name, value] of Object.entries(values)) await this.filterField(name as keyof EntryFilterValues).fill(value);
+    for (const [name, value] of Object.entries(values))
+      await this.filterField(name as keyof EntryFilterValues).fill(value);
     await this.button("Apply filters").click();
     await this.page.waitForURL((url) => url.toString() !== before);
   }

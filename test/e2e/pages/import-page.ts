@@ -13,11 +13,9 @@ export class ImportPage extends ConsolePage {
 
   /** Chooses a JSON file holding `content` in the file input. */
   async chooseFile(name: string, content: unknown): Promise<void> {
-    await this.page.getByLabel("Import file").setInputFiles({
-      name,
-      mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify(content)),
-    });
+    await this.page
+      .getByLabel("Import file")
+      .setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(content)) });
   }
 
   summary(): Locator {
