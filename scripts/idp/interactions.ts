@@ -85,7 +85,7 @@ export function withInteractions(provider: Provider, options: InteractionOptions
     const user = authenticateUser(passwords, username, form.get("password") ?? "");
     if (!user) {
       const error = "Incorrect username or password.";
-      return send(res, 400, "text/html", renderLoginPage({ action, clientName, username, error }));
+      return send(res, 200, "text/html", renderLoginPage({ action, clientName, username, error }));
     }
     await provider.interactionFinished(
       req,

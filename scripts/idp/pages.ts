@@ -66,6 +66,8 @@ export interface LoginForm {
 export function renderLoginPage(form: LoginForm): string {
   const invalid = form.error ? ` aria-invalid="true" aria-describedby="login-error"` : "";
   const error = form.error ? `<p id="login-error" class="error" role="alert">${escapeHtml(form.error)}</p>` : "";
+  // After a failed attempt the username is kept, so the password field takes the focus.
+  const [focusUser, focusPassword] = form.error ? ["", " autofocus"] : [" autofocus", ""];
   return renderPage(
     "Sign in – Local OpenID Provider",
     `<h1>Sign in</h1>
@@ -74,9 +76,9 @@ export function renderLoginPage(form: LoginForm): string {
 ${error}
 <label for="username">Username</label>
 <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false"
- required autofocus value="${escapeHtml(form.username ?? "")}"${invalid}>
+ required${focusUser} value="${escapeHtml(form.username ?? "")}"${invalid}>
 <label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required${invalid}>
+<input id="password" name="password" type="password" autocomplete="current-password" required${focusPassword}${invalid}>
 <button type="submit">Sign in</button>
 </form>`,
   );
