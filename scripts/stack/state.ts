@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import type { StackIdp } from "../idp/start.ts";
 import { withConsoleIdentity } from "./console-config.ts";
 import { getStackPaths } from "./paths.ts";
 import type { AttestationType } from "./topology.ts";
@@ -44,6 +45,8 @@ export interface StackState {
   servers: StackServer[];
   bin: { spireServer: string; spireAgent: string };
   kubernetes?: StackKubernetes;
+  /** The local OpenID provider (scripts/idp); its demo users and passwords are in `idp.infoFile`. */
+  idp: StackIdp;
 }
 
 export interface ConsoleConfig {
