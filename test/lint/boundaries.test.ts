@@ -68,6 +68,19 @@ describe("pure feature files take only types from adapters", () => {
     }
   });
 
+  it("treats re-exports and dynamic imports as imports, and type re-exports as types", async () => {
+    const reExport = await lintAs("lib/entries/index.ts", 'export { listEntries } from "@/lib/spire/client";\n');
+    expect(ruleIds(reExport)).toEqual([pure]);
+
+    const dynamic = await lintAs(
+      "lib/entries/lazy.ts",
+      'export const loadLater = () => import("@/lib/spire/client");\n',
+    );
+    expect(ruleIds(dynamic)).toEqual([pure]);
+
+    expect(await lintAs("lib/entries/types.ts", 'export type { Entry } from "@/lib/spire/types";\n')).toEqual([]);
+  });
+
   it("accepts a type import from the adapter", async () => {
     const messages = await lintAs(
       "lib/entries/entry-ids.ts",
@@ -145,6 +158,14 @@ describe('"use client" modules never reach server code', () => {
     );
     expect(ruleIds(messages)).toEqual([client]);
     expect(messages[0]?.message).toContain("entry-label.tsx → node:path (Node built-in)");
+  });
+
+  it('accepts a server action: a "use server" module is not followed', async () => {
+    const messages = await lintAs(
+      "components/entries/refresh-button.tsx",
+      component('import { refreshEntries } from "@/lib/entries/refresh-entries";', "refreshEntries.name + id"),
+    );
+    expect(messages).toEqual([]);
   });
 
   it("accepts type-only imports of server-only modules, and pure modules", async () => {
