@@ -49,7 +49,6 @@ export default defineConfig([
   {
     name: "spire-console/base",
     plugins: { "simple-import-sort": simpleImportSort, "spire-console": spireConsole },
-    languageOptions: { globals: { ...globals.browser, ...globals.node } },
     linterOptions: { reportUnusedDisableDirectives: "error" },
     settings: { "spire-console": { rootDir: import.meta.dirname } },
     rules: {
@@ -74,6 +73,7 @@ export default defineConfig([
   },
 
   {
+    // Roughly doubles the run time (one TypeScript program for the tree); measured well under 45 s on 2 cores.
     name: "spire-console/type-aware",
     files: ["**/*.{ts,tsx}"],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -81,11 +81,16 @@ export default defineConfig([
   },
 
   {
-    name: "spire-console/node-scripts-and-tests",
+    name: "spire-console/app-globals",
+    files: ["app/**", "components/**", "lib/**", "*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
+    name: "spire-console/node-globals",
     files: ["scripts/**", "test/**", "eslint/**", "*.config.{js,mjs,ts}"],
     languageOptions: { globals: globals.node },
-    rules: { "no-console": "off" },
   },
+  { name: "spire-console/console-allowed", files: ["scripts/**", "test/**"], rules: { "no-console": "off" } },
   {
     name: "spire-console/scripts-run-by-node",
     files: ["scripts/**/*.ts"],
