@@ -5,7 +5,7 @@ import path from "node:path";
 
 import { ESLint, type Linter } from "eslint";
 import tseslint from "typescript-eslint";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 const fixturesRoot = path.join(import.meta.dirname, "fixtures");
 const configFile = path.resolve(import.meta.dirname, "../../eslint.config.js");
@@ -23,6 +23,11 @@ const options: ESLint.Options = {
   ],
 };
 const eslint = new ESLint(options);
+
+// Loading the config imports every plugin (a few seconds on a busy machine): do it once, with room.
+beforeAll(async () => {
+  await eslint.calculateConfigForFile(path.join(fixturesRoot, "lib/entries/count-entries.ts"));
+}, 60_000);
 
 /** Lints `code` as if it were the file `filePath` under the fixtures root; returns every message. */
 async function lintAs(filePath: string, code: string): Promise<Linter.LintMessage[]> {
