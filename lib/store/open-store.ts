@@ -2,14 +2,12 @@ import "server-only";
 
 import path from "node:path";
 
-import type { SqlDriver } from "./driver";
 import { checkWritable } from "./check-writable";
+import type { SqlDriver } from "./driver";
 import type { Migration } from "./migrations";
-import { openPostgresDriver } from "./postgres-driver";
 import { isPostgresUrl } from "./postgres-url";
 import { runMigrations } from "./run-migrations";
 import { createSessionRepository } from "./session-repository";
-import { openSqliteDriver } from "./sqlite-driver";
 import { createTokenRepository } from "./token-repository";
 import type { ConsoleStore, OpenStoreOptions } from "./types";
 
@@ -52,7 +50,10 @@ export async function openStore(options: OpenStoreOptions): Promise<ConsoleStore
   const { databaseUrl, dataDir } = options;
   if (databaseUrl) {
     if (!isPostgresUrl(databaseUrl)) throw new Error("the database URL must start with postgres:// or postgresql://");
+    const { openPostgresDriver } = await import("./postgres-driver");
     return createStore(openPostgresDriver(databaseUrl), { now: options.now });
   }
+  // Loaded only when used: node:sqlite prints an ExperimentalWarning when it is first imported.
+  const { openSqliteDriver } = await import("./sqlite-driver");
   return createStore(openSqliteDriver(path.join(dataDir, SQLITE_FILE_NAME)), { now: options.now });
 }

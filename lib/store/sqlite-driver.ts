@@ -5,7 +5,7 @@ import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 
 import type { SqlDriver, SqlExecutor, SqlValue } from "./driver";
-import { StoreConflictError, StoreError, StoreUnavailableError } from "./errors";
+import { StoreConflictError, type StoreError, StoreUnavailableError } from "./errors";
 import { createMutex, type Mutex } from "./mutex";
 import { toSqliteParameters } from "./sql-placeholders";
 

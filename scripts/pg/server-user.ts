@@ -3,7 +3,7 @@
 import { chownSync } from "node:fs";
 import path from "node:path";
 
-import { run, type RunOptions, type RunResult, runOrThrow } from "../stack/exec.ts";
+import { run, type RunOptions, runOrThrow, type RunResult } from "../stack/exec.ts";
 
 export type ServerUser = {
   /** The `postgres` system user when we are root, else null (we run the server ourselves). */

@@ -5,7 +5,7 @@ import path from "node:path";
 
 import { tailFile } from "../stack/log.ts";
 import { findFreePort, isPortFree } from "../stack/ports.ts";
-import { type TrackedProcess, trackedPid } from "../stack/process.ts";
+import { trackedPid, type TrackedProcess } from "../stack/process.ts";
 import { findPostgresBinDir } from "./binaries.ts";
 import { ensureCluster, SUPERUSER } from "./cluster.ts";
 import { ensureDatabase } from "./databases.ts";
@@ -73,7 +73,7 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Post
     try {
       await runAsServerUser(user, path.join(binDir, "pg_ctl"), args, { timeoutMs: 90_000 });
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${tailFile(paths.logPath)}`);
+      throw new Error(`${(error as Error).message}\n${tailFile(paths.logPath)}`, { cause: error });
     }
     writeFileSync(paths.portPath, `${port}\n`);
   }

@@ -12,8 +12,8 @@ import { openPostgresDriver } from "@/lib/store/postgres-driver";
 
 import { dropDatabase, ensureDatabase, listDatabases } from "../../scripts/pg/databases.ts";
 import { type PostgresServer, startPostgres } from "../../scripts/pg/server.ts";
-import { findFreePort } from "../../scripts/stack/ports.ts";
 import { getStackPaths } from "../../scripts/stack/paths.ts";
+import { findFreePort } from "../../scripts/stack/ports.ts";
 import { describeStoreContract } from "../support/store-contract";
 
 const clusterDir = path.join(getStackPaths().cacheDir, "postgres-test");
