@@ -74,7 +74,7 @@ function rollback(db: DatabaseSync): void {
 export function openSqliteDriver(file: string, options: SqliteDriverOptions = {}): SqlDriver {
   const resolved = path.resolve(file);
   const fail = (error: unknown) => toStoreError(resolved, error);
-  let db: DatabaseSync;
+  let db: DatabaseSync | undefined;
   try {
     if (!options.readOnly) prepareFile(resolved);
     db = new DatabaseSync(resolved, {
@@ -84,9 +84,14 @@ export function openSqliteDriver(file: string, options: SqliteDriverOptions = {}
     });
     if (!options.readOnly) db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
   } catch (error) {
+    if (db?.isOpen) db.close();
     throw fail(error);
   }
+  return createDriver(resolved, db, fail);
+}
 
+/** The driver over an open connection. */
+function createDriver(resolved: string, db: DatabaseSync, fail: (error: unknown) => StoreError): SqlDriver {
   const statements = new Map<string, StatementSync>();
   const statement = (sql: string): StatementSync => {
     let prepared = statements.get(sql);
