@@ -8,3 +8,6 @@ export const navItems = [
   { href: "/kubernetes", label: "Kubernetes" },
   { href: "/troubleshoot", label: "Troubleshoot" },
 ] as const;
+
+/** Sections only admins see. */
+export const adminNavItems = [{ href: "/settings/tokens", label: "API tokens" }] as const;

@@ -24,7 +24,13 @@ export class ApiClientError extends Error {
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers: { accept: "application/json", ...init?.headers } });
+    // Same-origin referrer policy: the console's pages say Referrer-Policy: no-referrer, under which
+    // a POST would carry `Origin: null`, and changes must carry the console's Origin (CSRF check).
+    response = await fetch(url, {
+      referrerPolicy: "same-origin",
+      ...init,
+      headers: { accept: "application/json", ...init?.headers },
+    });
   } catch {
     throw new ApiClientError(0, "network", "The console's server could not be reached.");
   }

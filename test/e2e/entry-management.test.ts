@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type CliEntry, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { parseEntryImport } from "@/lib/entries/import-export";
 import { entryInputSchema } from "../../lib/schemas/entry-input";
-import { stackState } from "../support/api";
+import { consoleFetch, stackState } from "../support/api";
 import { launchBrowser, openConsole, saveScreenshot } from "./support/browser";
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -27,7 +27,7 @@ afterAll(async () => {
   await browser?.close();
   const left = (await cliShow([])).filter((e) => idToString(e.spiffe_id).startsWith(prefix));
   if (left.length) {
-    await fetch(`${inject("consoleUrl")}/api/servers/foo/entries/batch-delete`, {
+    await consoleFetch(`/api/servers/foo/entries/batch-delete`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ ids: left.map((e) => e.id) }),

@@ -17,6 +17,7 @@ export async function sendJson<T>(method: "POST" | "PATCH" | "DELETE", url: stri
   let response: Response;
   try {
     response = await fetch(url, {
+      referrerPolicy: "same-origin",
       method,
       headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
       body: body === undefined ? undefined : JSON.stringify(body),
