@@ -9,6 +9,8 @@ const nextConfig = {
   // The gRPC client loads proto/ at run time; ship it with every server route.
   outputFileTracingIncludes: { "/**": ["./proto/**/*.proto"] },
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with status 403 for pages a user's roles do not allow.
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
 };
 

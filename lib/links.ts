@@ -47,6 +47,7 @@ export const links = {
   federation: (server?: string) => withQuery("/federation", { server }),
   expiry: (server?: string, section?: "ttl") => withQuery("/expiry", { server }) + (section ? `#${section}` : ""),
   kubernetes: (server?: string) => withQuery("/kubernetes", { server }),
+  apiTokens: (server?: string) => withQuery("/settings/tokens", { server }),
   troubleshoot: (query: Query = {}) => withQuery("/troubleshoot", query),
   troubleshootPod: (server: string, namespace: string, name: string, container?: string) =>
     withQuery("/troubleshoot", { server, namespace, name, container }),

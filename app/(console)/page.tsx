@@ -3,10 +3,12 @@ import { WorkloadIdentityCard } from "@/components/servers/workload-identity-car
 import { listServerSummaries } from "@/lib/servers/list-server-summaries";
 
 import { ServerHealthGrid } from "./_components/server-health-grid";
+import { requirePage } from "@/lib/auth/guard";
 
 export const metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
+  await requirePage();
   const initialData = await listServerSummaries();
   const renderedAt = Date.now();
   return (

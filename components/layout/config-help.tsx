@@ -2,7 +2,25 @@ import { CodeBlock } from "@/components/ui/code-block";
 import type { ConfigStatus } from "@/lib/servers/list-server-summaries";
 
 /** Shown instead of every page while no valid server configuration exists. */
-export function ConfigHelp({ config }: { config: Exclude<ConfigStatus, { status: "ok" }> }) {
+export function ConfigHelp({
+  config,
+  showDetails,
+}: {
+  config: Exclude<ConfigStatus, { status: "ok" }>;
+  /** Admins see the file and the reason; others only that there is a problem (paths stay private). */
+  showDetails: boolean;
+}) {
+  if (!showDetails) {
+    return (
+      <div className="mx-auto max-w-2xl space-y-4 py-10">
+        <h1 className="text-xl font-semibold">The console is not configured correctly</h1>
+        <p role="alert" className="text-sm text-slate-700">
+          An administrator can find the reason on this page once signed in as an admin, or in the console&apos;s server
+          log.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto max-w-2xl space-y-4 py-10">
       <h1 className="text-xl font-semibold">

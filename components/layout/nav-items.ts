@@ -1,7 +1,9 @@
 import { links } from "@/lib/links";
 
 /** The console's sections, in navigation order; `href` carries the selected server (if any). */
-export const navItems: readonly { path: string; label: string; href: (server?: string) => string }[] = [
+type NavItem = { path: string; label: string; href: (server?: string) => string };
+
+export const navItems: readonly NavItem[] = [
   { path: "/", label: "Overview", href: (server) => links.overview(server) },
   { path: "/entries", label: "Entries", href: (server) => links.entries(server) },
   { path: "/agents", label: "Agents", href: (server) => links.agents(server) },
@@ -9,4 +11,9 @@ export const navItems: readonly { path: string; label: string; href: (server?: s
   { path: "/expiry", label: "Expiry", href: (server) => links.expiry(server) },
   { path: "/kubernetes", label: "Kubernetes", href: (server) => links.kubernetes(server) },
   { path: "/troubleshoot", label: "Troubleshoot", href: (server) => links.troubleshoot({ server }) },
+];
+
+/** Sections only admins see. */
+export const adminNavItems: readonly NavItem[] = [
+  { path: "/settings/tokens", label: "API tokens", href: (server) => links.apiTokens(server) },
 ];

@@ -5,15 +5,15 @@ import { usePathname, useSearchParams } from "next/navigation";
 
 import { cn } from "@/lib/format/cn";
 
-import { navItems } from "./nav-items";
+import { adminNavItems, navItems } from "./nav-items";
 
-/** Section links; the selected server (`?server=`) is carried from page to page. */
-export function SidebarNav() {
+/** Section links; the selected server (`?server=`) is carried from page to page. Admins also see settings. */
+export function SidebarNav({ admin }: { admin: boolean }) {
   const pathname = usePathname();
   const server = useSearchParams().get("server") ?? undefined;
   return (
     <nav aria-label="Sections" className="flex flex-col gap-0.5">
-      {navItems.map((item) => {
+      {[...navItems, ...(admin ? adminNavItems : [])].map((item) => {
         const active = item.path === "/" ? pathname === "/" : pathname.startsWith(item.path);
         return (
           <Link

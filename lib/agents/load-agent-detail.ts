@@ -6,6 +6,7 @@ import { getAgent } from "@/lib/spire/agents";
 import { getEntryIndex } from "@/lib/entries/entry-index-cache";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Agent, Entry } from "@/lib/spire/types";
+import { authorize } from "@/lib/auth/guard";
 
 const LIMIT = 500;
 
@@ -19,6 +20,7 @@ export type AgentDetail = {
 
 /** One agent (fresh from SPIRE) and the entries that target it (first 500 of each group). */
 export async function getAgentDetail(server: ServerConfig, agentId: string): Promise<AgentDetail> {
+  await authorize("agents.read", { server: server.name });
   const [agent, index] = await Promise.all([
     getAgent(server, agentId),
     serverTrustDomain(server).then((td) => getEntryIndex(server, td)),

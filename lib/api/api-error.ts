@@ -12,6 +12,8 @@ export const errorStatus = {
   failed_precondition: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  misdirected_request: 421,
+  too_many_requests: 429,
   not_configured: 503,
   unavailable: 503,
   deadline_exceeded: 504,
@@ -29,12 +31,15 @@ export type ErrorBody = { error: { code: ErrorCode; message: string; details?: F
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly details?: FieldIssue[];
+  /** Extra response headers (e.g. Retry-After on a 429). */
+  readonly headers?: Record<string, string>;
 
-  constructor(code: ErrorCode, message: string, details?: FieldIssue[]) {
+  constructor(code: ErrorCode, message: string, details?: FieldIssue[], headers?: Record<string, string>) {
     super(message);
     this.name = "ApiError";
     this.code = code;
     this.details = details;
+    this.headers = headers;
   }
 
   get status(): number {

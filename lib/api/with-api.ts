@@ -3,12 +3,14 @@ import "server-only";
 import type { z } from "zod";
 
 import type { Action } from "@/lib/auth/actions";
+import { isMutation } from "@/lib/auth/actions";
+import { authenticateHeaders, authorize, runWithAuth } from "@/lib/auth/guard";
+import { checkMutationRate, checkOrigin } from "@/lib/auth/request-guards";
 import type { ServerConfig } from "@/lib/config/schema";
 import { readQuery } from "@/lib/schemas/query-string";
 import { getServerConfig } from "@/lib/servers/resolve-server";
 
 import { ApiError } from "./api-error";
-import { authorizeRequest } from "./authorize";
 import { parseOrThrow } from "./zod-issues";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -32,12 +34,15 @@ export type RouteInput<PS extends z.ZodType | undefined, QS extends z.ZodType | 
   query: QS extends z.ZodType ? z.output<QS> : undefined;
 };
 
+const changesMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
 /**
- * Wraps every API route: authorizes the declared action, parses the path parameters and the
- * query with the route's schemas (400 naming the field), resolves `server`, runs the handler
- * and turns any thrown error into the one JSON error shape. A handler returns plain data (sent
- * as 200 JSON) or a Response of its own (201, 204, streams). Unknown errors become a generic 500
- * that leaks nothing; the details go to the server log only.
+ * Wraps every API route. In order: refuses a foreign Host (421); authenticates (401 when nobody
+ * is signed in); for POST/PUT/PATCH/DELETE checks the Origin (CSRF) and, for changes, the rate
+ * limit (429); parses the path and query with the route's schemas (400 naming the field) and
+ * resolves `server` (404); runs the one authorization check for the declared action (403 with the
+ * reason); then the handler. Every error becomes the one JSON error shape; unknown errors a
+ * generic 500 whose details go to the server log only.
  */
 export function withApi<PS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined>(
   spec: RouteSpec<PS, QS>,
@@ -45,14 +50,22 @@ export function withApi<PS extends z.ZodType | undefined = undefined, QS extends
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      await authorizeRequest(request, spec.action);
+      const auth = await authenticateHeaders(request.headers);
+      const principal = auth.principal;
+      if (!principal) throw new ApiError("unauthenticated", "Sign in to use the console (or send a bearer token).");
+      if (changesMethods.has(request.method)) checkOrigin(request.headers, principal, auth.origin);
+      if (isMutation(spec.action)) checkMutationRate(principal, auth.settings);
       const raw = await context.params;
       const parsed = (spec.params ? parseOrThrow(spec.params, raw, "path") : {}) as Record<string, unknown>;
       if (typeof parsed.server === "string") parsed.server = getServerConfig(parsed.server);
       const query = spec.query
         ? parseOrThrow(spec.query, readQuery(new URL(request.url).searchParams), "query")
         : undefined;
-      const result = await handler({ request, params: parsed, query } as RouteInput<PS, QS>);
+      const server = (parsed.server as ServerConfig | undefined)?.name;
+      const result = await runWithAuth(auth, async () => {
+        await authorize(spec.action, { server });
+        return handler({ request, params: parsed, query } as RouteInput<PS, QS>);
+      });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return errorResponse(error);
@@ -63,7 +76,7 @@ export function withApi<PS extends z.ZodType | undefined = undefined, QS extends
 /** Builds the JSON response for an error thrown anywhere below a route. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
-    return Response.json(error.toBody(), { status: error.status });
+    return Response.json(error.toBody(), { status: error.status, headers: error.headers });
   }
   console.error("[api] unexpected error", error);
   const internal = new ApiError("internal", "Internal error: the console could not complete the request.");

@@ -48,12 +48,12 @@ export function loadConfig(): ConfigState {
 /** Parses one config file (JSON, or YAML for .yaml/.yml) and validates it. */
 export function readConfigFile(source: string): ConfigState {
   let raw: unknown;
+  let text = "";
   try {
-    const text = readFileSync(source, "utf8");
+    text = readFileSync(source, "utf8");
     raw = /\.ya?ml$/i.test(source) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { status: "invalid", source, message: `cannot parse ${source}: ${reason}` };
+    return { status: "invalid", source, message: `cannot parse ${source}: ${describeParseError(error, text)}` };
   }
   const result = consoleConfigSchema.safeParse(raw);
   if (result.success) return { status: "ok", source, config: result.data };
@@ -61,4 +61,22 @@ export function readConfigFile(source: string): ConfigState {
     .map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`)
     .join("; ");
   return { status: "invalid", source, message: `invalid config ${source}: ${message}` };
+}
+
+/**
+ * Where a config file fails to parse, without quoting it: parser messages (JSON.parse's and the
+ * YAML library's) include excerpts of the file, and the file may hold secrets.
+ */
+function describeParseError(error: unknown, text: string): string {
+  if (!(error instanceof Error)) return "unreadable file";
+  const yamlPos = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+  if (yamlPos) return `invalid YAML at line ${yamlPos.line}, column ${yamlPos.col}`;
+  const position = /position (\d+)/.exec(error.message);
+  if (position) {
+    const before = text.slice(0, Number(position[1]));
+    const line = before.split("\n").length;
+    return `invalid JSON at line ${line}, column ${before.length - before.lastIndexOf("\n")}`;
+  }
+  if (error instanceof SyntaxError) return "invalid JSON";
+  return (error as NodeJS.ErrnoException).code ?? "unreadable file";
 }

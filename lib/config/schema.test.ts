@@ -7,7 +7,12 @@ describe("consoleConfigSchema", () => {
     const config = consoleConfigSchema.parse({
       servers: [
         { name: "foo", address: "unix:///tmp/foo/api.sock", trustDomain: "foo.example.com" },
-        { name: "bar", address: "127.0.0.1:8081", tls: { certFile: "c.pem", keyFile: "k.pem", bundleFile: "b.pem" } },
+        {
+          name: "bar",
+          address: "127.0.0.1:8081",
+          trustDomain: "bar.example.com",
+          tls: { certFile: "c.pem", keyFile: "k.pem", bundleFile: "b.pem" },
+        },
       ],
     });
     expect(config.servers.map((s) => s.timeoutMs)).toEqual([5000, 5000]);
@@ -95,9 +100,14 @@ describe("tls: files or the Workload API", () => {
     ],
     [{ ...tcp, tls: { source: "sds" } }, "servers.0.tls.source", 'source must be "files" or "workloadApi"'],
     [
+      { ...tcp, trustDomain: undefined, tls: { certFile: "c", keyFile: "k", bundleFile: "b" } },
+      "servers.0.trustDomain",
+      "trustDomain is required for a host:port server",
+    ],
+    [
       { ...tcp, trustDomain: undefined, tls: { source: "workloadApi" } },
       "servers.0.trustDomain",
-      "trustDomain is required with the Workload API",
+      "trustDomain is required for a host:port server",
     ],
     [
       { name: "foo", address: "unix:///a", tls: { source: "workloadApi" } },

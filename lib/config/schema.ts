@@ -2,7 +2,14 @@ import { z } from "zod";
 
 import { spiffeIdSchema, trustDomainSchema } from "@/lib/schemas/spiffe-id";
 
+import { addressOrCidrSchema, authConfigSchema } from "./auth-schema";
 import { kubernetesConfigSchema } from "./k8s-schema";
+
+/** An origin: scheme, host and port only (`https://console.example.com`). */
+const publicOriginSchema = z
+  .url({ protocol: /^https?$/, error: "publicOrigin must be an http(s) origin" })
+  .refine((u) => new URL(u).origin === u.replace(/\/$/, ""), "publicOrigin must be an origin only (no path)")
+  .transform((u) => new URL(u).origin);
 
 const unixAddress = /^unix:\/\/\/.+/;
 const tcpAddress = /^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/;
@@ -108,12 +115,12 @@ export const serverConfigSchema = z
         message: "tls applies only to host:port addresses; a unix:// socket is used as is",
       });
     }
-    if (server.tls?.source === "workloadApi" && !server.trustDomain) {
+    if (!unix && !server.trustDomain) {
       ctx.addIssue({
         code: "custom",
         path: ["trustDomain"],
         message:
-          "trustDomain is required with the Workload API: it picks the bundle and the expected server ID spiffe://<trustDomain>/spire/server",
+          "trustDomain is required for a host:port server: it picks the bundle and the expected server ID spiffe://<trustDomain>/spire/server",
       });
     }
   });
@@ -124,6 +131,24 @@ export const consoleConfigSchema = z
     kubernetes: kubernetesConfigSchema.optional(),
     /** Defaults for every server with `tls: { source: "workloadApi" }`. */
     workloadApi: workloadApiSchema.optional(),
+    /** Sign-in, sessions and role bindings. */
+    auth: authConfigSchema.default(authConfigSchema.parse({})),
+    /** The URL users reach the console at (env SPIRE_CONSOLE_PUBLIC_ORIGIN wins). */
+    publicOrigin: publicOriginSchema.optional(),
+    /** Proxies whose X-Forwarded-For/-Proto/-Host headers are believed. */
+    trustedProxies: z.array(addressOrCidrSchema).default([]),
+    /** Where the console keeps its own data, e.g. the SQLite store (env SPIRE_CONSOLE_DATA_DIR wins). */
+    dataDir: z.string().min(1).optional(),
+    /** PostgreSQL for several replicas (env SPIRE_CONSOLE_DATABASE_URL wins); absent: SQLite in dataDir. */
+    database: z
+      .strictObject({
+        url: z
+          .string()
+          .regex(/^postgres(ql)?:\/\//, "url must be postgres://…")
+          .optional(),
+        urlFile: z.string().min(1).optional(),
+      })
+      .optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

@@ -9,6 +9,7 @@ import { getEntry } from "@/lib/spire/entries";
 import { getEntryIndex } from "./entry-index-cache";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Entry } from "@/lib/spire/types";
+import { authorize } from "@/lib/auth/guard";
 
 const CHILD_LIMIT = 200;
 
@@ -27,6 +28,7 @@ export type EntryDetail = {
 
 /** One entry (always read fresh from SPIRE) with its parent chain and first 200 children. */
 export async function getEntryDetail(server: ServerConfig, id: string): Promise<EntryDetail> {
+  await authorize("entries.read", { server: server.name });
   const [entry, index] = await Promise.all([
     getEntry(server, id),
     serverTrustDomain(server).then((td) => getEntryIndex(server, td)),

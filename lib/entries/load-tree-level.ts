@@ -19,6 +19,7 @@ import type { z } from "zod";
 
 import { toEntryFilters } from "@/lib/schemas/list-queries";
 import type { entryTreeQuerySchema, orphanQuerySchema } from "@/lib/schemas/views";
+import { authorize } from "@/lib/auth/guard";
 
 /** One level of the tree: the expanded node and one page of its children. */
 export type TreeLevel = ChildPage & { parent: TreeNode; builtAt: string; totalEntries: number; totalAgents: number };
@@ -31,6 +32,7 @@ export async function getTreeLevel(
   server: ServerConfig,
   query: z.output<typeof entryTreeQuerySchema>,
 ): Promise<TreeLevel> {
+  await authorize("entries.read", { server: server.name });
   const index = await getEntryIndex(server, await serverTrustDomain(server));
   const view = makeTreeView(index, toEntryFilters(query));
   const parentId = query.parent ?? index.serverId;
@@ -60,6 +62,7 @@ export async function getOrphanLevel(
   server: ServerConfig,
   query: z.output<typeof orphanQuerySchema>,
 ): Promise<TreeLevel> {
+  await authorize("entries.read", { server: server.name });
   const index = await getEntryIndex(server, await serverTrustDomain(server));
   const view = makeTreeView(index, toEntryFilters(query));
   const page = pageOrphans(view, query.offset, query.limit);

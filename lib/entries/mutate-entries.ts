@@ -23,6 +23,7 @@ import type { Entry } from "@/lib/spire/types";
 
 import { type BatchCreateAnswer, type BatchDeleteAnswer, mergeCreateResults, summarizeDeletes } from "./batch-results";
 import { invalidateEntryIndex } from "./entry-index-cache";
+import { authorize } from "@/lib/auth/guard";
 
 /** Creates entries in one batch call and drops the server's cached index; one result per input. */
 export async function createEntries(server: ServerConfig, inputs: EntryInput[]): Promise<CreateResult[]> {
@@ -73,6 +74,7 @@ export async function updateEntryFields(
   check?: (current: Entry) => void,
 ): Promise<Entry> {
   const current = await getEntry(server, id);
+  await authorize("entries.write", { server: server.name, entries: [current, { ...current, ...fields }] });
   if (current.revisionNumber !== revisionNumber) throw new StaleEntryError(current, revisionNumber);
   check?.(current);
   try {
@@ -110,26 +112,54 @@ export async function entryInputContext(server: ServerConfig, withBundles: boole
 /** Creates one validated entry; a row that failed validation or SPIRE's refusal is thrown as an ApiError. */
 export async function createEntry(server: ServerConfig, row: CheckedRow): Promise<Entry> {
   if (!row.ok) throw new ApiError("invalid_argument", row.message, row.details);
+  await authorize("entries.write", { server: server.name, entries: [row.input] });
   const [result] = await createEntries(server, [row.input]);
   if (result?.status.code === "ok" && result.entry) return result.entry;
   const code = result && result.status.code !== "ok" ? result.status.code : "internal";
   throw new ApiError(code, result?.status.message ?? "SPIRE returned no result");
 }
 
-/** Sends the valid rows of a batch in one call; the answer has a result per row in request order. */
+/**
+ * Sends the valid rows of a batch in one call; the answer has a result per row in request order.
+ * Every valid row must be allowed, or nothing is sent (403 naming the first refused row).
+ */
 export async function createEntryBatch(server: ServerConfig, checked: CheckedRow[]): Promise<BatchCreateAnswer> {
   const valid = checked.flatMap((row) => (row.ok ? [row.input] : []));
+  await authorize("entries.write", { server: server.name, entries: valid });
   return mergeCreateResults(checked, await createEntries(server, valid));
 }
 
-/** Deletes one entry; SPIRE's refusal (e.g. not found) is thrown as an ApiError. */
+/** Deletes one entry, read first so the check sees what it removes; SPIRE's refusal is thrown as an ApiError. */
 export async function deleteEntry(server: ServerConfig, id: string): Promise<{ deleted: string }> {
+  await authorize("entries.write", { server: server.name, entries: [await getEntry(server, id)] });
   const [result] = await deleteEntries(server, [id]);
   if (result?.status.code === "ok") return { deleted: id };
   throw new ApiError(result?.status.code ?? "internal", result?.status.message ?? "SPIRE returned no result");
 }
 
-/** Deletes entries in one call; the answer has a result per ID in request order. */
+/**
+ * Deletes entries in one call; the answer has a result per ID in request order. The entries are
+ * read first: every one that exists must be allowed, or nothing is deleted.
+ */
 export async function deleteEntryBatch(server: ServerConfig, ids: string[]): Promise<BatchDeleteAnswer> {
+  const existing = await readExisting(server, ids);
+  await authorize("entries.write", { server: server.name, entries: existing });
   return summarizeDeletes(await deleteEntries(server, ids));
+}
+
+/** The entries that exist among `ids` (missing ones are left for SPIRE to report), read 16 at a time. */
+async function readExisting(server: ServerConfig, ids: string[]): Promise<Entry[]> {
+  const found: Entry[] = [];
+  for (let i = 0; i < ids.length; i += 16) {
+    const batch = await Promise.all(
+      ids.slice(i, i + 16).map((id) =>
+        getEntry(server, id).catch((error: unknown) => {
+          if (error instanceof ApiError && error.code === "not_found") return null;
+          throw error;
+        }),
+      ),
+    );
+    for (const entry of batch) if (entry) found.push(entry);
+  }
+  return found;
 }

@@ -13,6 +13,7 @@ import type { AuthoritySlots } from "@/lib/spire/types";
 import { findActiveCa } from "@/lib/expiry/active-ca";
 import { userMessage } from "@/lib/api/user-message";
 import { links } from "@/lib/links";
+import { authorize, readableServers } from "@/lib/auth/guard";
 
 export type TtlWarning = TtlCheck & { server: string; entryId: string; spiffeId: string; parentId: string };
 
@@ -144,10 +145,11 @@ export async function readServerExpiry(server: ServerConfig, now: number): Promi
   }
 }
 
-/** Expiry across every configured server (or just `only`), most urgent first. */
+/** Expiry across every server the caller may read (or just `only`), most urgent first. */
 export async function getExpiryView(only?: string): Promise<ExpiryView> {
+  await authorize("expiry.read", { server: only });
   const now = Date.now();
-  const servers = serversInScope(only);
+  const servers = await readableServers(serversInScope(only), "expiry.read");
   const results = await Promise.all(servers.map((s) => readServerExpiry(s, now)));
   return {
     now: new Date(now).toISOString(),

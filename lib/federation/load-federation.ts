@@ -14,6 +14,7 @@ import { getEntryIndex } from "@/lib/entries/entry-index-cache";
 import { listFederationRelationships } from "@/lib/spire/federation";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import { userMessage } from "@/lib/api/user-message";
+import { authorize, readableServers } from "@/lib/auth/guard";
 
 /** What one server says about its federation; a server that cannot be read is reported, not dropped. */
 export async function readServerFederation(server: ServerConfig): Promise<ServerFederationInput> {
@@ -45,7 +46,9 @@ export async function readServerFederation(server: ServerConfig): Promise<Server
   }
 }
 
-/** The federation graph across every configured server. */
+/** The federation graph across every server the caller may read. */
 export async function getFederationGraph(): Promise<FederationGraph> {
-  return buildFederationGraph(await Promise.all(configuredServers().map(readServerFederation)));
+  await authorize("federation.read");
+  const servers = await readableServers(configuredServers(), "federation.read");
+  return buildFederationGraph(await Promise.all(servers.map(readServerFederation)));
 }

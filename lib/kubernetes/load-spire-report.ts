@@ -12,6 +12,7 @@ import { listNodes } from "@/lib/k8s/nodes";
 import { listPods, toLabelSelector } from "@/lib/k8s/pods";
 import { readSpireSide } from "./read-spire-side";
 import { getStatefulSet } from "@/lib/k8s/statefulsets";
+import { authorize } from "@/lib/auth/guard";
 
 /**
  * Reads SPIRE's Kubernetes footprint (all calls in parallel, each with the configured
@@ -19,6 +20,7 @@ import { getStatefulSet } from "@/lib/k8s/statefulsets";
  * Throws 503 `not_configured` when no cluster is configured.
  */
 export async function getSpireReport(now = Date.now()): Promise<KubernetesSpireReport> {
+  await authorize("kubernetes.read");
   const clients = getK8sClients();
   const { settings, cluster, source } = clients.state;
   const names = {
@@ -93,6 +95,7 @@ export type NodeMatrixResponse = Pick<KubernetesSpireReport, "cluster" | "matrix
 
 /** The per-node matrix of the report, with the problems about nodes, agents and the CSI driver. */
 export async function getNodeMatrix(): Promise<NodeMatrixResponse> {
+  await authorize("kubernetes.read");
   const report = await getSpireReport();
   const areas = new Set(["nodes", "agents", "csi-driver"]);
   return {

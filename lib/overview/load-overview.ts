@@ -11,6 +11,7 @@ import { readServerExpiry } from "@/lib/expiry/load-expiry";
 import { readServerFederation } from "@/lib/federation/load-federation";
 import { configuredServers } from "@/lib/servers/resolve-server";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
+import { authorize, readableServers } from "@/lib/auth/guard";
 
 export type OverviewServer = {
   server: string;
@@ -29,8 +30,9 @@ export type Overview = {
 
 /** Per-server problem counts, nearest expiries, the federation summary and the problems list. */
 export async function getOverview(): Promise<Overview> {
+  await authorize("servers.read");
   const now = Date.now();
-  const configs = configuredServers();
+  const configs = await readableServers(configuredServers(), "servers.read");
   const [expiries, federations, indexes] = await Promise.all([
     Promise.all(configs.map((s) => readServerExpiry(s, now))),
     Promise.all(configs.map(readServerFederation)),

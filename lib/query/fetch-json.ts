@@ -47,7 +47,10 @@ export async function fetchJson<T>(url: string, request: JsonRequest = {}): Prom
   const { method = "GET", body, signal } = request;
   let response: Response;
   try {
+    // Same-origin referrer policy: the console's pages say Referrer-Policy: no-referrer, under which
+    // a POST would carry `Origin: null`, and changes must carry the console's Origin (CSRF check).
     response = await fetch(url, {
+      referrerPolicy: "same-origin",
       method,
       signal,
       headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },

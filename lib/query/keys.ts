@@ -45,3 +45,5 @@ export const federationKeys = {
   all: (server: string) => ["federation", server] as const,
   relationships: (server: string) => [...federationKeys.all(server), "relationships"] as const,
 };
+
+export const tokenKeys = { all: ["api-tokens"] as const };

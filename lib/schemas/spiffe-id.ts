@@ -60,3 +60,15 @@ export function formatSpiffeId(id: ParsedSpiffeId): string {
 export function serverSpiffeId(trustDomain: string): string {
   return `spiffe://${trustDomain}/spire/server`;
 }
+
+/**
+ * A SPIFFE-ID prefix for role scopes: a SPIFFE ID, optionally with a trailing `/`
+ * (`spiffe://td/team-a/` and `spiffe://td/team-a` mean the same: that path and everything under it).
+ */
+export const spiffeIdPrefixSchema = z
+  .string()
+  .transform((value) => (value.endsWith("/") ? value.slice(0, -1) : value))
+  .superRefine((value, ctx) => {
+    const parsed = parseSpiffeId(value);
+    if ("error" in parsed) ctx.addIssue({ code: "custom", message: parsed.error });
+  });

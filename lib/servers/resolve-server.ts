@@ -42,13 +42,18 @@ export function pickServer(asked: string | undefined, preferred?: string): Serve
   return servers.find((s) => s.name === preferred) ?? servers[0]!;
 }
 
-/** The server a page shows: `?server=` when it names a configured server, else the first one. */
-export async function selectedServerName(
-  searchParams: Promise<Record<string, string | string[] | undefined>>,
-): Promise<string> {
-  const requested = (await searchParams).server;
+/** The server a page shows: `?server=` when it names a configured server, else the first one ("" when none). */
+export function selectedServerFrom(requested: string | null | undefined): string {
   const state = loadConfig();
   const names = state.status === "ok" ? state.config.servers.map((s) => s.name) : [];
   if (typeof requested === "string" && names.includes(requested)) return requested;
   return names[0] ?? "";
+}
+
+/** `selectedServerFrom` for a page's `searchParams`. */
+export async function selectedServerName(
+  searchParams: Promise<Record<string, string | string[] | undefined>>,
+): Promise<string> {
+  const requested = (await searchParams).server;
+  return selectedServerFrom(typeof requested === "string" ? requested : null);
 }

@@ -34,10 +34,17 @@ export function certificatesToPem(certificates: readonly Buffer[]): string {
   return certificates.map((der) => new X509Certificate(der).toString()).join("");
 }
 
+/** Every URI SAN of a certificate, from Node's `subjectaltname` text ("URI:spiffe://..., DNS:..."). */
+export function uriSans(subjectAltName: string | undefined): string[] {
+  return (subjectAltName ?? "")
+    .split(", ")
+    .filter((san) => san.startsWith("URI:"))
+    .map((san) => san.slice("URI:".length));
+}
+
 /** The URI SAN that is a SPIFFE ID, from Node's `subjectaltname` text ("URI:spiffe://..., DNS:..."). */
 export function spiffeIdFromSan(subjectAltName: string | undefined): string | null {
-  const uri = (subjectAltName ?? "").split(", ").find((san) => san.startsWith("URI:spiffe://"));
-  return uri ? uri.slice("URI:".length) : null;
+  return uriSans(subjectAltName).find((uri) => uri.startsWith("spiffe://")) ?? null;
 }
 
 /** The trust domain of a SPIFFE ID (`spiffe://td/path` → `td`). */

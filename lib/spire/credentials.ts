@@ -9,7 +9,7 @@ import * as grpc from "@grpc/grpc-js";
 
 import { ApiError } from "@/lib/api/api-error";
 import type { FileTlsConfig, ServerConfig, WorkloadApiTlsConfig } from "@/lib/config/schema";
-import { certificatesToPem, spiffeIdFromSan } from "@/lib/spiffe/der";
+import { certificatesToPem, spiffeIdFromSan, uriSans } from "@/lib/spiffe/der";
 import { resolveWorkloadApiAddress } from "@/lib/spiffe/socket";
 import { pickSvid } from "@/lib/spiffe/x509-context";
 import { getX509Source, type X509Source } from "@/lib/spiffe/x509-source";
@@ -51,13 +51,16 @@ function cachedMaterial(server: ServerConfig, stamp: string, build: () => Omit<T
  * server ID. The hostname is not checked: the server is identified by its SPIFFE ID.
  */
 export function verifySpireServer(trustDomain: string | undefined, cert: PeerCertificate): string | null {
+  const uris = uriSans(cert.subjectaltname);
+  if (uris.length !== 1) {
+    return `the server certificate must carry exactly one URI SAN (an X509-SVID), it has ${uris.length}`;
+  }
   const serverId = spiffeIdFromSan(cert.subjectaltname);
   if (!serverId) return "the server certificate has no SPIFFE ID";
-  if (trustDomain && serverId !== serverSpiffeId(trustDomain)) {
+  if (!trustDomain) return "the server has no configured trustDomain, so its SPIFFE ID cannot be checked";
+  if (serverId !== serverSpiffeId(trustDomain)) {
     return `server ID mismatch: expected ${serverSpiffeId(trustDomain)}, got ${serverId}`;
   }
-  if (!trustDomain && !/^spiffe:\/\/[^/]+\/spire\/server$/.test(serverId))
-    return `${serverId} is not a SPIRE server ID`;
   return null;
 }
 

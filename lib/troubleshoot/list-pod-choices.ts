@@ -3,11 +3,13 @@ import "server-only";
 import { listWorkloadPods } from "@/lib/k8s/workload-pods";
 
 import { loadClusterContext } from "./load-cluster-context";
+import { authorize } from "@/lib/auth/guard";
 
 export type PodChoice = { namespace: string; name: string; node: string | null; serviceAccount: string; phase: string };
 
 /** Every pod of the cluster, for the picker (sorted by namespace and name). */
 export async function listPodChoices(): Promise<PodChoice[]> {
+  await authorize("troubleshoot.read");
   const cluster = await loadClusterContext();
   const pods = await listWorkloadPods(cluster.clients);
   return pods

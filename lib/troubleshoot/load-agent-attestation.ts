@@ -14,6 +14,7 @@ import { readPodLogTail } from "@/lib/k8s/pod-logs";
 import { type ClusterContext, loadClusterContext } from "./load-cluster-context";
 import { loadSpireContext } from "./load-spire-context";
 import { pickServer } from "@/lib/servers/resolve-server";
+import { allows } from "@/lib/auth/guard";
 
 export type AgentAttestationReport = {
   server: string;
@@ -48,6 +49,7 @@ export async function getAgentAttestation(input: { server?: string; now?: number
     clusterError = error.message;
   }
   const spire = await loadSpireContext(pickServer(input.server, cluster?.spireServer).name);
+  const logsAllowed = await allows("troubleshoot.logs", { server: spire.server });
   const pods = cluster ? await listWorkloadPods(cluster.clients) : [];
   const podNodes = pods.flatMap((p) => (p.nodeName ? [p.nodeName] : []));
   const issues = diagnoseAgents({
@@ -57,8 +59,10 @@ export async function getAgentAttestation(input: { server?: string; now?: number
     entries: spire.entries,
     now: input.now ?? Date.now(),
   });
-  const log = cluster
-    ? await serverLog(cluster)
-    : { available: false as const, reason: clusterError ?? "Kubernetes is not configured." };
+  const log = !logsAllowed
+    ? { available: false as const, reason: "Reading spire-server's log needs the operator or admin role." }
+    : cluster
+      ? await serverLog(cluster)
+      : { available: false as const, reason: clusterError ?? "Kubernetes is not configured." };
   return { server: spire.server, clusterError, issues, log };
 }

@@ -10,6 +10,7 @@ import { getEntryIndex } from "@/lib/entries/entry-index-cache";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Agent, Bundle, Entry } from "@/lib/spire/types";
 import { findActiveCa } from "@/lib/expiry/active-ca";
+import { authorize } from "@/lib/auth/guard";
 
 export type SpireContext = {
   server: string;
@@ -27,6 +28,7 @@ export type SpireContext = {
  */
 export const loadSpireContext = cache(async function loadSpireContext(serverName: string): Promise<SpireContext> {
   const server = getServerConfig(serverName);
+  await authorize("troubleshoot.read", { server: server.name });
   const trustDomain = await serverTrustDomain(server);
   const [index, federatedBundles, own, authorities] = await Promise.all([
     getEntryIndex(server, trustDomain),

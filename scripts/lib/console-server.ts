@@ -12,6 +12,9 @@ const distDir = () => process.env.SPIRE_CONSOLE_DIST_DIR || ".next";
 
 export type RunningConsole = { url: string; pid: number; stop: () => Promise<void> };
 
+/** Preloaded into the console so it knows each request's real peer address (trusted-proxy checks). */
+export const peerAddressHook = path.join(repoRoot, "server/peer-address.mjs");
+
 /** Builds the console once when there is no production build yet. */
 export function ensureConsoleBuild(): void {
   if (existsSync(path.join(repoRoot, distDir(), "BUILD_ID"))) return;
@@ -38,7 +41,10 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`the console did not answer at ${url} within ${timeoutMs} ms`);
 }
 
-/** Runs `next start` with the given environment; the production build must exist. */
+/**
+ * Runs `next start` with the given environment (e.g. SPIRE_CONSOLE_CONFIG and a bootstrap token);
+ * the production build must exist.
+ */
 export async function startConsole(env: Record<string, string>): Promise<RunningConsole> {
   if (!existsSync(path.join(repoRoot, distDir(), "BUILD_ID"))) {
     throw new Error(`No production build in ${distDir()}: run \`npm test\` (it builds), or \`npx next build\` first.`);
@@ -46,7 +52,13 @@ export async function startConsole(env: Record<string, string>): Promise<Running
   const port = await findFreePort();
   const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: repoRoot,
-    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      ...env,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${peerAddressHook}`.trim(),
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const log: string[] = [];

@@ -29,3 +29,14 @@ ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 }
+
+ensure_postgresql() {
+  if compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null; then return; fi
+  echo "[setup] installing Debian's postgresql for the store tests (apt-get)…"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "[setup] PostgreSQL is missing and apt-get needs root: run 'sudo apt-get install -y postgresql' once." >&2
+    exit 1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+}

@@ -1,6 +1,7 @@
 // `stack:down`: stops exactly the processes recorded in our pid files (agents first, then
-// servers, then kube-apiserver and etcd), SIGTERM then SIGKILL after ~10 s. Data, ports
-// and certificates are kept.
+// servers, then kube-apiserver and etcd, then the OpenID provider), SIGTERM then SIGKILL
+// after ~10 s. Data, ports, certificates and the IdP's keys and passwords are kept.
+import { stopIdp } from "../idp/start.ts";
 import { listComponents } from "./components.ts";
 import { stopK8s } from "./k8s-hooks.ts";
 import { say, stopwatch } from "./log.ts";
@@ -25,6 +26,11 @@ export async function down(): Promise<number> {
     });
   }
   stopped += await stopK8s(getStackPaths());
+  const idpPid = await stopIdp(getStackPaths());
+  if (idpPid !== null) {
+    stopped++;
+    say(`stopped the OpenID provider (pid ${idpPid})`);
+  }
   say(stopped === 0 ? "nothing was running" : `stopped ${stopped} processes in ${elapsed()}`);
   return stopped;
 }

@@ -21,6 +21,8 @@ export const FOO_AGENT1_ALIAS = `${td}/node/agent-1`;
 export const FOO_EDGE3_ALIAS = `${td}/node/edge-3`;
 export const FOO_ORPHAN_PARENT = `${td}/legacy/decommissioned-host`;
 export const FOO_PROBE_ID = `${td}/ci/stack-probe`;
+/** The demo editor's scope (auth binding for group team-a-editors). */
+export const FOO_TEAM_A_PREFIX = `${td}/team-a/`;
 const SERVER = `${td}/spire/server`;
 const BAR = ["bar.example.com"];
 
@@ -87,6 +89,13 @@ export function fooSeedEntries(i: FooSeedInput): SeedEntry[] {
     // A nested SPIRE server (downstream) and an entry parented to its SPIFFE ID.
     entry(downstream, FOO_FLEET_ALIAS, ["k8s:ns:spire", "k8s:sa:spire-server"], { downstream: true }),
     entry(`${td}/edge/eu-west/telemetry-collector`, downstream, ["k8s:ns:telemetry", "k8s:sa:otel-collector"]),
+
+    // Team A's part of the namespace: what the demo editor (group team-a-editors) may change.
+    entry(`${td}/team-a/api`, FOO_FLEET_ALIAS, ["k8s:ns:team-a", "k8s:sa:api"], {
+      dns_names: ["api.team-a.svc.cluster.local"],
+    }),
+    entry(`${td}/team-a/worker`, i.agent2Id, ["unix:user:team-a-worker"]),
+    entry(`${td}/team-a/batch/nightly-report`, i.agent1Id, ["unix:user:team-a-batch"], { hint: "nightly" }),
 
     // Orphan: its parent is neither an agent nor any entry's SPIFFE ID.
     entry(`${td}/legacy/reporting`, FOO_ORPHAN_PARENT, ["unix:user:reporting"]),

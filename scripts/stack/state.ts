@@ -3,8 +3,10 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import type { StackIdp } from "../idp/start.ts";
 import { withConsoleIdentity } from "./console-config.ts";
 import { getStackPaths } from "./paths.ts";
+import { FOO_TEAM_A_PREFIX } from "./seed-foo.ts";
 import type { AttestationType } from "./topology.ts";
 
 export interface StackAgent {
@@ -44,11 +46,41 @@ export interface StackState {
   servers: StackServer[];
   bin: { spireServer: string; spireAgent: string };
   kubernetes?: StackKubernetes;
+  /** The local OpenID provider (scripts/idp); its demo users and passwords are in `idp.infoFile`. */
+  idp: StackIdp;
 }
 
 export interface ConsoleConfig {
   servers: { name: string; address: string; trustDomain: string }[];
   kubernetes?: { kubeconfig: string; namespace: string; spireServer: string };
+  dataDir: string;
+  auth: ReturnType<typeof demoAuthConfig>;
+}
+
+/**
+ * Sign-in for the demo: the stack's OpenID provider, and one binding per demo group — admins,
+ * an editor scoped to team A's part of foo, and viewers.
+ */
+export function demoAuthConfig(idp: StackIdp) {
+  return {
+    oidc: {
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecretFile: idp.clientSecretFile,
+      displayName: "the demo OpenID provider",
+    },
+    bindings: [
+      { role: "admin" as const, groups: ["spire-admins"] },
+      {
+        role: "editor" as const,
+        groups: ["team-a-editors"],
+        servers: ["foo"],
+        spiffeIdPrefixes: [FOO_TEAM_A_PREFIX],
+        dnsSuffixes: ["team-a.svc.cluster.local"],
+      },
+      { role: "viewer" as const, groups: ["spire-viewers"] },
+    ],
+  };
 }
 
 /** Reads .stack/stack.json (or `<stackDir>/stack.json`); throws if the stack was never brought up. */
@@ -78,6 +110,8 @@ export function toConsoleConfig(state: StackState): ConsoleConfig {
       address: `unix://${s.socketPath}`,
       trustDomain: s.trustDomain,
     })),
+    dataDir: path.resolve(path.dirname(state.idp.infoFile), "..", "console-data"),
+    auth: demoAuthConfig(state.idp),
     ...(state.kubernetes
       ? {
           kubernetes: {

@@ -1,4 +1,5 @@
 // `stack:status`: a table of every stack process: component, pid, state, socket.
+import { getIdpStatus } from "../idp/start.ts";
 import { listComponents } from "./components.ts";
 import { k8sStatusRows } from "./k8s-hooks.ts";
 import { getStackPaths } from "./paths.ts";
@@ -6,7 +7,7 @@ import { runningPid } from "./process.ts";
 
 export interface ComponentStatus {
   component: string;
-  kind: "server" | "agent" | "kubernetes";
+  kind: "server" | "agent" | "kubernetes" | "idp";
   pid: number | null;
   running: boolean;
   socket: string;
@@ -19,7 +20,15 @@ export function getStatus(): ComponentStatus[] {
     const pid = runningPid(c.spec);
     return { component: c.name, kind: c.kind, pid, running: pid !== null, socket: c.socketPath };
   });
-  return [...spire, ...k8sStatusRows(paths)];
+  const idp = getIdpStatus(paths);
+  const idpRow = {
+    component: "openid-provider",
+    kind: "idp" as const,
+    pid: idp.pid,
+    running: idp.pid !== null,
+    socket: idp.issuer,
+  };
+  return [...spire, ...k8sStatusRows(paths), idpRow];
 }
 
 /** Prints the status table; returns the statuses. */

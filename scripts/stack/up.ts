@@ -1,9 +1,10 @@
-// `stack:up`: builds/reuses SPIRE, starts what is not running (the Kubernetes API server,
-// servers, federation, agents), seeds entries once, and writes .stack/stack.json and
+// `stack:up`: builds/reuses SPIRE, starts what is not running (the OpenID provider, the
+// Kubernetes API server, servers, federation, agents), seeds entries once, and writes .stack/stack.json and
 // .stack/console.json.
 import { mkdirSync } from "node:fs";
 import { userInfo } from "node:os";
 
+import { ensureIdp, toStackIdp } from "../idp/start.ts";
 import { ensureAgent } from "./agents.ts";
 import { ensureSpireBinaries } from "./build-spire.ts";
 import { ensureConsoleIdentity } from "./console-identity.ts";
@@ -30,6 +31,7 @@ export async function up(): Promise<StackState> {
   say(`stack dir ${paths.stackDir}, sockets in ${paths.socketDir}`);
   mkdirSync(paths.stackDir, { recursive: true });
   mkdirSync(paths.socketDir, { recursive: true, mode: 0o700 });
+  const idp = toStackIdp(paths, await ensureIdp(paths));
 
   const bin = await ensureSpireBinaries(paths.binDir);
   const ports = await loadOrChoosePorts(
@@ -124,6 +126,7 @@ export async function up(): Promise<StackState> {
     servers,
     bin: { spireServer: bin.spireServer, spireAgent: bin.spireAgent },
     kubernetes: k8sState(k8s),
+    idp,
   };
   writeStackFiles(paths.statePath, paths.consolePath, state);
   say(`wrote ${paths.statePath} and ${paths.consolePath}`);

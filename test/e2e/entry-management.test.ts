@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { parseEntryImport } from "@/lib/entries/import-export";
 import { entryInputSchema } from "@/lib/schemas/entry-input";
 
 import { type CliEntry, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import { stackState } from "../support/api";
+import { consoleFetch, stackState } from "../support/api";
 import { EntriesPage } from "./pages/entries-page";
 import { EntryDetailPage } from "./pages/entry-detail-page";
 import { EntryFormPage } from "./pages/entry-form-page";
@@ -32,7 +32,7 @@ afterAll(async () => {
   await browser?.close();
   const left = (await cliShow([])).filter((e) => idToString(e.spiffe_id).startsWith(prefix));
   if (left.length) {
-    await fetch(`${inject("consoleUrl")}/api/servers/foo/entries/batch-delete`, {
+    await consoleFetch(`/api/servers/foo/entries/batch-delete`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ ids: left.map((e) => e.id) }),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { type CliAgent, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import { apiGet, stackState } from "../support/api";
+import { apiGet, consoleFetch, stackState } from "../support/api";
 import { type ExtraAgent, startExtraAgent } from "./extra-agent";
 
 let extra: ExtraAgent;
@@ -33,8 +33,8 @@ describe("agent actions", () => {
   });
 
   it("refuses a ban without a JSON body or from another origin", async () => {
-    expect((await fetch(`${url(extra.spiffeId)}/ban`, { method: "POST" })).status).toBe(415);
-    const cross = await fetch(`${url(extra.spiffeId)}/ban`, {
+    expect((await consoleFetch(`${url(extra.spiffeId)}/ban`, { method: "POST" })).status).toBe(415);
+    const cross = await consoleFetch(`${url(extra.spiffeId)}/ban`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: "https://evil.example" },
       body: "{}",
@@ -44,17 +44,17 @@ describe("agent actions", () => {
   });
 
   it("bans, then evicts an agent; `spire-server agent list` confirms each step", async () => {
-    const ban = await fetch(`${url(extra.spiffeId)}/ban`, {
+    const ban = await consoleFetch(`${url(extra.spiffeId)}/ban`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: "{}",
     });
     expect(ban.status).toBe(204);
     expect((await cliAgent(extra.spiffeId))?.banned).toBe(true);
-    const evict = await fetch(url(extra.spiffeId), { method: "DELETE" });
+    const evict = await consoleFetch(url(extra.spiffeId), { method: "DELETE" });
     expect(evict.status).toBe(204);
     expect(await cliAgent(extra.spiffeId)).toBeUndefined();
-    const again = await fetch(url(extra.spiffeId), { method: "DELETE" });
+    const again = await consoleFetch(url(extra.spiffeId), { method: "DELETE" });
     expect(again.status).toBe(404);
   });
 });

@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { type RunningConsole, startConsole } from "../support/console-server";
+import { consoleFetch } from "../support/api";
 
 async function withConsole(config: string, check: (url: string) => Promise<void>): Promise<void> {
   let running: RunningConsole | undefined;
@@ -23,16 +24,16 @@ describe("configuration errors", () => {
     const file = path.join(dir, "bad.yaml");
     writeFileSync(file, "servers:\n  - name: foo\n    address: not-an-address\n");
     await withConsole(file, async (url) => {
-      const servers = await (await fetch(`${url}/api/servers`)).json();
+      const servers = await (await consoleFetch(`${url}/api/servers`)).json();
       expect(servers.config.status).toBe("invalid");
       expect(servers.config.message).toContain(
         "servers.0.address: address must be unix:///path/to/api.sock or host:port",
       );
       expect(servers.servers).toEqual([]);
-      const entries = await fetch(`${url}/api/servers/foo/entries`);
+      const entries = await consoleFetch(`${url}/api/servers/foo/entries`);
       expect(entries.status).toBe(503);
       expect((await entries.json()).error.code).toBe("not_configured");
-      const html = await (await fetch(`${url}/entries`)).text();
+      const html = await (await consoleFetch(`${url}/entries`)).text();
       expect(html).toContain("configuration is invalid");
       expect(html).toContain("servers.0.address");
     });
@@ -41,7 +42,7 @@ describe("configuration errors", () => {
   it("says so when SPIRE_CONSOLE_CONFIG points at a missing file", async () => {
     const file = path.join(dir, "missing.json");
     await withConsole(file, async (url) => {
-      const servers = await (await fetch(`${url}/api/servers`)).json();
+      const servers = await (await consoleFetch(`${url}/api/servers`)).json();
       expect(servers.config).toEqual({
         status: "invalid",
         source: file,
@@ -58,7 +59,7 @@ describe("configuration errors", () => {
     );
     await withConsole(file, async (url) => {
       const started = Date.now();
-      const servers = await (await fetch(`${url}/api/servers`)).json();
+      const servers = await (await consoleFetch(`${url}/api/servers`)).json();
       expect(Date.now() - started).toBeLessThan(3_000);
       expect(servers.servers).toEqual([
         expect.objectContaining({
@@ -74,7 +75,7 @@ describe("configuration errors", () => {
   it("answers unknown API paths with a JSON 404", async () => {
     const file = path.join(dir, "unreachable.json");
     await withConsole(file, async (url) => {
-      const res = await fetch(`${url}/api/nothing/here`);
+      const res = await consoleFetch(`${url}/api/nothing/here`);
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({ error: { code: "not_found", message: "No API route /api/nothing/here." } });
     });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 
 import { type CliEntry, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import { stackState } from "../support/api";
+import { consoleFetch, stackState } from "../support/api";
 
 // Every bad request must get its documented 4xx with a clear message and leave the server's
 // entries exactly as they were (counted through `spire-server entry count`).
@@ -658,7 +658,7 @@ describe("bad inputs to the entry mutation API", () => {
     } else if (c.body !== undefined) body = fill(JSON.stringify(c.body));
     const headers: Record<string, string> = { "content-type": "application/json", ...c.headers };
     if (headers["content-type"] === "") delete headers["content-type"];
-    const response = await fetch(`${inject("consoleUrl")}/api/servers/foo/entries${fill(c.path ?? "")}`, {
+    const response = await consoleFetch(`/api/servers/foo/entries${fill(c.path ?? "")}`, {
       method: c.method ?? "POST",
       headers,
       body: body === undefined ? undefined : new Blob([body]),

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { type CliEntry, idToString, spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { parseEntryImport, toSpireDataFile } from "@/lib/entries/import-export";
-import { stackState } from "../support/api";
+import { consoleFetch, stackState } from "../support/api";
 import { inject } from "vitest";
 
 type Entry = {
@@ -34,7 +34,7 @@ const SERVER_ID = `spiffe://${td}/spire/server`;
 const base = "/api/servers/foo/entries";
 
 async function send<T>(method: string, url: string, body?: unknown): Promise<Sent<T>> {
-  const response = await fetch(`${inject("consoleUrl")}${url}`, {
+  const response = await consoleFetch(`${url}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -268,7 +268,7 @@ describe("entry mutations, witnessed by spire-server", () => {
   it("reports the agents a node alias covers with the superset agent filter the delete dialog uses", async () => {
     const alias = (await cliShow(["-spiffeID", `spiffe://${td}/node/fleet`]))[0]!;
     const query = alias.selectors.map((s) => `selector=${encodeURIComponent(`${s.type}:${s.value}`)}`).join("&");
-    const res = await fetch(`${inject("consoleUrl")}/api/servers/foo/agents?match=superset&${query}`);
+    const res = await consoleFetch(`/api/servers/foo/agents?match=superset&${query}`);
     const agents = ((await res.json()) as { agents: { spiffeId: string }[] }).agents.map((a) => a.spiffeId).sort();
     const fleet = stackState()
       .servers.find((s) => s.name === "foo")!

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type CliEntry, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { inject } from "vitest";
 
-import { apiGet, stackState } from "../support/api";
+import { apiGet, consoleFetch, stackState } from "../support/api";
 
 type Edge = {
   server: string;
@@ -21,7 +21,7 @@ type Graph = { nodes: { trustDomain: string; server: string | null }[]; edges: E
 type CliBundle = { trust_domain: string; sequence_number: string; refresh_hint: string };
 
 async function post(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${inject("consoleUrl")}${path}`, { method: "POST", ...init });
+  return consoleFetch(`${path}`, { method: "POST", ...init });
 }
 
 describe("GET /api/federation", () => {

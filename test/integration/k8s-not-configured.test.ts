@@ -8,6 +8,7 @@ import { describe, expect, inject, it } from "vitest";
 
 import { findFreePort } from "../../scripts/stack/ports.ts";
 import { type RunningConsole, startConsole } from "../support/console-server";
+import { consoleFetch } from "../support/api";
 
 async function withConsole(env: Record<string, string>, check: (url: string) => Promise<void>): Promise<void> {
   let running: RunningConsole | undefined;
@@ -33,7 +34,7 @@ describe("Kubernetes not configured", () => {
         // The first call also loads the route's code; the second shows nothing waits on a cluster.
         for (const limitMs of [10_000, 1_500]) {
           const started = Date.now();
-          const response = await fetch(`${url}${route}`);
+          const response = await consoleFetch(`${url}${route}`);
           expect(Date.now() - started, route).toBeLessThan(limitMs);
           expect(response.status).toBe(503);
           expect((await response.json()).error).toMatchObject({
@@ -42,7 +43,7 @@ describe("Kubernetes not configured", () => {
           });
         }
       }
-      const html = await (await fetch(`${url}/kubernetes`)).text();
+      const html = await (await consoleFetch(`${url}/kubernetes`)).text();
       expect(html).toContain("Kubernetes is not configured");
     });
   });
@@ -65,14 +66,14 @@ describe("Kubernetes not configured", () => {
     writeFileSync(file, JSON.stringify({ ...stackConsole(), kubernetes: { kubeconfig, timeoutMs: 1000 } }));
     await withConsole({ SPIRE_CONSOLE_CONFIG: file }, async (url) => {
       const started = Date.now();
-      const response = await fetch(`${url}/api/k8s/spire`);
+      const response = await consoleFetch(`${url}/api/k8s/spire`);
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(response.status).toBe(503);
       expect((await response.json()).error).toMatchObject({
         code: "unavailable",
         message: expect.stringContaining(`127.0.0.1:${port}`),
       });
-      const html = await (await fetch(`${url}/kubernetes`)).text();
+      const html = await (await consoleFetch(`${url}/kubernetes`)).text();
       expect(html).toContain("Could not read the cluster");
     });
   });

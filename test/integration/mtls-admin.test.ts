@@ -3,7 +3,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { restartServerWithAdminIds } from "../../scripts/stack/console-identity.ts";
 import { type CliEntry, idToString, spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { getStackServer } from "../../scripts/stack/state.ts";
-import { apiGet, stackState, stackUp, waitFor } from "../support/api";
+import { apiGet, consoleFetch, stackState, stackUp, waitFor } from "../support/api";
 import { CONSOLE_ID, serversAndIdentity } from "./mtls-support";
 
 type Entry = { id: string; spiffeId: string; parentId: string };
@@ -48,7 +48,7 @@ describe("the console administers bar over TCP with its own SVID", () => {
 
   it("creates an entry on bar through the console's POST route; bar's CLI shows it", async () => {
     const spiffeId = `spiffe://bar.example.com/it-mtls/${run}/created`;
-    const response = await fetch(`${inject("consoleUrl")}/api/servers/bar/entries`, {
+    const response = await consoleFetch(`/api/servers/bar/entries`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({

@@ -7,7 +7,7 @@ import { type CliAgent, type CliEntry, idToString, spireServerJson } from "../..
 import type { Diagnosis } from "@/lib/troubleshoot/diagnose-workload";
 import type { AgentAttestationReport } from "@/lib/troubleshoot/load-agent-attestation";
 import type { EntryReverseLookup } from "@/lib/troubleshoot/load-entry-pods";
-import { apiGet, stackState } from "../support/api";
+import { apiGet, consoleFetch, stackState } from "../support/api";
 
 async function entryId(path: string): Promise<string> {
   const { entries } = await spireServerJson<{ entries: CliEntry[] }>(
@@ -39,7 +39,7 @@ describe("troubleshoot lookups", () => {
       status: "ok",
       spiffeIds: ["spiffe://foo.example.com/troubleshoot/works"],
     });
-    const post = await fetch(`${inject("consoleUrl")}/api/troubleshoot/selectors`, {
+    const post = await consoleFetch(`/api/troubleshoot/selectors`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({

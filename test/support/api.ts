@@ -5,13 +5,29 @@ import path from "node:path";
 import { inject } from "vitest";
 
 import { readStackState, type StackState } from "../../scripts/stack/state.ts";
-import { repoRoot } from "./console-server";
+import { repoRoot } from "../../scripts/lib/console-server.ts";
 
 export type ApiResponse<T = unknown> = { status: number; body: T; ms: number };
 
+/** Headers that authenticate as the test run's bootstrap admin. */
+export function adminHeaders(): Record<string, string> {
+  return { authorization: `Bearer ${inject("consoleToken")}` };
+}
+
+/**
+ * fetch() as the test run's admin: adds the bootstrap bearer token unless the request sets its
+ * own Authorization. `url` may be a path on the shared console or a full URL of another console.
+ */
+export function consoleFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (!headers.has("authorization")) headers.set("authorization", adminHeaders().authorization!);
+  const full = url.startsWith("http") ? url : `${inject("consoleUrl")}${url}`;
+  return fetch(full, { ...init, headers });
+}
+
 async function getOnce<T>(path: string): Promise<ApiResponse<T>> {
   const started = performance.now();
-  const response = await fetch(`${inject("consoleUrl")}${path}`, { headers: { accept: "application/json" } });
+  const response = await consoleFetch(path, { headers: { accept: "application/json" } });
   const body = (await response.json()) as T;
   return { status: response.status, body, ms: performance.now() - started };
 }

@@ -1,15 +1,18 @@
 // Global setup of the integration and e2e projects: makes sure the real SPIRE stack runs
 // (npm run stack:up is idempotent) and starts the built console against it.
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 
 import type { TestProject } from "vitest/node";
 
-import { repoRoot, startConsole } from "./console-server";
+import { repoRoot, startConsole } from "../../scripts/lib/console-server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     consoleUrl: string;
+    /** The bootstrap admin token of every console the tests start. */
+    consoleToken: string;
     stackDir: string;
   }
 }
@@ -22,8 +25,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     stdio: "inherit",
   });
   if (up.status !== 0) throw new Error(`stack:up failed (exit ${up.status}); see the output above`);
-  const consoleServer = await startConsole({ SPIRE_CONSOLE_CONFIG: path.join(stackDir, "console.json") });
+  const token = randomBytes(24).toString("base64url");
+  const consoleServer = await startConsole({
+    SPIRE_CONSOLE_CONFIG: path.join(stackDir, "console.json"),
+    SPIRE_CONSOLE_BOOTSTRAP_TOKEN: token,
+  });
   project.provide("consoleUrl", consoleServer.url);
+  project.provide("consoleToken", token);
   project.provide("stackDir", stackDir);
   return consoleServer.stop;
 }

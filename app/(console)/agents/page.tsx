@@ -1,6 +1,7 @@
 import { AgentFilterForm } from "@/components/agents/agent-filter-form";
 import { AgentTable } from "@/components/agents/agent-table";
 import { StatePanel } from "@/components/ui/state-panel";
+import { requirePage } from "@/lib/auth/guard";
 import { selectedServerName } from "@/lib/servers/resolve-server";
 import { readQuery, toUrlSearchParams } from "@/lib/schemas/query-string";
 import { agentListQuerySchema } from "@/lib/schemas/list-queries";
@@ -11,6 +12,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function AgentsPage({ searchParams }: Props) {
   const server = await selectedServerName(searchParams);
+  await requirePage();
   const params = toUrlSearchParams(await searchParams);
   params.delete("server");
   const parsed = agentListQuerySchema.safeParse(readQuery(params));

@@ -4,6 +4,7 @@ import { EntryTable } from "@/components/entries/entry-table";
 import { EntryTree } from "@/components/entries/tree/entry-tree";
 import { EntryViewToggle } from "@/components/entries/view-toggle";
 import { StatePanel } from "@/components/ui/state-panel";
+import { requirePage } from "@/lib/auth/guard";
 import { selectedServerName } from "@/lib/servers/resolve-server";
 import { parseEntryPageFilters } from "@/lib/schemas/entry-page-params";
 import { toUrlSearchParams } from "@/lib/schemas/query-string";
@@ -14,6 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function EntriesPage({ searchParams }: Props) {
   const server = await selectedServerName(searchParams);
+  await requirePage();
   const params = toUrlSearchParams(await searchParams);
   const view = params.get("view") === "table" ? "table" : "tree";
   const parsed = parseEntryPageFilters(params);

@@ -1,8 +1,10 @@
 import { ExpiryView } from "@/components/expiry/expiry-view";
+import { requirePage } from "@/lib/auth/guard";
 
 export const metadata = { title: "Expiry" };
 
-export default function ExpiryPage() {
+export default async function ExpiryPage() {
+  await requirePage();
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Expiry</h1>

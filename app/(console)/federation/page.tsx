@@ -1,4 +1,5 @@
 import { FederationView } from "@/components/federation/federation-view";
+import { requirePage } from "@/lib/auth/guard";
 import { selectedServerName } from "@/lib/servers/resolve-server";
 
 export const metadata = { title: "Federation" };
@@ -7,6 +8,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function FederationPage({ searchParams }: Props) {
   const server = await selectedServerName(searchParams);
+  await requirePage();
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Federation</h1>

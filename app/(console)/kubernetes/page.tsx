@@ -14,6 +14,7 @@ import type { KubernetesSpireReport } from "@/lib/kubernetes/build-report";
 import { getSpireReport } from "@/lib/kubernetes/load-spire-report";
 
 import { Section } from "./_components/section";
+import { requirePage } from "@/lib/auth/guard";
 
 export const metadata = { title: "Kubernetes" };
 export const dynamic = "force-dynamic";
@@ -31,6 +32,7 @@ async function load(): Promise<Loaded> {
 }
 
 export default async function KubernetesPage() {
+  await requirePage();
   const loaded = await load();
   return (
     <div className="space-y-6">

@@ -17,6 +17,7 @@ import { loadSpireContext } from "@/lib/troubleshoot/load-spire-context";
 
 import { ContainerTabs } from "./_components/container-tabs";
 import { SelectorForm } from "./_components/selector-form";
+import { requirePage } from "@/lib/auth/guard";
 
 export const metadata = { title: "Troubleshoot" };
 export const dynamic = "force-dynamic";
@@ -34,6 +35,7 @@ async function attempt<T>(read: () => Promise<T>): Promise<{ ok: T } | { error: 
 }
 
 export default async function TroubleshootPage({ searchParams }: { searchParams: Promise<Params> }) {
+  await requirePage();
   const sp = await searchParams;
   const one = (key: string) => (typeof sp[key] === "string" ? (sp[key] as string) : undefined);
   const serverChoice = await attempt(async () => pickServer(one("server")).name);

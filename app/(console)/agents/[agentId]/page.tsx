@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { AgentDetailView } from "@/components/agents/agent-detail-view";
+import { requirePage } from "@/lib/auth/guard";
 import { links } from "@/lib/links";
 import { selectedServerName } from "@/lib/servers/resolve-server";
 
@@ -13,6 +14,7 @@ type Props = {
 
 export default async function AgentPage({ params, searchParams }: Props) {
   const [{ agentId }, server] = await Promise.all([params, selectedServerName(searchParams)]);
+  await requirePage();
   const id = decodeURIComponent(agentId);
   return (
     <div className="space-y-4">

@@ -6,10 +6,11 @@ import { EntryActions } from "@/components/entries/forms/entry-actions";
 import { EntryPodsPanel } from "@/components/troubleshoot/entry-pods-panel";
 import { StatePanel } from "@/components/ui/state-panel";
 import { ApiError } from "@/lib/api/api-error";
+import { requirePage } from "@/lib/auth/guard";
+import { type EntryDetail, getEntryDetail } from "@/lib/entries/load-entry-detail";
 import { links } from "@/lib/links";
 import { selectedServerName } from "@/lib/servers/resolve-server";
 import { getServerConfig } from "@/lib/servers/resolve-server";
-import { type EntryDetail, getEntryDetail } from "@/lib/entries/load-entry-detail";
 
 export const metadata = { title: "Entry" };
 
@@ -17,6 +18,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function EntryPage({ params, searchParams }: Props) {
   const [{ id }, server] = await Promise.all([params, selectedServerName(searchParams)]);
+  await requirePage();
   let detail: EntryDetail | null = null;
   let problem: string | null = null;
   const renderedAt = Date.now();

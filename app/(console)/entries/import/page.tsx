@@ -2,11 +2,13 @@ import { EntryFilterForm } from "@/components/entries/entry-filter-form";
 import { BulkEntryTable } from "@/components/entries/forms/bulk-entry-table";
 import { ImportPanel } from "@/components/entries/forms/import-panel";
 import { StatePanel } from "@/components/ui/state-panel";
+import { requirePage } from "@/lib/auth/guard";
 import { selectedServerName } from "@/lib/servers/resolve-server";
 import { entryListQuerySchema } from "@/lib/schemas/list-queries";
 import { readQuery } from "@/lib/schemas/query-string";
 import { getServerConfig } from "@/lib/servers/resolve-server";
-import { serverTrustDomain } from "@/lib/spire/trust-domain";
+import { userMessage } from "@/lib/api/user-message";
+import { loadEntryFormContext } from "@/lib/entries/load-entry-form";
 
 export const metadata = { title: "Import, export and bulk delete" };
 
@@ -14,6 +16,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function EntryImportPage({ searchParams }: Props) {
   const server = await selectedServerName(searchParams);
+  await requirePage();
   const raw = new URLSearchParams();
   for (const [key, value] of Object.entries(await searchParams)) {
     if (key === "server" || value === undefined) continue;
@@ -22,11 +25,11 @@ export default async function EntryImportPage({ searchParams }: Props) {
   const parsed = entryListQuerySchema.safeParse(readQuery(raw));
   let trustDomain: string;
   try {
-    trustDomain = await serverTrustDomain(getServerConfig(server));
+    ({ trustDomain } = await loadEntryFormContext(getServerConfig(server)));
   } catch (error) {
     return (
       <StatePanel tone="error" title={`Cannot manage entries on '${server}'`}>
-        {(error as Error).message}
+        {userMessage(error, "preparing the import")}
       </StatePanel>
     );
   }

@@ -1,8 +1,10 @@
 import { EntryForm } from "@/components/entries/forms/entry-form";
 import { StatePanel } from "@/components/ui/state-panel";
+import { requirePage } from "@/lib/auth/guard";
 import { selectedServerName } from "@/lib/servers/resolve-server";
 import { getServerConfig } from "@/lib/servers/resolve-server";
-import { serverTrustDomain } from "@/lib/spire/trust-domain";
+import { userMessage } from "@/lib/api/user-message";
+import { loadEntryFormContext } from "@/lib/entries/load-entry-form";
 
 export const metadata = { title: "New entry" };
 
@@ -12,14 +14,15 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function NewEntryPage({ searchParams }: Props) {
   const server = await selectedServerName(searchParams);
+  await requirePage();
   const params = await searchParams;
   let trustDomain: string;
   try {
-    trustDomain = await serverTrustDomain(getServerConfig(server));
+    ({ trustDomain } = await loadEntryFormContext(getServerConfig(server)));
   } catch (error) {
     return (
       <StatePanel tone="error" title={`Cannot create entries on '${server}'`}>
-        {(error as Error).message}
+        {userMessage(error, "preparing the entry form")}
       </StatePanel>
     );
   }

@@ -1,4 +1,4 @@
-import { readMutationJson } from "@/lib/api/mutation-guard";
+import { readJsonBody } from "@/lib/api/read-json-body";
 import { parseOrThrow } from "@/lib/api/zod-issues";
 import { withApi } from "@/lib/api/with-api";
 import { selectorsBodySchema, selectorsQuerySchema } from "@/lib/schemas/troubleshoot";
@@ -13,5 +13,5 @@ export const GET = withApi({ action: "troubleshoot.read", query: selectorsQueryS
 
 // POST /api/troubleshoot/selectors – the same with a JSON body { server?, agentId, selectors: ["type:value", …] }
 export const POST = withApi({ action: "troubleshoot.read" }, async ({ request }) =>
-  diagnoseSelectors(parseOrThrow(selectorsBodySchema, await readMutationJson(request), "request body")),
+  diagnoseSelectors(parseOrThrow(selectorsBodySchema, await readJsonBody(request), "request body")),
 );

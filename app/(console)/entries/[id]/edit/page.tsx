@@ -1,10 +1,11 @@
 import { EntryActions } from "@/components/entries/forms/entry-actions";
 import { EntryForm } from "@/components/entries/forms/entry-form";
 import { StatePanel } from "@/components/ui/state-panel";
+import { requirePage } from "@/lib/auth/guard";
 import { selectedServerName } from "@/lib/servers/resolve-server";
 import { getServerConfig } from "@/lib/servers/resolve-server";
-import { getEntry } from "@/lib/spire/entries";
-import { serverTrustDomain } from "@/lib/spire/trust-domain";
+import { userMessage } from "@/lib/api/user-message";
+import { loadEntryForEdit } from "@/lib/entries/load-entry-form";
 import type { Entry } from "@/lib/spire/types";
 
 export const metadata = { title: "Edit entry" };
@@ -13,16 +14,16 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function EditEntryPage({ params, searchParams }: Props) {
   const server = await selectedServerName(searchParams);
+  await requirePage();
   const { id } = await params;
   let entry: Entry;
   let trustDomain: string;
   try {
-    const config = getServerConfig(server);
-    [entry, trustDomain] = await Promise.all([getEntry(config, decodeURIComponent(id)), serverTrustDomain(config)]);
+    ({ entry, trustDomain } = await loadEntryForEdit(getServerConfig(server), id));
   } catch (error) {
     return (
       <StatePanel tone="error" title={`Cannot edit entry ${id} on '${server}'`}>
-        {(error as Error).message}
+        {userMessage(error, "loading the entry to edit")}
       </StatePanel>
     );
   }

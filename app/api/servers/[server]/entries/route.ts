@@ -1,4 +1,4 @@
-import { readMutationJson } from "@/lib/api/mutation-guard";
+import { readJsonBody } from "@/lib/api/read-json-body";
 import { parseOrThrow } from "@/lib/api/zod-issues";
 import { withApi } from "@/lib/api/with-api";
 import { listEntryPage } from "@/lib/entries/list-entry-page";
@@ -15,7 +15,7 @@ export const GET = withApi(
 
 // POST /api/servers/[server]/entries – create one entry (201), or `{ entries }` with a result per row (200)
 export const POST = withApi({ action: "entries.write", params: serverParams }, async ({ request, params }) => {
-  const body = await readMutationJson(request);
+  const body = await readJsonBody(request);
   const rows = isBatchBody(body) ? parseOrThrow(batchCreateSchema, body, "batch").entries : [body];
   const checked = checkEntryRows(rows, await entryInputContext(params.server, mentionsFederation(rows)));
   if (isBatchBody(body)) return createEntryBatch(params.server, checked);

@@ -1,5 +1,4 @@
 import { evictAgent } from "@/lib/agents/agent-actions";
-import { assertSameOrigin } from "@/lib/api/mutation-guard";
 import { withApi } from "@/lib/api/with-api";
 import { agentParams } from "@/lib/schemas/path-params";
 import { getAgent } from "@/lib/spire/agents";
@@ -10,8 +9,7 @@ export const GET = withApi({ action: "agents.read", params: agentParams }, async
 );
 
 // DELETE /api/servers/[server]/agents/[agentId] – evict an agent (it must attest again); 204
-export const DELETE = withApi({ action: "agents.evict", params: agentParams }, async ({ request, params }) => {
-  assertSameOrigin(request);
+export const DELETE = withApi({ action: "agents.evict", params: agentParams }, async ({ params }) => {
   await evictAgent(params.server, params.agentId);
   return new Response(null, { status: 204 });
 });

@@ -1,4 +1,4 @@
-import { assertSameOrigin, readMutationJson } from "@/lib/api/mutation-guard";
+import { readJsonBody } from "@/lib/api/read-json-body";
 import { parseOrThrow } from "@/lib/api/zod-issues";
 import { withApi } from "@/lib/api/with-api";
 import { deleteEntry, entryInputContext, updateEntry } from "@/lib/entries/mutate-entries";
@@ -13,13 +13,12 @@ export const GET = withApi({ action: "entries.read", params: entryParams }, asyn
 
 // PATCH /api/servers/[server]/entries/[id] – change the sent fields if still at `revisionNumber` (else 409)
 export const PATCH = withApi({ action: "entries.write", params: entryParams }, async ({ request, params }) => {
-  const body = await readMutationJson(request);
+  const body = await readJsonBody(request);
   const context = await entryInputContext(params.server, mentionsFederation([body]));
   return updateEntry(params.server, params.id, parseOrThrow(entryPatchSchema(context), body, "entry change"));
 });
 
 // DELETE /api/servers/[server]/entries/[id] – delete one entry
-export const DELETE = withApi({ action: "entries.write", params: entryParams }, async ({ request, params }) => {
-  assertSameOrigin(request);
-  return deleteEntry(params.server, params.id);
-});
+export const DELETE = withApi({ action: "entries.write", params: entryParams }, async ({ params }) =>
+  deleteEntry(params.server, params.id),
+);

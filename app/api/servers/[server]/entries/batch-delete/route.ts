@@ -1,4 +1,4 @@
-import { readMutationJson } from "@/lib/api/mutation-guard";
+import { readJsonBody } from "@/lib/api/read-json-body";
 import { parseOrThrow } from "@/lib/api/zod-issues";
 import { withApi } from "@/lib/api/with-api";
 import { deleteEntryBatch } from "@/lib/entries/mutate-entries";
@@ -7,6 +7,6 @@ import { serverParams } from "@/lib/schemas/path-params";
 
 // POST /api/servers/[server]/entries/batch-delete – delete `{ ids }`, with a result per ID in request order
 export const POST = withApi({ action: "entries.write", params: serverParams }, async ({ request, params }) => {
-  const { ids } = parseOrThrow(batchDeleteSchema, await readMutationJson(request), "batch delete");
+  const { ids } = parseOrThrow(batchDeleteSchema, await readJsonBody(request), "batch delete");
   return deleteEntryBatch(params.server, ids);
 });

@@ -6,38 +6,10 @@ import { ApiError } from "./api-error";
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * Refuses requests that a browser sent on behalf of another site: an `Origin` header (when
- * present) must be the request's own origin, and `Sec-Fetch-Site: cross-site` is refused.
- * Requests without those headers (curl, scripts) pass: they carry no ambient browser state.
+ * Reads a request's JSON body: `Content-Type: application/json` (415 otherwise), at most 1 MiB
+ * (413), well-formed JSON (400). (Origin and authorization were checked by withApi.)
  */
-export function assertSameOrigin(request: Request): void {
-  if (request.headers.get("sec-fetch-site") === "cross-site") {
-    throw new ApiError("permission_denied", "Cross-site requests may not change SPIRE entries.");
-  }
-  const origin = request.headers.get("origin");
-  if (origin === null) return;
-  const own = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? own.host;
-  let sender: URL | null = null;
-  try {
-    sender = origin === "null" ? null : new URL(origin);
-  } catch {
-    sender = null;
-  }
-  if (!sender || (sender.origin !== own.origin && sender.host !== host)) {
-    throw new ApiError(
-      "permission_denied",
-      `Requests from origin ${origin} may not change SPIRE entries; use the console itself.`,
-    );
-  }
-}
-
-/**
- * Guards a mutation with a JSON body and returns the parsed body: same origin, `Content-Type:
- * application/json` (415 otherwise), at most 1 MiB (413), well-formed JSON (400).
- */
-export async function readMutationJson(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
-  assertSameOrigin(request);
+export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
     throw new ApiError(

@@ -1,0 +1,45 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+
+import { fetchJson } from "@/lib/query/fetch-json";
+import { tokenKeys } from "@/lib/query/keys";
+import type { ApiTokenSummary } from "@/lib/store/types";
+
+import { CreateTokenForm } from "./create-token-form";
+import { TokenTable } from "./token-table";
+
+/** Lists API tokens, creates them (showing the secret once) and revokes them. */
+export function TokenManager({ initialTokens, servers }: { initialTokens: ApiTokenSummary[]; servers: string[] }) {
+  const client = useQueryClient();
+  const tokens = useQuery({
+    queryKey: tokenKeys.all,
+    queryFn: () => fetchJson<{ tokens: ApiTokenSummary[] }>("/api/tokens").then((r) => r.tokens),
+    initialData: initialTokens,
+  });
+  const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
+  const refresh = () => client.invalidateQueries({ queryKey: tokenKeys.all });
+  return (
+    <div className="space-y-6">
+      <CreateTokenForm
+        servers={servers}
+        onCreated={(name, token) => {
+          setSecret({ name, token });
+          void refresh();
+        }}
+      />
+      {secret ? (
+        <div role="status" className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm">
+          <p className="font-medium text-emerald-900">
+            Token &lsquo;{secret.name}&rsquo; created. Copy it now: it is not shown again.
+          </p>
+          <code data-testid="new-token" className="block break-all rounded bg-white p-2 font-mono text-xs">
+            {secret.token}
+          </code>
+        </div>
+      ) : null}
+      <TokenTable tokens={tokens.data} onRevoked={() => void refresh()} />
+    </div>
+  );
+}

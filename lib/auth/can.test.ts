@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+
+import type { Action } from "./actions";
+import { can, type EntryScope, type Resource } from "./can";
+import type { Binding, Principal } from "./principal";
+
+const td = "spiffe://foo.example.com";
+const agent = `${td}/spire/agent/x509pop/abc`;
+
+function principal(...bindings: Omit<Binding, "source">[]): Principal {
+  return {
+    kind: "user",
+    method: "oidc",
+    subject: "sub",
+    issuer: "https://idp",
+    name: "Someone",
+    email: null,
+    groups: [],
+    tokenId: null,
+    bindings: bindings.map((b, i) => ({ ...b, source: `binding ${i}` })),
+  };
+}
+
+const viewer = principal({ role: "viewer" });
+const fooViewer = principal({ role: "viewer", servers: ["foo"] });
+const editor = principal({
+  role: "editor",
+  servers: ["foo"],
+  spiffeIdPrefixes: [`${td}/team-a/`],
+  dnsSuffixes: ["team-a.svc.cluster.local"],
+});
+const operator = principal({ role: "operator", servers: ["foo"], spiffeIdPrefixes: [`${td}/team-a`] });
+const admin = principal({ role: "admin" });
+const fooAdmin = principal({ role: "admin", servers: ["foo"] });
+
+const entry = (path: string, extra: Partial<EntryScope> = {}): EntryScope => ({
+  spiffeId: `${td}${path}`,
+  parentId: agent,
+  ...extra,
+});
+const write = (...entries: EntryScope[]): Resource => ({ server: "foo", entries });
+
+type Row = [string, Principal | null, Action, Resource, boolean, RegExp?];
+
+const table: Row[] = [
+  ["nobody is denied", null, "entries.read", { server: "foo" }, false, /not signed in/],
+  ["no bindings is denied", principal(), "entries.read", { server: "foo" }, false, /has no role/],
+  ["viewer reads entries", viewer, "entries.read", { server: "foo" }, true],
+  ["viewer reads the all-server overview", viewer, "servers.read", {}, true],
+  ["viewer may not write", viewer, "entries.write", write(entry("/team-a/x")), false, /viewer role may not/],
+  ["viewer may not ban", viewer, "agents.ban", { server: "foo" }, false],
+  ["viewer may not read pod logs", viewer, "troubleshoot.logs", { server: "foo" }, false],
+  ["server-scoped viewer reads its server", fooViewer, "entries.read", { server: "foo" }, true],
+  ["server-scoped viewer not another", fooViewer, "entries.read", { server: "bar" }, false, /covers foo, not 'bar'/],
+  ["editor writes in scope", editor, "entries.write", write(entry("/team-a/api")), true],
+  ["editor writes the prefix itself", editor, "entries.write", write(entry("/team-a")), true],
+  [
+    "editor not a sibling prefix",
+    editor,
+    "entries.write",
+    write(entry("/team-ab/api")),
+    false,
+    /outside your SPIFFE-ID/,
+  ],
+  ["editor not another server", editor, "entries.write", { server: "bar", entries: [entry("/team-a/x")] }, false],
+  ["editor not admin", editor, "entries.write", write(entry("/team-a/x", { admin: true })), false, /admin entries/],
+  ["editor not downstream", editor, "entries.write", write(entry("/team-a/x", { downstream: true })), false],
+  [
+    "editor not a node alias",
+    editor,
+    "entries.write",
+    write(entry("/team-a/alias", { parentId: `${td}/spire/server` })),
+    false,
+    /node entries or node aliases/,
+  ],
+  [
+    "editor DNS in suffix",
+    editor,
+    "entries.write",
+    write(entry("/team-a/x", { dnsNames: ["api.team-a.svc.cluster.local"] })),
+    true,
+  ],
+  [
+    "editor DNS outside suffix",
+    editor,
+    "entries.write",
+    write(entry("/team-a/x", { dnsNames: ["evilteam-a.svc.cluster.local"] })),
+    false,
+    /outside your DNS suffixes/,
+  ],
+  [
+    "a batch with one row out of scope is denied",
+    editor,
+    "entries.write",
+    write(entry("/team-a/1"), entry("/team-b/2"), entry("/team-a/3")),
+    false,
+    /team-b/,
+  ],
+  [
+    "an edit moving an entry out of scope is denied",
+    editor,
+    "entries.write",
+    write(entry("/team-a/x"), entry("/team-b/x")),
+    false,
+  ],
+  ["editor cannot ban", editor, "agents.ban", { server: "foo" }, false],
+  ["editor cannot manage tokens", editor, "tokens.manage", {}, false],
+  [
+    "operator without dnsSuffixes may not set DNS names",
+    operator,
+    "entries.write",
+    write(entry("/team-a/x", { dnsNames: ["a.example"] })),
+    false,
+    /without dnsSuffixes/,
+  ],
+  ["operator bans on its server", operator, "agents.ban", { server: "foo" }, true],
+  ["operator evicts on its server", operator, "agents.evict", { server: "foo" }, true],
+  ["operator refreshes federation", operator, "federation.refresh", { server: "foo" }, true],
+  ["operator not on another server", operator, "agents.evict", { server: "bar" }, false],
+  ["admin writes admin entries", admin, "entries.write", write(entry("/x", { admin: true, downstream: true })), true],
+  [
+    "admin writes node aliases",
+    admin,
+    "entries.write",
+    write(entry("/alias", { parentId: `${td}/spire/server` })),
+    true,
+  ],
+  ["admin manages tokens", admin, "tokens.manage", {}, true],
+  ["admin reads the audit log", admin, "audit.read", {}, true],
+  ["a server-scoped admin may not manage tokens", fooAdmin, "tokens.manage", {}, false, /not limited to servers/],
+  ["a server-scoped admin writes on its server", fooAdmin, "entries.write", write(entry("/x", { admin: true })), true],
+];
+
+describe("can(principal, action, resource)", () => {
+  it.each(table)("%s", (_name, who, action, resource, allowed, reason) => {
+    const decision = can(who, action, resource);
+    expect(decision.allowed).toBe(allowed);
+    expect(decision.reason.length).toBeGreaterThan(0);
+    if (reason) expect(decision.reason).toMatch(reason);
+  });
+
+  it("allows through any one binding and names it", () => {
+    const both = principal(
+      { role: "viewer" },
+      { role: "editor", servers: ["foo"], spiffeIdPrefixes: [`${td}/team-a`] },
+    );
+    const decision = can(both, "entries.write", write(entry("/team-a/x")));
+    expect(decision).toMatchObject({ allowed: true, reason: "allowed by editor (binding 1)" });
+  });
+});

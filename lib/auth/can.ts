@@ -1,0 +1,86 @@
+import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
+
+import type { Action } from "./actions";
+import type { Binding, Principal } from "./principal";
+import { isScopedWriter, roleActions } from "./roles";
+import { isUnderDnsSuffix, isUnderPrefix } from "./spiffe-id-scope";
+
+/** The parts of a registration entry that decide whether a scoped writer may hold it. */
+export type EntryScope = {
+  spiffeId: string;
+  parentId: string;
+  admin?: boolean;
+  downstream?: boolean;
+  dnsNames?: readonly string[];
+};
+
+/**
+ * What an action is applied to. `server` is absent for views that span every server (they are
+ * filtered per server). `entries` are every entry state a write touches: the rows of a batch,
+ * or an edit's current entry and its result, or the entry a delete removes.
+ */
+export type Resource = { server?: string; entries?: readonly EntryScope[] };
+
+export type Decision = { allowed: true; reason: string; binding: Binding } | { allowed: false; reason: string };
+
+/** Actions that are never limited to some servers: a server-scoped binding cannot grant them. */
+const globalActions: ReadonlySet<Action> = new Set(["tokens.manage", "audit.read"]);
+
+const trustDomainOf = (spiffeId: string) => /^spiffe:\/\/([^/]+)/.exec(spiffeId)?.[1] ?? "";
+
+/** Why a scoped writer may not hold this entry state, or null when it may. */
+function entryProblem(binding: Binding, entry: EntryScope): string | null {
+  if (entry.admin) return `${binding.role}s may not create or change admin entries`;
+  if (entry.downstream) return `${binding.role}s may not create or change downstream entries`;
+  if (entry.parentId === serverSpiffeId(trustDomainOf(entry.spiffeId))) {
+    return `${binding.role}s may not create or change node entries or node aliases (parent ${entry.parentId})`;
+  }
+  const prefixes = binding.spiffeIdPrefixes ?? [];
+  if (prefixes.length > 0 && !prefixes.some((p) => isUnderPrefix(entry.spiffeId, p))) {
+    return `${entry.spiffeId} is outside your SPIFFE-ID scope (${prefixes.join(", ")})`;
+  }
+  const suffixes = binding.dnsSuffixes ?? [];
+  for (const name of entry.dnsNames ?? []) {
+    if (!suffixes.some((s) => isUnderDnsSuffix(name, s))) {
+      return suffixes.length
+        ? `DNS name ${name} is outside your DNS suffixes (${suffixes.join(", ")})`
+        : `${binding.role}s without dnsSuffixes may not set DNS names (${name})`;
+    }
+  }
+  return null;
+}
+
+/** Whether one binding allows the action on the resource, and if not, why. */
+function decide(binding: Binding, action: Action, resource: Resource): string | null {
+  if (!roleActions[binding.role].has(action)) return `the ${binding.role} role may not do ${action}`;
+  if (binding.servers && globalActions.has(action)) return `${action} needs a binding that is not limited to servers`;
+  if (binding.servers && resource.server !== undefined && !binding.servers.includes(resource.server)) {
+    return `your ${binding.role} binding covers ${binding.servers.join(", ") || "no servers"}, not '${resource.server}'`;
+  }
+  if (action === "entries.write" && isScopedWriter(binding.role)) {
+    for (const entry of resource.entries ?? []) {
+      const problem = entryProblem(binding, entry);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+/**
+ * The one authorization decision: may `principal` do `action` on `resource`? Deny by default:
+ * no principal, no binding, or no binding that allows it. Any one binding allowing it is enough,
+ * and it must allow every entry state the action touches. The answer always says why.
+ */
+export function can(principal: Principal | null, action: Action, resource: Resource = {}): Decision {
+  if (!principal) return { allowed: false, reason: "not signed in" };
+  if (principal.bindings.length === 0) {
+    return { allowed: false, reason: `${principal.name} has no role: no binding matches their groups or subject` };
+  }
+  const reasons: string[] = [];
+  for (const binding of principal.bindings) {
+    const problem = decide(binding, action, resource);
+    if (problem === null) return { allowed: true, reason: `allowed by ${binding.role} (${binding.source})`, binding };
+    reasons.push(problem);
+  }
+  return { allowed: false, reason: [...new Set(reasons)].join("; ") };
+}

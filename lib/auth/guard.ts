@@ -1,0 +1,115 @@
+import "server-only";
+
+import { AsyncLocalStorage } from "node:async_hooks";
+
+import { headers as nextHeaders } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+
+import { ApiError } from "@/lib/api/api-error";
+import { selectedServerFrom } from "@/lib/servers/resolve-server";
+
+import type { Action } from "./actions";
+import { authenticate } from "./authenticate";
+import { matchPage } from "./page-access";
+import { can, type Resource } from "./can";
+import type { Principal } from "./principal";
+import { hostProblem, readRequestInfo, type RequestInfo, requestOrigin } from "./request-info";
+import { authSettings, type AuthSettings } from "./settings";
+
+/** Everything the one check knows about a request. */
+export type RequestAuth = {
+  principal: Principal | null;
+  info: RequestInfo;
+  settings: AuthSettings;
+  /** The origin the console is reached at for this request (links, redirects, CSRF). */
+  origin: string;
+  /** Whether cookies must be Secure (and the session cookie `__Host-`). */
+  secure: boolean;
+};
+
+const storage = new AsyncLocalStorage<RequestAuth>();
+
+/**
+ * Authenticates a request from its headers: refuses a foreign Host (421), then finds the
+ * principal (null when nobody is signed in). Used by API routes, pages and sign-in routes alike.
+ */
+export async function authenticateHeaders(headers: Headers): Promise<RequestAuth> {
+  const settings = authSettings();
+  const info = readRequestInfo(headers, settings);
+  const problem = hostProblem(info, settings);
+  if (problem) throw new ApiError("misdirected_request", problem);
+  const origin = requestOrigin(info, settings.publicOrigin);
+  const secure = origin.startsWith("https:");
+  const principal = await authenticate(headers, info, settings, secure);
+  return { principal, info, settings, origin, secure };
+}
+
+/** Runs `fn` with `auth` as the current request's authentication (API routes). */
+export function runWithAuth<T>(auth: RequestAuth, fn: () => Promise<T>): Promise<T> {
+  return storage.run(auth, fn);
+}
+
+/** Server components: authenticate once per render from the request headers. */
+const pageAuth = cache(async (): Promise<RequestAuth> => authenticateHeaders(await nextHeaders()));
+
+/** The current request's authentication: the API route's, else the page render's. */
+export async function currentAuth(): Promise<RequestAuth> {
+  return storage.getStore() ?? pageAuth();
+}
+
+/**
+ * The one authorization check. Every API route (through withApi), every page (through
+ * requirePageAccess) and the data-access functions they call go through it: 401 when nobody is
+ * signed in, 403 with the reason when the principal may not do `action` on `resource`.
+ */
+export async function authorize(action: Action, resource: Resource = {}): Promise<Principal> {
+  const { principal } = await currentAuth();
+  if (!principal) throw new ApiError("unauthenticated", "Sign in to use the console (or send a bearer token).");
+  const decision = can(principal, action, resource);
+  if (!decision.allowed) throw new ApiError("permission_denied", `You may not do ${action}: ${decision.reason}.`);
+  return principal;
+}
+
+/**
+ * The same check for a server-rendered page: nobody signed in → the sign-in page (returning here
+ * afterwards), denied → the 403 page. Returns the principal so the page can hide what it may not do.
+ */
+export async function requirePageAccess(action: Action, resource: Resource = {}): Promise<Principal> {
+  try {
+    return await authorize(action, resource);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "unauthenticated") {
+      const here = (await nextHeaders()).get("x-console-path") ?? "/";
+      redirect(`/auth/login?returnTo=${encodeURIComponent(here)}`);
+    }
+    if (error instanceof ApiError && error.code === "permission_denied") forbidden();
+    throw error;
+  }
+}
+
+/**
+ * The check for the current page, as declared in `pageAccess`: its action, on the server the page
+ * shows (`?server=`, else the first configured one) when it shows one. Called by the console
+ * layout (a direct visit to a forbidden page answers 403 before anything streams) and by every
+ * page (client-side navigations do not re-run the layout).
+ */
+export async function requirePage(): Promise<Principal> {
+  const path = new URL((await nextHeaders()).get("x-console-path") ?? "/", "http://console.invalid");
+  const page = matchPage(path.pathname);
+  if (!page) forbidden();
+  const server = page.access.perServer ? selectedServerFrom(path.searchParams.get("server")) : undefined;
+  return requirePageAccess(page.access.action, { server });
+}
+
+/** Whether the current principal may do `action` on `resource` (for hiding controls; never throws). */
+export async function allows(action: Action, resource: Resource = {}): Promise<boolean> {
+  const { principal } = await currentAuth();
+  return can(principal, action, resource).allowed;
+}
+
+/** The servers among `servers` the current principal may do `action` on (views that span servers). */
+export async function readableServers<S extends { name: string }>(servers: readonly S[], action: Action): Promise<S[]> {
+  const { principal } = await currentAuth();
+  return servers.filter((s) => can(principal, action, { server: s.name }).allowed);
+}

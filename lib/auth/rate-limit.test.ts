@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+
+import { RateLimiter } from "./rate-limit";
+
+describe("RateLimiter", () => {
+  it("allows `limit` attempts per window, then says when to retry", () => {
+    const limiter = new RateLimiter(3, 60_000);
+    expect([0, 1_000, 2_000].map((t) => limiter.attempt("alice", t).ok)).toEqual([true, true, true]);
+    expect(limiter.attempt("alice", 3_000)).toEqual({ ok: false, retryAfterSeconds: 57 });
+    expect(limiter.attempt("bob", 3_000).ok).toBe(true);
+  });
+
+  it("allows again once the oldest attempt leaves the window", () => {
+    const limiter = new RateLimiter(2, 10_000);
+    limiter.attempt("k", 0);
+    limiter.attempt("k", 5_000);
+    expect(limiter.attempt("k", 9_999).ok).toBe(false);
+    expect(limiter.attempt("k", 10_001).ok).toBe(true);
+  });
+});

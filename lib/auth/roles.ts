@@ -1,0 +1,44 @@
+import type { Action } from "./actions";
+
+export const roles = ["viewer", "editor", "operator", "admin"] as const;
+export type Role = (typeof roles)[number];
+
+const read: readonly Action[] = [
+  "session",
+  "servers.read",
+  "entries.read",
+  "agents.read",
+  "federation.read",
+  "expiry.read",
+  "kubernetes.read",
+  "troubleshoot.read",
+];
+
+/** What each role may do at all; scopes (servers, SPIFFE-ID paths, DNS suffixes) narrow it further. */
+export const roleActions: Record<Role, ReadonlySet<Action>> = {
+  viewer: new Set(read),
+  editor: new Set([...read, "entries.write"]),
+  operator: new Set([
+    ...read,
+    "entries.write",
+    "agents.ban",
+    "agents.evict",
+    "federation.refresh",
+    "troubleshoot.logs",
+  ]),
+  admin: new Set([
+    ...read,
+    "entries.write",
+    "agents.ban",
+    "agents.evict",
+    "federation.refresh",
+    "troubleshoot.logs",
+    "tokens.manage",
+    "audit.read",
+  ]),
+};
+
+/** Roles whose entry writes are limited by scope and may not touch admin, downstream or node entries. */
+export function isScopedWriter(role: Role): boolean {
+  return role === "editor" || role === "operator";
+}

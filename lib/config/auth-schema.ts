@@ -1,0 +1,98 @@
+import { isIP } from "node:net";
+
+import { z } from "zod";
+
+import { roles } from "@/lib/auth/roles";
+import { serverNameSchema } from "@/lib/schemas/path-params";
+import { spiffeIdPrefixSchema } from "@/lib/schemas/spiffe-id";
+
+/** An IPv4/IPv6 address or a CIDR range, e.g. `10.0.0.0/8` or `::1`. */
+export const addressOrCidrSchema = z.string().refine((value) => {
+  const [address, bits, ...rest] = value.split("/");
+  if (rest.length > 0 || !address) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}, "must be an IP address or a CIDR range such as 10.0.0.0/8");
+
+/** A header name (lowercased when used). */
+const headerName = z.string().regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name");
+
+/**
+ * One role binding: who (`groups` from the identity provider and/or exact `subjects`) gets which
+ * role, optionally narrowed to some servers, SPIFFE-ID path prefixes and DNS suffixes.
+ */
+export const bindingConfigSchema = z
+  .strictObject({
+    role: z.enum(roles, `role must be one of ${roles.join(", ")}`),
+    groups: z.array(z.string().min(1)).optional(),
+    subjects: z.array(z.string().min(1)).optional(),
+    servers: z.array(serverNameSchema).min(1, "servers, when given, must name at least one server").optional(),
+    spiffeIdPrefixes: z.array(spiffeIdPrefixSchema).min(1).optional(),
+    dnsSuffixes: z
+      .array(z.string().regex(/^\.?[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i, "must be a DNS suffix such as team-a.svc"))
+      .min(1)
+      .optional(),
+  })
+  .refine((b) => (b.groups?.length ?? 0) + (b.subjects?.length ?? 0) > 0, {
+    message: "a binding needs groups or subjects to say whom it applies to",
+    path: ["groups"],
+  });
+
+const oidcSchema = z.strictObject({
+  /** The provider's issuer URL (https; http only on a loopback host, for local set-ups). */
+  issuer: z.url({ protocol: /^https?$/, error: "issuer must be an http(s) URL" }),
+  clientId: z.string().min(1),
+  /** File holding the client secret (or env SPIRE_CONSOLE_OIDC_CLIENT_SECRET / _FILE). */
+  clientSecretFile: z.string().min(1).optional(),
+  scopes: z.array(z.string().min(1)).default(["openid", "profile", "email", "groups"]),
+  /** ID-token (or userinfo) claim holding the user's groups. */
+  groupsClaim: z.string().min(1).default("groups"),
+  /** What the sign-in button says. */
+  displayName: z.string().min(1).max(60).optional(),
+});
+
+const trustedProxyAuthSchema = z.strictObject({
+  /** Only requests from these addresses may assert a user by header. */
+  addresses: z.array(addressOrCidrSchema).min(1),
+  userHeader: headerName.default("X-Forwarded-User"),
+  groupsHeader: headerName.default("X-Forwarded-Groups"),
+  nameHeader: headerName.optional(),
+  emailHeader: headerName.optional(),
+});
+
+/** The `auth` section: how users sign in, how long sessions last, and who gets which role. */
+export const authConfigSchema = z.strictObject({
+  oidc: oidcSchema.optional(),
+  trustedProxy: trustedProxyAuthSchema.optional(),
+  session: z
+    .strictObject({
+      idleMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .default(60),
+      absoluteHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 30)
+        .default(12),
+    })
+    .default({ idleMinutes: 60, absoluteHours: 12 }),
+  bindings: z.array(bindingConfigSchema).default([]),
+  rateLimits: z
+    .strictObject({
+      /** Sign-in attempts per client address per minute. */
+      signInPerMinute: z.number().int().min(1).default(20),
+      /** Changes per principal per minute. */
+      mutationsPerMinute: z.number().int().min(1).default(120),
+    })
+    .default({ signInPerMinute: 20, mutationsPerMinute: 120 }),
+});
+
+export type AuthConfig = z.output<typeof authConfigSchema>;
+export type BindingConfig = z.output<typeof bindingConfigSchema>;

@@ -1,0 +1,97 @@
+// Plain records of the console's own store (sessions, API tokens). Times are epoch milliseconds.
+
+/** Which database holds the store. */
+export type StoreKind = "sqlite" | "postgres";
+
+/** How a session's user signed in. */
+export type SessionMethod = "oidc" | "proxy";
+
+/** A signed-in user's session. Only the SHA-256 of the cookie value is stored, never the value. */
+export type SessionRecord = {
+  /** SHA-256 hex of the opaque cookie value. */
+  idHash: string;
+  subject: string;
+  issuer: string;
+  name: string;
+  email: string | null;
+  groups: string[];
+  method: SessionMethod;
+  /** The OpenID provider's ID token, kept server-side for RP-initiated logout only. */
+  idToken: string | null;
+  createdAt: number;
+  lastSeenAt: number;
+  /** Absolute end of the session, whatever its activity. */
+  expiresAt: number;
+};
+
+/**
+ * An API token as stored. `secretHash` is the SHA-256 hex of the secret; `bindings` is whatever
+ * JSON was stored (callers validate it), or null when the stored text is not JSON.
+ */
+export type ApiTokenRecord = {
+  id: string;
+  name: string;
+  secretHash: string;
+  bindings: unknown;
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number | null;
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+};
+
+/** An API token without its secret hash: what lists and pages get. */
+export type ApiTokenSummary = Omit<ApiTokenRecord, "secretHash">;
+
+/** What creating an API token takes: a new token is neither revoked nor used. */
+export type NewApiToken = Omit<ApiTokenRecord, "revokedAt" | "lastUsedAt">;
+
+/** Sessions of signed-in users. */
+export interface SessionRepository {
+  /** Stores a new session (the ID hash must be new). */
+  create(session: SessionRecord): Promise<void>;
+  /** The session with this ID hash, or null. Expiry is the caller's decision. */
+  get(idHash: string): Promise<SessionRecord | null>;
+  /** Records activity at `at` (never moves it back); false when there is no such session. */
+  touch(idHash: string, at: number): Promise<boolean>;
+  /** Deletes the session; false when there was none. */
+  delete(idHash: string): Promise<boolean>;
+  /** Deletes sessions past their absolute end or idle for `idleMs` or longer; returns how many. */
+  deleteExpired(now: number, idleMs: number): Promise<number>;
+}
+
+/** API tokens. */
+export interface TokenRepository {
+  /** Stores a new token (ID and secret hash must be new). */
+  create(token: NewApiToken): Promise<void>;
+  /** Every token, newest first, without secret hashes. */
+  list(): Promise<ApiTokenSummary[]>;
+  /** One token without its secret hash, or null. */
+  get(id: string): Promise<ApiTokenSummary | null>;
+  /** The token whose secret has this SHA-256 hex, revoked and expired ones included, or null. */
+  findBySecretHash(secretHash: string): Promise<ApiTokenRecord | null>;
+  /** Marks the token revoked at `at`; false when it was already revoked or does not exist. */
+  revoke(id: string, at: number): Promise<boolean>;
+  /** Records a use at `at`; skips the write (false) when the stored last use is under 60 s old. */
+  touch(id: string, at: number): Promise<boolean>;
+}
+
+/** The console's store, opened and migrated. */
+export interface ConsoleStore {
+  kind: StoreKind;
+  sessions: SessionRepository;
+  tokens: TokenRepository;
+  /** Really writes a row; throws StoreUnavailableError when the store cannot be written. */
+  checkWritable(): Promise<void>;
+  /** Closes the database connection(s); the store cannot be used afterwards. */
+  close(): Promise<void>;
+}
+
+/** Where the store lives. */
+export type OpenStoreOptions = {
+  /** postgres:// or postgresql:// URL; when absent, SQLite at `<dataDir>/console.sqlite`. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Clock for the times the store writes itself (migrations, heartbeat); defaults to Date.now. */
+  now?: () => number;
+};

@@ -1,0 +1,254 @@
+// One behaviour contract for every back-end of the console's store (lib/store): each back-end's
+// test file calls describeStoreContract with a harness that gives fresh databases of its kind.
+import { afterEach, describe, expect, it } from "vitest";
+
+import type { SqlDriver } from "@/lib/store/driver";
+import { StoreConflictError, StoreSchemaError, StoreUnavailableError } from "@/lib/store/errors";
+import { migrations } from "@/lib/store/migrations";
+import { createStore } from "@/lib/store/open-store";
+import { runMigrations } from "@/lib/store/run-migrations";
+import { createSessionRepository } from "@/lib/store/session-repository";
+import type { ConsoleStore, NewApiToken, SessionRecord, StoreKind } from "@/lib/store/types";
+
+/** A new, empty database for one test. */
+export type FreshDatabase = {
+  /** Opens a new connection (SQLite) or pool (PostgreSQL) on this database. */
+  openDriver(): SqlDriver;
+};
+
+export type StoreHarness<D extends FreshDatabase = FreshDatabase> = {
+  kind: StoreKind;
+  freshDatabase(): Promise<D>;
+  /**
+   * Makes the database of `store` unwritable and returns a store on it (the same one, or one
+   * reopened) plus how to undo the damage for the tests that follow.
+   */
+  breakWrites(store: ConsoleStore, database: D): Promise<{ store: ConsoleStore; restore(): Promise<void> }>;
+  /** Texts no error message may contain (the database password). */
+  secrets: readonly string[];
+};
+
+// Past 2^31 and 2^32, so a driver that narrows or stringifies BIGINT shows it.
+const T0 = 1_900_000_000_123;
+const MINUTE = 60_000;
+
+function session(overrides: Partial<SessionRecord> = {}): SessionRecord {
+  return {
+    idHash: "a".repeat(64),
+    subject: "user-1",
+    issuer: "https://idp.example.com",
+    name: "Ada Lovelace",
+    email: "ada@example.com",
+    groups: ["spire-admins", "everyone"],
+    method: "oidc",
+    idToken: "eyJhbGciOi.id.token",
+    createdAt: T0,
+    lastSeenAt: T0,
+    expiresAt: T0 + 8 * 60 * MINUTE,
+    ...overrides,
+  };
+}
+
+function token(overrides: Partial<NewApiToken> = {}): NewApiToken {
+  return {
+    id: "tok-1",
+    name: "ci pipeline",
+    secretHash: "f".repeat(64),
+    bindings: [{ role: "editor", servers: ["foo"] }],
+    createdBy: "Ada Lovelace (user-1)",
+    createdAt: T0,
+    expiresAt: T0 + 30 * 24 * 60 * MINUTE,
+    ...overrides,
+  };
+}
+
+/** Runs the store contract against one back-end. */
+export function describeStoreContract<D extends FreshDatabase>(harness: StoreHarness<D>): void {
+  const opened: { close(): Promise<void> }[] = [];
+  const track = <T extends { close(): Promise<void> }>(item: T): T => (opened.push(item), item);
+  const openDriver = (db: FreshDatabase) => track(db.openDriver());
+  const openStore = async (db: FreshDatabase, now?: () => number) => track(await createStore(openDriver(db), { now }));
+  const freshStore = async () => openStore(await harness.freshDatabase());
+  const versions = async (driver: SqlDriver) =>
+    (await driver.query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version")).map(
+      (row) => row.version,
+    );
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((item) => item.close().catch(() => undefined)));
+  });
+
+  describe(`store contract (${harness.kind})`, () => {
+    it("migrates a new database once; opening it again applies nothing", async () => {
+      const db = await harness.freshDatabase();
+      expect(await runMigrations(openDriver(db))).toEqual([1]);
+      expect(await runMigrations(openDriver(db))).toEqual([]);
+      const store = await openStore(db);
+      expect(store.kind).toBe(harness.kind);
+      expect(await versions(openDriver(db))).toEqual([1]);
+    });
+
+    it("migrates once when several stores open the same new database at the same time", async () => {
+      const db = await harness.freshDatabase();
+      const drivers = [openDriver(db), openDriver(db), openDriver(db), openDriver(db)];
+      const applied = await Promise.all(drivers.map((driver) => runMigrations(driver)));
+      expect(applied.flat()).toEqual([1]);
+      const stores = await Promise.all([openStore(db), openStore(db)]);
+      await Promise.all(stores.map((store) => store.checkWritable()));
+      expect(await versions(drivers[0]!)).toEqual([1]);
+    });
+
+    it("refuses a database whose schema is newer than the code", async () => {
+      const db = await harness.freshDatabase();
+      const future = [...migrations, { version: 99, name: "from the future", up: ["CREATE TABLE future (id TEXT)"] }];
+      await track(await createStore(openDriver(db), { migrations: future })).close();
+      const refused = createStore(openDriver(db));
+      await expect(refused).rejects.toBeInstanceOf(StoreSchemaError);
+      await expect(refused).rejects.toThrow(/schema is at version 99, newer than this console knows \(1\)/);
+    });
+
+    it("stores, reads, touches and deletes a session", async () => {
+      const store = await freshStore();
+      const record = session();
+      await store.sessions.create(record);
+      await store.sessions.create(session({ idHash: "b".repeat(64), email: null, idToken: null, method: "proxy" }));
+      expect(await store.sessions.get(record.idHash)).toEqual(record);
+      expect(await store.sessions.get("b".repeat(64))).toMatchObject({ email: null, idToken: null, method: "proxy" });
+      expect(await store.sessions.get("c".repeat(64))).toBeNull();
+      await expect(store.sessions.create(record)).rejects.toBeInstanceOf(StoreConflictError);
+
+      expect(await store.sessions.touch(record.idHash, T0 + 5 * MINUTE)).toBe(true);
+      expect(await store.sessions.touch(record.idHash, T0 + MINUTE)).toBe(false); // never moves back
+      expect((await store.sessions.get(record.idHash))?.lastSeenAt).toBe(T0 + 5 * MINUTE);
+      expect(await store.sessions.touch("c".repeat(64), T0)).toBe(false);
+
+      expect(await store.sessions.delete(record.idHash)).toBe(true);
+      expect(await store.sessions.delete(record.idHash)).toBe(false);
+      expect(await store.sessions.get(record.idHash)).toBeNull();
+    });
+
+    it("deletes sessions past their absolute end or idle for too long, and only those", async () => {
+      const store = await freshStore();
+      const idleMs = 30 * MINUTE;
+      const now = T0 + 60 * MINUTE;
+      await store.sessions.create(session({ idHash: "1".repeat(64), lastSeenAt: now - MINUTE, expiresAt: now }));
+      await store.sessions.create(session({ idHash: "2".repeat(64), lastSeenAt: now - idleMs, expiresAt: now * 2 }));
+      await store.sessions.create(
+        session({ idHash: "3".repeat(64), lastSeenAt: now - idleMs + 1, expiresAt: now + 1 }),
+      );
+      expect(await store.sessions.deleteExpired(now, idleMs)).toBe(2);
+      expect(await store.sessions.get("3".repeat(64))).not.toBeNull();
+      expect(await store.sessions.get("1".repeat(64))).toBeNull();
+      expect(await store.sessions.get("2".repeat(64))).toBeNull();
+      expect(await store.sessions.deleteExpired(now, idleMs)).toBe(0);
+    });
+
+    it("creates, lists (newest first, without secret hashes) and finds API tokens", async () => {
+      const store = await freshStore();
+      await store.tokens.create(token());
+      await store.tokens.create(token({ id: "tok-2", secretHash: "e".repeat(64), createdAt: T0 + 1, expiresAt: null }));
+      await store.tokens.create(token({ id: "tok-0", secretHash: "d".repeat(64), createdAt: T0 - 1, bindings: [] }));
+
+      const list = await store.tokens.list();
+      expect(list.map((t) => t.id)).toEqual(["tok-2", "tok-1", "tok-0"]);
+      for (const item of list) expect(Object.keys(item)).not.toContain("secretHash");
+      const { secretHash, ...summary } = token();
+      expect(list[1]).toEqual({ ...summary, revokedAt: null, lastUsedAt: null });
+      expect(await store.tokens.get("tok-1")).toEqual(list[1]);
+      expect(Object.keys((await store.tokens.get("tok-1"))!)).not.toContain("secretHash");
+      expect(await store.tokens.get("nope")).toBeNull();
+
+      expect(await store.tokens.findBySecretHash(secretHash)).toEqual({
+        ...token(),
+        revokedAt: null,
+        lastUsedAt: null,
+      });
+      expect(await store.tokens.findBySecretHash("0".repeat(64))).toBeNull();
+      await expect(store.tokens.create(token({ id: "tok-3" }))).rejects.toBeInstanceOf(StoreConflictError);
+    });
+
+    it("revokes a token once and records its use at most once a minute", async () => {
+      const store = await freshStore();
+      await store.tokens.create(token());
+      expect(await store.tokens.revoke("tok-1", T0 + MINUTE)).toBe(true);
+      expect(await store.tokens.revoke("tok-1", T0 + 2 * MINUTE)).toBe(false);
+      expect(await store.tokens.revoke("nope", T0)).toBe(false);
+      expect((await store.tokens.findBySecretHash(token().secretHash))?.revokedAt).toBe(T0 + MINUTE);
+
+      expect(await store.tokens.touch("tok-1", T0 + 10 * MINUTE)).toBe(true);
+      expect(await store.tokens.touch("tok-1", T0 + 10 * MINUTE + 59_999)).toBe(false);
+      expect((await store.tokens.get("tok-1"))?.lastUsedAt).toBe(T0 + 10 * MINUTE);
+      expect(await store.tokens.touch("tok-1", T0 + 11 * MINUTE)).toBe(true);
+      expect((await store.tokens.get("tok-1"))?.lastUsedAt).toBe(T0 + 11 * MINUTE);
+      expect(await store.tokens.touch("nope", T0)).toBe(false);
+    });
+
+    it("commits a transaction that resolves and rolls back one that throws", async () => {
+      const db = await harness.freshDatabase();
+      const driver = openDriver(db);
+      await runMigrations(driver);
+      const sessions = createSessionRepository(driver);
+      await driver.transaction((tx) => createSessionRepository(tx).create(session({ idHash: "1".repeat(64) })));
+      const failure = new Error("changed my mind");
+      const rolledBack = driver.transaction(async (tx) => {
+        await createSessionRepository(tx).create(session({ idHash: "2".repeat(64) }));
+        await createSessionRepository(tx).delete("1".repeat(64));
+        expect(await createSessionRepository(tx).get("2".repeat(64))).not.toBeNull();
+        throw failure;
+      });
+      await expect(rolledBack).rejects.toBe(failure);
+      expect(await sessions.get("1".repeat(64))).not.toBeNull();
+      expect(await sessions.get("2".repeat(64))).toBeNull();
+    });
+
+    it("returns BIGINT times and counts as exact JS numbers", async () => {
+      const db = await harness.freshDatabase();
+      const store = await openStore(db);
+      await store.sessions.create(session({ expiresAt: Number.MAX_SAFE_INTEGER }));
+      const read = await store.sessions.get(session().idHash);
+      expect(read?.createdAt).toBe(T0);
+      expect(read?.expiresAt).toBe(Number.MAX_SAFE_INTEGER);
+      const [row] = await openDriver(db).query("SELECT COUNT(*) AS n, MAX(created_at) AS t FROM sessions");
+      expect(row).toEqual({ n: 1, t: T0 });
+    });
+
+    it("proves a healthy store writable by writing its heartbeat", async () => {
+      const db = await harness.freshDatabase();
+      const store = await openStore(db, () => T0 + 42);
+      await expect(store.checkWritable()).resolves.toBeUndefined();
+      await store.checkWritable();
+      const rows = await openDriver(db).query("SELECT id, written_at FROM store_heartbeat");
+      expect(rows).toEqual([{ id: "console", written_at: T0 + 42 }]);
+    });
+
+    it("fails checkWritable fast with StoreUnavailableError when the database cannot be written", async () => {
+      const db = await harness.freshDatabase();
+      const healthy = await openStore(db);
+      await healthy.sessions.create(session());
+      const broken = await harness.breakWrites(healthy, db);
+      track(broken.store);
+      try {
+        const started = performance.now();
+        const error = await broken.store.checkWritable().then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(performance.now() - started).toBeLessThan(6_000);
+        expect(error).toBeInstanceOf(StoreUnavailableError);
+        const message = (error as Error).message;
+        expect(message).toMatch(harness.kind === "sqlite" ? /^SQLite store: / : /^PostgreSQL store: /);
+        for (const secret of harness.secrets) expect(message).not.toContain(secret);
+      } finally {
+        await broken.restore();
+      }
+    });
+
+    it("fails with StoreUnavailableError after it is closed", async () => {
+      const store = await freshStore();
+      await store.close();
+      await store.close(); // closing twice is harmless
+      await expect(store.sessions.get("a".repeat(64))).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.checkWritable()).rejects.toBeInstanceOf(StoreUnavailableError);
+    });
+  });
+}
