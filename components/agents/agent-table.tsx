@@ -47,7 +47,7 @@ export function AgentTable({ server, filters = {} }: { server: string; filters?:
   const agents = query.data.pages.flatMap((page) => page.agents);
   if (agents.length === 0)
     return <StatePanel tone="empty" title="No agent matches (or none has attested to this server yet)." />;
-  const now = Date.now();
+  const now = query.dataUpdatedAt; // relative times are relative to when the list was read
   return (
     <Table
       caption={`Agents of ${server}`}
@@ -58,7 +58,7 @@ export function AgentTable({ server, filters = {} }: { server: string; filters?:
           shown={agents.length}
           hasMore={query.hasNextPage}
           loading={query.isFetchingNextPage}
-          onMore={() => query.fetchNextPage()}
+          onMore={() => void query.fetchNextPage()}
         />
       }
     >

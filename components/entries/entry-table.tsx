@@ -22,7 +22,7 @@ export function EntryTable({ server, filters }: { server: string; filters: Entry
     );
   const entries = query.data.pages.flatMap((page) => page.entries);
   if (entries.length === 0) return <StatePanel tone="empty" title="No entries match these filters." />;
-  const now = Date.now();
+  const now = query.dataUpdatedAt; // relative times are relative to when the list was read
   return (
     <Table
       caption={`Entries of ${server}`}
@@ -33,7 +33,7 @@ export function EntryTable({ server, filters }: { server: string; filters: Entry
           shown={entries.length}
           hasMore={query.hasNextPage}
           loading={query.isFetchingNextPage}
-          onMore={() => query.fetchNextPage()}
+          onMore={() => void query.fetchNextPage()}
         />
       }
     >

@@ -8,9 +8,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { StatePanel } from "@/components/ui/state-panel";
 import { links } from "@/lib/links";
+import type { Overview } from "@/lib/overview/load-overview";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { overviewKeys } from "@/lib/query/keys";
-import type { Overview } from "@/lib/overview/load-overview";
 
 import { ProblemsList } from "./problems-list";
 
@@ -29,7 +29,7 @@ export function OverviewPanels() {
       </StatePanel>
     );
   const { servers, problems, federation } = query.data;
-  const now = Date.now();
+  const now = query.dataUpdatedAt; // relative times are relative to when the overview was read
   return (
     <div className="grid gap-4 xl:grid-cols-2">
       <Card className="xl:row-span-2">

@@ -35,7 +35,7 @@ export function EntryTree({
 }) {
   const [expanded, setExpanded] = useState(() => initialExpansion(expand));
   const [active, setActive] = useState(0);
-  const { rows, root, rootError, fetching } = useTreeRows(server, filters, expanded);
+  const { rows, root, rootError, fetching, updatedAt } = useTreeRows(server, filters, expanded);
   const scrollRef = useRef<HTMLDivElement>(null);
   const client = useQueryClient();
   const router = useRouter();
@@ -121,7 +121,7 @@ export function EntryTree({
         <Button
           size="sm"
           variant="secondary"
-          onClick={() => client.invalidateQueries({ queryKey: entryTreeKeys.all(server) })}
+          onClick={() => void client.invalidateQueries({ queryKey: entryTreeKeys.all(server) })}
         >
           Refresh
         </Button>
@@ -147,6 +147,7 @@ export function EntryTree({
                 style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
               >
                 <TreeRowView
+                  now={updatedAt}
                   row={row}
                   server={server}
                   id={`tree-row-${item.index}`}

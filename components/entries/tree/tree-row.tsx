@@ -1,10 +1,10 @@
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
+import type { TreeNode } from "@/lib/entries/tree-nodes";
 import { cn } from "@/lib/format/cn";
 import { formatAbsolute, formatRelative } from "@/lib/format/time";
 import { links } from "@/lib/links";
-import type { TreeNode } from "@/lib/entries/tree-nodes";
 
 import type { TreeRow } from "./use-tree-rows";
 
@@ -42,7 +42,7 @@ function NodeLabel({ node, server }: { node: TreeNode; server: string }) {
   return <span className="font-mono text-xs font-medium">{node.spiffeId}</span>;
 }
 
-function Flags({ node, cycle }: { node: TreeNode; cycle: boolean }) {
+function Flags({ node, cycle, now }: { node: TreeNode; cycle: boolean; now: number }) {
   const f = node.flags;
   return (
     <span className="flex shrink-0 items-center gap-1">
@@ -59,10 +59,10 @@ function Flags({ node, cycle }: { node: TreeNode; cycle: boolean }) {
       {f.federatesWith.length ? <Badge title={f.federatesWith.join(", ")}>federated</Badge> : null}
       {f.expiresAt && node.kind !== "agent" ? (
         <Badge
-          tone={Date.parse(f.expiresAt) - Date.now() < 86_400_000 ? "bad" : "neutral"}
+          tone={Date.parse(f.expiresAt) - now < 86_400_000 ? "bad" : "neutral"}
           title={formatAbsolute(f.expiresAt)}
         >
-          expires {formatRelative(f.expiresAt)}
+          expires {formatRelative(f.expiresAt, now)}
         </Badge>
       ) : null}
     </span>
@@ -73,6 +73,8 @@ function Flags({ node, cycle }: { node: TreeNode; cycle: boolean }) {
 export function TreeRowView(props: {
   row: TreeRow;
   server: string;
+  /** "Now" (epoch ms) for relative times: when the rows were read. */
+  now: number;
   active: boolean;
   id: string;
   onToggle: () => void;
@@ -163,7 +165,7 @@ export function TreeRowView(props: {
           in {node.aliases.map(short).join(", ")}
         </span>
       ) : null}
-      <Flags node={node} cycle={row.cycle} />
+      <Flags node={node} cycle={row.cycle} now={props.now} />
     </div>
   );
 }

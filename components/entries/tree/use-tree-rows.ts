@@ -3,10 +3,10 @@
 import { useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
 
+import type { TreeLevel } from "@/lib/entries/load-tree-level";
 import type { TreeNode } from "@/lib/entries/tree-nodes";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { entryTreeKeys } from "@/lib/query/keys";
-import type { TreeLevel } from "@/lib/entries/load-tree-level";
 import type { EntryFilters } from "@/lib/spire/types";
 
 import { treeLevelUrl } from "./tree-url";
@@ -144,6 +144,8 @@ export function useTreeRows(server: string, filters: EntryFilters, expanded: Rea
       root: root?.data ?? null,
       rootError: root?.error ?? null,
       fetching: results.some((r) => r.isFetching),
+      /** When the newest level was read (epoch ms): "now" for the rows' relative times. */
+      updatedAt: Math.max(0, ...results.map((r) => r.dataUpdatedAt)),
     };
   }, [requests, results, expanded]);
 }

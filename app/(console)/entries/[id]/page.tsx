@@ -12,6 +12,8 @@ import { links } from "@/lib/links";
 import { selectedServerName } from "@/lib/servers/resolve-server";
 import { getServerConfig } from "@/lib/servers/resolve-server";
 
+import { readWithTime } from "../../_components/read-with-time";
+
 export const metadata = { title: "Entry" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -21,9 +23,9 @@ export default async function EntryPage({ params, searchParams }: Props) {
   await requirePage();
   let detail: EntryDetail | null = null;
   let problem: string | null = null;
-  const renderedAt = Date.now();
+  let renderedAt = 0;
   try {
-    detail = await getEntryDetail(getServerConfig(server), id);
+    ({ data: detail, readAt: renderedAt } = await readWithTime(() => getEntryDetail(getServerConfig(server), id)));
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     problem = error.message;
