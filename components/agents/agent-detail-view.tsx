@@ -9,11 +9,11 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { SelectorChips } from "@/components/ui/selector-chips";
 import { StatePanel } from "@/components/ui/state-panel";
+import type { AgentDetail } from "@/lib/agents/load-agent-detail";
 import { formatAbsolute, formatRelative } from "@/lib/format/time";
 import { links } from "@/lib/links";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { agentKeys } from "@/lib/query/keys";
-import type { AgentDetail } from "@/lib/agents/load-agent-detail";
 
 import { AgentActions } from "./agent-actions";
 import { AgentEntryList } from "./agent-entry-list";

@@ -1,6 +1,6 @@
 import type { ExpiryItem, ExpiryKind } from "@/lib/expiry/classify-expiry";
-
 import { makeTimeScale, timelineTicks } from "@/lib/expiry/timeline-scale";
+
 import { urgencyColor } from "./urgency";
 
 const lanes: { kind: ExpiryKind; label: string }[] = [

@@ -4,9 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { StatePanel } from "@/components/ui/state-panel";
+import type { ExpiryView as ExpiryData } from "@/lib/expiry/load-expiry";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { expiryKeys } from "@/lib/query/keys";
-import type { ExpiryView as ExpiryData } from "@/lib/expiry/load-expiry";
 
 import { ExpiryTimeline } from "./expiry-timeline";
 import { SoonestList } from "./soonest-list";

@@ -1,5 +1,4 @@
 import type { FederationGraph } from "@/lib/federation/build-graph";
-
 import { edgeKey, edgePath, layoutNodes } from "@/lib/federation/graph-layout";
 
 const W = 720;

@@ -2,8 +2,8 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatAbsolute, formatDuration, formatRelative } from "@/lib/format/time";
 import type { FederationEdge } from "@/lib/federation/build-graph";
+import { formatAbsolute, formatDuration, formatRelative } from "@/lib/format/time";
 import { links } from "@/lib/links";
 
 import { RefreshBundleButton } from "./refresh-bundle-button";

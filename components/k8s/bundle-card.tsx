@@ -1,6 +1,6 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { BundleComparison } from "@/lib/kubernetes/compare-bundle";
 import { formatAbsolute } from "@/lib/format/time";
+import type { BundleComparison } from "@/lib/kubernetes/compare-bundle";
 
 import { HealthBadge } from "./health-badge";
 

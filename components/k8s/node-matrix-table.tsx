@@ -1,8 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { PodCell } from "@/lib/kubernetes/pod-status";
-import type { NodeMatrix } from "@/lib/kubernetes/node-matrix";
 import { formatAbsolute, formatRelative } from "@/lib/format/time";
+import type { NodeMatrix } from "@/lib/kubernetes/node-matrix";
+import type { PodCell } from "@/lib/kubernetes/pod-status";
 
 function PodStatus({ pod }: { pod: PodCell | null }) {
   if (!pod) return <Badge tone="bad">no pod</Badge>;

@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 
-import type { ServersResponse } from "@/lib/servers/list-server-summaries";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { serverKeys } from "@/lib/query/keys";
+import type { ServersResponse } from "@/lib/servers/list-server-summaries";
 
 /**
  * Every configured server's health, refreshed every 10 seconds. `renderedAt` (epoch ms) is when

@@ -2,8 +2,8 @@
 
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { ServersResponse } from "@/lib/servers/list-server-summaries";
 import { formatAbsolute, formatRelative } from "@/lib/format/time";
+import type { ServersResponse } from "@/lib/servers/list-server-summaries";
 import type { WorkloadApiStatus } from "@/lib/spiffe/x509-source";
 
 import { useServers } from "./use-servers";

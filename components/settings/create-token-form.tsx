@@ -63,7 +63,7 @@ export function CreateTokenForm({
 
   return (
     <form
-      onSubmit={submit}
+      onSubmit={(event) => void submit(event)}
       className="grid max-w-3xl gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2"
     >
       <h2 className="text-base font-semibold sm:col-span-2">New token</h2>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ApiError } from "@/lib/api/api-error";
 import { links } from "@/lib/links";
-import { lookupEntryPods, type EntryReverseLookup } from "@/lib/troubleshoot/load-entry-pods";
+import { type EntryReverseLookup, lookupEntryPods } from "@/lib/troubleshoot/load-entry-pods";
 
 async function load(server: string, id: string): Promise<EntryReverseLookup | { message: string }> {
   try {

@@ -6,8 +6,8 @@ import { type CliAgent, idToString, spireServer, spireServerJson } from "../../s
 import { type ExtraAgent, startExtraAgent } from "../integration/extra-agent";
 import { stackState } from "../support/api";
 import { AgentsPage } from "./pages/agents-page";
-import { EntryDetailPage } from "./pages/entry-detail-page";
 import { EntriesPage } from "./pages/entries-page";
+import { EntryDetailPage } from "./pages/entry-detail-page";
 import { ExpiryPage } from "./pages/expiry-page";
 import { FederationPage } from "./pages/federation-page";
 import { OverviewPage } from "./pages/overview-page";

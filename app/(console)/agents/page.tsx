@@ -2,9 +2,9 @@ import { AgentFilterForm } from "@/components/agents/agent-filter-form";
 import { AgentTable } from "@/components/agents/agent-table";
 import { StatePanel } from "@/components/ui/state-panel";
 import { requirePage } from "@/lib/auth/guard";
-import { selectedServerName } from "@/lib/servers/resolve-server";
-import { readQuery, toUrlSearchParams } from "@/lib/schemas/query-string";
 import { agentListQuerySchema } from "@/lib/schemas/list-queries";
+import { readQuery, toUrlSearchParams } from "@/lib/schemas/query-string";
+import { selectedServerName } from "@/lib/servers/resolve-server";
 
 export const metadata = { title: "Agents" };
 

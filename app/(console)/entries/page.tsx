@@ -1,13 +1,13 @@
 import { EntryFilterForm } from "@/components/entries/entry-filter-form";
-import { ImportExportLink, NewEntryButton } from "@/components/entries/forms/new-entry-button";
 import { EntryTable } from "@/components/entries/entry-table";
+import { ImportExportLink, NewEntryButton } from "@/components/entries/forms/new-entry-button";
 import { EntryTree } from "@/components/entries/tree/entry-tree";
 import { EntryViewToggle } from "@/components/entries/view-toggle";
 import { StatePanel } from "@/components/ui/state-panel";
 import { requirePage } from "@/lib/auth/guard";
-import { selectedServerName } from "@/lib/servers/resolve-server";
 import { parseEntryPageFilters } from "@/lib/schemas/entry-page-params";
 import { toUrlSearchParams } from "@/lib/schemas/query-string";
+import { selectedServerName } from "@/lib/servers/resolve-server";
 
 export const metadata = { title: "Entries" };
 

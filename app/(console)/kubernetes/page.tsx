@@ -10,11 +10,11 @@ import { SocketChecks } from "@/components/k8s/socket-checks";
 import { CoverageNote, DaemonSetCard, ServerCard } from "@/components/k8s/workload-cards";
 import { StatePanel } from "@/components/ui/state-panel";
 import { ApiError } from "@/lib/api/api-error";
+import { requirePage } from "@/lib/auth/guard";
 import type { KubernetesSpireReport } from "@/lib/kubernetes/build-report";
 import { getSpireReport } from "@/lib/kubernetes/load-spire-report";
 
 import { Section } from "./_components/section";
-import { requirePage } from "@/lib/auth/guard";
 
 export const metadata = { title: "Kubernetes" };
 export const dynamic = "force-dynamic";

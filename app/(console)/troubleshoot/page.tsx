@@ -7,17 +7,17 @@ import { VerdictCard } from "@/components/troubleshoot/verdict-card";
 import { Card, CardBody } from "@/components/ui/card";
 import { StatePanel } from "@/components/ui/state-panel";
 import { ApiError } from "@/lib/api/api-error";
+import { requirePage } from "@/lib/auth/guard";
+import { pickServer } from "@/lib/servers/resolve-server";
 import type { Diagnosis } from "@/lib/troubleshoot/diagnose-workload";
-import { parseSelector } from "@/lib/troubleshoot/match-entries";
+import { listPodChoices } from "@/lib/troubleshoot/list-pod-choices";
 import { getAgentAttestation } from "@/lib/troubleshoot/load-agent-attestation";
 import { diagnosePod, diagnoseSelectors, type PodDiagnosis } from "@/lib/troubleshoot/load-diagnosis";
-import { pickServer } from "@/lib/servers/resolve-server";
-import { listPodChoices } from "@/lib/troubleshoot/list-pod-choices";
 import { loadSpireContext } from "@/lib/troubleshoot/load-spire-context";
+import { parseSelector } from "@/lib/troubleshoot/match-entries";
 
 import { ContainerTabs } from "./_components/container-tabs";
 import { SelectorForm } from "./_components/selector-form";
-import { requirePage } from "@/lib/auth/guard";
 
 export const metadata = { title: "Troubleshoot" };
 export const dynamic = "force-dynamic";

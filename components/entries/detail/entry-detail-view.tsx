@@ -8,10 +8,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { StatePanel } from "@/components/ui/state-panel";
 import { entryCreateCommand } from "@/lib/entries/cli-command";
+import type { EntryDetail } from "@/lib/entries/load-entry-detail";
 import { links } from "@/lib/links";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { entryTreeKeys } from "@/lib/query/keys";
-import type { EntryDetail } from "@/lib/entries/load-entry-detail";
 
 import { EntryFields } from "./entry-fields";
 import { ParentChain } from "./parent-chain";

@@ -10,10 +10,10 @@ import { StatePanel } from "@/components/ui/state-panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { EntryFilters } from "@/lib/spire/types";
 
-import { type BatchDeleteResponse, useDeleteEntries } from "../use-entry-mutations";
 import { useEntryList } from "../use-entry-list";
-import { exportFilteredEntries } from "./export-entries";
+import { type BatchDeleteResponse, useDeleteEntries } from "../use-entry-mutations";
 import { downloadText } from "./download-text";
+import { exportFilteredEntries } from "./export-entries";
 
 type Result = BatchDeleteResponse["results"][number];
 
@@ -51,7 +51,7 @@ export function BulkEntryTable({ server, filters }: { server: string; filters: E
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
-        <Button variant="secondary" size="sm" onClick={exportAll}>
+        <Button variant="secondary" size="sm" onClick={() => void exportAll()}>
           Export filtered list (JSON)
         </Button>
         <Button variant="destructive" size="sm" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
@@ -80,7 +80,7 @@ export function BulkEntryTable({ server, filters }: { server: string; filters: E
               shown={entries.length}
               hasMore={query.hasNextPage}
               loading={query.isFetchingNextPage}
-              onMore={() => query.fetchNextPage()}
+              onMore={() => void query.fetchNextPage()}
             />
           }
         >

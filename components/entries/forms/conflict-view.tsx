@@ -1,9 +1,8 @@
 import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
+import { changedFields, entryToInput } from "@/lib/entries/form-values";
 import type { EntryInput } from "@/lib/schemas/entry-input";
 import type { Entry } from "@/lib/spire/types";
-
-import { changedFields, entryToInput } from "@/lib/entries/form-values";
 
 /** Shown instead of overwriting: the entry changed on the server since it was loaded. */
 export function ConflictView(props: {

@@ -6,14 +6,6 @@ import { type FormEvent, useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { CheckboxField, Field, Input } from "@/components/ui/input";
-import { links } from "@/lib/links";
-import { ApiClientError, StaleEntryClientError } from "@/lib/query/fetch-json";
-import type { Entry } from "@/lib/spire/types";
-
-import { useCreateEntry, useUpdateEntry } from "../use-entry-mutations";
-import { ConflictView } from "./conflict-view";
-import { EntryPreview } from "./entry-preview";
-import { FederatesWithPicker, useFederationOptions } from "./federates-with-picker";
 import {
   changedFields,
   compactInput,
@@ -27,11 +19,19 @@ import {
   toEntryInput,
   validateForm,
 } from "@/lib/entries/form-values";
+import { links } from "@/lib/links";
+import { ApiClientError, StaleEntryClientError } from "@/lib/query/fetch-json";
+import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
+import type { Entry } from "@/lib/spire/types";
+
+import { useCreateEntry, useUpdateEntry } from "../use-entry-mutations";
+import { ConflictView } from "./conflict-view";
+import { EntryPreview } from "./entry-preview";
+import { FederatesWithPicker, useFederationOptions } from "./federates-with-picker";
 import { ParentPicker } from "./parent-picker";
 import { SelectorBuilder } from "./selector-builder";
 import { SpiffeIdField } from "./spiffe-id-field";
 import { TtlInput } from "./ttl-input";
-import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
 
 type Props = { server: string; trustDomain: string } & (
   { mode: "create"; prefill?: Prefill } | { mode: "edit"; entry: Entry }

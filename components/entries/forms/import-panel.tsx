@@ -9,8 +9,8 @@ import { type ImportPreview, previewImport } from "@/lib/entries/import-rows";
 import type { Entry } from "@/lib/spire/types";
 
 import { type BatchCreateResponse, useCreateEntries } from "../use-entry-mutations";
-import { useFederationOptions } from "./federates-with-picker";
 import { downloadText } from "./download-text";
+import { useFederationOptions } from "./federates-with-picker";
 import { ImportTable } from "./import-table";
 
 /**
@@ -68,9 +68,9 @@ export function ImportPanel({ server, trustDomain }: { server: string; trustDoma
             type="file"
             accept="application/json,.json"
             aria-label="Import file"
-            onChange={async (e) => {
+            onChange={(e) => {
               const file = e.target.files?.[0];
-              if (file) load(await file.text(), file.name);
+              if (file) void file.text().then((text) => load(text, file.name));
             }}
             className="text-sm"
           />

@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 
-import { controllerManagedReasons } from "@/lib/entries/controller-managed";
 import { isNodeEntryParent } from "@/lib/entries/cli-command";
+import { controllerManagedReasons } from "@/lib/entries/controller-managed";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { entryKeys } from "@/lib/query/keys";
 import type { Agent, Entry } from "@/lib/spire/types";

@@ -2,13 +2,13 @@ import { EntryFilterForm } from "@/components/entries/entry-filter-form";
 import { BulkEntryTable } from "@/components/entries/forms/bulk-entry-table";
 import { ImportPanel } from "@/components/entries/forms/import-panel";
 import { StatePanel } from "@/components/ui/state-panel";
+import { userMessage } from "@/lib/api/user-message";
 import { requirePage } from "@/lib/auth/guard";
-import { selectedServerName } from "@/lib/servers/resolve-server";
+import { loadEntryFormContext } from "@/lib/entries/load-entry-form";
 import { entryListQuerySchema } from "@/lib/schemas/list-queries";
 import { readQuery } from "@/lib/schemas/query-string";
+import { selectedServerName } from "@/lib/servers/resolve-server";
 import { getServerConfig } from "@/lib/servers/resolve-server";
-import { userMessage } from "@/lib/api/user-message";
-import { loadEntryFormContext } from "@/lib/entries/load-entry-form";
 
 export const metadata = { title: "Import, export and bulk delete" };
 

@@ -1,10 +1,10 @@
 import { EntryForm } from "@/components/entries/forms/entry-form";
 import { StatePanel } from "@/components/ui/state-panel";
+import { userMessage } from "@/lib/api/user-message";
 import { requirePage } from "@/lib/auth/guard";
+import { loadEntryFormContext } from "@/lib/entries/load-entry-form";
 import { selectedServerName } from "@/lib/servers/resolve-server";
 import { getServerConfig } from "@/lib/servers/resolve-server";
-import { userMessage } from "@/lib/api/user-message";
-import { loadEntryFormContext } from "@/lib/entries/load-entry-form";
 
 export const metadata = { title: "New entry" };
 

@@ -1,11 +1,11 @@
 import { EntryActions } from "@/components/entries/forms/entry-actions";
 import { EntryForm } from "@/components/entries/forms/entry-form";
 import { StatePanel } from "@/components/ui/state-panel";
+import { userMessage } from "@/lib/api/user-message";
 import { requirePage } from "@/lib/auth/guard";
+import { loadEntryForEdit } from "@/lib/entries/load-entry-form";
 import { selectedServerName } from "@/lib/servers/resolve-server";
 import { getServerConfig } from "@/lib/servers/resolve-server";
-import { userMessage } from "@/lib/api/user-message";
-import { loadEntryForEdit } from "@/lib/entries/load-entry-form";
 import type { Entry } from "@/lib/spire/types";
 
 export const metadata = { title: "Edit entry" };
