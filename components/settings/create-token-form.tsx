@@ -3,10 +3,10 @@
 import { type FormEvent, useState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/input";
 import { roles } from "@/lib/auth/roles";
 import { ApiClientError, fetchJson } from "@/lib/query/fetch-json";
 
-const inputClass = "h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
 const list = (text: string) =>
   text
     .split(/[\s,]+/)
@@ -26,7 +26,8 @@ export function CreateTokenForm({
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const formElement = event.currentTarget; // React clears currentTarget once the handler awaits
+    const form = new FormData(formElement);
     const text = (name: string) => String(form.get(name) ?? "").trim();
     const binding = {
       role: text("role"),
@@ -43,7 +44,7 @@ export function CreateTokenForm({
         body: { name: text("name"), bindings: [binding], ...(days ? { expiresInDays: Number(days) } : {}) },
       });
       onCreated(text("name"), created.token);
-      event.currentTarget.reset();
+      formElement.reset();
     } catch (e) {
       const fields = Object.fromEntries(
         (e instanceof ApiClientError ? e.details : []).map((d) => [d.path.replace(/^bindings\.0\./, ""), d.message]),
@@ -54,53 +55,41 @@ export function CreateTokenForm({
     }
   }
 
-  const fieldError = (name: string) =>
-    error?.fields[name] ? (
-      <span id={`${name}-error`} className="text-xs text-red-700">
-        {error.fields[name]}
-      </span>
-    ) : null;
+  const fieldError = (name: string) => error?.fields[name];
 
   return (
     <form
       onSubmit={(event) => void submit(event)}
+      aria-labelledby="new-token-title"
       className="grid max-w-3xl gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2"
     >
-      <h2 className="text-base font-semibold sm:col-span-2">New token</h2>
-      <label className="flex flex-col gap-1 text-sm">
-        Name
-        <input name="name" required maxLength={100} className={inputClass} aria-invalid={Boolean(error?.fields.name)} />
-        {fieldError("name")}
-      </label>
-      <label className="flex flex-col gap-1 text-sm">
-        Role
-        <select name="role" defaultValue="viewer" className={inputClass}>
+      <h2 id="new-token-title" className="text-base font-semibold sm:col-span-2">
+        New token
+      </h2>
+      <Field id="token-name" label="Name" error={fieldError("name")}>
+        <Input name="name" required maxLength={100} />
+      </Field>
+      <Field id="token-role" label="Role">
+        <Select name="role" defaultValue="viewer">
           {roles.map((r) => (
             <option key={r} value={r}>
               {r}
             </option>
           ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm">
-        Servers (empty: all)
-        <input name="servers" placeholder={servers.join(", ")} className={inputClass} />
-        {fieldError("servers")}
-      </label>
-      <label className="flex flex-col gap-1 text-sm">
-        Expires in days (empty: never)
-        <input name="days" type="number" min={1} max={3650} className={inputClass} />
-        {fieldError("expiresInDays")}
-      </label>
-      <label className="flex flex-col gap-1 text-sm">
-        SPIFFE-ID prefixes (editor, operator)
-        <input name="prefixes" placeholder="spiffe://example.org/team-a/" className={inputClass} />
-        {fieldError("spiffeIdPrefixes.0")}
-      </label>
-      <label className="flex flex-col gap-1 text-sm">
-        DNS suffixes (editor, operator)
-        <input name="dns" placeholder="team-a.svc.cluster.local" className={inputClass} />
-      </label>
+        </Select>
+      </Field>
+      <Field id="token-servers" label="Servers (empty: all)" error={fieldError("servers")}>
+        <Input name="servers" placeholder={servers.join(", ")} />
+      </Field>
+      <Field id="token-days" label="Expires in days (empty: never)" error={fieldError("expiresInDays")}>
+        <Input name="days" type="number" min={1} max={3650} />
+      </Field>
+      <Field id="token-prefixes" label="SPIFFE-ID prefixes (editor, operator)" error={fieldError("spiffeIdPrefixes.0")}>
+        <Input name="prefixes" placeholder="spiffe://example.org/team-a/" />
+      </Field>
+      <Field id="token-dns" label="DNS suffixes (editor, operator)" error={fieldError("dnsSuffixes.0")}>
+        <Input name="dns" placeholder="team-a.svc.cluster.local" />
+      </Field>
       {error ? (
         <p role="alert" className="text-sm text-red-700 sm:col-span-2">
           {error.message}

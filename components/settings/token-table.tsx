@@ -3,6 +3,8 @@
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatAbsolute } from "@/lib/format/time";
 import { fetchJson } from "@/lib/query/fetch-json";
 import type { ApiTokenSummary } from "@/lib/store/types";
@@ -26,63 +28,83 @@ function describeBindings(bindings: unknown): string {
 
 const when = (ms: number | null) => (ms === null ? "—" : formatAbsolute(new Date(ms).toISOString()));
 
-/** The API tokens with their roles, expiry and last use; live tokens can be revoked. */
+/** The API tokens with their roles, expiry and last use; live tokens can be revoked (typing the name to confirm). */
 export function TokenTable({ tokens, onRevoked }: { tokens: ApiTokenSummary[]; onRevoked: () => void }) {
+  const [revoking, setRevoking] = useState<ApiTokenSummary | null>(null);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function revoke(token: ApiTokenSummary) {
-    if (!window.confirm(`Revoke the token '${token.name}'? Scripts using it stop working at once.`)) return;
+    setBusy(true);
+    setError(null);
     try {
       await fetchJson(`/api/tokens/${encodeURIComponent(token.id)}`, { method: "DELETE" });
+      setRevoking(null);
       onRevoked();
     } catch (e) {
       setError((e as Error).message);
+    } finally {
+      setBusy(false);
     }
   }
   if (tokens.length === 0) return <p className="text-sm text-slate-600">No API tokens yet.</p>;
   return (
-    <div className="space-y-2">
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">API tokens</caption>
-        <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase">
-          <tr>
-            <th className="py-2 pr-3">Name</th>
-            <th className="py-2 pr-3">Roles</th>
-            <th className="py-2 pr-3">Created</th>
-            <th className="py-2 pr-3">Expires</th>
-            <th className="py-2 pr-3">Last used</th>
-            <th className="py-2 pr-3">State</th>
-            <th className="py-2">
+    <>
+      <Table caption="API tokens">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Name</TableHead>
+            <TableHead>Roles</TableHead>
+            <TableHead>Created</TableHead>
+            <TableHead>Expires</TableHead>
+            <TableHead>Last used</TableHead>
+            <TableHead>State</TableHead>
+            <TableHead>
               <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {tokens.map((t) => (
-            <tr key={t.id} className="border-b border-slate-100">
-              <td className="py-2 pr-3 font-medium">{t.name}</td>
-              <td className="py-2 pr-3">{describeBindings(t.bindings)}</td>
-              <td className="py-2 pr-3">
+            <TableRow key={t.id}>
+              <TableCell className="font-medium">{t.name}</TableCell>
+              <TableCell>{describeBindings(t.bindings)}</TableCell>
+              <TableCell>
                 {when(t.createdAt)} <span className="text-slate-600">by {t.createdBy}</span>
-              </td>
-              <td className="py-2 pr-3">{t.expiresAt === null ? "never" : when(t.expiresAt)}</td>
-              <td className="py-2 pr-3">{t.lastUsedAt === null ? "never" : when(t.lastUsedAt)}</td>
-              <td className="py-2 pr-3">{t.revokedAt === null ? "active" : `revoked ${when(t.revokedAt)}`}</td>
-              <td className="py-2">
+              </TableCell>
+              <TableCell>{t.expiresAt === null ? "never" : when(t.expiresAt)}</TableCell>
+              <TableCell>{t.lastUsedAt === null ? "never" : when(t.lastUsedAt)}</TableCell>
+              <TableCell>{t.revokedAt === null ? "active" : `revoked ${when(t.revokedAt)}`}</TableCell>
+              <TableCell>
                 {t.revokedAt === null ? (
-                  <Button variant="destructive" size="sm" onClick={() => void revoke(t)}>
+                  <Button variant="destructive" size="sm" onClick={() => setRevoking(t)}>
                     Revoke<span className="sr-only"> {t.name}</span>
                   </Button>
                 ) : null}
-              </td>
-            </tr>
+              </TableCell>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </TableBody>
+      </Table>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={`Revoke the token '${revoking?.name ?? ""}'?`}
+        confirmLabel="Revoke token"
+        busyLabel="Revoking…"
+        busy={busy}
+        typedConfirmation={revoking?.name}
+        onCancel={() => {
+          setRevoking(null);
+          setError(null);
+        }}
+        onConfirm={() => revoking && void revoke(revoking)}
+      >
+        <p>Scripts using it stop working at once; this cannot be undone.</p>
+        {error ? (
+          <p role="alert" className="text-red-700">
+            {error}
+          </p>
+        ) : null}
+      </ConfirmDialog>
+    </>
   );
 }
