@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TROUBLESHOOT_NAMESPACE, TROUBLESHOOT_PODS } from "../../scripts/k8s/seed-troubleshoot.ts";
 import { FOO_FLEET_ALIAS } from "../../scripts/stack/seed-foo.ts";
 import { type CliEntry, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import { stackState } from "../support/api";
+import { consoleFetch, stackState } from "../support/api";
 import { AgentDetailPage } from "./pages/agent-detail-page";
 import { AgentsPage } from "./pages/agents-page";
-import type { ConsolePage } from "./pages/console-page";
+import { ApiTokensPage } from "./pages/api-tokens-page";
+import { ConsolePage } from "./pages/console-page";
 import { EntriesPage } from "./pages/entries-page";
 import { EntryDetailPage } from "./pages/entry-detail-page";
 import { EntryFormPage } from "./pages/entry-form-page";
@@ -20,7 +21,7 @@ import { KubernetesPage } from "./pages/kubernetes-page";
 import { OverviewPage } from "./pages/overview-page";
 import { TroubleshootPage } from "./pages/troubleshoot-page";
 import { findAxeViolations } from "./support/axe";
-import { launchBrowser } from "./support/browser";
+import { launchBrowser, openConsole } from "./support/browser";
 import { pageErrors } from "./support/page-errors";
 
 let browser: Browser;
@@ -130,6 +131,31 @@ describe("every page passes axe-core (WCAG 2.1 AA) with no browser error", () =>
   it("Troubleshoot, with a pod selected", async () => {
     const view = await TroubleshootPage.openPod(browser, "foo", TROUBLESHOOT_NAMESPACE, worksPod);
     await view.verdict().waitFor();
+    await expectAccessible(view);
+  });
+
+  it("API tokens (admins), and its revoke confirmation", async () => {
+    const name = `a11y-${Date.now().toString(36)}`;
+    const created = await consoleFetch("/api/tokens", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name, bindings: [{ role: "viewer" }], expiresInDays: 1 }),
+    });
+    expect(created.status).toBe(201);
+    const view = await ApiTokensPage.open(browser);
+    await view.row(name).waitFor();
+    expect(await findAxeViolations(view.page)).toEqual([]);
+    await view
+      .row(name)
+      .getByRole("button", { name: `Revoke ${name}` })
+      .click();
+    await view.dialog().getByLabel(`Type ${name} to confirm`).waitFor();
+    await expectAccessible(view);
+  });
+
+  it("Signed out", async () => {
+    const view = new ConsolePage(await openConsole(browser, "/auth/signed-out"));
+    await view.heading("You are signed out").waitFor();
     await expectAccessible(view);
   });
 

@@ -26,9 +26,16 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumFlags });
 }
 
-/** Opens a console path (e.g. "/entries?server=foo") in a fresh page that records its errors (see pageErrors). */
+/**
+ * Opens a console path (e.g. "/entries?server=foo") in a fresh page, signed in as the test run's
+ * admin, that records its errors (see pageErrors).
+ */
 export async function openConsole(browser: Browser, pathAndQuery: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // Signed in as the test run's bootstrap admin: the token goes with every request of the page.
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    extraHTTPHeaders: { authorization: `Bearer ${inject("consoleToken")}` },
+  });
   recordPageErrors(page);
   await page.goto(`${inject("consoleUrl")}${pathAndQuery}`);
   return page;
