@@ -2,38 +2,32 @@
 
 import { useState } from "react";
 
+import { Button } from "@/components/ui/button";
+import { fetchJson } from "@/lib/query/fetch-json";
+
 /**
  * Signs out: POST /auth/logout, then goes where it says (the provider's end-session page, which
- * returns to /auth/signed-out). Sent by fetch with a same-origin referrer policy, so the browser
- * includes the Origin header the CSRF check needs (pages are served with Referrer-Policy:
- * no-referrer, under which a plain form POST would send `Origin: null`).
+ * returns to /auth/signed-out). Sent with fetchJson, whose same-origin referrer policy makes the
+ * browser include the Origin header the CSRF check needs (pages are served with
+ * Referrer-Policy: no-referrer, under which a plain form POST would send `Origin: null`).
  */
 export function SignOutButton() {
   const [failed, setFailed] = useState(false);
   async function signOut() {
     setFailed(false);
     try {
-      const response = await fetch("/auth/logout", {
-        method: "POST",
-        headers: { accept: "application/json" },
-        referrerPolicy: "same-origin",
-      });
-      const body = (await response.json()) as { location?: string };
-      if (!response.ok || !body.location) throw new Error(`HTTP ${response.status}`);
-      window.location.assign(body.location);
+      const { location } = await fetchJson<{ location?: string }>("/auth/logout", { method: "POST" });
+      if (!location) throw new Error("The sign-out answer named no page to go to.");
+      window.location.assign(location);
     } catch {
       setFailed(true);
     }
   }
   return (
     <>
-      <button
-        type="button"
-        onClick={() => void signOut()}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50"
-      >
+      <Button variant="secondary" size="sm" className="h-auto px-2 py-1 text-xs" onClick={() => void signOut()}>
         Sign out
-      </button>
+      </Button>
       {failed ? (
         <span role="alert" className="text-xs text-red-700">
           Signing out failed; try again.
