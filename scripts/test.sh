@@ -1,24 +1,26 @@
 #!/usr/bin/env bash
-# npm test: all set-up, then every test (unit, integration against a real SPIRE stack, e2e in
-# Chromium). The tests get their own fresh stack in .cache/test-stack and stop it at the end.
+# npm test: all set-up, then every test — lint, format and types first (failing fast), then unit,
+# integration against a fresh real SPIRE + Kubernetes + OpenID provider stack, the PostgreSQL
+# store suite, and e2e in Chromium. The tests get their own stack in .cache/test-stack and stop it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/setup.sh
 
 ensure_node_modules
 ensure_chromium
+ensure_postgresql
 export NEXT_TELEMETRY_DISABLED=1
 export SPIRE_CONSOLE_STACK_DIR="${SPIRE_CONSOLE_TEST_STACK_DIR:-$PWD/.cache/test-stack}"
+
+echo "[test] lint, format and types"
+bash scripts/check.sh --static
 
 node scripts/stack/cli.ts down >/dev/null 2>&1 || true
 rm -rf "$SPIRE_CONSOLE_STACK_DIR"
 trap 'node scripts/stack/cli.ts down || true' EXIT
 
-echo "[test] starting a fresh SPIRE stack in $SPIRE_CONSOLE_STACK_DIR"
+echo "[test] starting a fresh stack in $SPIRE_CONSOLE_STACK_DIR"
 node scripts/stack/cli.ts up
-
-echo "[test] type-checking"
-tsc --noEmit
 
 echo "[test] building the console"
 next build

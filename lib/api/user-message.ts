@@ -1,12 +1,13 @@
 import { ApiError } from "./api-error";
+import { redactPaths } from "./redact-paths";
 
 /**
- * The message to show an operator for an error caught while reading one part of a page: an
- * ApiError's own message (written to be shown), else a generic one. Unknown errors are logged
- * with `context` so what the page hides is in the server log.
+ * The message to show for an error caught while reading one part of a page: an ApiError's own
+ * message (written to be shown) without internal file paths, else a generic one. Unknown errors
+ * are logged with `context`, so what the page hides is in the server log.
  */
 export function userMessage(error: unknown, context: string): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) return redactPaths(error.message);
   console.error(`[${context}] unexpected error`, error);
   return `Unexpected error while ${context}; see the console's server log.`;
 }

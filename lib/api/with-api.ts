@@ -4,6 +4,7 @@ import type { z } from "zod";
 
 import type { Action } from "@/lib/auth/actions";
 import { isMutation } from "@/lib/auth/actions";
+import { can } from "@/lib/auth/can";
 import { authenticateHeaders, authorize, runWithAuth } from "@/lib/auth/guard";
 import { checkMutationRate, checkOrigin } from "@/lib/auth/request-guards";
 import type { ServerConfig } from "@/lib/config/schema";
@@ -11,6 +12,7 @@ import { readQuery } from "@/lib/schemas/query-string";
 import { getServerConfig } from "@/lib/servers/resolve-server";
 
 import { ApiError } from "./api-error";
+import { redactPaths } from "./redact-paths";
 import { parseOrThrow } from "./zod-issues";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -49,8 +51,10 @@ export function withApi<PS extends z.ZodType | undefined = undefined, QS extends
   handler: (input: RouteInput<PS, QS>) => Promise<unknown>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
+    let admin = false;
     try {
       const auth = await authenticateHeaders(request.headers);
+      admin = can(auth.principal, "tokens.manage").allowed;
       const principal = auth.principal;
       if (!principal) throw new ApiError("unauthenticated", "Sign in to use the console (or send a bearer token).");
       if (changesMethods.has(request.method)) checkOrigin(request.headers, principal, auth.origin);
@@ -68,15 +72,20 @@ export function withApi<PS extends z.ZodType | undefined = undefined, QS extends
       });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, admin);
     }
   };
 }
 
-/** Builds the JSON response for an error thrown anywhere below a route. */
-export function errorResponse(error: unknown): Response {
+/**
+ * Builds the JSON response for an error thrown anywhere below a route. Internal file paths in
+ * the message are shown to admins only.
+ */
+export function errorResponse(error: unknown, admin = false): Response {
   if (error instanceof ApiError) {
-    return Response.json(error.toBody(), { status: error.status, headers: error.headers });
+    const body = error.toBody();
+    if (!admin) body.error.message = redactPaths(body.error.message);
+    return Response.json(body, { status: error.status, headers: error.headers });
   }
   console.error("[api] unexpected error", error);
   const internal = new ApiError("internal", "Internal error: the console could not complete the request.");

@@ -6,7 +6,7 @@ import type { AuthSettings } from "./settings";
 
 /** Where a request came from and which origin it was sent to, with proxies taken into account. */
 export type RequestInfo = {
-  /** The TCP peer (from the server/peer-address.mjs hook), or null when unknown. */
+  /** The TCP peer (from the server/request-hook.mjs hook), or null when unknown. */
   peer: string | null;
   /** True when the peer is one of the configured trusted proxies. */
   viaTrustedProxy: boolean;

@@ -14,28 +14,22 @@ const read: readonly Action[] = [
   "troubleshoot.read",
 ];
 
+const editor: readonly Action[] = [...read, "entries.write"];
+const operator: readonly Action[] = [
+  ...editor,
+  "agents.ban",
+  "agents.evict",
+  "federation.refresh",
+  "troubleshoot.logs",
+];
+const admin: readonly Action[] = [...operator, "tokens.manage", "audit.read"];
+
 /** What each role may do at all; scopes (servers, SPIFFE-ID paths, DNS suffixes) narrow it further. */
 export const roleActions: Record<Role, ReadonlySet<Action>> = {
   viewer: new Set(read),
-  editor: new Set([...read, "entries.write"]),
-  operator: new Set([
-    ...read,
-    "entries.write",
-    "agents.ban",
-    "agents.evict",
-    "federation.refresh",
-    "troubleshoot.logs",
-  ]),
-  admin: new Set([
-    ...read,
-    "entries.write",
-    "agents.ban",
-    "agents.evict",
-    "federation.refresh",
-    "troubleshoot.logs",
-    "tokens.manage",
-    "audit.read",
-  ]),
+  editor: new Set(editor),
+  operator: new Set(operator),
+  admin: new Set(admin),
 };
 
 /** Roles whose entry writes are limited by scope and may not touch admin, downstream or node entries. */

@@ -8,7 +8,8 @@ export function contentSecurityPolicy(nonce: string, options: { https: boolean; 
   const formAction = ["'self'", ...(options.identityProvider ? [options.identityProvider] : [])].join(" ");
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    // `next dev` needs eval for its error overlay; production builds never do.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

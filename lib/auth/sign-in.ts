@@ -35,6 +35,17 @@ export function problemPage(auth: Pick<RequestAuth, "origin">, problem: SignInPr
   return seeOther(`${auth.origin}/auth/error?reason=${problem}&returnTo=${encodeURIComponent(returnTo)}`);
 }
 
+/** 429 with Retry-After and a short page saying when to try again (no script, no outside assets). */
+function tooManySignIns(error: ApiError): Response {
+  const html =
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too many sign-in attempts</title></head>` +
+    `<body><h1>Too many sign-in attempts</h1><p>${error.message}</p><p><a href="/auth/login">Try again</a></p></body></html>`;
+  return new Response(html, {
+    status: 429,
+    headers: { ...error.headers, "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+  });
+}
+
 /** Maps a sign-in failure to its problem page (details go to the log, never to the browser). */
 function problemFor(error: unknown): SignInProblem {
   if (error instanceof ApiError) {
@@ -67,6 +78,11 @@ export async function beginSignIn(request: Request): Promise<Response> {
   if (auth.principal) return seeOther(`${auth.origin}${returnTo}`);
   try {
     checkSignInRate(auth.info.clientAddress, auth.settings);
+  } catch (error) {
+    if (error instanceof ApiError) return tooManySignIns(error);
+    throw error;
+  }
+  try {
     const { url, state } = await startLogin(auth.settings.auth, `${auth.origin}/auth/callback`, returnTo);
     const sealed = seal(state, loginKey(auth), LOGIN_TTL_MS, loginCookieName(auth.secure));
     return seeOther(url.href, [setCookie(loginCookieName(auth.secure), sealed, auth.secure, LOGIN_TTL_MS / 1000)]);
@@ -89,7 +105,7 @@ export async function completeSignIn(request: Request): Promise<Response> {
   const auth = await authenticateHeaders(request.headers);
   const clearLogin = setCookie(loginCookieName(auth.secure), "", auth.secure, 0);
   try {
-    checkSignInRate(auth.info.clientAddress, auth.settings);
+    // No rate limit here: a callback is only acted on with the sealed state of a (limited) /auth/login.
     const login = readLoginCookie(request, auth);
     if (!login || login.redirectUri !== `${auth.origin}/auth/callback`) {
       return seeOther(`${auth.origin}/auth/error?reason=expired`, [clearLogin]);

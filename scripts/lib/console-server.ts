@@ -13,7 +13,7 @@ const distDir = () => process.env.SPIRE_CONSOLE_DIST_DIR || ".next";
 export type RunningConsole = { url: string; pid: number; stop: () => Promise<void> };
 
 /** Preloaded into the console so it knows each request's real peer address (trusted-proxy checks). */
-export const peerAddressHook = path.join(repoRoot, "server/peer-address.mjs");
+export const requestHook = path.join(repoRoot, "server/request-hook.mjs");
 
 /** Builds the console once when there is no production build yet. */
 export function ensureConsoleBuild(): void {
@@ -55,7 +55,7 @@ export async function startConsole(env: Record<string, string>): Promise<Running
     env: {
       ...process.env,
       ...env,
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${peerAddressHook}`.trim(),
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${requestHook}`.trim(),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
     },
