@@ -2,7 +2,7 @@
 // screenshots and closing.
 import type { Locator, Page } from "playwright-core";
 
-import { saveScreenshot } from "../support/browser";
+import { closePage, saveScreenshot } from "../support/browser";
 
 export class ConsolePage {
   constructor(readonly page: Page) {}
@@ -28,7 +28,8 @@ export class ConsolePage {
     await saveScreenshot(this.page, name);
   }
 
+  /** Closes the page and its browser context. */
   close(): Promise<void> {
-    return this.page.close();
+    return closePage(this.page);
   }
 }

@@ -7,6 +7,7 @@ import { inject } from "vitest";
 
 import { repoRoot } from "../../support/console-server";
 import { recordPageErrors } from "./page-errors";
+import { signedInState } from "./sign-in";
 
 export const screenshotDir = path.join(repoRoot, "test-results", "screenshots");
 
@@ -27,18 +28,22 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * Opens a console path (e.g. "/entries?server=foo") in a fresh page, signed in as the test run's
- * admin, that records its errors (see pageErrors).
+ * Opens a console path (e.g. "/entries?server=foo") in a fresh browser context signed in as the
+ * demo admin (see sign-in.ts); the page records its errors (see pageErrors). Close it with
+ * `closePage`, which closes its context.
  */
 export async function openConsole(browser: Browser, pathAndQuery: string): Promise<Page> {
-  // Signed in as the test run's bootstrap admin: the token goes with every request of the page.
-  const page = await browser.newPage({
-    viewport: { width: 1440, height: 900 },
-    extraHTTPHeaders: { authorization: `Bearer ${inject("consoleToken")}` },
-  });
+  const storageState = await signedInState(browser);
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, storageState });
+  const page = await context.newPage();
   recordPageErrors(page);
   await page.goto(`${inject("consoleUrl")}${pathAndQuery}`);
   return page;
+}
+
+/** Closes a page opened with openConsole, with its browser context. */
+export async function closePage(page: Page): Promise<void> {
+  await page.context().close();
 }
 
 /** Saves a full-page screenshot as test-results/screenshots/<name>.png. */
