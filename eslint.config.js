@@ -87,7 +87,7 @@ export default defineConfig([
   },
   {
     name: "spire-console/node-globals",
-    files: ["scripts/**", "test/**", "eslint/**", "*.config.{js,mjs,ts}"],
+    files: ["scripts/**", "test/**", "eslint/**", "server/**", "*.config.{js,mjs,ts}"],
     languageOptions: { globals: globals.node },
   },
   { name: "spire-console/console-allowed", files: ["scripts/**", "test/**"], rules: { "no-console": "off" } },

@@ -5,7 +5,7 @@ export async function register(): Promise<void> {
   const { loadConfig } = await import("@/lib/config/load-config");
   const state = loadConfig();
   if (state.status === "ok") {
-    console.log(`[config] ${state.config.servers.length} SPIRE server(s) from ${state.source}`);
+    process.stdout.write(`[config] ${state.config.servers.length} SPIRE server(s) from ${state.source}\n`);
   } else if (state.status === "invalid") {
     console.error(`[config] ${state.message}`);
   } else {

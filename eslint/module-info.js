@@ -8,7 +8,8 @@ import ts from "typescript";
 /**
  * @typedef {object} ImportRecord
  * @property {string} specifier  The module specifier as written.
- * @property {boolean} typeOnly  True when the import vanishes at compile time (`import type`, or only `type` specifiers).
+ * @property {boolean} typeOnly  True when the import vanishes at compile time
+ *   (`import type`, or only `type` specifiers).
  * @property {number} start      Offset of the statement (or `import(...)` call) in the text.
  * @property {number} end        End offset of the statement (or call).
  */

@@ -1,9 +1,9 @@
 import "server-only";
 
+import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import { invalidateEntryIndex } from "@/lib/entries/entry-index-cache";
 import { banAgent as banAgentCall, deleteAgent } from "@/lib/spire/agents";
-import { authorize } from "@/lib/auth/guard";
 
 /** Bans an agent and drops the server's cached index (the tree shows banned agents). */
 export async function banAgent(server: ServerConfig, spiffeId: string): Promise<void> {

@@ -1,10 +1,10 @@
 import "server-only";
 
+import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import type { AgentListQuery } from "@/lib/schemas/list-queries";
 import { listAgents } from "@/lib/spire/agents";
 import type { Agent } from "@/lib/spire/types";
-import { authorize } from "@/lib/auth/guard";
 
 /** One page of attested agents straight from SPIRE, filtered like `spire-server agent list`. */
 export async function listAgentPage(

@@ -1,12 +1,11 @@
 import "server-only";
 
+import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
-
-import { getAgent } from "@/lib/spire/agents";
 import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { getAgent } from "@/lib/spire/agents";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Agent, Entry } from "@/lib/spire/types";
-import { authorize } from "@/lib/auth/guard";
 
 const LIMIT = 500;
 

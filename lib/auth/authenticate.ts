@@ -3,8 +3,8 @@ import "server-only";
 import { ApiError } from "@/lib/api/api-error";
 
 import { principalForBearer } from "./api-tokens";
-import { readCookie, sessionCookieName } from "./cookies";
 import { userBindings } from "./bindings";
+import { readCookie, sessionCookieName } from "./cookies";
 import type { Principal } from "./principal";
 import { addressMatches, type RequestInfo } from "./request-info";
 import { readSession } from "./session";

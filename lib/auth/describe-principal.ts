@@ -1,6 +1,6 @@
 import "server-only";
 
-import { actions, type Action } from "./actions";
+import { type Action, actions } from "./actions";
 import { can } from "./can";
 import { currentAuth } from "./guard";
 import type { Binding, Principal } from "./principal";

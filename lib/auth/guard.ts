@@ -11,11 +11,11 @@ import { selectedServerFrom } from "@/lib/servers/resolve-server";
 
 import type { Action } from "./actions";
 import { authenticate } from "./authenticate";
-import { matchPage } from "./page-access";
 import { can, type Resource } from "./can";
+import { matchPage } from "./page-access";
 import type { Principal } from "./principal";
 import { hostProblem, readRequestInfo, type RequestInfo, requestOrigin } from "./request-info";
-import { authSettings, type AuthSettings } from "./settings";
+import { type AuthSettings, authSettings } from "./settings";
 
 /** Everything the one check knows about a request. */
 export type RequestAuth = {

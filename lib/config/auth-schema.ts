@@ -1,8 +1,7 @@
-import { isIP } from "node:net";
-
 import { z } from "zod";
 
 import { roles } from "@/lib/auth/roles";
+import { ipFamily } from "@/lib/schemas/ip-address";
 import { serverNameSchema } from "@/lib/schemas/path-params";
 import { spiffeIdPrefixSchema } from "@/lib/schemas/spiffe-id";
 
@@ -10,7 +9,7 @@ import { spiffeIdPrefixSchema } from "@/lib/schemas/spiffe-id";
 export const addressOrCidrSchema = z.string().refine((value) => {
   const [address, bits, ...rest] = value.split("/");
   if (rest.length > 0 || !address) return false;
-  const family = isIP(address);
+  const family = ipFamily(address);
   if (family === 0) return false;
   if (bits === undefined) return true;
   const n = Number(bits);

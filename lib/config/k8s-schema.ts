@@ -26,7 +26,10 @@ export const kubernetesConfigSchema = z.strictObject({
   csiDaemonSet: k8sName.default("spiffe-csi-driver"),
   csiDriver: k8sName.default("csi.spiffe.io"),
   bundleConfigMap: k8sName.default("spire-bundle"),
-  /** The cluster name in SPIRE's k8s_psat config (agent IDs /spire/agent/k8s_psat/<cluster>/<node uid>); defaults to the kubeconfig's cluster name. */
+  /**
+   * The cluster name in SPIRE's k8s_psat config (agent IDs /spire/agent/k8s_psat/<cluster>/<node uid>);
+   * defaults to the kubeconfig's cluster name.
+   */
   psatCluster: z.string().min(1).optional(),
   /** The configured SPIRE server (by name) whose agents run in this cluster; defaults to the first. */
   spireServer: z.string().min(1).optional(),

@@ -1,9 +1,9 @@
+import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
 import type { Agent, Entry } from "@/lib/spire/types";
 
 import { type AliasCoverage, computeAliasCoverage } from "./alias-coverage";
 import { findOrphans, type Orphan } from "./find-orphans";
 import { countSubtrees } from "./subtree-counts";
-import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
 
 /** Everything the tree view needs about one server, built once from all entries and agents. */
 export type EntryIndex = {

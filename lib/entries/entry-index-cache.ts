@@ -2,7 +2,6 @@ import "server-only";
 
 import type { ServerConfig } from "@/lib/config/schema";
 import { buildEntryIndex, type EntryIndex } from "@/lib/entries/build-index";
-
 import { listAllAgents } from "@/lib/spire/agents";
 import { listAllEntries } from "@/lib/spire/entries";
 

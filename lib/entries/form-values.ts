@@ -1,7 +1,7 @@
-import { type EntryInput, type EntryInputContext, entryFields, entryInputSchema } from "@/lib/schemas/entry-input";
+import { entryFields, type EntryInput, type EntryInputContext, entryInputSchema } from "@/lib/schemas/entry-input";
 import { parseSelector } from "@/lib/schemas/selector";
-import type { Entry } from "@/lib/spire/types";
 import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
+import type { Entry } from "@/lib/spire/types";
 
 export const ttlUnits = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 export type TtlUnit = keyof typeof ttlUnits;

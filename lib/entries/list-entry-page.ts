@@ -1,10 +1,10 @@
 import "server-only";
 
+import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import { type EntryListQuery, toEntryFilters } from "@/lib/schemas/list-queries";
 import { listEntries } from "@/lib/spire/entries";
 import type { Entry } from "@/lib/spire/types";
-import { authorize } from "@/lib/auth/guard";
 
 /** One page of entries straight from SPIRE (no index), filtered like `spire-server entry show`. */
 export async function listEntryPage(

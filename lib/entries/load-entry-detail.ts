@@ -1,15 +1,15 @@
 import "server-only";
 
+import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import { type ChainLink, parentChain } from "@/lib/entries/build-index";
 import { entryNode, type TreeNode } from "@/lib/entries/tree-nodes";
 import { makeTreeView } from "@/lib/entries/tree-view";
-
 import { getEntry } from "@/lib/spire/entries";
-import { getEntryIndex } from "./entry-index-cache";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Entry } from "@/lib/spire/types";
-import { authorize } from "@/lib/auth/guard";
+
+import { getEntryIndex } from "./entry-index-cache";
 
 const CHILD_LIMIT = 200;
 

@@ -1,6 +1,9 @@
 import "server-only";
 
+import type { z } from "zod";
+
 import { ApiError } from "@/lib/api/api-error";
+import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import {
   agentNode,
@@ -12,14 +15,11 @@ import {
   type TreeNode,
 } from "@/lib/entries/tree-nodes";
 import { makeTreeView } from "@/lib/entries/tree-view";
-
-import { getEntryIndex } from "./entry-index-cache";
-import { serverTrustDomain } from "@/lib/spire/trust-domain";
-import type { z } from "zod";
-
 import { toEntryFilters } from "@/lib/schemas/list-queries";
 import type { entryTreeQuerySchema, orphanQuerySchema } from "@/lib/schemas/views";
-import { authorize } from "@/lib/auth/guard";
+import { serverTrustDomain } from "@/lib/spire/trust-domain";
+
+import { getEntryIndex } from "./entry-index-cache";
 
 /** One level of the tree: the expanded node and one page of its children. */
 export type TreeLevel = ChildPage & { parent: TreeNode; builtAt: string; totalEntries: number; totalAgents: number };

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { ApiError, type ErrorBody } from "@/lib/api/api-error";
+import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import {
   type CheckedRow,
@@ -23,7 +24,6 @@ import type { Entry } from "@/lib/spire/types";
 
 import { type BatchCreateAnswer, type BatchDeleteAnswer, mergeCreateResults, summarizeDeletes } from "./batch-results";
 import { invalidateEntryIndex } from "./entry-index-cache";
-import { authorize } from "@/lib/auth/guard";
 
 /** Creates entries in one batch call and drops the server's cached index; one result per input. */
 export async function createEntries(server: ServerConfig, inputs: EntryInput[]): Promise<CreateResult[]> {

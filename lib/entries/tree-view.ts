@@ -1,7 +1,7 @@
 import type { EntryFilters } from "@/lib/spire/types";
 
-import { isEmptyFilter, matchesEntryFilters } from "./match-entry-filters";
 import type { EntryIndex } from "./build-index";
+import { isEmptyFilter, matchesEntryFilters } from "./match-entry-filters";
 import { countSubtrees } from "./subtree-counts";
 import type { TreeView } from "./tree-nodes";
 

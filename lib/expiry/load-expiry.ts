@@ -1,19 +1,18 @@
 import "server-only";
 
+import { userMessage } from "@/lib/api/user-message";
+import { authorize, readableServers } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
+import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { findActiveCa } from "@/lib/expiry/active-ca";
 import { type ExpiryItem, expiryItem, sortByUrgency } from "@/lib/expiry/classify-expiry";
 import { checkX509SvidTtl, type TtlCheck } from "@/lib/expiry/ttl-cap";
-
-import { getBundle, listFederatedBundles } from "@/lib/spire/bundles";
-import { getLocalAuthorities } from "@/lib/spire/authorities";
-import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { links } from "@/lib/links";
 import { serversInScope } from "@/lib/servers/resolve-server";
+import { getLocalAuthorities } from "@/lib/spire/authorities";
+import { getBundle, listFederatedBundles } from "@/lib/spire/bundles";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { AuthoritySlots } from "@/lib/spire/types";
-import { findActiveCa } from "@/lib/expiry/active-ca";
-import { userMessage } from "@/lib/api/user-message";
-import { links } from "@/lib/links";
-import { authorize, readableServers } from "@/lib/auth/guard";
 
 export type TtlWarning = TtlCheck & { server: string; entryId: string; spiffeId: string; parentId: string };
 

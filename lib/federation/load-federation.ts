@@ -1,20 +1,19 @@
 import "server-only";
 
-import { configuredServers } from "@/lib/servers/resolve-server";
+import { userMessage } from "@/lib/api/user-message";
+import { authorize, readableServers } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
+import { getEntryIndex } from "@/lib/entries/entry-index-cache";
 import {
   buildFederationGraph,
   countFederatesWith,
   type FederationGraph,
   type ServerFederationInput,
 } from "@/lib/federation/build-graph";
-
+import { configuredServers } from "@/lib/servers/resolve-server";
 import { listFederatedBundles } from "@/lib/spire/bundles";
-import { getEntryIndex } from "@/lib/entries/entry-index-cache";
 import { listFederationRelationships } from "@/lib/spire/federation";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
-import { userMessage } from "@/lib/api/user-message";
-import { authorize, readableServers } from "@/lib/auth/guard";
 
 /** What one server says about its federation; a server that cannot be read is reported, not dropped. */
 export async function readServerFederation(server: ServerConfig): Promise<ServerFederationInput> {

@@ -5,8 +5,8 @@ import path from "node:path";
 
 import { KubeConfig } from "@kubernetes/client-node";
 
-import { loadConfig } from "@/lib/config/load-config";
 import { type KubernetesConfig, kubernetesConfigSchema } from "@/lib/config/k8s-schema";
+import { loadConfig } from "@/lib/config/load-config";
 
 const IN_CLUSTER_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 

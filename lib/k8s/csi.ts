@@ -2,7 +2,7 @@ import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
 
-import { type K8sClients, k8sCall } from "./client";
+import { k8sCall, type K8sClients } from "./client";
 import { toCsiDriver, toCsiNode } from "./mappers";
 import { listAllPages } from "./paging";
 import type { K8sCsiDriver, K8sCsiNode } from "./types";

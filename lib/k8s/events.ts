@@ -1,6 +1,6 @@
 import "server-only";
 
-import { type K8sClients, k8sCall } from "./client";
+import { k8sCall, type K8sClients } from "./client";
 import { toEvent } from "./mappers";
 import { listAllPages } from "./paging";
 import type { K8sEvent } from "./types";

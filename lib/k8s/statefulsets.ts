@@ -2,7 +2,7 @@ import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
 
-import { type K8sClients, k8sCall } from "./client";
+import { k8sCall, type K8sClients } from "./client";
 import { toStatefulSet } from "./mappers";
 import type { K8sStatefulSet } from "./types";
 

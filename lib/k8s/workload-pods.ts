@@ -4,7 +4,7 @@ import type { V1Container, V1ContainerStatus, V1Pod } from "@kubernetes/client-n
 
 import type { WorkloadContainer, WorkloadPod } from "@/lib/troubleshoot/workload-selectors";
 
-import { type K8sClients, k8sCall } from "./client";
+import { k8sCall, type K8sClients } from "./client";
 import { listAllPages } from "./paging";
 
 function toContainer(c: V1Container, status: V1ContainerStatus | undefined, init: boolean): WorkloadContainer {

@@ -10,14 +10,14 @@ import type {
   K8sStatefulSet,
 } from "@/lib/k8s/types";
 
-import { type AuthorityRef, type BundleComparison, compareBundle } from "./compare-bundle";
 import { checkCsiDriver, type CsiDriverReport } from "./check-csi-driver";
-import { csiFailedMounts, failedMountProblems, recentWarnings } from "./warning-events";
+import { type AuthorityRef, type BundleComparison, compareBundle } from "./compare-bundle";
 import { buildNodeMatrix, type NodeMatrix, type SpireAgentRef } from "./node-matrix";
 import { checkPodSecurity, type PodSecurityCheck } from "./pod-security";
 import { matchesSelector } from "./pod-status";
 import { type K8sProblem, sortProblems } from "./problems";
 import { checkSocketPaths, type SocketCheck } from "./socket-paths";
+import { csiFailedMounts, failedMountProblems, recentWarnings } from "./warning-events";
 import {
   compareCoverage,
   type Coverage,

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 
 import type { K8sEvent, K8sNamespace } from "@/lib/k8s/types";
+import { daemonSet, pod, template } from "@/test/fixtures/k8s-objects";
 
-import { compareBundle } from "./compare-bundle";
 import { checkCsiDriver } from "./check-csi-driver";
-import { csiFailedMounts, failedMountProblems, recentWarnings } from "./warning-events";
+import { compareBundle } from "./compare-bundle";
 import { checkPodSecurity } from "./pod-security";
 import { checkSocketPaths } from "./socket-paths";
-import { daemonSet, pod, template } from "@/test/fixtures/k8s-objects";
+import { csiFailedMounts, failedMountProblems, recentWarnings } from "./warning-events";
 import { compareCoverage, summarizeDaemonSet } from "./workloads";
 
 const socketDs = (name: string, dir: string) =>

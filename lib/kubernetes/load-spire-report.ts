@@ -1,7 +1,6 @@
 import "server-only";
 
-import { buildSpireReport, type K8sSnapshot, type KubernetesSpireReport } from "@/lib/kubernetes/build-report";
-
+import { authorize } from "@/lib/auth/guard";
 import { getK8sClients } from "@/lib/k8s/client";
 import { getBundleConfigMap } from "@/lib/k8s/configmaps";
 import { getCsiDriver, listCsiNodes } from "@/lib/k8s/csi";
@@ -10,9 +9,10 @@ import { listFailedMountEvents, listWarningEvents } from "@/lib/k8s/events";
 import { listNamespaces } from "@/lib/k8s/namespaces";
 import { listNodes } from "@/lib/k8s/nodes";
 import { listPods, toLabelSelector } from "@/lib/k8s/pods";
-import { readSpireSide } from "./read-spire-side";
 import { getStatefulSet } from "@/lib/k8s/statefulsets";
-import { authorize } from "@/lib/auth/guard";
+import { buildSpireReport, type K8sSnapshot, type KubernetesSpireReport } from "@/lib/kubernetes/build-report";
+
+import { readSpireSide } from "./read-spire-side";
 
 /**
  * Reads SPIRE's Kubernetes footprint (all calls in parallel, each with the configured

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import type { K8sCsiNode, K8sNode } from "@/lib/k8s/types";
+import { crashLooping, pod } from "@/test/fixtures/k8s-objects";
 
 import { buildNodeMatrix, psatNodeOf, type SpireAgentRef } from "./node-matrix";
-import { crashLooping, pod } from "@/test/fixtures/k8s-objects";
 
 const node = (name: string, uid: string): K8sNode => ({
   name,

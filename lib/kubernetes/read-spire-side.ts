@@ -4,10 +4,10 @@ import { userMessage } from "@/lib/api/user-message";
 import type { ServerConfig } from "@/lib/config/schema";
 import type { AuthorityRef } from "@/lib/kubernetes/compare-bundle";
 import type { SpireAgentRef } from "@/lib/kubernetes/node-matrix";
+import { configuredServers, getServerConfig } from "@/lib/servers/resolve-server";
 import { listAgents } from "@/lib/spire/agents";
 import { getBundle } from "@/lib/spire/bundles";
 import { collectPages } from "@/lib/spire/call";
-import { configuredServers, getServerConfig } from "@/lib/servers/resolve-server";
 
 export type SpireSide = {
   serverName: string | null;

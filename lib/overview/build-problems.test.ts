@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { buildFederationGraph } from "@/lib/federation/build-graph";
+
 import { buildProblems } from "./build-problems";
 
 describe("buildProblems", () => {

@@ -1,17 +1,16 @@
 import "server-only";
 
 import { userMessage } from "@/lib/api/user-message";
+import { authorize, readableServers } from "@/lib/auth/guard";
+import { getEntryIndex } from "@/lib/entries/entry-index-cache";
 import { DAY_MS, type ExpiryItem } from "@/lib/expiry/classify-expiry";
+import { readServerExpiry } from "@/lib/expiry/load-expiry";
 import type { FederationEdge, FederationFlag } from "@/lib/federation/build-graph";
 import { buildFederationGraph } from "@/lib/federation/build-graph";
-import { buildProblems, type Problem } from "@/lib/overview/build-problems";
-
-import { getEntryIndex } from "@/lib/entries/entry-index-cache";
-import { readServerExpiry } from "@/lib/expiry/load-expiry";
 import { readServerFederation } from "@/lib/federation/load-federation";
+import { buildProblems, type Problem } from "@/lib/overview/build-problems";
 import { configuredServers } from "@/lib/servers/resolve-server";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
-import { authorize, readableServers } from "@/lib/auth/guard";
 
 export type OverviewServer = {
   server: string;

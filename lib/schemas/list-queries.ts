@@ -1,8 +1,9 @@
 import { z } from "zod";
 
+import type { EntryFilters } from "@/lib/spire/types";
+
 import { matchModeSchema, selectorStringSchema } from "./selector";
 import { spiffeIdSchema, trustDomainSchema } from "./spiffe-id";
-import { type EntryFilters } from "@/lib/spire/types";
 
 const booleanParam = z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true");
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 import { entryListQuerySchema } from "./list-queries";
-import { spiffeIdSchema, trustDomainSchema } from "./spiffe-id";
 import { serverNameSchema } from "./path-params";
+import { spiffeIdSchema, trustDomainSchema } from "./spiffe-id";
 
 const paging = {
   offset: z.coerce.number().int().min(0, "offset must be at least 0").default(0),

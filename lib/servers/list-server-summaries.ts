@@ -2,8 +2,8 @@ import "server-only";
 
 import { allows, readableServers } from "@/lib/auth/guard";
 import { loadConfig } from "@/lib/config/load-config";
-import { type WorkloadApiStatus, workloadApiStatuses } from "@/lib/spiffe/status";
 import { summarizeServer } from "@/lib/servers/summarize-server";
+import { type WorkloadApiStatus, workloadApiStatuses } from "@/lib/spiffe/status";
 import type { ServerSummary } from "@/lib/spire/types";
 
 export type ConfigStatus =

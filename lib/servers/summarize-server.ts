@@ -2,7 +2,6 @@ import "server-only";
 
 import { userError } from "@/lib/api/user-message";
 import type { ServerConfig } from "@/lib/config/schema";
-
 import { countAgents } from "@/lib/spire/agents";
 import { listFederatedBundles } from "@/lib/spire/bundles";
 import { countEntries } from "@/lib/spire/entries";

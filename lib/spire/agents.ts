@@ -2,7 +2,7 @@ import "server-only";
 
 import type { ServerConfig } from "@/lib/config/schema";
 
-import { callUnary, walkPages, WALK_PAGE_SIZE } from "./call";
+import { callUnary, WALK_PAGE_SIZE, walkPages } from "./call";
 import { toAgentFilter } from "./filters";
 import { toAgent, toPbSpiffeId } from "./mappers";
 import type { PbAgent } from "./proto-types";

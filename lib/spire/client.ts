@@ -5,7 +5,7 @@ import * as grpc from "@grpc/grpc-js";
 import type { ServerConfig } from "@/lib/config/schema";
 
 import { currentTlsMaterial, type PeerSvid, prepareTls } from "./credentials";
-import { type ServiceName, serviceConstructor } from "./protos";
+import { serviceConstructor, type ServiceName } from "./protos";
 
 /** gRPC channel options shared by every server connection. */
 const channelOptions: grpc.ChannelOptions = {

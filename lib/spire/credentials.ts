@@ -1,6 +1,6 @@
 import "server-only";
 
-import { X509Certificate, createPrivateKey } from "node:crypto";
+import { createPrivateKey, X509Certificate } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import type { PeerCertificate } from "node:tls";
 import { createSecureContext } from "node:tls";
@@ -9,11 +9,11 @@ import * as grpc from "@grpc/grpc-js";
 
 import { ApiError } from "@/lib/api/api-error";
 import type { FileTlsConfig, ServerConfig, WorkloadApiTlsConfig } from "@/lib/config/schema";
+import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
 import { certificatesToPem, spiffeIdFromSan, uriSans } from "@/lib/spiffe/der";
 import { resolveWorkloadApiAddress } from "@/lib/spiffe/socket";
 import { pickSvid } from "@/lib/spiffe/x509-context";
 import { getX509Source, type X509Source } from "@/lib/spiffe/x509-source";
-import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
 
 /** The SPIRE server's own SVID as seen in the TLS handshake. */
 export type PeerSvid = { spiffeId: string; subject: string; expiresAt: string };

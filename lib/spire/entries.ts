@@ -2,7 +2,7 @@ import "server-only";
 
 import type { ServerConfig } from "@/lib/config/schema";
 
-import { callUnary, walkPages, WALK_PAGE_SIZE } from "./call";
+import { callUnary, WALK_PAGE_SIZE, walkPages } from "./call";
 import { toEntryFilter } from "./filters";
 import { toEntry } from "./mappers";
 import type { PbEntry } from "./proto-types";

@@ -1,6 +1,5 @@
-import type { Agent, Entry } from "@/lib/spire/types";
-
 import { psatNodeOf } from "@/lib/kubernetes/node-matrix";
+import type { Agent, Entry } from "@/lib/spire/types";
 
 export type AgentIssue = {
   kind: "node-without-agent" | "agent-node-gone" | "agent-banned" | "agent-expired" | "cluster-mismatch";

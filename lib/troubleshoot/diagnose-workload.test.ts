@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 
+import { selectorKey } from "@/lib/entries/match-selectors";
 import type { Agent, Bundle, Entry, Selector } from "@/lib/spire/types";
 
-import { containerSelectors, podSelectors, type WorkloadPod } from "./workload-selectors";
-import { selectorKey } from "@/lib/entries/match-selectors";
-import { attestationErrors, diagnoseAgents, mapAttestationError } from "./diagnose-agents";
 import { checkDelivery, type CsiState } from "./check-delivery";
+import { attestationErrors, diagnoseAgents, mapAttestationError } from "./diagnose-agents";
+import { type DiagnoseInput, diagnoseWorkload, type ReasonCode } from "./diagnose-workload";
 import { type NearMissKind, parseSelector, rankNearMisses, servingParents } from "./match-entries";
 import { reverseLookup } from "./reverse-lookup";
-import { diagnoseWorkload, type DiagnoseInput, type ReasonCode } from "./diagnose-workload";
+import { containerSelectors, podSelectors, type WorkloadPod } from "./workload-selectors";
 
 const TD = "td.example";
 const SERVER = `spiffe://${TD}/spire/server`;

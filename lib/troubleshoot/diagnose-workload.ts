@@ -1,11 +1,11 @@
+import { selectorKey } from "@/lib/entries/match-selectors";
+import { type CaWindow, checkX509SvidTtl, type TtlCheck } from "@/lib/expiry/ttl-cap";
+import { psatNodeOf } from "@/lib/kubernetes/node-matrix";
+import { links } from "@/lib/links";
 import type { Agent, Bundle, Entry, Selector } from "@/lib/spire/types";
 
-import { psatNodeOf } from "@/lib/kubernetes/node-matrix";
-import { selectorKey } from "@/lib/entries/match-selectors";
 import type { Delivery } from "./check-delivery";
-import { type NearMiss, type ServingParent, matchingEntries, rankNearMisses, servingParents } from "./match-entries";
-import { type CaWindow, type TtlCheck, checkX509SvidTtl } from "@/lib/expiry/ttl-cap";
-import { links } from "@/lib/links";
+import { matchingEntries, type NearMiss, rankNearMisses, type ServingParent, servingParents } from "./match-entries";
 
 export type AgentState = "ok" | "missing" | "banned" | "expired";
 

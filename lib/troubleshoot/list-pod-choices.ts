@@ -1,9 +1,9 @@
 import "server-only";
 
+import { authorize } from "@/lib/auth/guard";
 import { listWorkloadPods } from "@/lib/k8s/workload-pods";
 
 import { loadClusterContext } from "./load-cluster-context";
-import { authorize } from "@/lib/auth/guard";
 
 export type PodChoice = { namespace: string; name: string; node: string | null; serviceAccount: string; phase: string };
 

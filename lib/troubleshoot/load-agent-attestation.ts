@@ -1,20 +1,20 @@
 import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
+import { allows } from "@/lib/auth/guard";
+import { readPodLogTail } from "@/lib/k8s/pod-logs";
+import { listPods } from "@/lib/k8s/pods";
+import { listWorkloadPods } from "@/lib/k8s/workload-pods";
+import { pickServer } from "@/lib/servers/resolve-server";
 import {
   type AgentIssue,
   attestationErrors,
   diagnoseAgents,
   type MappedLogLine,
 } from "@/lib/troubleshoot/diagnose-agents";
-import { listPods } from "@/lib/k8s/pods";
-import { listWorkloadPods } from "@/lib/k8s/workload-pods";
-import { readPodLogTail } from "@/lib/k8s/pod-logs";
 
 import { type ClusterContext, loadClusterContext } from "./load-cluster-context";
 import { loadSpireContext } from "./load-spire-context";
-import { pickServer } from "@/lib/servers/resolve-server";
-import { allows } from "@/lib/auth/guard";
 
 export type AgentAttestationReport = {
   server: string;

@@ -2,16 +2,16 @@ import "server-only";
 
 import { cache } from "react";
 
-import { checkCsiDriver } from "@/lib/kubernetes/check-csi-driver";
-import { toPodCell } from "@/lib/kubernetes/pod-status";
-import { agentSocketHostPath } from "@/lib/kubernetes/socket-paths";
-import type { CsiState } from "@/lib/troubleshoot/check-delivery";
-import { type K8sClients, getK8sClients } from "@/lib/k8s/client";
+import { getK8sClients, type K8sClients } from "@/lib/k8s/client";
 import { getCsiDriver, listCsiNodes } from "@/lib/k8s/csi";
 import { listDaemonSetsNamed } from "@/lib/k8s/daemonsets";
 import { listNodes } from "@/lib/k8s/nodes";
 import { listPods, toLabelSelector } from "@/lib/k8s/pods";
 import type { K8sCsiNode, K8sNode, K8sPod } from "@/lib/k8s/types";
+import { checkCsiDriver } from "@/lib/kubernetes/check-csi-driver";
+import { toPodCell } from "@/lib/kubernetes/pod-status";
+import { agentSocketHostPath } from "@/lib/kubernetes/socket-paths";
+import type { CsiState } from "@/lib/troubleshoot/check-delivery";
 
 export type ClusterContext = {
   clients: K8sClients;

@@ -1,16 +1,16 @@
 import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
-import { containerSelectors } from "@/lib/troubleshoot/workload-selectors";
+import { listWorkloadPods } from "@/lib/k8s/workload-pods";
+import { pickServer } from "@/lib/servers/resolve-server";
+import type { Entry } from "@/lib/spire/types";
 import { agentForNode } from "@/lib/troubleshoot/diagnose-workload";
 import { servingParents } from "@/lib/troubleshoot/match-entries";
 import { type ReverseLookup, reverseLookup } from "@/lib/troubleshoot/reverse-lookup";
-import { listWorkloadPods } from "@/lib/k8s/workload-pods";
-import type { Entry } from "@/lib/spire/types";
+import { containerSelectors } from "@/lib/troubleshoot/workload-selectors";
 
 import { loadClusterContext } from "./load-cluster-context";
 import { loadSpireContext } from "./load-spire-context";
-import { pickServer } from "@/lib/servers/resolve-server";
 
 export type EntryReverseLookup = ReverseLookup & {
   server: string;

@@ -2,15 +2,15 @@ import "server-only";
 
 import { cache } from "react";
 
+import { authorize } from "@/lib/auth/guard";
+import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { findActiveCa } from "@/lib/expiry/active-ca";
 import type { CaWindow } from "@/lib/expiry/ttl-cap";
+import { getServerConfig } from "@/lib/servers/resolve-server";
 import { getLocalAuthorities } from "@/lib/spire/authorities";
 import { getBundle, listFederatedBundles } from "@/lib/spire/bundles";
-import { getServerConfig } from "@/lib/servers/resolve-server";
-import { getEntryIndex } from "@/lib/entries/entry-index-cache";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Agent, Bundle, Entry } from "@/lib/spire/types";
-import { findActiveCa } from "@/lib/expiry/active-ca";
-import { authorize } from "@/lib/auth/guard";
 
 export type SpireContext = {
   server: string;

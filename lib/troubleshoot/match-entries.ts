@@ -1,9 +1,8 @@
-import type { Agent, Entry, Selector } from "@/lib/spire/types";
-
 import { aliasCoversAgent } from "@/lib/entries/alias-coverage";
-import { psatNodeOf } from "@/lib/kubernetes/node-matrix";
 import { isSelectorSubset, selectorKey, selectorSet } from "@/lib/entries/match-selectors";
+import { psatNodeOf } from "@/lib/kubernetes/node-matrix";
 import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
+import type { Agent, Entry, Selector } from "@/lib/spire/types";
 
 /** A SPIFFE ID an entry can be parented to so that a given agent serves it. */
 export type ServingParent = { spiffeId: string; kind: "agent" | "alias"; entryId: string | null };

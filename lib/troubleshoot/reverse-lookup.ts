@@ -1,8 +1,8 @@
+import { selectorKey, selectorSet } from "@/lib/entries/match-selectors";
 import type { Entry, Selector } from "@/lib/spire/types";
 
-import type { ContainerSelectors, WorkloadPod } from "./workload-selectors";
-import { selectorKey, selectorSet } from "@/lib/entries/match-selectors";
 import { compareEntry, type ServingParent } from "./match-entries";
+import type { ContainerSelectors, WorkloadPod } from "./workload-selectors";
 
 export type PodCandidate = {
   pod: Pick<WorkloadPod, "namespace" | "name" | "nodeName">;

@@ -1,7 +1,7 @@
 // Applies seed objects (server-side apply), then their status through /status. A pod
 // whose immutable spec changed between versions of the seed is replaced.
-import { applyAt, KubeHttpError, kubeRequest, objectPath } from "./kube-http.ts";
 import type { KubeTarget } from "./kube-http.ts";
+import { applyAt, KubeHttpError, kubeRequest, objectPath } from "./kube-http.ts";
 import type { SeedObject } from "./seed-types.ts";
 
 const RESOURCES: Record<string, string> = {

@@ -6,8 +6,8 @@ import path from "node:path";
 
 import { run } from "../stack/exec.ts";
 import { say, StackError, stopwatch } from "../stack/log.ts";
-import { ETCD_VERSION, KUBE_VERSION } from "./paths.ts";
 import type { K8sPaths } from "./paths.ts";
+import { ETCD_VERSION, KUBE_VERSION } from "./paths.ts";
 
 interface BuildStep {
   label: string;

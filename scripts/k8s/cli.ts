@@ -1,6 +1,6 @@
 // `node scripts/k8s/cli.ts up|down|status`: the Kubernetes part of the stack on its own
 // (stack:up/down/status run it too, through scripts/stack/k8s-hooks.ts).
-import { StackError, say } from "../stack/log.ts";
+import { say, StackError } from "../stack/log.ts";
 import { getStackPaths } from "../stack/paths.ts";
 import { kubernetesStatus, stopKubernetes } from "./down.ts";
 import { ensureKubernetes } from "./up.ts";

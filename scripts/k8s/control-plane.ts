@@ -2,8 +2,8 @@
 // serve: etcd's /health, then the API server's /readyz with the admin token.
 import { mkdirSync, readFileSync } from "node:fs";
 
-import { isPortFree } from "../stack/ports.ts";
 import { say, StackError, stopwatch, tailFile } from "../stack/log.ts";
+import { isPortFree } from "../stack/ports.ts";
 import { sleep, spawnTracked, trackedPid } from "../stack/process.ts";
 import { kubeRequest } from "./kube-http.ts";
 import type { K8sPaths } from "./paths.ts";

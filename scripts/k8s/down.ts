@@ -2,9 +2,9 @@
 import { existsSync, readFileSync } from "node:fs";
 
 import type { StackPaths } from "../stack/paths.ts";
+import { stopTracked, trackedPid } from "../stack/process.ts";
 import { apiserverProcess, etcdProcess } from "./control-plane.ts";
 import { getK8sPaths } from "./paths.ts";
-import { stopTracked, trackedPid } from "../stack/process.ts";
 import type { K8sPorts } from "./ports.ts";
 import type { K8sProcess } from "./process.ts";
 

@@ -1,7 +1,7 @@
 // Service-account tokens for the k8s_psat SPIRE agents: TokenRequest API, audience
 // spire-server, bound to the agent's spire-agent pod (so TokenReview names pod and node).
-import { kubeRequest } from "./kube-http.ts";
 import type { KubeTarget } from "./kube-http.ts";
+import { kubeRequest } from "./kube-http.ts";
 import { AGENT_AUDIENCE, SPIRE_NAMESPACE } from "./topology.ts";
 
 /** Requests a pod-bound token for the spire-agent service account. */

@@ -9,7 +9,10 @@ import { NODES } from "./topology.ts";
 import { pod } from "./world-pods.ts";
 
 export const TROUBLESHOOT_NAMESPACE = "troubleshoot";
-/** A node name with no Node object and so no k8s_psat agent (a fourth real Node would change the node matrix the Kubernetes tests pin). */
+/**
+ * A node name with no Node object and so no k8s_psat agent (a fourth real Node would change the
+ * node matrix the Kubernetes tests pin).
+ */
 export const AGENTLESS_NODE = "demo-node-4";
 
 export type TroubleshootCase =

@@ -1,10 +1,10 @@
 // Seeds the SPIRE-on-Kubernetes world into the local API server. Safe to run on every
 // `stack:up`: everything is server-side applied with fixed names, statuses included.
 import { say } from "../stack/log.ts";
-import { applyAll, applyObject } from "./apply.ts";
 import type { Applied } from "./apply.ts";
-import { KubeHttpError, kubeRequest } from "./kube-http.ts";
+import { applyAll, applyObject } from "./apply.ts";
 import type { KubeTarget } from "./kube-http.ts";
+import { KubeHttpError, kubeRequest } from "./kube-http.ts";
 import type { SeedObject } from "./seed-types.ts";
 import { CANARY_NAMESPACE, FAULTS, NODES, SPIRE_NAMESPACE, WORKLOADS } from "./topology.ts";
 import { csiDriver, csiNodes, namespaces, nodes, rbac, serviceAccounts } from "./world-cluster.ts";

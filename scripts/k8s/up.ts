@@ -4,19 +4,19 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import type { StackPaths } from "../stack/paths.ts";
 import { say, stopwatch } from "../stack/log.ts";
+import type { StackPaths } from "../stack/paths.ts";
+import { trackedPid } from "../stack/process.ts";
 import { ensureK8sBinaries } from "./build.ts";
 import { apiserverProcess, ensureApiserver, ensureEtcd, etcdProcess } from "./control-plane.ts";
 import type { KubeTarget } from "./kube-http.ts";
 import { writeKubeconfig } from "./kubeconfig.ts";
-import { CLUSTER_NAME, getK8sPaths } from "./paths.ts";
 import type { K8sPaths } from "./paths.ts";
+import { CLUSTER_NAME, getK8sPaths } from "./paths.ts";
 import { ensureK8sCredentials, TOKEN_USERS } from "./pki.ts";
 import { loadOrChooseK8sPorts } from "./ports.ts";
-import { trackedPid } from "../stack/process.ts";
-import { seedWorld } from "./seed.ts";
 import type { SeededWorld } from "./seed.ts";
+import { seedWorld } from "./seed.ts";
 import { SPIRE_NAMESPACE } from "./topology.ts";
 
 export interface K8sStack {

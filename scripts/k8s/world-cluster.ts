@@ -2,8 +2,8 @@
 // accounts, RBAC for the console and for spire-server, nodes, the CSIDriver and CSINodes.
 import { KUBE_VERSION } from "./paths.ts";
 import { TOKEN_USERS } from "./pki.ts";
-import { CANARY_NAMESPACE, CSI_DRIVER, FAULTS, NODES, SPIRE_NAMESPACE, WORKLOADS } from "./topology.ts";
 import type { SeedObject } from "./seed-types.ts";
+import { CANARY_NAMESPACE, CSI_DRIVER, FAULTS, NODES, SPIRE_NAMESPACE, WORKLOADS } from "./topology.ts";
 
 const podSecurity = (level: string) => ({
   "pod-security.kubernetes.io/enforce": level,

@@ -2,8 +2,8 @@
 // spire-server StatefulSet, the spire-agent and spiffe-csi-driver DaemonSets (with the
 // charts' hostPath volumes), and the trust-bundle ConfigMap.
 import { SPIRE_VERSION } from "../stack/paths.ts";
-import { CSI_DRIVER } from "./topology.ts";
 import type { SeedObject } from "./seed-types.ts";
+import { CSI_DRIVER } from "./topology.ts";
 
 const hostPath = (name: string, path: string, type: string) => ({ name, hostPath: { path, type } });
 

@@ -69,7 +69,7 @@ export async function startConsole(env: Record<string, string>): Promise<Running
     await waitForHttp(`${url}/api/servers`, child, 60_000);
   } catch (error) {
     child.kill("SIGKILL");
-    throw new Error(`${(error as Error).message}\n${log.join("")}`);
+    throw new Error(`${(error as Error).message}\n${log.join("")}`, { cause: error });
   }
   return {
     url,

@@ -2,10 +2,10 @@
 // derived from paths alone so `down` and `status` work without stack.json.
 import path from "node:path";
 
-import { getAgentPaths, getServerPaths } from "./paths.ts";
-import type { StackPaths } from "./paths.ts";
-import type { ProcessSpec } from "./process.ts";
 import { K8S_AGENTS } from "./k8s-topology.ts";
+import type { StackPaths } from "./paths.ts";
+import { getAgentPaths, getServerPaths } from "./paths.ts";
+import type { ProcessSpec } from "./process.ts";
 import { AGENTS, SERVERS } from "./topology.ts";
 
 export interface Component {

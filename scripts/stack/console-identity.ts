@@ -5,13 +5,13 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 
 import type { SpireBinaries } from "./build-spire.ts";
 import { serverComponent } from "./components.ts";
+import { CONSOLE_HINT, CONSOLE_SPIFFE_ID } from "./console-config.ts";
 import { waitHealthy } from "./health.ts";
 import { say } from "./log.ts";
-import { getServerPaths, getStackPaths } from "./paths.ts";
 import type { StackPaths } from "./paths.ts";
+import { getServerPaths, getStackPaths } from "./paths.ts";
 import { startDetached, stopProcess } from "./process.ts";
 import { type CliEntry, idToString, runServerCliJson } from "./spire-cli.ts";
-import { CONSOLE_HINT, CONSOLE_SPIFFE_ID } from "./console-config.ts";
 
 export { CONSOLE_SPIFFE_ID } from "./console-config.ts";
 

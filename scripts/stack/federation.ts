@@ -2,8 +2,8 @@
 // and checks that each server holds the other's bundle.
 import type { SpireBinaries } from "./build-spire.ts";
 import { say, StackError } from "./log.ts";
-import { getServerPaths } from "./paths.ts";
 import type { StackPaths } from "./paths.ts";
+import { getServerPaths } from "./paths.ts";
 import type { PortMap } from "./ports.ts";
 import { sleep } from "./process.ts";
 import { runServerCli, runServerCliJson } from "./spire-cli.ts";

@@ -1,6 +1,6 @@
 // Demo "fleet" PKI for x509pop agents: one CA plus one leaf cert+key per agent
 // (subject CN = agent name). Uses the openssl CLI, or node:crypto if it is missing.
-import { X509Certificate, randomBytes } from "node:crypto";
+import { randomBytes, X509Certificate } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 

@@ -1,8 +1,8 @@
 // Waits for a started SPIRE process to report healthy through its `healthcheck` command.
 import { run } from "./exec.ts";
 import { StackError, stopwatch, tailFile } from "./log.ts";
-import { runningPid, sleep } from "./process.ts";
 import type { ProcessSpec } from "./process.ts";
+import { runningPid, sleep } from "./process.ts";
 
 export interface HealthTarget {
   /** Human name used in messages, e.g. "foo" or "foo-agent-1". */

@@ -4,20 +4,20 @@
 // SPIRE_CONSOLE_KUBERNETES=off.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
-import { stopKubernetes, kubernetesStatus } from "../k8s/down.ts";
+import { kubernetesStatus, stopKubernetes } from "../k8s/down.ts";
 import { psatTokenPath } from "../k8s/paths.ts";
 import { requestAgentToken } from "../k8s/psat.ts";
 import { seedBundle } from "../k8s/seed.ts";
 import { SPIRE_NAMESPACE } from "../k8s/topology.ts";
-import { ensureKubernetes, kubernetesEnabled } from "../k8s/up.ts";
 import type { K8sStack } from "../k8s/up.ts";
-import { ensureAgent } from "./agents.ts";
+import { ensureKubernetes, kubernetesEnabled } from "../k8s/up.ts";
 import type { AgentContext } from "./agents.ts";
-import { say } from "./log.ts";
-import { getAgentPaths, getServerPaths } from "./paths.ts";
-import type { StackPaths } from "./paths.ts";
-import type { StackKubernetes } from "./state.ts";
+import { ensureAgent } from "./agents.ts";
 import { K8S_AGENTS, K8S_SERVER } from "./k8s-topology.ts";
+import { say } from "./log.ts";
+import type { StackPaths } from "./paths.ts";
+import { getAgentPaths, getServerPaths } from "./paths.ts";
+import type { StackKubernetes } from "./state.ts";
 
 /** Starts the Kubernetes part unless disabled; null when disabled. */
 export async function startKubernetes(paths: StackPaths): Promise<K8sStack | null> {

@@ -1,7 +1,7 @@
 // Demo registration entries for bar.example.com: workloads on bar-agent-1 through its
 // join-token alias, federated with foo.example.com.
-import { entry } from "./seed.ts";
 import type { SeedEntry } from "./seed.ts";
+import { entry } from "./seed.ts";
 
 const td = "spiffe://bar.example.com";
 /** Alias created by `token generate -spiffeID` for bar-agent-1. */

@@ -1,7 +1,7 @@
 // Demo registration entries for foo.example.com: node aliases, workloads under real
 // agent IDs and aliases, federation, admin/downstream, hints, expiry, an orphan, nesting.
-import { entry } from "./seed.ts";
 import type { SeedEntry } from "./seed.ts";
+import { entry } from "./seed.ts";
 
 export interface FooSeedInput {
   /** Real SPIFFE IDs of the x509pop agents (spiffe://foo.example.com/spire/agent/x509pop/<sha1>). */

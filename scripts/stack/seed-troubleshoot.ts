@@ -9,20 +9,20 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { seedTroubleshootPods, TROUBLESHOOT_NAMESPACE, TROUBLESHOOT_PODS } from "../k8s/seed-troubleshoot.ts";
-import type { TroubleshootCase } from "../k8s/seed-troubleshoot.ts";
 import { CLUSTER_NAME } from "../k8s/paths.ts";
+import type { TroubleshootCase } from "../k8s/seed-troubleshoot.ts";
+import { seedTroubleshootPods, TROUBLESHOOT_NAMESPACE, TROUBLESHOOT_PODS } from "../k8s/seed-troubleshoot.ts";
 import type { K8sStack } from "../k8s/up.ts";
 import type { SpireBinaries } from "./build-spire.ts";
 import { K8S_AGENTS, K8S_SERVER } from "./k8s-topology.ts";
 import { say, StackError } from "./log.ts";
-import { getServerPaths } from "./paths.ts";
 import type { StackPaths } from "./paths.ts";
-import { entry } from "./seed.ts";
+import { getServerPaths } from "./paths.ts";
 import type { SeedEntry } from "./seed.ts";
+import { entry } from "./seed.ts";
+import type { CliEntry } from "./spire-cli.ts";
 import { idToString, runServerCli, runServerCliJson } from "./spire-cli.ts";
 import { getServerSpec } from "./topology.ts";
-import type { CliEntry } from "./spire-cli.ts";
 import { issueCertificate } from "./x509-der.ts";
 
 export const LEGACY_TRUST_DOMAIN = "legacy.example.com";

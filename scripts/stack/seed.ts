@@ -5,8 +5,8 @@ import path from "node:path";
 
 import type { SpireBinaries } from "./build-spire.ts";
 import { say, StackError } from "./log.ts";
-import { getServerPaths } from "./paths.ts";
 import type { StackPaths } from "./paths.ts";
+import { getServerPaths } from "./paths.ts";
 import { runServerCliJson } from "./spire-cli.ts";
 
 /** One entry in the `entry create -data` JSON format (snake_case; `entryExpiry` is epoch seconds). */

@@ -6,13 +6,13 @@ import type { SpireBinaries } from "./build-spire.ts";
 import { serverComponent } from "./components.ts";
 import { waitHealthy } from "./health.ts";
 import { say, StackError } from "./log.ts";
-import { getServerPaths } from "./paths.ts";
 import type { StackPaths } from "./paths.ts";
-import { isPortFree } from "./ports.ts";
+import { getServerPaths } from "./paths.ts";
 import type { ServerPorts } from "./ports.ts";
+import { isPortFree } from "./ports.ts";
 import { runningPid, startDetached, stopProcess } from "./process.ts";
-import { renderServerConfig } from "./server-config.ts";
 import type { ServerConfigInput } from "./server-config.ts";
+import { renderServerConfig } from "./server-config.ts";
 import { runServerCli } from "./spire-cli.ts";
 import type { ServerSpec } from "./topology.ts";
 

@@ -1,8 +1,8 @@
 // Runs the spire-server CLI against a stack server and parses `-output json`.
 // Used by the stack scripts and importable from tests.
 import { runOrThrow } from "./exec.ts";
-import { getStackServer, readStackState } from "./state.ts";
 import type { StackState } from "./state.ts";
+import { getStackServer, readStackState } from "./state.ts";
 
 /** A SPIFFE ID as the CLI's JSON prints it. */
 export interface CliSpiffeId {
@@ -69,7 +69,10 @@ export async function spireServer(
   return runServerCli(state.bin.spireServer, getStackServer(state, serverName).socketPath, args);
 }
 
-/** `spireServer` with `-output json`, parsed, e.g. `spireServerJson<{ entries: CliEntry[] }>("foo", ["entry", "show"])`. */
+/**
+ * `spireServer` with `-output json`, parsed, e.g.
+ * `spireServerJson<{ entries: CliEntry[] }>("foo", ["entry", "show"])`.
+ */
 export async function spireServerJson<T>(
   serverName: string,
   args: readonly string[],

@@ -10,19 +10,19 @@ import { ensureSpireBinaries } from "./build-spire.ts";
 import { ensureConsoleIdentity } from "./console-identity.ts";
 import { ensureFederation } from "./federation.ts";
 import { ensureFleetPki } from "./fleet-pki.ts";
+import { ensureK8sAgents, k8sState, psatServerConfig, publishK8sBundle, startKubernetes } from "./k8s-hooks.ts";
+import { K8S_AGENTS } from "./k8s-topology.ts";
 import { say, stopwatch } from "./log.ts";
 import { getAgentPaths, getServerPaths, getStackPaths } from "./paths.ts";
 import { loadOrChoosePorts } from "./ports.ts";
-import { barSeedEntries } from "./seed-bar.ts";
-import { ensureK8sAgents, k8sState, psatServerConfig, publishK8sBundle, startKubernetes } from "./k8s-hooks.ts";
-import { K8S_AGENTS } from "./k8s-topology.ts";
-import { fooSeedEntries } from "./seed-foo.ts";
 import { ensureSeeded } from "./seed.ts";
-import { ensureServer, exportBundle } from "./servers.ts";
-import { writeStackFiles } from "./state.ts";
-import type { StackServer, StackState } from "./state.ts";
-import { AGENTS, agentsOf, getServerSpec, SERVERS } from "./topology.ts";
+import { barSeedEntries } from "./seed-bar.ts";
+import { fooSeedEntries } from "./seed-foo.ts";
 import { seedTroubleshoot } from "./seed-troubleshoot.ts";
+import { ensureServer, exportBundle } from "./servers.ts";
+import type { StackServer, StackState } from "./state.ts";
+import { writeStackFiles } from "./state.ts";
+import { AGENTS, agentsOf, getServerSpec, SERVERS } from "./topology.ts";
 
 /** Brings the whole stack up; safe to run again at any time. */
 export async function up(): Promise<StackState> {

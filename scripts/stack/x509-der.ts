@@ -1,7 +1,7 @@
 // Minimal X.509 issuer on node:crypto (ECDSA P-256), the fallback for machines
 // without the openssl CLI. Encodes just the DER the demo fleet certificates need.
-import { createPrivateKey, generateKeyPairSync, randomBytes, sign } from "node:crypto";
 import type { KeyObject } from "node:crypto";
+import { createPrivateKey, generateKeyPairSync, randomBytes, sign } from "node:crypto";
 
 export interface IssueInput {
   commonName: string;

@@ -5,9 +5,9 @@ import path from "node:path";
 
 import { beforeAll, describe, expect, inject, it } from "vitest";
 
-import { repoRoot } from "../../scripts/lib/console-server.ts";
 import { type Action, isMutation } from "../../lib/auth/actions";
 import { pageAccess } from "../../lib/auth/page-access";
+import { repoRoot } from "../../scripts/lib/console-server.ts";
 import { createToken } from "../support/auth";
 import { pageFiles, routeFiles, sampleUrl } from "../support/routes";
 

@@ -4,8 +4,8 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { type RunningConsole, startConsole } from "../support/console-server";
 import { consoleFetch } from "../support/api";
+import { type RunningConsole, startConsole } from "../support/console-server";
 
 async function withConsole(config: string, check: (url: string) => Promise<void>): Promise<void> {
   let running: RunningConsole | undefined;

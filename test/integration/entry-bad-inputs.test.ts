@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 
 import { type CliEntry, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { consoleFetch, stackState } from "../support/api";

@@ -4,10 +4,10 @@ import path from "node:path";
 
 import { afterAll, describe, expect, it } from "vitest";
 
-import { type CliEntry, idToString, spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { parseEntryImport, toSpireDataFile } from "@/lib/entries/import-export";
+
+import { type CliEntry, idToString, spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { consoleFetch, stackState } from "../support/api";
-import { inject } from "vitest";
 
 type Entry = {
   id: string;

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 
 import { type CliEntry, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import { inject } from "vitest";
-
 import { apiGet, consoleFetch, stackState } from "../support/api";
 
 type Edge = {

@@ -3,11 +3,12 @@
 // agent's SPIFFE ID and selectors. Witnesses: the API server's nodes and `spire-server agent list`.
 import { describe, expect, it } from "vitest";
 
+import type { NodeMatrixResponse } from "@/lib/kubernetes/load-spire-report";
+
 import { kubeRequest } from "../../scripts/k8s/kube-http.ts";
 import { readKubeconfigTarget } from "../../scripts/k8s/kubeconfig.ts";
 import { FAULTS, NODES } from "../../scripts/k8s/topology.ts";
 import { type CliAgent, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import type { NodeMatrixResponse } from "@/lib/kubernetes/load-spire-report";
 import { apiGet, stackState } from "../support/api";
 
 describe("GET /api/k8s/nodes", () => {

@@ -7,8 +7,8 @@ import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 
 import { findFreePort } from "../../scripts/stack/ports.ts";
-import { type RunningConsole, startConsole } from "../support/console-server";
 import { consoleFetch } from "../support/api";
+import { type RunningConsole, startConsole } from "../support/console-server";
 
 async function withConsole(env: Record<string, string>, check: (url: string) => Promise<void>): Promise<void> {
   let running: RunningConsole | undefined;

@@ -3,10 +3,11 @@
 // API server itself (admin token) is the independent witness.
 import { beforeAll, describe, expect, it } from "vitest";
 
+import type { KubernetesSpireReport } from "@/lib/kubernetes/build-report";
+
 import { kubeRequest } from "../../scripts/k8s/kube-http.ts";
 import { readKubeconfigTarget } from "../../scripts/k8s/kubeconfig.ts";
 import { CANARY_NAMESPACE, FAULTS, NODES } from "../../scripts/k8s/topology.ts";
-import type { KubernetesSpireReport } from "@/lib/kubernetes/build-report";
 import { apiGet, stackState } from "../support/api";
 
 let report: KubernetesSpireReport;

@@ -1,12 +1,13 @@
 // The other troubleshoot routes: selector mode (no Kubernetes needed), the entry → pods reverse
 // lookup, the pod list and the agent attestation section.
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { AGENTLESS_NODE, TROUBLESHOOT_NAMESPACE, TROUBLESHOOT_PODS } from "../../scripts/k8s/seed-troubleshoot.ts";
-import { type CliAgent, type CliEntry, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import type { Diagnosis } from "@/lib/troubleshoot/diagnose-workload";
 import type { AgentAttestationReport } from "@/lib/troubleshoot/load-agent-attestation";
 import type { EntryReverseLookup } from "@/lib/troubleshoot/load-entry-pods";
+
+import { AGENTLESS_NODE, TROUBLESHOOT_NAMESPACE, TROUBLESHOOT_PODS } from "../../scripts/k8s/seed-troubleshoot.ts";
+import { type CliAgent, type CliEntry, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { apiGet, consoleFetch, stackState } from "../support/api";
 
 async function entryId(path: string): Promise<string> {

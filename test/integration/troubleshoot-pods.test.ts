@@ -7,6 +7,8 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import type { PodDiagnosis } from "@/lib/troubleshoot/load-diagnosis";
+
 import { kubeRequest } from "../../scripts/k8s/kube-http.ts";
 import { readKubeconfigTarget } from "../../scripts/k8s/kubeconfig.ts";
 import {
@@ -22,7 +24,6 @@ import {
   spireServer,
   spireServerJson,
 } from "../../scripts/stack/spire-cli.ts";
-import type { PodDiagnosis } from "@/lib/troubleshoot/load-diagnosis";
 import { apiGet, stackState } from "../support/api";
 
 const podOf = (c: TroubleshootCase) => TROUBLESHOOT_PODS.find((p) => p.case === c)!;
@@ -41,7 +42,8 @@ beforeAll(async () => {
   );
   agent1Id = agents.map((a) => idToString(a.id)).find((id) => id.endsWith(`/${node.metadata.uid}`))!;
   expect(agent1Id).toBe(`spiffe://foo.example.com/spire/agent/k8s_psat/demo/${node.metadata.uid}`);
-  // The federated case lives only for this file (a permanent extra bundle would change foo's federation for other tests).
+  // The federated case lives only for this file (a permanent extra bundle would change foo's
+  // federation for other tests).
   const fed = legacyFederationCase("foo.example.com", agent1Id);
   const dir = mkdtempSync(path.join(tmpdir(), "ts-fed-"));
   writeFileSync(path.join(dir, "ca.pem"), fed.caPem);

@@ -1,5 +1,5 @@
-import protobuf from "protobufjs";
 import type { Enum, Field, MapField, Method, Namespace, ReflectionObject, Root, Service, Type } from "protobufjs";
+import protobuf from "protobufjs";
 
 /** Namespaces supplied by protobufjs itself (google/protobuf/*); never compared. */
 const BUILT_IN_NAMESPACES = new Set([".google.protobuf"]);

@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+import type { Namespace, ReflectionObject, Root } from "protobufjs";
 import protobuf from "protobufjs";
 import descriptor from "protobufjs/ext/descriptor/index.js";
-import type { Namespace, ReflectionObject, Root } from "protobufjs";
 
 /** The include dir our gRPC client loads its .proto files from. */
 export const OUR_PROTO_DIR = path.resolve(import.meta.dirname, "../../proto");

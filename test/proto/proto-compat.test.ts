@@ -1,17 +1,17 @@
 import path from "node:path";
 
-import protobuf from "protobufjs";
 import type { Root, Service, Type } from "protobufjs";
+import protobuf from "protobufjs";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { compareProtoRoots } from "./compare-protos";
 import {
   CONSOLE_SERVICES,
-  OUR_PROTO_DIR,
   loadGoEmbeddedDescriptor,
   loadProtoTree,
   locateGoModule,
   mergeRoots,
+  OUR_PROTO_DIR,
 } from "./load-protos";
 
 // Our protos must stay wire-compatible with this SDK (the SPIRE 1.15 API).

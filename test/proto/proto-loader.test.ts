@@ -1,11 +1,11 @@
 import { readdirSync } from "node:fs";
 
-import { loadPackageDefinition } from "@grpc/grpc-js";
 import type { GrpcObject, ServiceClientConstructor } from "@grpc/grpc-js";
+import { loadPackageDefinition } from "@grpc/grpc-js";
 import { loadSync } from "@grpc/proto-loader";
 import { describe, expect, it } from "vitest";
 
-import { CONSOLE_SERVICES, OUR_PROTO_DIR, loadProtoTree } from "./load-protos";
+import { CONSOLE_SERVICES, loadProtoTree,OUR_PROTO_DIR } from "./load-protos";
 
 // The options lib/spire's client loads our protos with.
 const CLIENT_OPTIONS = {

@@ -4,8 +4,8 @@ import path from "node:path";
 
 import { inject } from "vitest";
 
-import { readStackState, type StackState } from "../../scripts/stack/state.ts";
 import { repoRoot } from "../../scripts/lib/console-server.ts";
+import { readStackState, type StackState } from "../../scripts/stack/state.ts";
 
 export type ApiResponse<T = unknown> = { status: number; body: T; ms: number };
 

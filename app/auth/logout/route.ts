@@ -1,4 +1,4 @@
-import { signOut, signInRoute } from "@/lib/auth/sign-in";
+import { signInRoute, signOut } from "@/lib/auth/sign-in";
 
 export const dynamic = "force-dynamic";
 

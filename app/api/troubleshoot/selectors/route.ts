@@ -1,6 +1,6 @@
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { parseOrThrow } from "@/lib/api/zod-issues";
 import { withApi } from "@/lib/api/with-api";
+import { parseOrThrow } from "@/lib/api/zod-issues";
 import { selectorsBodySchema, selectorsQuerySchema } from "@/lib/schemas/troubleshoot";
 import { diagnoseSelectors } from "@/lib/troubleshoot/load-diagnosis";
 

@@ -1,6 +1,6 @@
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { parseOrThrow } from "@/lib/api/zod-issues";
 import { withApi } from "@/lib/api/with-api";
+import { parseOrThrow } from "@/lib/api/zod-issues";
 import { listEntryPage } from "@/lib/entries/list-entry-page";
 import { createEntry, createEntryBatch, entryInputContext } from "@/lib/entries/mutate-entries";
 import { batchCreateSchema, checkEntryRows, isBatchBody, mentionsFederation } from "@/lib/schemas/entry-input";

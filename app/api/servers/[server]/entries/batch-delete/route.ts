@@ -1,6 +1,6 @@
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { parseOrThrow } from "@/lib/api/zod-issues";
 import { withApi } from "@/lib/api/with-api";
+import { parseOrThrow } from "@/lib/api/zod-issues";
 import { deleteEntryBatch } from "@/lib/entries/mutate-entries";
 import { batchDeleteSchema } from "@/lib/schemas/entry-input";
 import { serverParams } from "@/lib/schemas/path-params";
