@@ -2,37 +2,53 @@
 
 import { useState } from "react";
 
+import { useAccess } from "@/components/auth/access-provider";
+import { NotAllowed } from "@/components/auth/not-allowed";
 import { Button } from "@/components/ui/button";
 
 import { ConfirmAgentDialog } from "./confirm-agent-dialog";
 import { type AgentAction, useAgentAction } from "./use-agent-actions";
 
-/** Ban and Evict buttons for one agent, each behind a confirmation that names it. */
+/**
+ * Ban and Evict buttons for one agent, each behind a confirmation that names it. Only the actions
+ * the user may do are shown; with `explain`, a user who may do neither sees why.
+ */
 export function AgentActions({
   server,
   agentId,
   banned,
   onDone,
+  explain = false,
 }: {
   server: string;
   agentId: string;
   banned: boolean;
   onDone?: (action: AgentAction) => void;
+  explain?: boolean;
 }) {
+  const mayBan = useAccess("agents.ban", server);
+  const mayEvict = useAccess("agents.evict", server);
   const [pending, setPending] = useState<AgentAction | null>(null);
   const mutation = useAgentAction(server);
   const close = () => {
     setPending(null);
     mutation.reset();
   };
+  if (!mayBan.allowed && !mayEvict.allowed) {
+    return explain ? <NotAllowed label="Ban or evict" access={mayEvict} id="agent-actions-not-allowed" /> : null;
+  }
   return (
     <div className="flex gap-1">
-      <Button size="sm" variant="secondary" disabled={banned} onClick={() => setPending("ban")}>
-        Ban
-      </Button>
-      <Button size="sm" variant="destructive" onClick={() => setPending("evict")}>
-        Evict
-      </Button>
+      {mayBan.allowed ? (
+        <Button size="sm" variant="secondary" disabled={banned} onClick={() => setPending("ban")}>
+          Ban
+        </Button>
+      ) : null}
+      {mayEvict.allowed ? (
+        <Button size="sm" variant="destructive" onClick={() => setPending("evict")}>
+          Evict
+        </Button>
+      ) : null}
       {pending ? (
         <ConfirmAgentDialog
           action={pending}

@@ -45,6 +45,7 @@ export function AgentDetailView({ server, agentId }: { server: string; agentId: 
           <div className="flex gap-2">
             <NewEntryButton server={server} prefill={{ parentId: agent.spiffeId }} />
             <AgentActions
+              explain
               server={server}
               agentId={agent.spiffeId}
               banned={agent.banned}

@@ -2,12 +2,14 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
+import { useAccess } from "@/components/auth/access-provider";
 import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { expiryKeys, federationGraphKeys, federationKeys, overviewKeys } from "@/lib/query/keys";
 
 /** Asks `server` to fetch `trustDomain`'s bundle now, then refreshes the federation views. */
 export function RefreshBundleButton({ server, trustDomain }: { server: string; trustDomain: string }) {
+  const allowed = useAccess("federation.refresh", server).allowed;
   const client = useQueryClient();
   const mutation = useMutation({
     mutationFn: () =>
@@ -22,6 +24,7 @@ export function RefreshBundleButton({ server, trustDomain }: { server: string; t
         ),
       ),
   });
+  if (!allowed) return null;
   return (
     <span className="inline-flex flex-col items-start gap-1">
       <Button size="sm" variant="secondary" onClick={() => mutation.mutate()} disabled={mutation.isPending}>

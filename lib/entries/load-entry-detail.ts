@@ -1,5 +1,7 @@
 import "server-only";
 
+import type { AccessDecision } from "@/lib/auth/access-map";
+import { entryWriteAccess } from "@/lib/auth/entry-access";
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import { type ChainLink, parentChain } from "@/lib/entries/build-index";
@@ -24,11 +26,13 @@ export type EntryDetail = {
   orphanReason: "missing-parent" | "unreachable" | null;
   /** Agents a node alias covers (empty for other entries). */
   covers: string[];
+  /** Whether the caller may edit or delete this very entry (an editor's scope), and why not. */
+  writable: AccessDecision;
 };
 
 /** One entry (always read fresh from SPIRE) with its parent chain and first 200 children. */
 export async function getEntryDetail(server: ServerConfig, id: string): Promise<EntryDetail> {
-  await authorize("entries.read", { server: server.name });
+  const principal = await authorize("entries.read", { server: server.name });
   const [entry, index] = await Promise.all([
     getEntry(server, id),
     serverTrustDomain(server).then((td) => getEntryIndex(server, td)),
@@ -42,5 +46,6 @@ export async function getEntryDetail(server: ServerConfig, id: string): Promise<
     childTotal: children.length,
     orphanReason: index.orphans.find((o) => o.entry.id === entry.id)?.reason ?? null,
     covers: entry.parentId === index.serverId ? (index.coverage.agentsByAlias.get(entry.id) ?? []) : [],
+    writable: entryWriteAccess(principal, server.name, entry),
   };
 }

@@ -1,6 +1,8 @@
 import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
+import type { AccessDecision } from "@/lib/auth/access-map";
+import { entryWriteAccess } from "@/lib/auth/entry-access";
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import { entryIdSchema } from "@/lib/schemas/entry-input";
@@ -18,10 +20,10 @@ export async function loadEntryFormContext(server: ServerConfig): Promise<{ trus
 export async function loadEntryForEdit(
   server: ServerConfig,
   id: string,
-): Promise<{ entry: Entry; trustDomain: string }> {
-  await authorize("entries.write", { server: server.name });
+): Promise<{ entry: Entry; trustDomain: string; writable: AccessDecision }> {
+  const principal = await authorize("entries.write", { server: server.name });
   const parsed = entryIdSchema.safeParse(id);
   if (!parsed.success) throw new ApiError("invalid_argument", `'${id.slice(0, 80)}' is not an entry ID.`);
   const [entry, trustDomain] = await Promise.all([getEntry(server, parsed.data), serverTrustDomain(server)]);
-  return { entry, trustDomain };
+  return { entry, trustDomain, writable: entryWriteAccess(principal, server.name, entry) };
 }

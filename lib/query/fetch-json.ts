@@ -1,6 +1,9 @@
 import { type ErrorCode, type FieldIssue, isErrorBody } from "@/lib/api/api-error";
 import type { Entry } from "@/lib/spire/types";
 
+/** Dispatched on `window` when the API answers 401: the session expired or was ended elsewhere. */
+export const SESSION_ENDED = "spire-console:session-ended";
+
 /** An error answer of the console's API as the browser sees it. */
 export class ApiClientError extends Error {
   readonly status: number;
@@ -61,6 +64,10 @@ export async function fetchJson<T>(url: string, request: JsonRequest = {}): Prom
     throw new ApiClientError(0, "network", "The console's server could not be reached.");
   }
   const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw toError(response.status, json);
+  if (!response.ok) {
+    const error = toError(response.status, json);
+    if (error.status === 401 && typeof window !== "undefined") window.dispatchEvent(new Event(SESSION_ENDED));
+    throw error;
+  }
   return json as T;
 }

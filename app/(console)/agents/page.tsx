@@ -1,5 +1,6 @@
 import { AgentFilterForm } from "@/components/agents/agent-filter-form";
 import { AgentTable } from "@/components/agents/agent-table";
+import { AccessNote } from "@/components/auth/access-note";
 import { StatePanel } from "@/components/ui/state-panel";
 import { requirePage } from "@/lib/auth/guard";
 import { agentListQuerySchema } from "@/lib/schemas/list-queries";
@@ -20,6 +21,7 @@ export default async function AgentsPage({ searchParams }: Props) {
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Agents</h1>
       <AgentFilterForm server={server} />
+      <AccessNote server={server} action="agents.evict" what="ban or evict agents" />
       {parsed.success ? (
         <AgentTable
           server={server}

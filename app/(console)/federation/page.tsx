@@ -1,3 +1,4 @@
+import { AccessNote } from "@/components/auth/access-note";
 import { FederationView } from "@/components/federation/federation-view";
 import { requirePage } from "@/lib/auth/guard";
 import { selectedServerName } from "@/lib/servers/resolve-server";
@@ -12,6 +13,7 @@ export default async function FederationPage({ searchParams }: Props) {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Federation</h1>
+      <AccessNote server={server} action="federation.refresh" what="refresh federated bundles" />
       <FederationView server={server} />
     </div>
   );

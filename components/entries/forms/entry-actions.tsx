@@ -4,16 +4,38 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
+import { useAccess } from "@/components/auth/access-provider";
+import { NotAllowed } from "@/components/auth/not-allowed";
 import { Button } from "@/components/ui/button";
+import type { AccessDecision } from "@/lib/auth/access-map";
 import { links } from "@/lib/links";
 import type { Entry } from "@/lib/spire/types";
 
 import { DeleteEntryDialog } from "./delete-entry-dialog";
 
-/** Edit + Delete for one entry (drop onto the entry detail page). After a delete it goes back to the list. */
-export function EntryActions({ server, entry, showEdit = true }: { server: string; entry: Entry; showEdit?: boolean }) {
+/**
+ * Edit + Delete for one entry (drop onto the entry detail page). After a delete it goes back to the
+ * list. `writable` is the server's decision for this very entry (an editor's scope); without it
+ * the user's permission on the server decides.
+ */
+export function EntryActions({
+  server,
+  entry,
+  showEdit = true,
+  writable,
+}: {
+  server: string;
+  entry: Entry;
+  showEdit?: boolean;
+  writable?: AccessDecision;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  const serverAccess = useAccess("entries.write", server);
+  const access = writable ?? serverAccess;
+  if (!access.allowed) {
+    return <NotAllowed label={showEdit ? "Edit or delete" : "Delete"} access={access} id="entry-actions-not-allowed" />;
+  }
   return (
     <div className="flex items-center gap-2">
       {showEdit ? (

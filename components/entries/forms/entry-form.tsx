@@ -32,6 +32,7 @@ import { ParentPicker } from "./parent-picker";
 import { SelectorBuilder } from "./selector-builder";
 import { SpiffeIdField } from "./spiffe-id-field";
 import { TtlInput } from "./ttl-input";
+import { useFormDraft } from "./use-form-draft";
 
 type Props = { server: string; trustDomain: string } & (
   { mode: "create"; prefill?: Prefill } | { mode: "edit"; entry: Entry }
@@ -49,6 +50,7 @@ export function EntryForm(props: Props) {
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [conflict, setConflict] = useState<Entry | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const restored = useFormDraft(`${server}:${props.mode === "edit" ? props.entry.id : "new"}`, values, setValues);
   const federation = useFederationOptions(server);
   const create = useCreateEntry(server);
   const update = useUpdateEntry(server, base?.id ?? "");
@@ -227,6 +229,11 @@ export function EntryForm(props: Props) {
         {failure && !(failure instanceof StaleEntryClientError) ? (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
             {failure.message}
+          </p>
+        ) : null}
+        {restored ? (
+          <p role="status" className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+            Your unsaved changes from before you signed in again are back; check them and save.
           </p>
         ) : null}
         {saved ? (

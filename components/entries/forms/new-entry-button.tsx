@@ -1,9 +1,18 @@
+"use client";
+
 import Link from "next/link";
 
+import { useAccess } from "@/components/auth/access-provider";
+import { NotAllowed } from "@/components/auth/not-allowed";
 import { links, type NewEntryPrefill } from "@/lib/links";
 
-/** "New entry", optionally pre-filled (parent, SPIFFE ID, selectors) — for the list, the tree and agent pages. */
+/**
+ * "New entry", optionally pre-filled (parent, SPIFFE ID, selectors) — for the list, the tree and
+ * agent pages. Shown disabled, with the reason, to users who may not create entries on `server`.
+ */
 export function NewEntryButton({ server, prefill }: { server: string; prefill?: NewEntryPrefill }) {
+  const access = useAccess("entries.write", server);
+  if (!access.allowed) return <NotAllowed label="New entry" access={access} id="new-entry-not-allowed" />;
   return (
     <Link
       href={links.newEntry(server, prefill)}
@@ -14,8 +23,9 @@ export function NewEntryButton({ server, prefill }: { server: string; prefill?: 
   );
 }
 
-/** Link to the import / export / bulk-delete page of `server`. */
+/** Link to the import / export / bulk-delete page of `server` (for users who may change entries there). */
 export function ImportExportLink({ server }: { server: string }) {
+  if (!useAccess("entries.write", server).allowed) return null;
   return (
     <Link
       href={links.importEntries(server)}

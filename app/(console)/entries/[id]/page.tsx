@@ -39,7 +39,7 @@ export default async function EntryPage({ params, searchParams }: Props) {
           </Link>
           <h1 className="break-all font-mono text-lg font-semibold">{detail?.entry.spiffeId ?? id}</h1>
         </div>
-        {detail ? <EntryActions server={server} entry={detail.entry} /> : null}
+        {detail ? <EntryActions server={server} entry={detail.entry} writable={detail.writable} /> : null}
       </div>
       {detail ? (
         <EntryDetailView server={server} id={id} initialData={detail} renderedAt={renderedAt} />

@@ -2,6 +2,7 @@ import { EntryActions } from "@/components/entries/forms/entry-actions";
 import { EntryForm } from "@/components/entries/forms/entry-form";
 import { StatePanel } from "@/components/ui/state-panel";
 import { userMessage } from "@/lib/api/user-message";
+import type { AccessDecision } from "@/lib/auth/access-map";
 import { requirePage } from "@/lib/auth/guard";
 import { loadEntryForEdit } from "@/lib/entries/load-entry-form";
 import { selectedServerName } from "@/lib/servers/resolve-server";
@@ -18,8 +19,9 @@ export default async function EditEntryPage({ params, searchParams }: Props) {
   const { id } = await params;
   let entry: Entry;
   let trustDomain: string;
+  let writable: AccessDecision;
   try {
-    ({ entry, trustDomain } = await loadEntryForEdit(getServerConfig(server), id));
+    ({ entry, trustDomain, writable } = await loadEntryForEdit(getServerConfig(server), id));
   } catch (error) {
     return (
       <StatePanel tone="error" title={`Cannot edit entry ${id} on '${server}'`}>
@@ -36,9 +38,15 @@ export default async function EditEntryPage({ params, searchParams }: Props) {
             {entry.spiffeId} · {entry.id}
           </p>
         </div>
-        <EntryActions server={server} entry={entry} showEdit={false} />
+        <EntryActions server={server} entry={entry} showEdit={false} writable={writable} />
       </div>
-      <EntryForm mode="edit" server={server} trustDomain={trustDomain} entry={entry} />
+      {writable.allowed ? (
+        <EntryForm mode="edit" server={server} trustDomain={trustDomain} entry={entry} />
+      ) : (
+        <StatePanel tone="error" title="You may not edit this entry">
+          {writable.reason}.
+        </StatePanel>
+      )}
     </div>
   );
 }
