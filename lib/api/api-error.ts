@@ -18,6 +18,8 @@ export const errorStatus = {
   unavailable: 503,
   deadline_exceeded: 504,
   internal: 500,
+  /** SPIRE did not accept the console's own credentials: the console's configuration, not the user's sign-in. */
+  bad_gateway: 502,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

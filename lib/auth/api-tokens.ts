@@ -75,10 +75,9 @@ export async function principalForBearer(secret: string, now = Date.now()): Prom
 /** Creates an API token; the secret is returned once and only its hash is kept. */
 export async function createApiToken(
   input: TokenCreateInput,
-  createdBy: Principal,
   now = Date.now(),
 ): Promise<{ token: string; summary: ApiTokenSummary }> {
-  await authorize("tokens.manage");
+  const createdBy = await authorize("tokens.manage");
   const token = `spc_${randomBytes(32).toString("base64url")}`;
   const record = {
     id: randomBytes(9).toString("base64url"),

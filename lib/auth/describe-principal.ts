@@ -2,7 +2,7 @@ import "server-only";
 
 import { type Action, actions } from "./actions";
 import { can } from "./can";
-import { currentAuth } from "./guard";
+import { authorize } from "./guard";
 import type { Binding, Principal } from "./principal";
 
 /** What `GET /api/me` answers: who I am, how I signed in, my bindings and what I may do. */
@@ -22,8 +22,7 @@ export type Me = {
 
 /** The current principal described for the UI and for scripts. */
 export async function describeMe(): Promise<Me> {
-  const { principal } = await currentAuth();
-  const p = principal!;
+  const p = await authorize("session");
   const may = Object.fromEntries(actions.map((a) => [a, can(p, a).allowed])) as Record<Action, boolean>;
   return {
     kind: p.kind,

@@ -109,8 +109,13 @@ export async function entryInputContext(server: ServerConfig, withBundles: boole
   return { trustDomain, federatedTrustDomains: bundles?.map((b) => b.trustDomain), now: Date.now() };
 }
 
-/** Creates one validated entry; a row that failed validation or SPIRE's refusal is thrown as an ApiError. */
-export async function createEntry(server: ServerConfig, row: CheckedRow): Promise<Entry> {
+/**
+ * Creates the one entry of a single-entry request (`rows` holds exactly that row); a row that
+ * failed validation, or SPIRE's refusal, is thrown as an ApiError.
+ */
+export async function createEntry(server: ServerConfig, rows: CheckedRow[]): Promise<Entry> {
+  const [row] = rows;
+  if (!row || rows.length !== 1) throw new ApiError("invalid_argument", "Send one entry, or { entries: [...] }.");
   if (!row.ok) throw new ApiError("invalid_argument", row.message, row.details);
   await authorize("entries.write", { server: server.name, entries: [row.input] });
   const [result] = await createEntries(server, [row.input]);

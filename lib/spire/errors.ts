@@ -9,7 +9,9 @@ const codeFor: Partial<Record<number, ErrorCode>> = {
   [GrpcStatus.NOT_FOUND]: "not_found",
   [GrpcStatus.ALREADY_EXISTS]: "already_exists",
   [GrpcStatus.PERMISSION_DENIED]: "permission_denied",
-  [GrpcStatus.UNAUTHENTICATED]: "unauthenticated",
+  // SPIRE refusing the console's own identity is the console's configuration problem, never the
+  // user's sign-in: a 502 that says what to fix (a 401 would send the user to sign in again).
+  [GrpcStatus.UNAUTHENTICATED]: "bad_gateway",
   [GrpcStatus.FAILED_PRECONDITION]: "failed_precondition",
   [GrpcStatus.UNAVAILABLE]: "unavailable",
   [GrpcStatus.DEADLINE_EXCEEDED]: "deadline_exceeded",
@@ -45,6 +47,12 @@ export function toApiError(error: unknown, serverName: string): ApiError {
       return new ApiError(code, `SPIRE server '${serverName}' did not answer in time.`);
     case "permission_denied":
       return new ApiError(code, `SPIRE server '${serverName}' refused the console: ${details}`);
+    case "bad_gateway":
+      return new ApiError(
+        code,
+        `SPIRE server '${serverName}' did not accept the console's credentials (${details}): check the console's ` +
+          "SVID and that its SPIFFE ID is in the server's admin_ids or has an admin entry.",
+      );
     case "internal":
       console.error(`[spire:${serverName}] gRPC status ${error.code}: ${details}`);
       return new ApiError(code, `SPIRE server '${serverName}' reported an error: ${details}`);

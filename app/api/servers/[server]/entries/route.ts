@@ -19,5 +19,5 @@ export const POST = withApi({ action: "entries.write", params: serverParams }, a
   const rows = isBatchBody(body) ? parseOrThrow(batchCreateSchema, body, "batch").entries : [body];
   const checked = checkEntryRows(rows, await entryInputContext(params.server, mentionsFederation(rows)));
   if (isBatchBody(body)) return createEntryBatch(params.server, checked);
-  return Response.json(await createEntry(params.server, checked[0]!), { status: 201 });
+  return Response.json(await createEntry(params.server, checked), { status: 201 });
 });
