@@ -1,7 +1,5 @@
 import "server-only";
 
-import path from "node:path";
-
 import { type AuthConfig, authConfigSchema } from "@/lib/config/auth-schema";
 import { loadConfig } from "@/lib/config/load-config";
 
@@ -32,7 +30,7 @@ export function authSettings(): AuthSettings {
     configured: config !== null,
     publicOrigin: normalizeOrigin(process.env.SPIRE_CONSOLE_PUBLIC_ORIGIN) ?? config?.publicOrigin ?? null,
     trustedProxies: config?.trustedProxies ?? [],
-    dataDir: path.resolve(process.env.SPIRE_CONSOLE_DATA_DIR || config?.dataDir || ".data"),
+    dataDir: process.env.SPIRE_CONSOLE_DATA_DIR || config?.dataDir || ".data",
     databaseUrl: readSecret("SPIRE_CONSOLE_DATABASE_URL", config?.database?.urlFile) ?? config?.database?.url ?? null,
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import path from "node:path";
 
+import { createAuditRepository } from "./audit-repository";
 import { checkWritable } from "./check-writable";
 import type { SqlDriver } from "./driver";
 import type { Migration } from "./migrations";
@@ -35,6 +36,7 @@ export async function createStore(
     kind: driver.kind,
     sessions: createSessionRepository(driver),
     tokens: createTokenRepository(driver),
+    audit: createAuditRepository(driver),
     checkWritable: () => checkWritable(driver, now),
     close: () => driver.close(),
   };

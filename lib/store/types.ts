@@ -76,11 +76,91 @@ export interface TokenRepository {
   touch(id: string, at: number): Promise<boolean>;
 }
 
+/** Who did something, as the audit log keeps it (copied at the time: later role changes do not rewrite it). */
+export type AuditActor = {
+  kind: "user" | "token";
+  method: string;
+  issuer: string;
+  subject: string;
+  name: string;
+  groups: string[];
+  tokenId: string | null;
+};
+
+/** `intent` before a change is sent, its `result` after; `event` for what happens at once (sign-in, a denial). */
+export type AuditPhase = "intent" | "result" | "event";
+export type AuditOutcome = "pending" | "ok" | "denied" | "error";
+
+/** An audit record as written; the store adds its place in the chain. */
+export type NewAuditRecord = {
+  /** A ULID: sortable by time. */
+  id: string;
+  at: number;
+  phase: AuditPhase;
+  /** For a result: the intent it completes. */
+  intentId: string | null;
+  /** Shared by the records of one batch request. */
+  batchId: string | null;
+  requestId: string | null;
+  replicaId: string;
+  /** Null when nobody could be identified (e.g. an invalid token). */
+  actor: AuditActor | null;
+  /** From the TCP peer, or from a trusted proxy's X-Forwarded-For. */
+  clientAddress: string | null;
+  server: string | null;
+  trustDomain: string | null;
+  /** e.g. `entry.create`, `agent.ban`, `auth.sign-in`, `auth.denied`. */
+  action: string;
+  target: { type: string; id: string | null; spiffeId: string | null };
+  before: unknown;
+  after: unknown;
+  outcome: AuditOutcome;
+  error: { code: string; message: string } | null;
+};
+
+/** A stored audit record: its sequence number in the chain, the previous record's hash and its own. */
+export type AuditRecord = NewAuditRecord & { seq: number; prevHash: string; hash: string };
+
+/** Filters of the audit log; text filters match substrings, times are inclusive epoch ms. */
+export type AuditFilter = {
+  actor?: string;
+  server?: string;
+  action?: string;
+  target?: string;
+  targetType?: string;
+  targetId?: string;
+  outcome?: AuditOutcome;
+  from?: number;
+  to?: number;
+};
+
+/** Where the chain starts: the genesis, or the last record removed by retention. */
+export type AuditAnchor = { seq: number; hash: string };
+
+/** The audit log: append-only, hash-chained (each record carries the hash of the one before). */
+export interface AuditRepository {
+  /** Appends records in order, in one transaction under the chain's lock; returns them as stored. */
+  append(records: readonly NewAuditRecord[]): Promise<AuditRecord[]>;
+  /** Records matching `filter`, newest first, `limit` at most, older than `beforeSeq` when given. */
+  list(filter: AuditFilter, page: { limit: number; beforeSeq?: number }): Promise<AuditRecord[]>;
+  /** Records after `afterSeq` in chain order, `limit` at most (for verifying and exporting). */
+  walk(afterSeq: number, limit: number): Promise<AuditRecord[]>;
+  /** The chain's anchor (genesis, or where retention cut it). */
+  anchor(): Promise<AuditAnchor>;
+  /** Deletes records older than `cutoff`, moving the anchor to the last one deleted; returns how many. */
+  pruneOlderThan(cutoff: number): Promise<number>;
+  /** When retention last ran (any replica), or null. */
+  lastPruneAt(): Promise<number | null>;
+  /** Claims today's retention run: true for exactly one caller per `everyMs` across replicas. */
+  claimPrune(now: number, everyMs: number): Promise<boolean>;
+}
+
 /** The console's store, opened and migrated. */
 export interface ConsoleStore {
   kind: StoreKind;
   sessions: SessionRepository;
   tokens: TokenRepository;
+  audit: AuditRepository;
   /** Really writes a row; throws StoreUnavailableError when the store cannot be written. */
   checkWritable(): Promise<void>;
   /** Closes the database connection(s); the store cannot be used afterwards. */

@@ -1,0 +1,201 @@
+import "server-only";
+
+import { type AuditRow, GENESIS_HASH, hashAuditRow, hashedColumns } from "./audit-hash";
+import type { SqlDriver, SqlExecutor, SqlValue } from "./driver";
+import { parseJson } from "./parse-json";
+import type { AuditActor, AuditAnchor, AuditFilter, AuditRecord, AuditRepository, NewAuditRecord } from "./types";
+
+/** PostgreSQL advisory lock that serialises appends to the chain across console replicas. */
+const CHAIN_LOCK_KEY = 7_361_523_002;
+const STATE_ID = "chain";
+
+type StoredRow = AuditRow & { hash: string };
+
+const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+const fromJson = <T = unknown>(text: string | null): T | null => (text === null ? null : (parseJson(text, null) as T));
+
+function toRow(record: NewAuditRecord, seq: number, prevHash: string): AuditRow {
+  return {
+    seq,
+    id: record.id,
+    at: record.at,
+    phase: record.phase,
+    intent_id: record.intentId,
+    batch_id: record.batchId,
+    request_id: record.requestId,
+    replica_id: record.replicaId,
+    actor: json(record.actor),
+    actor_subject: record.actor?.subject ?? null,
+    client_address: record.clientAddress,
+    server: record.server,
+    trust_domain: record.trustDomain,
+    action: record.action,
+    target_type: record.target.type,
+    target_id: record.target.id,
+    target_spiffe_id: record.target.spiffeId,
+    before_json: json(record.before),
+    after_json: json(record.after),
+    outcome: record.outcome,
+    error_code: record.error?.code ?? null,
+    error_message: record.error?.message ?? null,
+    prev_hash: prevHash,
+  };
+}
+
+/** A stored row as a record (also used by verification, which rehashes the row itself). */
+export function toAuditRecord(row: StoredRow): AuditRecord {
+  return {
+    seq: Number(row.seq),
+    id: row.id,
+    at: Number(row.at),
+    phase: row.phase as AuditRecord["phase"],
+    intentId: row.intent_id,
+    batchId: row.batch_id,
+    requestId: row.request_id,
+    replicaId: row.replica_id,
+    actor: fromJson<AuditActor>(row.actor),
+    clientAddress: row.client_address,
+    server: row.server,
+    trustDomain: row.trust_domain,
+    action: row.action,
+    target: { type: row.target_type, id: row.target_id, spiffeId: row.target_spiffe_id },
+    before: fromJson(row.before_json),
+    after: fromJson(row.after_json),
+    outcome: row.outcome as AuditRecord["outcome"],
+    error: row.error_code !== null ? { code: row.error_code, message: row.error_message ?? "" } : null,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+async function readAnchor(db: SqlExecutor): Promise<AuditAnchor> {
+  const rows = await db.query<{ anchor_seq: number; anchor_hash: string }>(
+    "SELECT anchor_seq, anchor_hash FROM audit_state WHERE id = $1",
+    [STATE_ID],
+  );
+  return rows[0] ? { seq: Number(rows[0].anchor_seq), hash: rows[0].anchor_hash } : { seq: 0, hash: GENESIS_HASH };
+}
+
+async function chainHead(db: SqlExecutor): Promise<AuditAnchor> {
+  const rows = await db.query<{ seq: number; hash: string }>(
+    "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+  );
+  return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : readAnchor(db);
+}
+
+const columnList = [...hashedColumns, "hash"].join(", ");
+const placeholders = [...hashedColumns, "hash"].map((_, i) => `$${i + 1}`).join(", ");
+
+/** WHERE clause and parameters for a filter (text filters are case-insensitive substrings). */
+function whereOf(filter: AuditFilter): { sql: string; params: SqlValue[] } {
+  const clauses: string[] = [];
+  const params: SqlValue[] = [];
+  const param = (value: SqlValue) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const contains = (value: string) => `%${value.toLowerCase()}%`;
+  if (filter.actor) clauses.push(`LOWER(COALESCE(actor, '')) LIKE ${param(contains(filter.actor))}`);
+  if (filter.server) clauses.push(`server = ${param(filter.server)}`);
+  if (filter.action) clauses.push(`action LIKE ${param(`${filter.action}%`)}`);
+  if (filter.outcome) clauses.push(`outcome = ${param(filter.outcome)}`);
+  if (filter.targetType) clauses.push(`target_type = ${param(filter.targetType)}`);
+  if (filter.targetId) clauses.push(`target_id = ${param(filter.targetId)}`);
+  if (filter.target) {
+    const text = contains(filter.target);
+    clauses.push(
+      `(LOWER(COALESCE(target_id, '')) LIKE ${param(text)} OR LOWER(COALESCE(target_spiffe_id, '')) LIKE ${param(text)})`,
+    );
+  }
+  if (filter.from !== undefined) clauses.push(`at >= ${param(filter.from)}`);
+  if (filter.to !== undefined) clauses.push(`at <= ${param(filter.to)}`);
+  return { sql: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };
+}
+
+/** The audit log on top of a driver; one SQL text serves both back-ends. */
+export function createAuditRepository(db: SqlDriver): AuditRepository {
+  return {
+    async append(records) {
+      if (records.length === 0) return [];
+      return db.transaction(async (tx) => {
+        if (tx.kind === "postgres") await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK_KEY]);
+        let head = await chainHead(tx);
+        const stored: AuditRecord[] = [];
+        for (const record of records) {
+          const row = toRow(record, head.seq + 1, head.hash);
+          const hash = hashAuditRow(row);
+          const values = [...hashedColumns.map((c) => row[c]), hash] as SqlValue[];
+          await tx.execute(`INSERT INTO audit_log (${columnList}) VALUES (${placeholders})`, values);
+          stored.push(toAuditRecord({ ...row, hash }));
+          head = { seq: row.seq, hash };
+        }
+        return stored;
+      });
+    },
+    async list(filter, page) {
+      const where = whereOf(filter);
+      const params = [...where.params];
+      let sql = `SELECT ${columnList} FROM audit_log ${where.sql}`;
+      if (page.beforeSeq !== undefined) {
+        params.push(page.beforeSeq);
+        sql += `${where.sql ? " AND" : " WHERE"} seq < $${params.length}`;
+      }
+      params.push(page.limit);
+      const rows = await db.query<StoredRow>(`${sql} ORDER BY seq DESC LIMIT $${params.length}`, params);
+      return rows.map(toAuditRecord);
+    },
+    async walk(afterSeq, limit) {
+      const sql = `SELECT ${columnList} FROM audit_log WHERE seq > $1 ORDER BY seq ASC LIMIT $2`;
+      return (await db.query<StoredRow>(sql, [afterSeq, limit])).map(toAuditRecord);
+    },
+    anchor: () => readAnchor(db),
+    async pruneOlderThan(cutoff) {
+      return db.transaction(async (tx) => {
+        if (tx.kind === "postgres") await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK_KEY]);
+        const last = await tx.query<{ seq: number; hash: string }>(
+          "SELECT seq, hash FROM audit_log WHERE at < $1 ORDER BY seq DESC LIMIT 1",
+          [cutoff],
+        );
+        if (!last[0]) return 0;
+        const deleted = await tx.execute("DELETE FROM audit_log WHERE seq <= $1", [Number(last[0].seq)]);
+        await writeAnchor(tx, { seq: Number(last[0].seq), hash: last[0].hash });
+        return deleted;
+      });
+    },
+    async lastPruneAt() {
+      const rows = await db.query<{ last_prune_at: number | null }>(
+        "SELECT last_prune_at FROM audit_state WHERE id = $1",
+        [STATE_ID],
+      );
+      return rows[0]?.last_prune_at === null || rows[0] === undefined ? null : Number(rows[0].last_prune_at);
+    },
+    async claimPrune(now, everyMs) {
+      return db.transaction(async (tx) => {
+        if (tx.kind === "postgres") await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK_KEY]);
+        const anchor = await readAnchor(tx);
+        await writeAnchor(tx, anchor);
+        const claimed = await tx.execute(
+          "UPDATE audit_state SET last_prune_at = $2 WHERE id = $1 AND (last_prune_at IS NULL OR last_prune_at <= $3)",
+          [STATE_ID, now, now - everyMs],
+        );
+        return claimed > 0;
+      });
+    },
+  };
+}
+
+/** Creates or moves the chain's anchor (the state row keeps the last retention time). */
+async function writeAnchor(tx: SqlExecutor, anchor: AuditAnchor): Promise<void> {
+  const updated = await tx.execute("UPDATE audit_state SET anchor_seq = $2, anchor_hash = $3 WHERE id = $1", [
+    STATE_ID,
+    anchor.seq,
+    anchor.hash,
+  ]);
+  if (updated === 0) {
+    await tx.execute("INSERT INTO audit_state (id, anchor_seq, anchor_hash) VALUES ($1, $2, $3)", [
+      STATE_ID,
+      anchor.seq,
+      anchor.hash,
+    ]);
+  }
+}
