@@ -42,7 +42,12 @@ function toRow(record: NewAuditRecord, seq: number, prevHash: string): AuditRow 
   };
 }
 
-/** A stored row as a record (also used by verification, which rehashes the row itself). */
+/** The hash a stored record should carry, recomputed from its contents (for verifying the chain). */
+export function expectedHash(record: AuditRecord): string {
+  return hashAuditRow(toRow(record, record.seq, record.prevHash));
+}
+
+/** A stored row as a record. */
 export function toAuditRecord(row: StoredRow): AuditRecord {
   return {
     seq: Number(row.seq),
@@ -68,19 +73,36 @@ export function toAuditRecord(row: StoredRow): AuditRecord {
   };
 }
 
-async function readAnchor(db: SqlExecutor): Promise<AuditAnchor> {
-  const rows = await db.query<{ anchor_seq: number; anchor_hash: string }>(
-    "SELECT anchor_seq, anchor_hash FROM audit_state WHERE id = $1",
+type StateRow = { anchor_seq: number; anchor_hash: string; head_seq: number; head_hash: string };
+
+const genesis: AuditAnchor = { seq: 0, hash: GENESIS_HASH };
+
+async function readState(db: SqlExecutor): Promise<{ anchor: AuditAnchor; head: AuditAnchor } | null> {
+  const rows = await db.query<StateRow>(
+    "SELECT anchor_seq, anchor_hash, head_seq, head_hash FROM audit_state WHERE id = $1",
     [STATE_ID],
   );
-  return rows[0] ? { seq: Number(rows[0].anchor_seq), hash: rows[0].anchor_hash } : { seq: 0, hash: GENESIS_HASH };
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    anchor: { seq: Number(row.anchor_seq), hash: row.anchor_hash },
+    head: { seq: Number(row.head_seq), hash: row.head_hash },
+  };
 }
 
-async function chainHead(db: SqlExecutor): Promise<AuditAnchor> {
-  const rows = await db.query<{ seq: number; hash: string }>(
-    "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+/** Creates the chain's state row at genesis when it does not exist yet (under the chain lock). */
+async function ensureState(tx: SqlExecutor): Promise<{ anchor: AuditAnchor; head: AuditAnchor }> {
+  const state = await readState(tx);
+  if (state) return state;
+  await tx.execute(
+    "INSERT INTO audit_state (id, anchor_seq, anchor_hash, head_seq, head_hash) VALUES ($1, $2, $3, $2, $3)",
+    [STATE_ID, genesis.seq, genesis.hash],
   );
-  return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : readAnchor(db);
+  return { anchor: genesis, head: genesis };
+}
+
+async function lockChain(tx: SqlExecutor): Promise<void> {
+  if (tx.kind === "postgres") await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK_KEY]);
 }
 
 const columnList = [...hashedColumns, "hash"].join(", ");
@@ -118,8 +140,8 @@ export function createAuditRepository(db: SqlDriver): AuditRepository {
     async append(records) {
       if (records.length === 0) return [];
       return db.transaction(async (tx) => {
-        if (tx.kind === "postgres") await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK_KEY]);
-        let head = await chainHead(tx);
+        await lockChain(tx);
+        let head = (await ensureState(tx)).head;
         const stored: AuditRecord[] = [];
         for (const record of records) {
           const row = toRow(record, head.seq + 1, head.hash);
@@ -129,6 +151,11 @@ export function createAuditRepository(db: SqlDriver): AuditRepository {
           stored.push(toAuditRecord({ ...row, hash }));
           head = { seq: row.seq, hash };
         }
+        await tx.execute("UPDATE audit_state SET head_seq = $2, head_hash = $3 WHERE id = $1", [
+          STATE_ID,
+          head.seq,
+          head.hash,
+        ]);
         return stored;
       });
     },
@@ -148,17 +175,23 @@ export function createAuditRepository(db: SqlDriver): AuditRepository {
       const sql = `SELECT ${columnList} FROM audit_log WHERE seq > $1 ORDER BY seq ASC LIMIT $2`;
       return (await db.query<StoredRow>(sql, [afterSeq, limit])).map(toAuditRecord);
     },
-    anchor: () => readAnchor(db),
+    anchor: async () => (await readState(db))?.anchor ?? genesis,
+    head: async () => (await readState(db))?.head ?? genesis,
     async pruneOlderThan(cutoff) {
       return db.transaction(async (tx) => {
-        if (tx.kind === "postgres") await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK_KEY]);
+        await lockChain(tx);
+        await ensureState(tx);
         const last = await tx.query<{ seq: number; hash: string }>(
           "SELECT seq, hash FROM audit_log WHERE at < $1 ORDER BY seq DESC LIMIT 1",
           [cutoff],
         );
         if (!last[0]) return 0;
         const deleted = await tx.execute("DELETE FROM audit_log WHERE seq <= $1", [Number(last[0].seq)]);
-        await writeAnchor(tx, { seq: Number(last[0].seq), hash: last[0].hash });
+        await tx.execute("UPDATE audit_state SET anchor_seq = $2, anchor_hash = $3 WHERE id = $1", [
+          STATE_ID,
+          Number(last[0].seq),
+          last[0].hash,
+        ]);
         return deleted;
       });
     },
@@ -171,9 +204,8 @@ export function createAuditRepository(db: SqlDriver): AuditRepository {
     },
     async claimPrune(now, everyMs) {
       return db.transaction(async (tx) => {
-        if (tx.kind === "postgres") await tx.query("SELECT pg_advisory_xact_lock($1)", [CHAIN_LOCK_KEY]);
-        const anchor = await readAnchor(tx);
-        await writeAnchor(tx, anchor);
+        await lockChain(tx);
+        await ensureState(tx);
         const claimed = await tx.execute(
           "UPDATE audit_state SET last_prune_at = $2 WHERE id = $1 AND (last_prune_at IS NULL OR last_prune_at <= $3)",
           [STATE_ID, now, now - everyMs],
@@ -182,20 +214,4 @@ export function createAuditRepository(db: SqlDriver): AuditRepository {
       });
     },
   };
-}
-
-/** Creates or moves the chain's anchor (the state row keeps the last retention time). */
-async function writeAnchor(tx: SqlExecutor, anchor: AuditAnchor): Promise<void> {
-  const updated = await tx.execute("UPDATE audit_state SET anchor_seq = $2, anchor_hash = $3 WHERE id = $1", [
-    STATE_ID,
-    anchor.seq,
-    anchor.hash,
-  ]);
-  if (updated === 0) {
-    await tx.execute("INSERT INTO audit_state (id, anchor_seq, anchor_hash) VALUES ($1, $2, $3)", [
-      STATE_ID,
-      anchor.seq,
-      anchor.hash,
-    ]);
-  }
 }

@@ -78,6 +78,8 @@ export const migrations: readonly Migration[] = [
         id TEXT PRIMARY KEY,
         anchor_seq BIGINT NOT NULL,
         anchor_hash TEXT NOT NULL,
+        head_seq BIGINT NOT NULL,
+        head_hash TEXT NOT NULL,
         last_prune_at BIGINT
       )`,
     ],

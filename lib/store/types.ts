@@ -147,6 +147,8 @@ export interface AuditRepository {
   walk(afterSeq: number, limit: number): Promise<AuditRecord[]>;
   /** The chain's anchor (genesis, or where retention cut it). */
   anchor(): Promise<AuditAnchor>;
+  /** The last record appended, as the chain's state remembers it (to notice records removed at the end). */
+  head(): Promise<AuditAnchor>;
   /** Deletes records older than `cutoff`, moving the anchor to the last one deleted; returns how many. */
   pruneOlderThan(cutoff: number): Promise<number>;
   /** When retention last ran (any replica), or null. */

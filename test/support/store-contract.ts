@@ -8,7 +8,8 @@ import { migrations } from "@/lib/store/migrations";
 import { createStore } from "@/lib/store/open-store";
 import { runMigrations } from "@/lib/store/run-migrations";
 import { createSessionRepository } from "@/lib/store/session-repository";
-import type { ConsoleStore, NewApiToken, SessionRecord, StoreKind } from "@/lib/store/types";
+import { verifyAuditLog } from "@/lib/audit/verify-chain";
+import type { ConsoleStore, NewApiToken, NewAuditRecord, SessionRecord, StoreKind } from "@/lib/store/types";
 
 /** A new, empty database for one test. */
 export type FreshDatabase = {
@@ -27,6 +28,10 @@ export type StoreHarness<D extends FreshDatabase = FreshDatabase> = {
   /** Texts no error message may contain (the database password). */
   secrets: readonly string[];
 };
+
+/** Every schema version the code knows, oldest first. */
+const allVersions = migrations.map((m) => m.version);
+const newest = allVersions[allVersions.length - 1]!;
 
 // Past 2^31 and 2^32, so a driver that narrows or stringifies BIGINT shows it.
 const T0 = 1_900_000_000_123;
@@ -62,6 +67,37 @@ function token(overrides: Partial<NewApiToken> = {}): NewApiToken {
   };
 }
 
+function auditRecord(n: number, overrides: Partial<NewAuditRecord> = {}): NewAuditRecord {
+  return {
+    id: `01AUDIT${String(n).padStart(19, "0")}`,
+    at: T0 + n * MINUTE,
+    phase: "event",
+    intentId: null,
+    batchId: null,
+    requestId: `req-${n}`,
+    replicaId: "replica-a",
+    actor: {
+      kind: "user",
+      method: "oidc",
+      issuer: "https://idp",
+      subject: `user-${n % 2}`,
+      name: n % 2 ? "Ada" : "Bob",
+      groups: ["g"],
+      tokenId: null,
+    },
+    clientAddress: "10.0.0.1",
+    server: n % 2 ? "foo" : "bar",
+    trustDomain: n % 2 ? "foo.example.com" : "bar.example.com",
+    action: n % 3 ? "entry.update" : "agent.ban",
+    target: { type: "entry", id: `entry-${n}`, spiffeId: `spiffe://foo.example.com/w/${n}` },
+    before: { x509SvidTtl: n },
+    after: { x509SvidTtl: n + 1 },
+    outcome: n % 4 ? "ok" : "denied",
+    error: n % 4 ? null : { code: "permission_denied", message: "no" },
+    ...overrides,
+  };
+}
+
 /** Runs the store contract against one back-end. */
 export function describeStoreContract<D extends FreshDatabase>(harness: StoreHarness<D>): void {
   const opened: { close(): Promise<void> }[] = [];
@@ -81,21 +117,21 @@ export function describeStoreContract<D extends FreshDatabase>(harness: StoreHar
   describe(`store contract (${harness.kind})`, () => {
     it("migrates a new database once; opening it again applies nothing", async () => {
       const db = await harness.freshDatabase();
-      expect(await runMigrations(openDriver(db))).toEqual([1]);
+      expect(await runMigrations(openDriver(db))).toEqual(allVersions);
       expect(await runMigrations(openDriver(db))).toEqual([]);
       const store = await openStore(db);
       expect(store.kind).toBe(harness.kind);
-      expect(await versions(openDriver(db))).toEqual([1]);
+      expect(await versions(openDriver(db))).toEqual(allVersions);
     });
 
     it("migrates once when several stores open the same new database at the same time", async () => {
       const db = await harness.freshDatabase();
       const drivers = [openDriver(db), openDriver(db), openDriver(db), openDriver(db)];
       const applied = await Promise.all(drivers.map((driver) => runMigrations(driver)));
-      expect(applied.flat()).toEqual([1]);
+      expect(applied.flat().sort((a, b) => a - b)).toEqual(allVersions);
       const stores = await Promise.all([openStore(db), openStore(db)]);
       await Promise.all(stores.map((store) => store.checkWritable()));
-      expect(await versions(drivers[0]!)).toEqual([1]);
+      expect(await versions(drivers[0]!)).toEqual(allVersions);
     });
 
     it("refuses a database whose schema is newer than the code", async () => {
@@ -104,7 +140,9 @@ export function describeStoreContract<D extends FreshDatabase>(harness: StoreHar
       await track(await createStore(openDriver(db), { migrations: future })).close();
       const refused = createStore(openDriver(db));
       await expect(refused).rejects.toBeInstanceOf(StoreSchemaError);
-      await expect(refused).rejects.toThrow(/schema is at version 99, newer than this console knows \(1\)/);
+      await expect(refused).rejects.toThrow(
+        new RegExp(`schema is at version 99, newer than this console knows \\(${newest}\\)`),
+      );
     });
 
     it("stores, reads, touches and deletes a session", async () => {
@@ -249,6 +287,111 @@ export function describeStoreContract<D extends FreshDatabase>(harness: StoreHar
       await store.close(); // closing twice is harmless
       await expect(store.sessions.get("a".repeat(64))).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(store.checkWritable()).rejects.toBeInstanceOf(StoreUnavailableError);
+    });
+
+    it("chains audit records: sequence, previous hash and a log that verifies", async () => {
+      const store = await freshStore();
+      const first = await store.audit.append([auditRecord(1), auditRecord(2)]);
+      const more = await store.audit.append([auditRecord(3)]);
+      expect([...first, ...more].map((r) => r.seq)).toEqual([1, 2, 3]);
+      expect(first[0]!.prevHash).toBe("0".repeat(64));
+      expect(first[1]!.prevHash).toBe(first[0]!.hash);
+      expect(more[0]!.prevHash).toBe(first[1]!.hash);
+      expect(await store.audit.head()).toEqual({ seq: 3, hash: more[0]!.hash });
+      const [read] = await store.audit.walk(0, 1);
+      expect(read).toEqual(first[0]);
+      expect(await verifyAuditLog(store.audit)).toEqual({
+        ok: true,
+        records: 3,
+        head: { seq: 3, hash: more[0]!.hash },
+      });
+    });
+
+    it("keeps one chain when two stores append to the same database at once", async () => {
+      const db = await harness.freshDatabase();
+      const [a, b] = await Promise.all([openStore(db), openStore(db)]);
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          (i % 2 ? a : b).audit.append([auditRecord(i * 2 + 1), auditRecord(i * 2 + 2)]),
+        ),
+      );
+      const report = await verifyAuditLog(a.audit);
+      expect(report).toMatchObject({ ok: true, records: 20 });
+    });
+
+    it("filters the log and pages it newest first", async () => {
+      const store = await freshStore();
+      await store.audit.append(Array.from({ length: 12 }, (_, i) => auditRecord(i + 1)));
+      const ids = (records: { seq: number }[]) => records.map((r) => r.seq);
+      expect(ids(await store.audit.list({}, { limit: 3 }))).toEqual([12, 11, 10]);
+      expect(ids(await store.audit.list({}, { limit: 3, beforeSeq: 10 }))).toEqual([9, 8, 7]);
+      expect(ids(await store.audit.list({ actor: "ADA" }, { limit: 50 }))).toEqual([11, 9, 7, 5, 3, 1]);
+      expect(ids(await store.audit.list({ server: "bar", outcome: "denied" }, { limit: 50 }))).toEqual([12, 8, 4]);
+      expect(ids(await store.audit.list({ action: "agent" }, { limit: 50 }))).toEqual([12, 9, 6, 3]);
+      expect(ids(await store.audit.list({ target: "W/1" }, { limit: 50 }))).toEqual([12, 11, 10, 1]);
+      expect(ids(await store.audit.list({ targetType: "entry", targetId: "entry-5" }, { limit: 50 }))).toEqual([5]);
+      expect(ids(await store.audit.list({ from: T0 + 3 * MINUTE, to: T0 + 5 * MINUTE }, { limit: 50 }))).toEqual([
+        5, 4, 3,
+      ]);
+    });
+
+    it("prunes old records, moves the anchor, and the rest still verifies", async () => {
+      const store = await freshStore();
+      const stored = await store.audit.append(Array.from({ length: 6 }, (_, i) => auditRecord(i + 1)));
+      expect(await store.audit.pruneOlderThan(T0 + 4 * MINUTE)).toBe(3);
+      expect(await store.audit.anchor()).toEqual({ seq: 3, hash: stored[2]!.hash });
+      expect(await verifyAuditLog(store.audit)).toMatchObject({ ok: true, records: 3 });
+      expect(await store.audit.pruneOlderThan(T0)).toBe(0);
+    });
+
+    it("lets one claim of the daily retention run win per period", async () => {
+      const db = await harness.freshDatabase();
+      const [a, b] = await Promise.all([openStore(db), openStore(db)]);
+      const claims = await Promise.all([a.audit.claimPrune(T0, 86_400_000), b.audit.claimPrune(T0, 86_400_000)]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await a.audit.claimPrune(T0 + 3_600_000, 86_400_000)).toBe(false);
+      expect(await b.audit.claimPrune(T0 + 86_400_000, 86_400_000)).toBe(true);
+      expect(await a.audit.lastPruneAt()).toBe(T0 + 86_400_000);
+    });
+
+    it("names the first record changed, removed or swapped behind its back", async () => {
+      const db = await harness.freshDatabase();
+      const store = await openStore(db);
+      const tamper = openDriver(db);
+      const stored = await store.audit.append(Array.from({ length: 8 }, (_, i) => auditRecord(i + 1)));
+      const problem = async () => {
+        const report = await verifyAuditLog(store.audit);
+        return report.ok ? null : report.problem;
+      };
+      expect(await problem()).toBeNull();
+
+      await tamper.execute("UPDATE audit_log SET after_json = $1 WHERE seq = 3", ['{"x509SvidTtl":99999}']);
+      expect(await problem()).toMatchObject({ seq: 3, id: stored[2]!.id, kind: "changed" });
+      await tamper.execute("UPDATE audit_log SET after_json = $1 WHERE seq = 3", [JSON.stringify(stored[2]!.after)]);
+      expect(await problem()).toBeNull();
+
+      await tamper.execute("DELETE FROM audit_log WHERE seq = 5");
+      expect(await problem()).toMatchObject({ seq: 5, kind: "removed" });
+    });
+
+    it("names a pair of records swapped in place, and records removed from the end", async () => {
+      const db = await harness.freshDatabase();
+      const store = await openStore(db);
+      const tamper = openDriver(db);
+      const stored = await store.audit.append(Array.from({ length: 5 }, (_, i) => auditRecord(i + 1)));
+      await tamper.execute("UPDATE audit_log SET seq = -2 WHERE seq = 2");
+      await tamper.execute("UPDATE audit_log SET seq = 2 WHERE seq = 3");
+      await tamper.execute("UPDATE audit_log SET seq = 3 WHERE seq = -2");
+      const swapped = await verifyAuditLog(store.audit);
+      expect(swapped.ok ? null : swapped.problem).toMatchObject({ seq: 2, id: stored[2]!.id, kind: "changed" });
+
+      const other = await harness.freshDatabase();
+      const tail = await openStore(other);
+      await tail.audit.append(Array.from({ length: 3 }, (_, i) => auditRecord(i + 1)));
+      await openDriver(other).execute("DELETE FROM audit_log WHERE seq = 3");
+      const report = await verifyAuditLog(tail.audit);
+      expect(report.ok ? null : report.problem).toMatchObject({ seq: 3, kind: "removed" });
+      expect(report.ok ? "" : report.problem.message).toMatch(/removed from the end/);
     });
   });
 }
