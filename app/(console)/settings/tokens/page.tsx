@@ -1,5 +1,5 @@
 import { TokenManager } from "@/components/settings/token-manager";
-import { listApiTokens } from "@/lib/auth/api-tokens";
+import { listApiTokens } from "@/lib/auth/manage-tokens";
 import { requirePage } from "@/lib/auth/guard";
 import { configuredServers } from "@/lib/servers/resolve-server";
 
