@@ -8,6 +8,10 @@ import { refreshFederatedBundle } from "@/lib/spire/federation";
 /** Makes `server` fetch `trustDomain`'s bundle now, audited. */
 export async function refreshBundle(server: ServerConfig, trustDomain: string): Promise<void> {
   await authorize("federation.refresh", { server: server.name });
-  const change = { action: "federation.refresh", server, target: { type: "federation", id: trustDomain, spiffeId: null } };
+  const change = {
+    action: "federation.refresh",
+    server,
+    target: { type: "federation", id: trustDomain, spiffeId: null },
+  };
   await audited(change, () => refreshFederatedBundle(server, trustDomain));
 }

@@ -6,8 +6,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 
 import { type Action, isMutation } from "../../lib/auth/actions";
-import { roleActions } from "../../lib/auth/roles";
 import { pageAccess } from "../../lib/auth/page-access";
+import { roleActions } from "../../lib/auth/roles";
 import { repoRoot } from "../../scripts/lib/console-server.ts";
 import { createToken } from "../support/auth";
 import { pageFiles, routeFiles, sampleUrl } from "../support/routes";

@@ -1,7 +1,7 @@
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { withApi } from "@/lib/api/with-api";
-import { federationParams } from "@/lib/schemas/path-params";
 import { refreshBundle } from "@/lib/federation/refresh-bundle";
+import { federationParams } from "@/lib/schemas/path-params";
 
 // POST /api/servers/[server]/federations/[trustDomain]/refresh – fetch that bundle now (JSON body `{}`); 204
 export const POST = withApi({ action: "federation.refresh", params: federationParams }, async ({ request, params }) => {
