@@ -6,8 +6,8 @@ import { parseArgs } from "node:util";
 
 import { ensureConsoleBuild, startConsole } from "../lib/console-server.ts";
 import { runServerCli } from "../stack/spire-cli.ts";
-import { BENCH_SERVER, startBenchServer } from "./bench-server.ts";
 import { measureAuditOverhead } from "./audit-overhead.ts";
+import { BENCH_SERVER, startBenchServer } from "./bench-server.ts";
 import { getJson, median, peakRss, timeIt } from "./measure.ts";
 import { seedBench } from "./seed.ts";
 

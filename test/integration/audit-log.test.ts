@@ -7,8 +7,8 @@ import { DatabaseSync } from "node:sqlite";
 
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { type CliEntry, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import type { AuditRecord } from "../../lib/store/types";
+import { type CliEntry, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { consoleFetch, stackState } from "../support/api";
 import { auditRecords, intentOf } from "../support/audit";
 import { createToken, openConsoleDb, signInOverHttp } from "../support/auth";

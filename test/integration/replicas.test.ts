@@ -6,11 +6,11 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
+import type { AuditRecord } from "../../lib/store/types";
 import { ensureDatabase } from "../../scripts/pg/databases.ts";
 import { type PostgresServer, startPostgres } from "../../scripts/pg/server.ts";
 import { getStackPaths } from "../../scripts/stack/paths.ts";
 import { type CliEntry, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import type { AuditRecord } from "../../lib/store/types";
 import { stackState } from "../support/api";
 import { auditRecords } from "../support/audit";
 import { signInOverHttp } from "../support/auth";
