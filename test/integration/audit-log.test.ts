@@ -76,7 +76,9 @@ describe("every change leaves its records", () => {
     const entryId = created.body.id as string;
     const [afterCreate] = await cliEntries(["-entryID", entryId]);
 
-    const [create] = await auditRecords({ action: "entry.create", target: spiffeId });
+    const creates = await auditRecords({ action: "entry.create", target: spiffeId });
+    expect(creates).toHaveLength(1);
+    const [create] = creates;
     expect(create).toMatchObject({ outcome: "ok", server: "foo", trustDomain: "foo.example.com", before: null });
     expect(create!.target).toEqual({ type: "entry", id: entryId, spiffeId });
     expect(create!.after).toMatchObject(fromCli(afterCreate!));
@@ -91,14 +93,28 @@ describe("every change leaves its records", () => {
     });
     expect(edited.status).toBe(200);
     const [afterEdit] = await cliEntries(["-entryID", entryId]);
-    const [update] = await auditRecords({ action: "entry.update", target: entryId });
+    const updates = await auditRecords({ action: "entry.update", target: entryId });
+    expect(updates).toHaveLength(1);
+    const [update] = updates;
     expect(update!.before).toMatchObject(fromCli(afterCreate!));
     expect(update!.after).toMatchObject(fromCli(afterEdit!));
     expect((update!.after as { x509SvidTtl: number }).x509SvidTtl).toBe(900);
 
     expect((await send("DELETE", `/api/servers/foo/entries/${entryId}`)).status).toBe(200);
     expect(await cliEntries(["-entryID", entryId]).catch(() => [])).toEqual([]);
-    const [remove] = await auditRecords({ action: "entry.delete", target: entryId });
+    const removes = await auditRecords({ action: "entry.delete", target: entryId });
+    expect(removes).toHaveLength(1);
+    const [remove] = removes;
+    const all = await auditRecords({ intents: "true", target: entryId });
+    expect(all.map((r) => `${r.phase}:${r.action}`).sort()).toEqual(
+      [
+        "intent:entry.delete",
+        "intent:entry.update",
+        "result:entry.create",
+        "result:entry.delete",
+        "result:entry.update",
+      ].sort(),
+    );
     expect(remove).toMatchObject({ outcome: "ok", after: null });
     expect(remove!.before).toMatchObject(fromCli(afterEdit!));
 

@@ -59,6 +59,9 @@ export default async function AuditPage({ searchParams }: Props) {
         <Field id="audit-from" label="From (UTC, ISO-8601)">
           <Input name="from" defaultValue={params.get("from") ?? ""} placeholder="2026-11-30T00:00:00Z" />
         </Field>
+        <Field id="audit-to" label="To (UTC, ISO-8601)">
+          <Input name="to" defaultValue={params.get("to") ?? ""} placeholder="2026-12-01T00:00:00Z" />
+        </Field>
         <div className="flex items-end">
           <button
             type="submit"
