@@ -200,7 +200,7 @@ describe("denials and an unwritable log", () => {
     const db = openConsoleDb();
     db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     db.close();
-    const dir = path.join(inject("stackDir"), "console-data");
+    const dir = inject("consoleDataDir");
     const files = ["console.sqlite", "console.sqlite-wal", "console.sqlite-shm"].map((f) => path.join(dir, f));
     const immutable = (flag: "+i" | "-i") =>
       spawnSync("chattr", [flag, ...files.filter((f) => !f.endsWith("-shm"))], { encoding: "utf8" });
