@@ -3,4 +3,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { reportConfigAtStartup } = await import("@/lib/config/report-config");
   reportConfigAtStartup();
+  const { startMetrics } = await import("@/lib/metrics/start-metrics");
+  startMetrics();
 }

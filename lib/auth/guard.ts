@@ -7,6 +7,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 
 import { ApiError } from "@/lib/api/api-error";
+import { recordDenial } from "@/lib/metrics/record";
 import { selectedServerFrom } from "@/lib/servers/resolve-server";
 
 import type { Action } from "./actions";
@@ -67,7 +68,10 @@ export async function authorize(action: Action, resource: Resource = {}): Promis
   const { principal } = await currentAuth();
   if (!principal) throw new ApiError("unauthenticated", "Sign in to use the console (or send a bearer token).");
   const decision = can(principal, action, resource);
-  if (!decision.allowed) throw new ApiError("permission_denied", `You may not do ${action}: ${decision.reason}.`);
+  if (!decision.allowed) {
+    recordDenial(action);
+    throw new ApiError("permission_denied", `You may not do ${action}: ${decision.reason}.`);
+  }
   return principal;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
+import { recordSignIn } from "@/lib/metrics/record";
 
 import { loginCookieName, readCookie, sessionCookieName, setCookie } from "./cookies";
 import { authenticateHeaders, type RequestAuth } from "./guard";
@@ -108,16 +109,19 @@ export async function completeSignIn(request: Request): Promise<Response> {
     // No rate limit here: a callback is only acted on with the sealed state of a (limited) /auth/login.
     const login = readLoginCookie(request, auth);
     if (!login || login.redirectUri !== `${auth.origin}/auth/callback`) {
+      recordSignIn("failure");
       return seeOther(`${auth.origin}/auth/error?reason=expired`, [clearLogin]);
     }
     const callbackUrl = new URL(`${auth.origin}/auth/callback${new URL(request.url).search}`);
     const identity = await finishLogin(auth.settings.auth, callbackUrl, login);
     const session = await createSession({ ...identity, method: "oidc" }, auth.settings);
+    recordSignIn("success");
     return seeOther(`${auth.origin}${safeReturnTo(login.returnTo)}`, [
       clearLogin,
       setCookie(sessionCookieName(auth.secure), session.value, auth.secure, session.maxAgeSeconds),
     ]);
   } catch (error) {
+    recordSignIn("failure");
     const response = problemPage(auth, problemFor(error));
     response.headers.append("set-cookie", clearLogin);
     return response;
