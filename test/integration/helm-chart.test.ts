@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { consoleConfigSchema } from "../../lib/config/schema";
 import { ensureHelm } from "../../scripts/helm/build.ts";
-import { kubeRequest,type KubeTarget } from "../../scripts/k8s/kube-http.ts";
+import { kubeRequest, type KubeTarget } from "../../scripts/k8s/kube-http.ts";
 import { stackState } from "../support/api";
 import {
   adminTarget,

@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseAllDocuments } from "yaml";
 
 import { ensureHelm } from "../../scripts/helm/build.ts";
-import { applyAt, kubeRequest,type KubeTarget } from "../../scripts/k8s/kube-http.ts";
+import { applyAt, kubeRequest, type KubeTarget } from "../../scripts/k8s/kube-http.ts";
 import { readKubeconfigTarget } from "../../scripts/k8s/kubeconfig.ts";
 import { repoRoot } from "../../scripts/lib/console-server.ts";
 
