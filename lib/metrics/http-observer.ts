@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { consoleMetrics } from "./registry";
-import { compileRoutes, methodLabel, routeLabel,type RoutePattern } from "./route-label";
+import { compileRoutes, methodLabel, routeLabel, type RoutePattern } from "./route-label";
 
 /** What server/request-hook.mjs calls when a response has been sent. */
 type HttpObserver = (method: string | undefined, url: string | undefined, status: number, seconds: number) => void;
