@@ -8,6 +8,7 @@ import { cache } from "react";
 
 import { ApiError } from "@/lib/api/api-error";
 import { recordEvent } from "@/lib/audit/write-audit";
+import { recordDenial as countDenial } from "@/lib/metrics/record";
 import { selectedServerFrom } from "@/lib/servers/resolve-server";
 
 import type { Action } from "./actions";
@@ -93,6 +94,7 @@ export async function recordDenial(
 ): Promise<void> {
   if (auditedDenials.has(error)) return;
   auditedDenials.add(error);
+  countDenial(action);
   const server_ = server ? { name: server, trustDomain: undefined } : null;
   await recordEvent(
     { action: "auth.denied", server: server_, target: { type: "action", id: action, spiffeId } },

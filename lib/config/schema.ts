@@ -153,6 +153,14 @@ export const consoleConfigSchema = z
         urlFile: z.string().min(1).optional(),
       })
       .optional(),
+    /** Serve /metrics on its own port (env SPIRE_CONSOLE_METRICS_PORT wins) instead of the UI's. */
+    metrics: z
+      .strictObject({
+        port: z.number().int().min(1, "port must be 1-65535").max(65_535, "port must be 1-65535").optional(),
+        /** Address the metrics port listens on (env SPIRE_CONSOLE_METRICS_HOST wins). */
+        host: z.string().min(1).optional(),
+      })
+      .optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
