@@ -122,6 +122,10 @@ Included by every shape's ConfigMap, so `helm template` and `helm install` fail 
   value: {{ .Values.containerPort | quote }}
 - name: HOSTNAME
   value: "0.0.0.0"
+{{- if eq .Values.mode "standalone" }}
+- name: SPIRE_CONSOLE_REPLICAS
+  value: {{ .Values.replicas | quote }}
+{{- end }}
 {{- with .Values.secrets.oidcClientSecret.name }}
 - name: SPIRE_CONSOLE_OIDC_CLIENT_SECRET_FILE
   value: {{ include "spire-console.secretsDir" $ }}/oidc-client-secret
