@@ -12,8 +12,7 @@ export type ChainProblem = {
 };
 
 export type ChainReport =
-  | { ok: true; records: number; head: AuditAnchor }
-  | { ok: false; records: number; problem: ChainProblem };
+  { ok: true; records: number; head: AuditAnchor } | { ok: false; records: number; problem: ChainProblem };
 
 /**
  * Walks the audit log in chain order from its anchor and reports the first record that was
@@ -76,5 +75,8 @@ export async function* chainPages(
 /** Verifies the whole audit log of a store, from its anchor to its recorded head. */
 export async function verifyAuditLog(audit: AuditRepository): Promise<ChainReport> {
   const [anchor, head] = await Promise.all([audit.anchor(), audit.head()]);
-  return verifyChain({ anchor, head }, chainPages((after, limit) => audit.walk(after, limit), anchor.seq));
+  return verifyChain(
+    { anchor, head },
+    chainPages((after, limit) => audit.walk(after, limit), anchor.seq),
+  );
 }

@@ -64,6 +64,8 @@ export const hashedColumns = [
  * so changing, removing or reordering any record breaks the chain from there on.
  */
 export function hashAuditRow(row: AuditRow): string {
-  const values = hashedColumns.map((column) => (column === "seq" || column === "at" ? Number(row[column]) : row[column]));
+  const values = hashedColumns.map((column) =>
+    column === "seq" || column === "at" ? Number(row[column]) : row[column],
+  );
   return createHash("sha256").update(JSON.stringify(values)).digest("hex");
 }
