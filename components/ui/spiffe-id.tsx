@@ -51,7 +51,7 @@ export function SpiffeId({
       <span
         aria-hidden="true"
         data-full={value}
-        className="pointer-events-none invisible absolute top-full left-0 z-30 mt-1 w-max max-w-[min(36rem,90vw)] rounded-md bg-ink-900 px-2 py-1 text-xs break-all text-ink-50 shadow-lg group-focus-within:visible after:content-[attr(data-full)]"
+        className="pointer-events-none absolute top-full hidden left-0 z-30 mt-1 w-max max-w-[min(36rem,90vw)] rounded-md bg-ink-900 px-2 py-1 text-xs break-all text-ink-50 shadow-lg group-focus-within:block after:content-[attr(data-full)]"
       />
     </span>
   );
