@@ -1,6 +1,8 @@
-// Runs once when the console's server starts (Node.js runtime only).
+// Runs once when the console's server starts (Node.js runtime only): reports the configuration,
+// refuses a second console on the same SQLite store, listens for other replicas' entry changes
+// and schedules the audit log's daily retention run.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { reportConfigAtStartup } = await import("@/lib/config/report-config");
-  reportConfigAtStartup();
+  const { startConsoleProcess } = await import("@/lib/startup/start-console-process");
+  await startConsoleProcess();
 }

@@ -41,6 +41,8 @@ export function proxy(request: NextRequest): NextResponse {
     forwarded.set("content-security-policy", csp);
     forwarded.set("x-nonce", nonce);
     forwarded.set("x-console-path", pathname + search);
+    // One ID per request, for the audit log (a client cannot choose it: it is always replaced).
+    forwarded.set("x-request-id", crypto.randomUUID());
     response = NextResponse.next({ request: { headers: forwarded } });
   }
   response.headers.set("content-security-policy", csp);

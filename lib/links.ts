@@ -49,6 +49,7 @@ export const links = {
   expiry: (server?: string, section?: "ttl") => withQuery("/expiry", { server }) + (section ? `#${section}` : ""),
   kubernetes: (server?: string) => withQuery("/kubernetes", { server }),
   apiTokens: (server?: string) => withQuery("/settings/tokens", { server }),
+  audit: (query: Query = {}) => withQuery("/audit", query),
   troubleshoot: (query: Query = {}) => withQuery("/troubleshoot", query),
   troubleshootPod: (server: string, namespace: string, name: string, container?: string) =>
     withQuery("/troubleshoot", { server, namespace, name, container }),

@@ -16,5 +16,6 @@ export const navItems: readonly NavItem[] = [
 
 /** Sections only admins see. */
 export const adminNavItems: readonly NavItem[] = [
+  { path: "/audit", label: "Audit log", href: () => links.audit() },
   { path: "/settings/tokens", label: "API tokens", href: (server) => links.apiTokens(server) },
 ];

@@ -1,26 +1,30 @@
 import "server-only";
 
+import { audited } from "@/lib/audit/write-audit";
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
-import { invalidateEntryIndex } from "@/lib/entries/entry-index-cache";
-import { banAgent as banAgentCall, deleteAgent } from "@/lib/spire/agents";
+import { invalidateEntryIndex } from "@/lib/entries/invalidate-index";
+import { banAgent as banAgentCall, deleteAgent, getAgent } from "@/lib/spire/agents";
 
-/** Bans an agent and drops the server's cached index (the tree shows banned agents). */
-export async function banAgent(server: ServerConfig, spiffeId: string): Promise<void> {
-  await authorize("agents.ban", { server: server.name });
+/** Runs an agent change audited with the agent as it was, then drops the server's cached index. */
+async function changeAgent(server: ServerConfig, spiffeId: string, action: string, run: () => Promise<void>) {
+  const before = await getAgent(server, spiffeId);
+  const change = { action, server, target: { type: "agent", id: spiffeId, spiffeId }, before };
   try {
-    await banAgentCall(server, spiffeId);
+    await audited(change, run);
   } finally {
     invalidateEntryIndex(server.name);
   }
 }
 
-/** Evicts an agent (it must attest again) and drops the server's cached index. */
+/** Bans an agent (audited) and drops the server's cached index (the tree shows banned agents). */
+export async function banAgent(server: ServerConfig, spiffeId: string): Promise<void> {
+  await authorize("agents.ban", { server: server.name });
+  await changeAgent(server, spiffeId, "agent.ban", () => banAgentCall(server, spiffeId));
+}
+
+/** Evicts an agent (audited; it must attest again) and drops the server's cached index. */
 export async function evictAgent(server: ServerConfig, spiffeId: string): Promise<void> {
   await authorize("agents.evict", { server: server.name });
-  try {
-    await deleteAgent(server, spiffeId);
-  } finally {
-    invalidateEntryIndex(server.name);
-  }
+  await changeAgent(server, spiffeId, "agent.evict", () => deleteAgent(server, spiffeId));
 }

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Action } from "@/lib/auth/actions";
 import { isMutation } from "@/lib/auth/actions";
 import { can } from "@/lib/auth/can";
-import { authenticateHeaders, authorize, runWithAuth } from "@/lib/auth/guard";
+import { authenticateHeaders, authorize, recordDenial, runWithAuth } from "@/lib/auth/guard";
 import { checkMutationRate, checkOrigin } from "@/lib/auth/request-guards";
 import type { ServerConfig } from "@/lib/config/schema";
 import { readQuery } from "@/lib/schemas/query-string";
@@ -72,6 +72,11 @@ export function withApi<PS extends z.ZodType | undefined = undefined, QS extends
       });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
+      const refusedToken =
+        error instanceof ApiError && error.code === "unauthenticated" && request.headers.has("authorization");
+      if (error instanceof ApiError && (error.code === "permission_denied" || refusedToken)) {
+        await recordDenial(error, spec.action, null);
+      }
       return errorResponse(error, admin);
     }
   };

@@ -1,15 +1,13 @@
 import "server-only";
 
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 
 import { z } from "zod";
 
 import { ApiError } from "@/lib/api/api-error";
-import { type TokenBinding, tokenBindingSchema, type TokenCreateInput } from "@/lib/schemas/tokens";
-import type { ApiTokenSummary } from "@/lib/store/types";
+import { type TokenBinding, tokenBindingSchema } from "@/lib/schemas/tokens";
 
 import { getStore } from "./console-store";
-import { authorize } from "./guard";
 import type { Principal } from "./principal";
 import { readSecret } from "./secret-source";
 import { hashSecret } from "./session";
@@ -70,43 +68,4 @@ export async function principalForBearer(secret: string, now = Date.now()): Prom
   if (!bindings.success) throw new ApiError("unauthenticated", `The API token '${token.name}' has unreadable roles.`);
   await store.tokens.touch(token.id, now);
   return tokenPrincipal(token.id, token.name, bindings.data, "token");
-}
-
-/** Creates an API token; the secret is returned once and only its hash is kept. */
-export async function createApiToken(
-  input: TokenCreateInput,
-  now = Date.now(),
-): Promise<{ token: string; summary: ApiTokenSummary }> {
-  const createdBy = await authorize("tokens.manage");
-  const token = `spc_${randomBytes(32).toString("base64url")}`;
-  const record = {
-    id: randomBytes(9).toString("base64url"),
-    name: input.name,
-    secretHash: hashSecret(token),
-    bindings: input.bindings,
-    createdBy: `${createdBy.name} (${createdBy.subject})`,
-    createdAt: now,
-    expiresAt: input.expiresInDays ? now + input.expiresInDays * 86_400_000 : null,
-  };
-  const store = await getStore();
-  await store.tokens.create(record);
-  const summary = await store.tokens.get(record.id);
-  if (!summary) throw new ApiError("internal", "The token was not stored.");
-  return { token, summary };
-}
-
-/** Every API token (newest first), without secrets. */
-export async function listApiTokens(): Promise<ApiTokenSummary[]> {
-  await authorize("tokens.manage");
-  return (await getStore()).tokens.list();
-}
-
-/** Revokes an API token; from now on it is refused on every replica. */
-export async function revokeApiToken(id: string, now = Date.now()): Promise<ApiTokenSummary> {
-  await authorize("tokens.manage");
-  const store = await getStore();
-  const token = await store.tokens.get(id);
-  if (!token) throw new ApiError("not_found", `No API token with ID ${id}.`);
-  await store.tokens.revoke(id, now);
-  return (await store.tokens.get(id)) ?? token;
 }

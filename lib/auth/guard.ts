@@ -7,6 +7,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 
 import { ApiError } from "@/lib/api/api-error";
+import { recordEvent } from "@/lib/audit/write-audit";
 import { pageServerForCheck } from "@/lib/servers/resolve-server";
 
 import type { Action } from "./actions";
@@ -26,6 +27,8 @@ export type RequestAuth = {
   origin: string;
   /** Whether cookies must be Secure (and the session cookie `__Host-`). */
   secure: boolean;
+  /** The request's ID (set by proxy.ts), for the audit log. */
+  requestId: string | null;
 };
 
 const storage = new AsyncLocalStorage<RequestAuth>();
@@ -41,8 +44,9 @@ export async function authenticateHeaders(headers: Headers): Promise<RequestAuth
   if (problem) throw new ApiError("misdirected_request", problem);
   const origin = requestOrigin(info, settings.publicOrigin);
   const secure = origin.startsWith("https:");
+  const requestId = headers.get("x-request-id");
   const principal = await authenticate(headers, info, settings, secure);
-  return { principal, info, settings, origin, secure };
+  return { principal, info, settings, origin, secure, requestId };
 }
 
 /** Runs `fn` with `auth` as the current request's authentication (API routes). */
@@ -67,8 +71,33 @@ export async function authorize(action: Action, resource: Resource = {}): Promis
   const { principal } = await currentAuth();
   if (!principal) throw new ApiError("unauthenticated", "Sign in to use the console (or send a bearer token).");
   const decision = can(principal, action, resource);
-  if (!decision.allowed) throw new ApiError("permission_denied", `You may not do ${action}: ${decision.reason}.`);
+  if (!decision.allowed) {
+    const error = new ApiError("permission_denied", `You may not do ${action}: ${decision.reason}.`);
+    await recordDenial(error, action, resource.server ?? null, resource.entries?.[0]?.spiffeId ?? null);
+    throw error;
+  }
   return principal;
+}
+
+const auditedDenials = new WeakSet<ApiError>();
+
+/**
+ * Records a refused request in the audit log (once per error: a denial already recorded by
+ * `authorize` is not recorded again by the route wrapper).
+ */
+export async function recordDenial(
+  error: ApiError,
+  action: string,
+  server: string | null,
+  spiffeId: string | null = null,
+): Promise<void> {
+  if (auditedDenials.has(error)) return;
+  auditedDenials.add(error);
+  const server_ = server ? { name: server, trustDomain: undefined } : null;
+  await recordEvent(
+    { action: "auth.denied", server: server_, target: { type: "action", id: action, spiffeId } },
+    { outcome: "denied", error: { code: error.code, message: error.message } },
+  );
 }
 
 /**

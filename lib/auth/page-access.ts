@@ -23,6 +23,7 @@ export const pageAccess: Readonly<Record<string, PageAccess>> = {
   "/kubernetes": { action: "kubernetes.read", perServer: false },
   "/troubleshoot": { action: "troubleshoot.read", perServer: true },
   "/settings/tokens": { action: "tokens.manage", perServer: false },
+  "/audit": { action: "audit.read", perServer: false },
 };
 
 /** The page route a pathname belongs to (static segments win over `[param]` ones), or null. */

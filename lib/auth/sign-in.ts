@@ -1,6 +1,7 @@
 import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
+import { auditError, recordEvent } from "@/lib/audit/write-audit";
 
 import { loginCookieName, readCookie, sessionCookieName, setCookie } from "./cookies";
 import { authenticateHeaders, type RequestAuth } from "./guard";
@@ -10,6 +11,9 @@ import { safeReturnTo } from "./return-to";
 import { deriveKey, seal, unseal } from "./sealed";
 import { createSession, destroySession } from "./session";
 import { oidcClientSecret } from "./settings";
+
+/** What sign-in and sign-out records are about. */
+const sessionTarget = { type: "session", id: null, spiffeId: null };
 
 /** How long a sign-in may take between /auth/login and /auth/callback. */
 const LOGIN_TTL_MS = 10 * 60_000;
@@ -113,11 +117,29 @@ export async function completeSignIn(request: Request): Promise<Response> {
     const callbackUrl = new URL(`${auth.origin}/auth/callback${new URL(request.url).search}`);
     const identity = await finishLogin(auth.settings.auth, callbackUrl, login);
     const session = await createSession({ ...identity, method: "oidc" }, auth.settings);
+    await recordEvent(
+      { action: "auth.sign-in", target: sessionTarget, after: { name: identity.name, groups: identity.groups } },
+      { outcome: "ok" },
+      {
+        kind: "user",
+        method: "oidc",
+        issuer: identity.issuer,
+        subject: identity.subject,
+        name: identity.name,
+        groups: identity.groups,
+        tokenId: null,
+      },
+    );
     return seeOther(`${auth.origin}${safeReturnTo(login.returnTo)}`, [
       clearLogin,
       setCookie(sessionCookieName(auth.secure), session.value, auth.secure, session.maxAgeSeconds),
     ]);
   } catch (error) {
+    await recordEvent(
+      { action: "auth.sign-in", target: sessionTarget },
+      { outcome: "denied", error: auditError(error) },
+      null,
+    );
     const response = problemPage(auth, problemFor(error));
     response.headers.append("set-cookie", clearLogin);
     return response;
@@ -136,6 +158,21 @@ export async function signOut(request: Request): Promise<Response> {
   }
   const value = readCookie(request.headers.get("cookie"), sessionCookieName(auth.secure));
   const session = value ? await destroySession(value) : null;
+  if (session) {
+    await recordEvent(
+      { action: "auth.sign-out", target: sessionTarget },
+      { outcome: "ok" },
+      {
+        kind: "user",
+        method: session.method,
+        issuer: session.issuer,
+        subject: session.subject,
+        name: session.name,
+        groups: session.groups,
+        tokenId: null,
+      },
+    );
+  }
   const cleared = setCookie(sessionCookieName(auth.secure), "", auth.secure, 0);
   const signedOut = `${auth.origin}/auth/signed-out`;
   const provider =

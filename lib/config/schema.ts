@@ -142,6 +142,10 @@ export const consoleConfigSchema = z
     trustedProxies: z.array(addressOrCidrSchema).default([]),
     /** Where the console keeps its own data, e.g. the SQLite store (env SPIRE_CONSOLE_DATA_DIR wins). */
     dataDir: z.string().min(1).optional(),
+    /** The audit log: how many days records are kept (a daily run removes older ones, itself audited). */
+    audit: z
+      .strictObject({ retentionDays: z.number().int().min(1).max(36_500).default(365) })
+      .default({ retentionDays: 365 }),
     /** PostgreSQL for several replicas (env SPIRE_CONSOLE_DATABASE_URL wins); absent: SQLite in dataDir. */
     database: z
       .strictObject({

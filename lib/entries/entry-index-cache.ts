@@ -74,8 +74,8 @@ export async function getEntryIndex(server: ServerConfig, trustDomain: string): 
   return pending;
 }
 
-/** Drops the cached index of `server` (call after any change to its entries or agents). */
-export function invalidateEntryIndex(server: string): void {
+/** Drops this replica's cached index of `server` (use invalidateEntryIndex after a change: it tells the others). */
+export function dropCachedIndex(server: string): void {
   const slot = slots.get(server);
   if (slot) Object.assign(slot, { index: null, builtAt: 0, pending: null, generation: slot.generation + 1 });
 }

@@ -129,6 +129,7 @@ function whereOf(filter: AuditFilter): { sql: string; params: SqlValue[] } {
       `(LOWER(COALESCE(target_id, '')) LIKE ${param(text)} OR LOWER(COALESCE(target_spiffe_id, '')) LIKE ${param(text)})`,
     );
   }
+  if (filter.phases?.length) clauses.push(`phase IN (${filter.phases.map((p) => param(p)).join(", ")})`);
   if (filter.from !== undefined) clauses.push(`at >= ${param(filter.from)}`);
   if (filter.to !== undefined) clauses.push(`at <= ${param(filter.to)}`);
   return { sql: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };

@@ -6,6 +6,7 @@ import { createAuditRepository } from "./audit-repository";
 import { checkWritable } from "./check-writable";
 import type { SqlDriver } from "./driver";
 import type { Migration } from "./migrations";
+import { localNotifications, type StoreNotifications } from "./notifications";
 import { isPostgresUrl } from "./postgres-url";
 import { runMigrations } from "./run-migrations";
 import { createSessionRepository } from "./session-repository";
@@ -19,13 +20,15 @@ export const SQLITE_FILE_NAME = "console.sqlite";
 
 /**
  * Migrates the database behind `driver` and returns the store on top of it. The driver is closed
- * when migrating fails. `migrations` replaces the schema history (tests only).
+ * when migrating fails. `migrations` replaces the schema history (tests only); `notifications`
+ * default to in-process ones.
  */
 export async function createStore(
   driver: SqlDriver,
-  options: { now?: () => number; migrations?: readonly Migration[] } = {},
+  options: { now?: () => number; migrations?: readonly Migration[]; notifications?: StoreNotifications } = {},
 ): Promise<ConsoleStore> {
   const now = options.now ?? Date.now;
+  const notifications = options.notifications ?? localNotifications();
   try {
     await runMigrations(driver, options.migrations, now);
   } catch (error) {
@@ -37,8 +40,12 @@ export async function createStore(
     sessions: createSessionRepository(driver),
     tokens: createTokenRepository(driver),
     audit: createAuditRepository(driver),
+    notifications,
     checkWritable: () => checkWritable(driver, now),
-    close: () => driver.close(),
+    close: async () => {
+      await notifications.close();
+      await driver.close();
+    },
   };
 }
 
@@ -53,7 +60,9 @@ export async function openStore(options: OpenStoreOptions): Promise<ConsoleStore
   if (databaseUrl) {
     if (!isPostgresUrl(databaseUrl)) throw new Error("the database URL must start with postgres:// or postgresql://");
     const { openPostgresDriver } = await import("./postgres-driver");
-    return createStore(openPostgresDriver(databaseUrl), { now: options.now });
+    const { postgresNotifications } = await import("./postgres-notifications");
+    const driver = openPostgresDriver(databaseUrl);
+    return createStore(driver, { now: options.now, notifications: postgresNotifications(databaseUrl, driver) });
   }
   // Loaded only when used: node:sqlite prints an ExperimentalWarning when it is first imported.
   const { openSqliteDriver } = await import("./sqlite-driver");

@@ -1,3 +1,5 @@
+import type { StoreNotifications } from "./notifications";
+
 // Plain records of the console's own store (sessions, API tokens). Times are epoch milliseconds.
 
 /** Which database holds the store. */
@@ -78,7 +80,8 @@ export interface TokenRepository {
 
 /** Who did something, as the audit log keeps it (copied at the time: later role changes do not rewrite it). */
 export type AuditActor = {
-  kind: "user" | "token";
+  /** `system` for what the console does by itself (the daily retention run). */
+  kind: "user" | "token" | "system";
   method: string;
   issuer: string;
   subject: string;
@@ -130,6 +133,8 @@ export type AuditFilter = {
   targetType?: string;
   targetId?: string;
   outcome?: AuditOutcome;
+  /** Only these phases (default: all). */
+  phases?: readonly AuditPhase[];
   from?: number;
   to?: number;
 };
@@ -163,6 +168,8 @@ export interface ConsoleStore {
   sessions: SessionRepository;
   tokens: TokenRepository;
   audit: AuditRepository;
+  /** Messages between replicas (LISTEN/NOTIFY on PostgreSQL; in-process on SQLite). */
+  notifications: StoreNotifications;
   /** Really writes a row; throws StoreUnavailableError when the store cannot be written. */
   checkWritable(): Promise<void>;
   /** Closes the database connection(s); the store cannot be used afterwards. */

@@ -15,9 +15,9 @@ export async function timeIt(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-/** GET a URL, throwing on a non-2xx answer; returns the parsed JSON. */
-export async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { accept: "application/json" } });
+/** GET a URL with a bearer token, throwing on a non-2xx answer; returns the parsed JSON. */
+export async function getJson<T>(url: string, token: string): Promise<T> {
+  const response = await fetch(url, { headers: { accept: "application/json", authorization: `Bearer ${token}` } });
   const body = await response.text();
   if (!response.ok) throw new Error(`${url} answered ${response.status}: ${body.slice(0, 300)}`);
   return JSON.parse(body) as T;

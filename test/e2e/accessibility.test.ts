@@ -10,6 +10,7 @@ import { consoleFetch, stackState } from "../support/api";
 import { AgentDetailPage } from "./pages/agent-detail-page";
 import { AgentsPage } from "./pages/agents-page";
 import { ApiTokensPage } from "./pages/api-tokens-page";
+import { AuditPage } from "./pages/audit-page";
 import { ConsolePage } from "./pages/console-page";
 import { EntriesPage } from "./pages/entries-page";
 import { EntryDetailPage } from "./pages/entry-detail-page";
@@ -151,6 +152,17 @@ describe("every page passes axe-core (WCAG 2.1 AA) with no browser error", () =>
       .click();
     await view.dialog().getByLabel(`Type ${name} to confirm`).waitFor();
     await expectAccessible(view);
+  });
+
+  it("Audit log (admins), with a change's diff open, and an entry's History", async () => {
+    const view = await AuditPage.open(browser, { action: "entry" });
+    await expect(view.rows().count()).resolves.toBeGreaterThan(0);
+    await view.diffOf(view.rows().first());
+    await expectAccessible(view);
+    const detail = await EntryDetailPage.open(browser, "foo", fleetAliasId);
+    await detail.history();
+    await detail.page.getByText(/SPIRE: created/).waitFor();
+    await expectAccessible(detail);
   });
 
   it("Signed out", async () => {

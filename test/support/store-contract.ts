@@ -2,13 +2,13 @@
 // test file calls describeStoreContract with a harness that gives fresh databases of its kind.
 import { afterEach, describe, expect, it } from "vitest";
 
+import { verifyAuditLog } from "@/lib/audit/verify-chain";
 import type { SqlDriver } from "@/lib/store/driver";
 import { StoreConflictError, StoreSchemaError, StoreUnavailableError } from "@/lib/store/errors";
 import { migrations } from "@/lib/store/migrations";
 import { createStore } from "@/lib/store/open-store";
 import { runMigrations } from "@/lib/store/run-migrations";
 import { createSessionRepository } from "@/lib/store/session-repository";
-import { verifyAuditLog } from "@/lib/audit/verify-chain";
 import type { ConsoleStore, NewApiToken, NewAuditRecord, SessionRecord, StoreKind } from "@/lib/store/types";
 
 /** A new, empty database for one test. */

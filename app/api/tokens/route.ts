@@ -1,7 +1,7 @@
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { withApi } from "@/lib/api/with-api";
 import { parseOrThrow } from "@/lib/api/zod-issues";
-import { createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
+import { createApiToken, listApiTokens } from "@/lib/auth/manage-tokens";
 import { tokenCreateSchema } from "@/lib/schemas/tokens";
 
 // GET /api/tokens – every API token (no secrets): name, roles, expiry, last use, revoked

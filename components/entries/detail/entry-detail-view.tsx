@@ -7,6 +7,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { SpiffeId } from "@/components/ui/spiffe-id";
 import { StatePanel } from "@/components/ui/state-panel";
+import { Tabs } from "@/components/ui/tabs";
 import { entryCreateCommand } from "@/lib/entries/cli-command";
 import type { EntryDetail } from "@/lib/entries/load-entry-detail";
 import { links } from "@/lib/links";
@@ -14,6 +15,7 @@ import { fetchJson } from "@/lib/query/fetch-json";
 import { entryTreeKeys } from "@/lib/query/keys";
 
 import { EntryFields } from "./entry-fields";
+import { EntryHistory } from "./entry-history";
 import { ParentChain } from "./parent-chain";
 
 /** An entry's fields, parent chain, children and the CLI command that recreates it; refreshed every 15 s. */
@@ -35,8 +37,8 @@ export function EntryDetailView(props: { server: string; id: string; initialData
       </StatePanel>
     );
   const { entry, chain, children, childTotal, orphanReason, covers } = query.data;
-  return (
-    <div className="grid gap-4 xl:grid-cols-2 [&>*]:min-w-0">
+  const details = (
+    <div className="grid gap-4 xl:grid-cols-2">
       {query.error ? (
         <div className="xl:col-span-2">
           <StatePanel tone="error" title="Refreshing failed; showing the last known state">
@@ -118,5 +120,14 @@ export function EntryDetailView(props: { server: string; id: string; initialData
         </Card>
       </div>
     </div>
+  );
+  return (
+    <Tabs
+      label="Entry"
+      tabs={[
+        { id: "details", title: "Details", content: details },
+        { id: "history", title: "History", content: <EntryHistory server={server} entry={entry} /> },
+      ]}
+    />
   );
 }

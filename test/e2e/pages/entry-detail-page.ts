@@ -26,4 +26,10 @@ export class EntryDetailPage extends ConsolePage {
   podsPanel(): Locator {
     return this.page.getByTestId("entry-pods-panel");
   }
+
+  /** Opens the History tab: the changes made to the entry through the console. */
+  async history(): Promise<Locator> {
+    await this.page.getByRole("tab", { name: "History" }).click();
+    return this.page.getByTestId("entry-history");
+  }
 }

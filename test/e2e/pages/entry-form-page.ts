@@ -12,8 +12,13 @@ export class EntryFormPage extends ConsolePage {
     return new EntryFormPage(await openConsole(browser, links.newEntry(server, prefill)));
   }
 
-  static async openEdit(browser: Browser, server: string, id: string): Promise<EntryFormPage> {
-    return new EntryFormPage(await openConsole(browser, links.editEntry(server, id)));
+  static async openEdit(
+    browser: Browser,
+    server: string,
+    id: string,
+    user: "admin" | "editor" | "viewer" = "admin",
+  ): Promise<EntryFormPage> {
+    return new EntryFormPage(await openConsole(browser, links.editEntry(server, id), user));
   }
 
   /** A form control by its exact label ("SPIFFE ID", "Selector 2", "X.509-SVID TTL unit", ...). */

@@ -28,12 +28,16 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * Opens a console path (e.g. "/entries?server=foo") in a fresh browser context signed in as the
- * demo admin (see sign-in.ts); the page records its errors (see pageErrors). Close it with
+ * Opens a console path (e.g. "/entries?server=foo") in a fresh browser context signed in as a
+ * demo user, the admin by default (see sign-in.ts); the page records its errors (see pageErrors). Close it with
  * `closePage`, which closes its context.
  */
-export async function openConsole(browser: Browser, pathAndQuery: string): Promise<Page> {
-  const storageState = await signedInState(browser);
+export async function openConsole(
+  browser: Browser,
+  pathAndQuery: string,
+  user: "admin" | "editor" | "viewer" = "admin",
+): Promise<Page> {
+  const storageState = await signedInState(browser, user);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, storageState });
   const page = await context.newPage();
   recordPageErrors(page);

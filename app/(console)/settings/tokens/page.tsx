@@ -1,6 +1,6 @@
 import { TokenManager } from "@/components/settings/token-manager";
-import { listApiTokens } from "@/lib/auth/api-tokens";
 import { requirePage } from "@/lib/auth/guard";
+import { listApiTokens } from "@/lib/auth/manage-tokens";
 import { configuredServers } from "@/lib/servers/resolve-server";
 
 export const metadata = { title: "API tokens" };

@@ -1,5 +1,5 @@
 import { withApi } from "@/lib/api/with-api";
-import { revokeApiToken } from "@/lib/auth/api-tokens";
+import { revokeApiToken } from "@/lib/auth/manage-tokens";
 import { tokenParams } from "@/lib/schemas/tokens";
 
 // DELETE /api/tokens/[id] – revoke an API token (refused from then on, on every replica)

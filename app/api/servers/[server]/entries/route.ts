@@ -1,8 +1,9 @@
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { withApi } from "@/lib/api/with-api";
 import { parseOrThrow } from "@/lib/api/zod-issues";
+import { createEntry, createEntryBatch } from "@/lib/entries/create-entries";
 import { listEntryPage } from "@/lib/entries/list-entry-page";
-import { createEntry, createEntryBatch, entryInputContext } from "@/lib/entries/mutate-entries";
+import { entryInputContext } from "@/lib/entries/mutate-entries";
 import { batchCreateSchema, checkEntryRows, isBatchBody, mentionsFederation } from "@/lib/schemas/entry-input";
 import { entryListQuerySchema } from "@/lib/schemas/list-queries";
 import { serverParams } from "@/lib/schemas/path-params";

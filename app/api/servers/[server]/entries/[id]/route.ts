@@ -1,7 +1,9 @@
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { withApi } from "@/lib/api/with-api";
 import { parseOrThrow } from "@/lib/api/zod-issues";
-import { deleteEntry, entryInputContext, updateEntry } from "@/lib/entries/mutate-entries";
+import { deleteEntry } from "@/lib/entries/delete-entries";
+import { entryInputContext } from "@/lib/entries/mutate-entries";
+import { updateEntry } from "@/lib/entries/update-entry";
 import { entryPatchSchema, mentionsFederation } from "@/lib/schemas/entry-input";
 import { entryParams } from "@/lib/schemas/path-params";
 import { getEntry } from "@/lib/spire/entries";

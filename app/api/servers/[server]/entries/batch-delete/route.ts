@@ -1,7 +1,7 @@
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { withApi } from "@/lib/api/with-api";
 import { parseOrThrow } from "@/lib/api/zod-issues";
-import { deleteEntryBatch } from "@/lib/entries/mutate-entries";
+import { deleteEntryBatch } from "@/lib/entries/delete-entries";
 import { batchDeleteSchema } from "@/lib/schemas/entry-input";
 import { serverParams } from "@/lib/schemas/path-params";
 

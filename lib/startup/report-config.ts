@@ -1,6 +1,6 @@
 import "server-only";
 
-import { loadConfig } from "./load-config";
+import { loadConfig } from "@/lib/config/load-config";
 
 /** Says at start-up which configuration the console runs with, so a bad file shows in the log at once. */
 export function reportConfigAtStartup(): void {

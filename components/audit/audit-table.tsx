@@ -1,0 +1,55 @@
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { AuditRecord } from "@/lib/store/types";
+
+import { RecordDiff } from "./record-diff";
+
+const tone = { ok: "good", denied: "warn", error: "bad", pending: "neutral" } as const;
+
+function actorText(record: AuditRecord): string {
+  if (!record.actor) return "(unidentified)";
+  return `${record.actor.name} (${record.actor.method})`;
+}
+
+/** Audit records, newest first; each change opens its before/after diff. */
+export function AuditTable({ records }: { records: AuditRecord[] }) {
+  return (
+    <Table caption="Audit log" overflow="scroll">
+      <TableHeader>
+        <TableRow>
+          <TableHead>Time (UTC)</TableHead>
+          <TableHead>Actor</TableHead>
+          <TableHead>Action</TableHead>
+          <TableHead>Target</TableHead>
+          <TableHead>Server</TableHead>
+          <TableHead>Outcome</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {records.map((r) => (
+          <TableRow key={r.id} data-testid="audit-row">
+            <TableCell className="font-mono text-xs whitespace-nowrap">
+              {new Date(r.at).toISOString().replace("T", " ").slice(0, 19)}
+            </TableCell>
+            <TableCell>{actorText(r)}</TableCell>
+            <TableCell className="font-mono text-xs">{r.action}</TableCell>
+            <TableCell className="max-w-md">
+              <div className="font-mono text-xs break-all">{r.target.spiffeId ?? r.target.id ?? "—"}</div>
+              {r.before !== null || r.after !== null ? (
+                <details className="mt-1">
+                  <summary className="cursor-pointer text-xs text-sky-800">Changes</summary>
+                  <RecordDiff before={r.before} after={r.after} />
+                </details>
+              ) : null}
+            </TableCell>
+            <TableCell>{r.server ?? "—"}</TableCell>
+            <TableCell>
+              <Badge tone={tone[r.outcome]}>{r.outcome}</Badge>
+              {r.error ? <div className="mt-1 text-xs text-slate-600">{r.error.message}</div> : null}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

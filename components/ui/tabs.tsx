@@ -1,0 +1,60 @@
+"use client";
+
+import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
+
+import { cn } from "@/lib/format/cn";
+
+/** Tabs (WAI-ARIA tabs pattern): arrow keys move between tabs, one panel shows at a time. */
+export function Tabs({ label, tabs }: { label: string; tabs: { id: string; title: string; content: ReactNode }[] }) {
+  const [active, setActive] = useState(tabs[0]?.id ?? "");
+  const base = useId();
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKey = (event: KeyboardEvent, index: number) => {
+    const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+    if (!step) return;
+    const next = (index + step + tabs.length) % tabs.length;
+    setActive(tabs[next]!.id);
+    buttons.current[next]?.focus();
+  };
+  return (
+    <div>
+      <div role="tablist" aria-label={label} className="mb-4 flex gap-1 border-b border-slate-200">
+        {tabs.map((tab, i) => (
+          <button
+            key={tab.id}
+            ref={(el) => {
+              buttons.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`${base}-tab-${tab.id}`}
+            aria-selected={active === tab.id}
+            aria-controls={`${base}-panel-${tab.id}`}
+            tabIndex={active === tab.id ? 0 : -1}
+            onClick={() => setActive(tab.id)}
+            onKeyDown={(e) => onKey(e, i)}
+            className={cn(
+              "-mb-px border-b-2 px-3 py-1.5 text-sm font-medium",
+              active === tab.id
+                ? "border-sky-700 text-sky-900"
+                : "border-transparent text-slate-600 hover:text-slate-900",
+            )}
+          >
+            {tab.title}
+          </button>
+        ))}
+      </div>
+      {tabs.map((tab) => (
+        <div
+          key={tab.id}
+          role="tabpanel"
+          id={`${base}-panel-${tab.id}`}
+          aria-labelledby={`${base}-tab-${tab.id}`}
+          hidden={active !== tab.id}
+        >
+          {active === tab.id ? tab.content : null}
+        </div>
+      ))}
+    </div>
+  );
+}

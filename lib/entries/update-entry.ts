@@ -1,0 +1,58 @@
+import "server-only";
+
+import { ApiError } from "@/lib/api/api-error";
+import { audited } from "@/lib/audit/write-audit";
+import { authorize } from "@/lib/auth/guard";
+import type { ServerConfig } from "@/lib/config/schema";
+import { type EntryInput, type EntryPatch, storeSvidProblem } from "@/lib/schemas/entry-input";
+import { getEntry } from "@/lib/spire/entries";
+import type { Entry } from "@/lib/spire/types";
+
+import { StaleEntryError, updateEntries } from "./mutate-entries";
+
+/**
+ * Updates only the given fields of entry `id`, after checking it is still at `revisionNumber`
+ * (409 with the current entry otherwise) and passing it to `check`, which may throw to refuse.
+ * Audited with the whole entry before and after. SPIRE has no compare-and-swap, so a tiny race
+ * window remains between the check and the update.
+ */
+export async function updateEntryFields(
+  server: ServerConfig,
+  id: string,
+  revisionNumber: number,
+  fields: Partial<EntryInput>,
+  check?: (current: Entry) => void,
+): Promise<Entry> {
+  const current = await getEntry(server, id);
+  await authorize("entries.write", { server: server.name, entries: [current, { ...current, ...fields }] });
+  if (current.revisionNumber !== revisionNumber) throw new StaleEntryError(current, revisionNumber);
+  check?.(current);
+  const change = {
+    action: "entry.update",
+    server,
+    target: { type: "entry", id, spiffeId: current.spiffeId },
+    before: current,
+    after: { ...current, ...fields },
+  };
+  return audited(
+    change,
+    () => updateEntries(server, id, fields),
+    (entry) => ({ after: entry }),
+  );
+}
+
+/**
+ * Applies a validated PATCH: the fields it names, if the entry is still at its `revisionNumber`,
+ * and only if the result keeps SPIRE's storeSvid rule (checked against the current entry).
+ */
+export async function updateEntry(server: ServerConfig, id: string, patch: EntryPatch): Promise<Entry> {
+  const { revisionNumber, ...fields } = patch;
+  return updateEntryFields(server, id, revisionNumber, fields, (current) => {
+    const problem = storeSvidProblem({ ...current, ...fields });
+    if (problem) {
+      throw new ApiError("invalid_argument", `Invalid entry change: ${problem}`, [
+        { path: "storeSvid", message: problem },
+      ]);
+    }
+  });
+}

@@ -1,0 +1,42 @@
+import "server-only";
+
+import { startAuditRetention } from "@/lib/audit/retention";
+import { authSettings } from "@/lib/auth/settings";
+import { listenForEntryChanges } from "@/lib/entries/index-broadcast";
+import { claimSqliteStore } from "@/lib/store/sqlite-owner";
+
+import { reportConfigAtStartup } from "./report-config";
+
+/** Stops the process with the reason: the console must not run in a shape that loses or corrupts data. */
+function refuseToStart(reason: string): never {
+  console.error(`[startup] the console refuses to start: ${reason}`);
+  process.exit(1);
+}
+
+/**
+ * Starts what the console's server process needs besides answering requests: checks that a SQLite
+ * store serves exactly one replica (SPIRE_CONSOLE_REPLICAS and the store's owner file), listens for
+ * other replicas' entry changes, and schedules the audit log's daily retention.
+ */
+export async function startConsoleProcess(): Promise<void> {
+  reportConfigAtStartup();
+  const settings = authSettings();
+  if (!settings.databaseUrl) {
+    const replicas = Number(process.env.SPIRE_CONSOLE_REPLICAS ?? "1");
+    if (replicas > 1) {
+      refuseToStart(
+        `SPIRE_CONSOLE_REPLICAS is ${replicas}, but the store is SQLite, which serves one replica only: ` +
+          "set database.url (or SPIRE_CONSOLE_DATABASE_URL) to a PostgreSQL database.",
+      );
+    }
+    try {
+      claimSqliteStore(settings.dataDir);
+    } catch (error) {
+      refuseToStart((error as Error).message);
+    }
+  }
+  await listenForEntryChanges().catch((error: unknown) =>
+    console.error("[startup] cannot listen for other replicas' changes", error),
+  );
+  startAuditRetention();
+}
