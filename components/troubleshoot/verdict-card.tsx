@@ -27,14 +27,27 @@ export function VerdictCard({ verdict }: { verdict: Verdict }) {
                 <p className="text-slate-600">
                   <span className="font-medium">Fix:</span> {r.fix}
                 </p>
-                {r.action ? (
-                  <Link
-                    href={r.action.href}
-                    className="mt-1 inline-block rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50"
-                    data-testid="fix-action"
-                  >
-                    {r.action.label}
-                  </Link>
+                {r.action || r.secondary ? (
+                  <div className="mt-1 flex flex-wrap gap-2">
+                    {r.action ? (
+                      <Link
+                        href={r.action.href}
+                        className="inline-block rounded-md bg-sky-700 px-2 py-1 text-xs font-medium text-white hover:bg-sky-800"
+                        data-testid="fix-action"
+                      >
+                        {r.action.label}
+                      </Link>
+                    ) : null}
+                    {r.secondary ? (
+                      <Link
+                        href={r.secondary.href}
+                        className="inline-block rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50"
+                        data-testid="fix-secondary"
+                      >
+                        {r.secondary.label}
+                      </Link>
+                    ) : null}
+                  </div>
                 ) : null}
               </li>
             ))}
