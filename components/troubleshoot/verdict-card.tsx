@@ -16,13 +16,13 @@ export function VerdictCard({ verdict }: { verdict: Verdict }) {
         <Badge tone={tone[verdict.status]}>{label[verdict.status]}</Badge>
       </CardHeader>
       <CardBody className="space-y-3 text-sm">
-        <p data-testid="verdict-summary" className="font-medium">
+        <p data-testid="verdict-summary" className="font-medium break-words">
           {verdict.summary}
         </p>
         {verdict.reasons.length ? (
           <ol className="list-decimal space-y-3 pl-5" aria-label="Reasons, most likely first">
             {verdict.reasons.map((r, i) => (
-              <li key={`${r.code}-${i}`} data-testid="reason" data-code={r.code}>
+              <li key={`${r.code}-${i}`} data-testid="reason" data-code={r.code} className="break-words">
                 <p>{r.title}</p>
                 <p className="text-slate-600">
                   <span className="font-medium">Fix:</span> {r.fix}
