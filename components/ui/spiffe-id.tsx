@@ -38,7 +38,13 @@ export function SpiffeId({
   return (
     <span className={cn("group relative inline-flex max-w-full min-w-0 items-center gap-0.5 font-mono", className)}>
       {href ? (
-        <Link href={href} title={value} tabIndex={linkTabIndex} className="flex min-w-0 text-sky-800 hover:underline">
+        <Link
+          href={href}
+          title={value}
+          aria-label={value}
+          tabIndex={linkTabIndex}
+          className="flex min-w-0 text-sky-800 hover:underline"
+        >
           {text}
         </Link>
       ) : (

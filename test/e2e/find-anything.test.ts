@@ -102,6 +102,8 @@ describe("finding things in Chromium", () => {
     await view.page.getByRole("group", { name: "Entries on foo" }).waitFor();
     await view.page.getByRole("group", { name: "Entries on bar" }).waitFor();
     await box.fill(pod);
+    await view.searchResults("pod").first().waitFor();
+    await expect(view.searchResults().first().getAttribute("data-kind")).resolves.toBe("pod");
     await box.press("Enter"); // the first result: the pod
     await view.page.waitForURL((url) => url.pathname === "/troubleshoot" && url.searchParams.get("name") === pod);
     await view.heading(new RegExp(`Pod ${TROUBLESHOOT_NAMESPACE}/${pod}`)).waitFor();

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 
 import { Button } from "@/components/ui/button";
@@ -41,7 +41,12 @@ export function EntryTree({
   filters: EntryFilters;
   expand?: string[];
 }) {
-  const [expanded, setExpanded] = useState(() => expansionFromParams(expand));
+  // The browser's URL, not the server's props: on Back, the page may come from the router's cache
+  // rendered before rows were expanded, while the history entry's URL lists them.
+  const searchParams = useSearchParams();
+  const [expanded, setExpanded] = useState(() =>
+    expansionFromParams(searchParams.has("expand") ? searchParams.getAll("expand") : expand),
+  );
   useExpansionInUrl(expanded);
   const [active, setActive] = useState(0);
   const { rows, root, rootError, fetching, updatedAt } = useTreeRows(server, filters, expanded);
