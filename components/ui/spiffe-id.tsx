@@ -29,22 +29,24 @@ export function SpiffeId({
   className?: string;
 }) {
   const { head, tail } = splitIdForTruncation(value);
+  // The name comes from the one full copy for screen readers; the cut copy is only drawn.
   const text = (
     <>
-      <span className="truncate">{head}</span>
-      {tail ? <span className="shrink-0">{tail}</span> : null}
+      <span className="sr-only">{value}</span>
+      <span aria-hidden="true" className="truncate">
+        {head}
+      </span>
+      {tail ? (
+        <span aria-hidden="true" className="shrink-0">
+          {tail}
+        </span>
+      ) : null}
     </>
   );
   return (
     <span className={cn("group relative inline-flex max-w-full min-w-0 items-center gap-0.5 font-mono", className)}>
       {href ? (
-        <Link
-          href={href}
-          title={value}
-          aria-label={value}
-          tabIndex={linkTabIndex}
-          className="flex min-w-0 text-sky-800 hover:underline"
-        >
+        <Link href={href} title={value} tabIndex={linkTabIndex} className="flex min-w-0 text-sky-800 hover:underline">
           {text}
         </Link>
       ) : (
