@@ -37,6 +37,25 @@ export function AgentActions({
     setPending(null);
     mutation.reset();
   };
+  // mutateAsync, not mutate's own callbacks: those are skipped when the row unmounts first, which
+  // an evicted agent's row does as soon as the refreshed list no longer has it.
+  const confirm = async (action: AgentAction) => {
+    try {
+      await mutation.mutateAsync({ action, id: agentId });
+    } catch {
+      return; // the dialog shows mutation.error
+    }
+    close();
+    toast({
+      title: action === "ban" ? `Agent banned on ${server}` : `Agent evicted from ${server}`,
+      description: agentId,
+      link:
+        action === "ban"
+          ? { href: links.agent(server, agentId), label: "Open the agent" }
+          : { href: links.agents(server), label: "Agents" },
+    });
+    onDone?.(action);
+  };
   if (!mayBan.allowed && !mayEvict.allowed) {
     return explain ? <NotAllowed label="Ban or evict" access={mayEvict} id="agent-actions-not-allowed" /> : null;
   }
@@ -61,26 +80,7 @@ export function AgentActions({
           pending={mutation.isPending}
           error={mutation.error?.message ?? null}
           onCancel={close}
-          onConfirm={() =>
-            mutation.mutate(
-              { action: pending, id: agentId },
-              {
-                onSuccess: () => {
-                  const done = pending;
-                  close();
-                  toast({
-                    title: done === "ban" ? `Agent banned on ${server}` : `Agent evicted from ${server}`,
-                    description: agentId,
-                    link:
-                      done === "ban"
-                        ? { href: links.agent(server, agentId), label: "Open the agent" }
-                        : { href: links.agents(server), label: "Agents" },
-                  });
-                  onDone?.(done);
-                },
-              },
-            )
-          }
+          onConfirm={() => void confirm(pending)}
         />
       ) : null}
     </div>

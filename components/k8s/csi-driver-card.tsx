@@ -16,7 +16,7 @@ export function CsiDriverCard({ driver }: { driver: CsiDriverReport }) {
       </CardHeader>
       <CardBody>
         {driver.found ? (
-          <Table caption={`Spec of the CSIDriver ${driver.name}`} variant="bare">
+          <Table caption={`Spec of the CSIDriver ${driver.name}`} variant="bare" stack>
             <TableHeader tone="plain">
               <TableRow>
                 <TableHead className="py-1 pl-0">Field</TableHead>
@@ -27,9 +27,13 @@ export function CsiDriverCard({ driver }: { driver: CsiDriverReport }) {
             <TableBody className="divide-y-0">
               {driver.checks.map((c) => (
                 <TableRow key={c.field} className={c.ok ? "" : "text-red-800"}>
-                  <TableCell className="py-1 pl-0 font-mono text-xs">{c.field}</TableCell>
-                  <TableCell className="py-1">{c.expected}</TableCell>
-                  <TableCell className="py-1">
+                  <TableCell data-label="Field" className="py-1 pl-0 font-mono text-xs">
+                    {c.field}
+                  </TableCell>
+                  <TableCell data-label="Expected" className="py-1">
+                    {c.expected}
+                  </TableCell>
+                  <TableCell data-label="Actual" className="py-1">
                     {c.actual}
                     {c.ok ? " ✓" : " ✗"}
                   </TableCell>

@@ -18,7 +18,7 @@ export function EventsTable({
 }) {
   if (events.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
-    <Table caption={caption}>
+    <Table caption={caption} stack>
       <TableHeader>
         <TableRow>
           <TableHead>Last seen</TableHead>
@@ -31,15 +31,21 @@ export function EventsTable({
       <TableBody>
         {events.map((event) => (
           <TableRow key={`${event.namespace}/${event.name}`} data-testid={testId}>
-            <TableCell className="whitespace-nowrap">
+            <TableCell data-label="Last seen" className="whitespace-nowrap">
               {event.lastSeen ? <TimeText iso={event.lastSeen} now={now} /> : "—"}
             </TableCell>
-            <TableCell className="font-mono text-xs">
+            <TableCell data-label="Object" className="font-mono text-xs">
               {event.namespace}/{event.involved.kind.toLowerCase()}/{event.involved.name}
             </TableCell>
-            <TableCell className="font-medium">{event.reason}</TableCell>
-            <TableCell className="text-slate-700">{event.message}</TableCell>
-            <TableCell className="tabular-nums">{event.count}</TableCell>
+            <TableCell data-label="Reason" className="font-medium">
+              {event.reason}
+            </TableCell>
+            <TableCell data-label="Message" className="text-slate-700">
+              {event.message}
+            </TableCell>
+            <TableCell data-label="Count" className="tabular-nums">
+              {event.count}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

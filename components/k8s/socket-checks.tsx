@@ -5,7 +5,7 @@ import type { InstallationReport } from "@/lib/kubernetes/build-report";
 /** Per install (namespace): the agent's socket hostPath vs the CSI driver's spire-agent-socket-dir. */
 export function SocketChecks({ installations }: { installations: InstallationReport[] }) {
   return (
-    <Table caption="Agent socket directory per install">
+    <Table caption="Agent socket directory per install" stack>
       <TableHeader>
         <TableRow>
           <TableHead>Namespace</TableHead>
@@ -17,10 +17,16 @@ export function SocketChecks({ installations }: { installations: InstallationRep
       <TableBody>
         {installations.map(({ namespace, sockets }) => (
           <TableRow key={namespace} data-testid="k8s-socket-row" data-namespace={namespace}>
-            <TableCell className="font-medium">{namespace}</TableCell>
-            <TableCell className="font-mono text-xs">{sockets.agentDir ?? "—"}</TableCell>
-            <TableCell className="font-mono text-xs">{sockets.csiDir ?? "—"}</TableCell>
-            <TableCell>
+            <TableCell data-label="Namespace" className="font-medium">
+              {namespace}
+            </TableCell>
+            <TableCell data-label="Agent socket hostPath" className="font-mono text-xs">
+              {sockets.agentDir ?? "—"}
+            </TableCell>
+            <TableCell data-label="CSI spire-agent-socket-dir" className="font-mono text-xs">
+              {sockets.csiDir ?? "—"}
+            </TableCell>
+            <TableCell data-label="Consistent">
               {sockets.consistent ? <Badge tone="good">Same directory</Badge> : <Badge tone="bad">Mismatch</Badge>}
             </TableCell>
           </TableRow>

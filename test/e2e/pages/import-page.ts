@@ -3,6 +3,7 @@ import type { Browser, Locator } from "playwright-core";
 import { links } from "@/lib/links";
 
 import { openConsole } from "../support/browser";
+import { waitForHydrated } from "../support/hydrated";
 import { ConsolePage } from "./console-page";
 
 /** `/entries/import`: import a file with a preview, export or bulk-delete a filtered list. */
@@ -13,9 +14,9 @@ export class ImportPage extends ConsolePage {
 
   /** Chooses a JSON file holding `content` in the file input. */
   async chooseFile(name: string, content: unknown): Promise<void> {
-    await this.page
-      .getByLabel("Import file")
-      .setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(content)) });
+    const input = this.page.getByLabel("Import file");
+    await waitForHydrated(input); // the file's change event must reach React's handler
+    await input.setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(content)) });
   }
 
   summary(): Locator {

@@ -6,6 +6,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
 
 import { repoRoot } from "../../support/console-server";
+import { waitForHydrated } from "./hydrated";
 import { recordPageErrors } from "./page-errors";
 import { signedInState } from "./sign-in";
 
@@ -50,6 +51,8 @@ export async function openConsole(
   const page = await context.newPage();
   recordPageErrors(page);
   await page.goto(`${inject("consoleUrl")}${pathAndQuery}`);
+  // The shell is React's before the test acts on it (Suspense parts may still hydrate after).
+  await waitForHydrated(page.locator("body"));
   return page;
 }
 
