@@ -45,6 +45,7 @@ export const links = {
   agents: (server?: string, query: Query = {}) => withQuery("/agents", { server, ...query }),
   agent: (server: string, spiffeId: string) => withQuery(`/agents/${enc(spiffeId)}`, { server }),
   federation: (server?: string) => withQuery("/federation", { server }),
+  authorities: (server?: string) => withQuery("/authorities", { server }),
   expiry: (server?: string, section?: "ttl") => withQuery("/expiry", { server }) + (section ? `#${section}` : ""),
   kubernetes: (server?: string) => withQuery("/kubernetes", { server }),
   apiTokens: (server?: string) => withQuery("/settings/tokens", { server }),

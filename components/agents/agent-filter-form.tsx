@@ -7,10 +7,11 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/input";
 import { links } from "@/lib/links";
 
-/** Agent filters (attestation type, banned, can re-attest, expires before), written to the URL. */
+/** Agent filters (part of the ID, attestation type, banned, can re-attest, expires before), written to the URL. */
 export function AgentFilterForm({ server }: { server: string }) {
   const router = useRouter();
   const params = useSearchParams();
+  const [idPart, setIdPart] = useState(params.get("spiffeIdContains") ?? "");
   const [type, setType] = useState(params.get("attestationType") ?? "");
   const [banned, setBanned] = useState(params.get("banned") ?? "");
   const [canReattest, setCanReattest] = useState(params.get("canReattest") ?? "");
@@ -20,6 +21,7 @@ export function AgentFilterForm({ server }: { server: string }) {
     event.preventDefault();
     router.push(
       links.agents(server, {
+        spiffeIdContains: idPart.trim() || undefined,
         attestationType: type || undefined,
         banned: banned || undefined,
         canReattest: canReattest || undefined,
@@ -42,8 +44,19 @@ export function AgentFilterForm({ server }: { server: string }) {
     <form
       onSubmit={apply}
       aria-label="Agent filters"
-      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-5"
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6"
     >
+      <Field id="a-id" label="SPIFFE ID contains" size="sm" className="sm:col-span-2 lg:col-span-1">
+        <Input
+          size="sm"
+          type="search"
+          value={idPart}
+          onChange={(e) => setIdPart(e.target.value)}
+          placeholder="8afa, or demo-node"
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </Field>
       <Field id="a-type" label="Attestation type" size="sm">
         <Input size="sm" list="a-types" value={type} onChange={(e) => setType(e.target.value)} placeholder="x509pop" />
         <datalist id="a-types">

@@ -1,14 +1,15 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { PagedFooter } from "@/components/ui/paged-footer";
 import { SelectorChips } from "@/components/ui/selector-chips";
+import { SortableHead, sortRows, useSort } from "@/components/ui/sortable-head";
+import { SpiffeId } from "@/components/ui/spiffe-id";
 import { StatePanel } from "@/components/ui/state-panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatAbsolute, formatRelative } from "@/lib/format/time";
+import { TimeText } from "@/components/ui/time-text";
 import { links } from "@/lib/links";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { agentKeys } from "@/lib/query/keys";
@@ -21,6 +22,7 @@ type AgentPage = { agents: Agent[]; nextPageToken: string };
 function agentListUrl(server: string, filters: AgentFilters, pageToken: string): string {
   const params = new URLSearchParams({ pageSize: "200" });
   if (pageToken) params.set("pageToken", pageToken);
+  if (filters.spiffeIdContains) params.set("spiffeIdContains", filters.spiffeIdContains);
   if (filters.attestationType) params.set("attestationType", filters.attestationType);
   if (filters.banned !== undefined) params.set("banned", String(filters.banned));
   if (filters.canReattest !== undefined) params.set("canReattest", String(filters.canReattest));
@@ -28,8 +30,17 @@ function agentListUrl(server: string, filters: AgentFilters, pageToken: string):
   return `/api/servers/${encodeURIComponent(server)}/agents?${params.toString()}`;
 }
 
-/** The attested agents of one server under the URL's filters, paged from SPIRE, with ban/evict. */
+type Column = "spiffeId" | "type" | "expires" | "state";
+const sortValue: Record<Column, (a: Agent) => string | number> = {
+  spiffeId: (a) => a.spiffeId,
+  type: (a) => a.attestationType,
+  expires: (a) => (a.x509SvidExpiresAt ? Date.parse(a.x509SvidExpiresAt) : 0),
+  state: (a) => (a.banned ? 0 : 1),
+};
+
+/** The attested agents of one server under the URL's filters, paged from SPIRE, with ban/evict; columns sort what is loaded. */
 export function AgentTable({ server, filters = {} }: { server: string; filters?: AgentFilters }) {
+  const { sort, toggle } = useSort<Column>();
   const query = useInfiniteQuery({
     queryKey: agentKeys.list(server, filters),
     queryFn: ({ pageParam }) => fetchJson<AgentPage>(agentListUrl(server, filters, pageParam)),
@@ -53,6 +64,7 @@ export function AgentTable({ server, filters = {} }: { server: string; filters?:
       caption={`Agents of ${server}`}
       layout="fixed"
       overflow="hidden"
+      stack
       footer={
         <PagedFooter
           shown={agents.length}
@@ -64,44 +76,37 @@ export function AgentTable({ server, filters = {} }: { server: string; filters?:
     >
       <TableHeader>
         <TableRow>
-          <TableHead className="w-[32%] px-4">SPIFFE ID</TableHead>
-          <TableHead className="w-28 px-4">Attestation</TableHead>
+          <SortableHead column="spiffeId" label="SPIFFE ID" sort={sort} onSort={toggle} className="w-[34%] px-4" />
+          <SortableHead column="type" label="Attestation" sort={sort} onSort={toggle} className="w-32 px-4" />
           <TableHead className="px-4">Selectors</TableHead>
-          <TableHead className="w-44 px-4">SVID expires</TableHead>
-          <TableHead className="w-36 px-4">State</TableHead>
-          <TableHead className="w-36 px-4">
+          <SortableHead column="expires" label="SVID expires" sort={sort} onSort={toggle} className="w-36 px-4" />
+          <SortableHead column="state" label="State" sort={sort} onSort={toggle} className="w-32 px-4" />
+          <TableHead className="w-40 px-4">
             <span className="sr-only">Actions</span>
           </TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
-        {agents.map((agent) => {
+        {sortRows(agents, sort, sortValue).map((agent) => {
           const expired = agent.x509SvidExpiresAt !== null && Date.parse(agent.x509SvidExpiresAt) < now;
           return (
             <TableRow key={agent.spiffeId} data-testid="agent-row" data-spiffe-id={agent.spiffeId}>
-              <TableCell className="break-all px-4 font-mono text-xs">
-                <Link href={links.agent(server, agent.spiffeId)} className="text-sky-800 hover:underline">
-                  {agent.spiffeId}
-                </Link>
-                <div className="text-[11px] text-slate-500">
+              <TableCell className="px-4 text-xs" data-label="SPIFFE ID">
+                <SpiffeId value={agent.spiffeId} href={links.agent(server, agent.spiffeId)} />
+                <div className="truncate text-[11px] text-slate-600">
                   serial {agent.x509SvidSerialNumber || "–"} · {agent.agentVersion || "version unknown"}
                 </div>
               </TableCell>
-              <TableCell className="px-4 font-mono text-xs">{agent.attestationType}</TableCell>
-              <TableCell className="overflow-hidden px-4 [&_li]:break-all">
+              <TableCell className="px-4 font-mono text-xs" data-label="Attestation">
+                {agent.attestationType}
+              </TableCell>
+              <TableCell className="overflow-hidden px-4" data-label="Selectors">
                 <SelectorChips selectors={agent.selectors} />
               </TableCell>
-              <TableCell className="px-4 text-xs">
-                {agent.x509SvidExpiresAt ? (
-                  <>
-                    {formatRelative(agent.x509SvidExpiresAt, now)}
-                    <div className="text-[11px] text-slate-500">{formatAbsolute(agent.x509SvidExpiresAt)}</div>
-                  </>
-                ) : (
-                  "–"
-                )}
+              <TableCell className="px-4 text-xs" data-label="SVID expires">
+                {agent.x509SvidExpiresAt ? <TimeText iso={agent.x509SvidExpiresAt} now={now} /> : "–"}
               </TableCell>
-              <TableCell className="space-x-1 px-4">
+              <TableCell className="space-x-1 px-4" data-label="State">
                 {agent.banned ? <Badge tone="bad">banned</Badge> : null}
                 {expired ? <Badge tone="bad">SVID expired</Badge> : null}
                 {agent.canReattest ? <Badge tone="info">can re-attest</Badge> : null}

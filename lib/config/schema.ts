@@ -3,6 +3,7 @@ import { z } from "zod";
 import { spiffeIdSchema, trustDomainSchema } from "@/lib/schemas/spiffe-id";
 
 import { addressOrCidrSchema, authConfigSchema } from "./auth-schema";
+import { expiryConfigSchema } from "./expiry-schema";
 import { kubernetesConfigSchema } from "./k8s-schema";
 
 /** An origin: scheme, host and port only (`https://console.example.com`). */
@@ -129,6 +130,8 @@ export const consoleConfigSchema = z
   .strictObject({
     servers: z.array(serverConfigSchema).min(1, "configure at least one server"),
     kubernetes: kubernetesConfigSchema.optional(),
+    /** Thresholds of the Expiry page and the Overview (critical / warning). */
+    expiry: expiryConfigSchema.default(expiryConfigSchema.parse({})),
     /** Defaults for every server with `tls: { source: "workloadApi" }`. */
     workloadApi: workloadApiSchema.optional(),
     /** Sign-in, sessions and role bindings. */

@@ -47,3 +47,6 @@ export const federationKeys = {
 };
 
 export const tokenKeys = { all: ["api-tokens"] as const };
+
+/** The command palette's answers, by search text. */
+export const searchKeys = { text: (q: string) => ["search", q] as const };

@@ -1,19 +1,26 @@
 import { AgentFilterForm } from "@/components/agents/agent-filter-form";
 import { AgentTable } from "@/components/agents/agent-table";
 import { AccessNote } from "@/components/auth/access-note";
+import { UnknownServer } from "@/components/servers/unknown-server";
 import { StatePanel } from "@/components/ui/state-panel";
 import { requirePage } from "@/lib/auth/guard";
+import { links } from "@/lib/links";
 import { agentListQuerySchema } from "@/lib/schemas/list-queries";
 import { readQuery, toUrlSearchParams } from "@/lib/schemas/query-string";
-import { selectedServerName } from "@/lib/servers/resolve-server";
+import { pageServerChoice } from "@/lib/servers/resolve-server";
 
 export const metadata = { title: "Agents" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AgentsPage({ searchParams }: Props) {
-  const server = await selectedServerName(searchParams);
+  const choice = await pageServerChoice(searchParams);
   await requirePage();
+  if (!choice.ok)
+    return (
+      <UnknownServer requested={choice.requested} configured={choice.configured} hrefFor={(s) => links.agents(s)} />
+    );
+  const server = choice.name;
   const params = toUrlSearchParams(await searchParams);
   params.delete("server");
   const parsed = agentListQuerySchema.safeParse(readQuery(params));
@@ -26,6 +33,7 @@ export default async function AgentsPage({ searchParams }: Props) {
         <AgentTable
           server={server}
           filters={{
+            spiffeIdContains: parsed.data.spiffeIdContains,
             attestationType: parsed.data.attestationType,
             banned: parsed.data.banned,
             canReattest: parsed.data.canReattest,

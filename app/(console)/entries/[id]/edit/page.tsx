@@ -1,12 +1,14 @@
 import { EntryActions } from "@/components/entries/forms/entry-actions";
 import { EntryForm } from "@/components/entries/forms/entry-form";
+import { UnknownServer } from "@/components/servers/unknown-server";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { StatePanel } from "@/components/ui/state-panel";
 import { userMessage } from "@/lib/api/user-message";
 import type { AccessDecision } from "@/lib/auth/access-map";
 import { requirePage } from "@/lib/auth/guard";
 import { loadEntryForEdit } from "@/lib/entries/load-entry-form";
-import { selectedServerName } from "@/lib/servers/resolve-server";
-import { getServerConfig } from "@/lib/servers/resolve-server";
+import { links } from "@/lib/links";
+import { getServerConfig, pageServerChoice } from "@/lib/servers/resolve-server";
 import type { Entry } from "@/lib/spire/types";
 
 export const metadata = { title: "Edit entry" };
@@ -14,8 +16,13 @@ export const metadata = { title: "Edit entry" };
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EditEntryPage({ params, searchParams }: Props) {
-  const server = await selectedServerName(searchParams);
+  const choice = await pageServerChoice(searchParams);
   await requirePage();
+  if (!choice.ok)
+    return (
+      <UnknownServer requested={choice.requested} configured={choice.configured} hrefFor={(s) => links.entries(s)} />
+    );
+  const server = choice.name;
   const { id } = await params;
   let entry: Entry;
   let trustDomain: string;
@@ -31,10 +38,17 @@ export default async function EditEntryPage({ params, searchParams }: Props) {
   }
   return (
     <div className="space-y-4">
-      <div className="flex items-start justify-between gap-4">
-        <div>
+      <Breadcrumbs
+        items={[
+          { label: `Entries of ${server}`, href: links.entries(server) },
+          { label: "Entry", href: links.entry(server, entry.id) },
+          { label: "Edit" },
+        ]}
+      />
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
           <h1 className="text-xl font-semibold">Edit entry</h1>
-          <p className="font-mono text-xs text-slate-500">
+          <p className="font-mono text-xs break-all text-slate-600">
             {entry.spiffeId} · {entry.id}
           </p>
         </div>

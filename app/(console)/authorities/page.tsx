@@ -1,0 +1,110 @@
+import { AuthoritySlotsTable } from "@/components/authorities/authority-slots-table";
+import { UnknownServer } from "@/components/servers/unknown-server";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { SpiffeId } from "@/components/ui/spiffe-id";
+import { StatePanel } from "@/components/ui/state-panel";
+import { TimeText } from "@/components/ui/time-text";
+import { userMessage } from "@/lib/api/user-message";
+import { requirePage } from "@/lib/auth/guard";
+import { type AuthoritiesView, getAuthoritiesView } from "@/lib/expiry/load-authorities";
+import { formatDuration } from "@/lib/format/time";
+import { links } from "@/lib/links";
+import { getServerConfig, pageServerChoice } from "@/lib/servers/resolve-server";
+
+import { readWithTime } from "../_components/read-with-time";
+
+export const metadata = { title: "Authorities" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AuthoritiesPage({ searchParams }: Props) {
+  const choice = await pageServerChoice(searchParams);
+  await requirePage();
+  if (!choice.ok)
+    return (
+      <UnknownServer
+        requested={choice.requested}
+        configured={choice.configured}
+        hrefFor={(s) => links.authorities(s)}
+      />
+    );
+  const server = choice.name;
+  let view: AuthoritiesView | null = null;
+  let problem: string | null = null;
+  let now = 0;
+  try {
+    ({ data: view, readAt: now } = await readWithTime(() => getAuthoritiesView(getServerConfig(server))));
+  } catch (error) {
+    problem = userMessage(error, `reading the authorities of ${server}`);
+  }
+  return (
+    <div className="space-y-4">
+      <Breadcrumbs items={[{ label: "Expiry", href: links.expiry() }, { label: `Authorities of ${server}` }]} />
+      <h1 className="text-xl font-semibold">Authorities of {server}</h1>
+      <p className="text-sm text-slate-600">
+        SPIRE renews these by itself: it prepares the next X.509 CA and JWT key at half the active one&apos;s lifetime
+        and activates it before the active one expires. Rotate by hand with{" "}
+        <code className="font-mono text-xs">spire-server localauthority x509 prepare</code> and{" "}
+        <code className="font-mono text-xs">activate</code> (likewise <code className="font-mono text-xs">jwt</code>).
+      </p>
+      {view ? (
+        <>
+          <section className="space-y-2" aria-labelledby="x509-title">
+            <h2 id="x509-title" className="text-base font-semibold">
+              X.509 CA
+            </h2>
+            <AuthoritySlotsTable caption={`X.509 authorities of ${server}`} slots={view.local.x509} now={now} />
+          </section>
+          <section className="space-y-2" aria-labelledby="jwt-title">
+            <h2 id="jwt-title" className="text-base font-semibold">
+              JWT keys
+            </h2>
+            <AuthoritySlotsTable caption={`JWT authorities of ${server}`} slots={view.local.jwt} now={now} />
+          </section>
+          <Card>
+            <CardHeader>
+              <h2 className="font-semibold">Trust bundle of {view.bundle.trustDomain}</h2>
+              <span className="text-xs text-slate-600">
+                sequence {view.bundle.sequenceNumber}
+                {view.bundle.refreshHint ? ` · refresh hint ${formatDuration(view.bundle.refreshHint)}` : ""}
+              </span>
+            </CardHeader>
+            <CardBody>
+              <ul className="divide-y divide-slate-100 text-sm" data-testid="bundle-authorities">
+                {view.bundle.x509Authorities.map((ca) => (
+                  <li key={ca.fingerprint} className="flex flex-wrap items-center gap-2 py-1.5">
+                    <span className="text-xs text-slate-600">X.509 CA</span>
+                    <span className="min-w-0 flex-1 text-xs">
+                      <SpiffeId value={ca.fingerprint} label="fingerprint" />
+                    </span>
+                    {ca.tainted ? <span className="text-xs text-red-700">tainted</span> : null}
+                    <span className="text-xs text-slate-600">
+                      expires {ca.notAfter ? <TimeText iso={ca.notAfter} now={now} /> : "never"}
+                    </span>
+                  </li>
+                ))}
+                {view.bundle.jwtAuthorities.map((key) => (
+                  <li key={key.keyId} className="flex flex-wrap items-center gap-2 py-1.5">
+                    <span className="text-xs text-slate-600">JWT key</span>
+                    <span className="min-w-0 flex-1 text-xs">
+                      <SpiffeId value={key.keyId} label="key ID" />
+                    </span>
+                    {key.tainted ? <span className="text-xs text-red-700">tainted</span> : null}
+                    <span className="text-xs text-slate-600">
+                      expires {key.expiresAt ? <TimeText iso={key.expiresAt} now={now} /> : "never"}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </CardBody>
+          </Card>
+        </>
+      ) : (
+        <StatePanel tone="error" title={`Could not read the authorities of ${server}`}>
+          {problem}
+        </StatePanel>
+      )}
+    </div>
+  );
+}
