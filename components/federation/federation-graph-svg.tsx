@@ -1,6 +1,6 @@
 import type { FederationGraph } from "@/lib/federation/build-graph";
-import { cn } from "@/lib/format/cn";
 import { edgeKey, edgePath, layoutNodes } from "@/lib/federation/graph-layout";
+import { cn } from "@/lib/format/cn";
 
 const W = 720;
 const H = 360;
