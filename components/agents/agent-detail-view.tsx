@@ -43,7 +43,10 @@ export function AgentDetailView({ server, agentId }: { server: string; agentId: 
         <CardHeader>
           <h2 className="font-semibold">Agent</h2>
           <div className="flex flex-wrap justify-end gap-2">
-            <NewEntryButton server={server} prefill={{ parentId: agent.spiffeId }} />
+            <NewEntryButton
+              server={server}
+              prefill={{ parentId: agent.spiffeId, returnTo: links.agent(server, agent.spiffeId) }}
+            />
             <AgentActions
               explain
               server={server}

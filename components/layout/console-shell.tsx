@@ -67,13 +67,15 @@ export function ConsoleShell(props: {
         id="console-nav"
         aria-label="Console navigation"
         className={cn(
-          "w-64 shrink-0 flex-col gap-6 bg-ink-900 px-3 py-4 lg:sticky lg:top-0 lg:flex lg:h-screen lg:w-52",
-          open ? "fixed inset-y-0 left-0 z-40 flex overflow-y-auto" : "hidden",
+          "w-64 shrink-0 bg-ink-900 lg:block lg:w-52",
+          open ? "fixed inset-y-0 left-0 z-40 block overflow-y-auto" : "hidden",
         )}
       >
-        <div className="px-3 text-base font-semibold tracking-tight text-ink-50">SPIRE Console</div>
-        <SidebarNav admin={props.admin} onNavigate={() => setOpen(false)} />
-        <div className="mt-auto">{props.navFooter}</div>
+        <div className="flex min-h-full flex-col gap-6 px-3 py-4 lg:sticky lg:top-0 lg:h-screen lg:min-h-0">
+          <div className="px-3 text-base font-semibold tracking-tight text-ink-50">SPIRE Console</div>
+          <SidebarNav admin={props.admin} onNavigate={() => setOpen(false)} />
+          <div className="mt-auto">{props.navFooter}</div>
+        </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-20 flex h-14 items-center gap-2 border-b border-slate-200 bg-white px-3 sm:gap-4 lg:px-6">

@@ -29,10 +29,18 @@ export function SpiffeId({
   className?: string;
 }) {
   const { head, tail } = splitIdForTruncation(value);
+  // The name comes from the one full copy for screen readers; the cut copy is only drawn.
   const text = (
     <>
-      <span className="truncate">{head}</span>
-      {tail ? <span className="shrink-0">{tail}</span> : null}
+      <span className="sr-only">{value}</span>
+      <span aria-hidden="true" className="truncate">
+        {head}
+      </span>
+      {tail ? (
+        <span aria-hidden="true" className="shrink-0">
+          {tail}
+        </span>
+      ) : null}
     </>
   );
   return (

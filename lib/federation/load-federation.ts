@@ -16,6 +16,8 @@ import { listFederatedBundles } from "@/lib/spire/bundles";
 import { listFederationRelationships } from "@/lib/spire/federation";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 
+import { lastRefreshes } from "./refresh-log";
+
 /** What one server says about its federation; a server that cannot be read is reported, not dropped. */
 export async function readServerFederation(server: ServerConfig): Promise<ServerFederationInput> {
   try {
@@ -32,6 +34,7 @@ export async function readServerFederation(server: ServerConfig): Promise<Server
       relationships,
       bundles,
       federatesWithCounts: countFederatesWith(federatingEntries(index)),
+      lastRefreshes: lastRefreshes(server.name),
     };
   } catch (error) {
     const trustDomain = server.trustDomain ?? server.name;

@@ -86,6 +86,7 @@ function Report({ report }: { report: KubernetesSpireReport }) {
           bundle={report.bundle}
           serverName={report.spire.serverName}
           serverError={report.spire.bundleError}
+          now={now}
         />
       </div>
       <Section title="Agent socket directory" id="k8s-sockets">

@@ -4,6 +4,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { StatePanel } from "@/components/ui/state-panel";
 import { userMessage } from "@/lib/api/user-message";
 import { requirePage } from "@/lib/auth/guard";
+import { localReturnTo } from "@/lib/auth/return-to";
 import { loadEntryFormContext } from "@/lib/entries/load-entry-form";
 import { links } from "@/lib/links";
 import { getServerConfig, pageServerChoice } from "@/lib/servers/resolve-server";
@@ -42,6 +43,7 @@ export default async function NewEntryPage({ searchParams }: Props) {
         mode="create"
         server={server}
         trustDomain={trustDomain}
+        returnTo={localReturnTo(one(params.returnTo))}
         prefill={{
           parentId: one(params.parentId),
           spiffeId: one(params.spiffeId),

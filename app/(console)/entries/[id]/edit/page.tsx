@@ -6,12 +6,15 @@ import { StatePanel } from "@/components/ui/state-panel";
 import { userMessage } from "@/lib/api/user-message";
 import type { AccessDecision } from "@/lib/auth/access-map";
 import { requirePage } from "@/lib/auth/guard";
+import { localReturnTo } from "@/lib/auth/return-to";
 import { loadEntryForEdit } from "@/lib/entries/load-entry-form";
 import { links } from "@/lib/links";
 import { getServerConfig, pageServerChoice } from "@/lib/servers/resolve-server";
 import type { Entry } from "@/lib/spire/types";
 
 export const metadata = { title: "Edit entry" };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -24,6 +27,7 @@ export default async function EditEntryPage({ params, searchParams }: Props) {
     );
   const server = choice.name;
   const { id } = await params;
+  const query = await searchParams;
   let entry: Entry;
   let trustDomain: string;
   let writable: AccessDecision;
@@ -55,7 +59,14 @@ export default async function EditEntryPage({ params, searchParams }: Props) {
         <EntryActions server={server} entry={entry} showEdit={false} writable={writable} />
       </div>
       {writable.allowed ? (
-        <EntryForm mode="edit" server={server} trustDomain={trustDomain} entry={entry} />
+        <EntryForm
+          mode="edit"
+          server={server}
+          trustDomain={trustDomain}
+          entry={entry}
+          proposedParentId={one(query.parentId)}
+          returnTo={localReturnTo(one(query.returnTo))}
+        />
       ) : (
         <StatePanel tone="error" title="You may not edit this entry">
           {writable.reason}.
