@@ -33,6 +33,21 @@ const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 const token = randomBytes(24).toString("base64url");
 const get = <T = unknown>(url: string) => getJson<T>(url, token);
 
+/**
+ * The first tree request: answered once the first walk is done; until then the console answers
+ * 503 with the walk's progress (after waiting 4 s), which is printed and asked again.
+ */
+async function waitForTree(url: string): Promise<void> {
+  for (;;) {
+    const response = await fetch(url, { headers: { accept: "application/json", authorization: `Bearer ${token}` } });
+    const body = await response.text();
+    if (response.ok) return;
+    if (response.status !== 503) throw new Error(`${url} answered ${response.status}: ${body.slice(0, 300)}`);
+    console.log(`[bench] ${(JSON.parse(body) as { error: { message: string } }).error.message}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 async function walkConsole(url: string): Promise<number> {
   let token = "";
   let total = 0;
@@ -82,7 +97,7 @@ async function main(): Promise<void> {
     const api = `${consoleServer.url}/api/servers/bench`;
     const agentId = `spiffe://${BENCH_SERVER.trustDomain}${seeded.agentPath}`;
     const agent = encodeURIComponent(agentId);
-    const cold = await timeIt(() => get(`${api}/entries/tree`));
+    const cold = await timeIt(() => waitForTree(`${api}/entries/tree`));
     const status = await get<{ lastWalkMs: number | null; entries: number | null }>(`${api}/entries/index`);
     console.log(`[bench] cold tree ${fmt(cold)} (index walk ${status.lastWalkMs} ms, ${status.entries} entries)`);
     const consoleWalks: number[] = [];
