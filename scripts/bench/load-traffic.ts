@@ -97,6 +97,9 @@ export async function browse(ctx: Ctx, seed: number): Promise<void> {
   }
 }
 
+/** Pause after each change: an editor stays under the console's default 120 changes a minute. */
+const EDIT_PAUSE_MS = 600;
+
 /** One editor until `ctx.until`: create, edit the hint, delete, in its own path; counts what SPIRE confirmed. */
 export async function edit(ctx: Ctx, editor: number, run: string): Promise<void> {
   for (let i = 0; Date.now() < ctx.until; i++) {
@@ -110,22 +113,22 @@ export async function edit(ctx: Ctx, editor: number, run: string): Promise<void>
     });
     if (!created.body) {
       if (created.status === 0 || created.status >= 500) ctx.stats.uncertain += 1;
-      await pause(500);
+      await pause(EDIT_PAUSE_MS);
       continue;
     }
     ctx.stats.creates += 1;
     const entry = created.body;
-    await pause(100);
+    await pause(EDIT_PAUSE_MS);
     await timed(ctx, "edit", `/entries/${entry.id}`, {
       method: "PATCH",
       body: { revisionNumber: entry.revisionNumber, hint: `edited-${i}` },
     });
-    await pause(100);
+    await pause(EDIT_PAUSE_MS);
     // Every other entry stays, so the end count checks creates and deletes both.
     if (i % 2 === 0) continue;
     const deleted = await timed(ctx, "delete", `/entries/${entry.id}`, { method: "DELETE" });
     if (deleted.status === 200) ctx.stats.deletes += 1;
     else if (deleted.status === 0 || deleted.status >= 500) ctx.stats.uncertain += 1;
-    await pause(100);
+    await pause(EDIT_PAUSE_MS);
   }
 }

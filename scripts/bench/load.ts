@@ -58,6 +58,18 @@ async function waitForIndex(api: string): Promise<void> {
   }
 }
 
+/** A token of its own for one simulated user (each has its own change rate limit, like a person). */
+async function userToken(url: string, name: string, role: "viewer" | "editor"): Promise<string> {
+  const response = await fetch(`${url}/api/tokens`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ name, bindings: [{ role, servers: ["bench"] }], expiresInDays: 1 }),
+  });
+  const body = (await response.json()) as { token?: string };
+  if (response.status !== 201 || !body.token) throw new Error(`token ${name}: HTTP ${response.status}`);
+  return body.token;
+}
+
 async function cliCount(server: BenchServer, run: string): Promise<number> {
   const out = await runServerCli(server.bin.spireServer, server.socketPath, ["entry", "show", "-output", "json"]);
   const entries = (JSON.parse(out) as { entries: { spiffe_id: { path: string } }[] | null }).entries ?? [];
@@ -110,9 +122,15 @@ async function main(): Promise<void> {
       server = await startBenchServer(stackDir);
       return { atS: (down - started) / 1000, downS: (Date.now() - down) / 1000 };
     })();
+    const viewerTokens = await Promise.all(
+      Array.from({ length: users }, (_, k) => userToken(consoleServer.url, `load ${run} user ${k}`, "viewer")),
+    );
+    const editorTokens = await Promise.all(
+      Array.from({ length: editors }, (_, k) => userToken(consoleServer.url, `load ${run} editor ${k}`, "editor")),
+    );
     await Promise.all([
-      ...Array.from({ length: users }, (_, k) => browse(ctx, k + 1)),
-      ...Array.from({ length: editors }, (_, k) => edit(ctx, k, run)),
+      ...viewerTokens.map((t, k) => browse({ ...ctx, token: t }, k + 1)),
+      ...editorTokens.map((t, k) => edit({ ...ctx, token: t }, k, run)),
     ]);
     clearInterval(sampler);
     sampleRss();
