@@ -1,7 +1,7 @@
 // The compact entry index on the real stack: every kind of change made through the console shows
 // in the tree, counts, orphans and search on the very next request, patched in place (the walk
 // counter does not move); a change made with the CLI shows after a refresh walk.
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 import { FOO_FLEET_ALIAS } from "../../scripts/stack/seed-foo.ts";
 import { type CliEntry, idToString, spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
@@ -90,13 +90,20 @@ const entry = (name: string, parentId: string, uid: number) => ({
 let walksBefore = 0;
 let changesBefore = 0;
 
-beforeEach(async () => {
+/**
+ * Right before a console change: a fresh walk, so no background refresh is due for 5 s (an index
+ * older than 5× its walk, at least 5 s, is walked again on the next request).
+ */
+async function markBeforeChange(): Promise<void> {
   const fresh = await freshIndex();
   walksBefore = fresh.walks;
   changesBefore = fresh.changes;
-});
+}
 
-/** After a console change: no walk ran or runs, the change was patched in, and the size matches the CLI. */
+/**
+ * Right after a console change and the first read that shows it: no walk ran or runs, the change
+ * was patched in, and the size matches the CLI. (Reads after this may start a background walk.)
+ */
 async function expectPatchedWithoutWalk(): Promise<void> {
   const after = await status();
   expect(after.walks).toBe(walksBefore);
@@ -117,19 +124,21 @@ describe("the entry index after console changes (no walk)", () => {
   let child: Created;
 
   it("shows a created entry in the tree, the counts and search at once", async () => {
+    await markBeforeChange();
     const fleetBefore = await fleetNode();
     const res = await send<Created>("POST", base, entry("parent", FOO_FLEET_ALIAS, 6101));
     expect(res.status).toBe(201);
     parent = res.body;
     expect((await children(FOO_FLEET_ALIAS)).map((n) => n.entryId)).toContain(parent.id);
     const fleet = await fleetNode();
+    await expectPatchedWithoutWalk();
     expect(fleet.childCount).toBe(fleetBefore.childCount + 1);
     expect(fleet.subtreeCount).toBe(fleetBefore.subtreeCount + 1);
     expect(await search(`it-index/${run}/parent`)).toEqual([parent.id]);
-    await expectPatchedWithoutWalk();
   });
 
   it("shows batch-created entries under their new parent at once", async () => {
+    await markBeforeChange();
     const res = await send<{ results: { status: { code: string }; entry?: Created }[] }>("POST", base, {
       entries: [entry("child", parent.spiffeId, 6102), entry("mover", FOO_FLEET_ALIAS, 6103)],
     });
@@ -137,57 +146,63 @@ describe("the entry index after console changes (no walk)", () => {
     expect(res.body.results.map((r) => r.status.code)).toEqual(["ok", "ok"]);
     child = res.body.results[0]!.entry!;
     expect((await children(parent.spiffeId)).map((n) => n.entryId)).toEqual([child.id]);
-    expect((await fleetNode()).subtreeCount).toBeGreaterThan(0);
+    await expectPatchedWithoutWalk();
     expect((await search(`it-index/${run}/`)).sort()).toEqual(
       [parent.id, child.id, res.body.results[1]!.entry!.id].sort(),
     );
-    await expectPatchedWithoutWalk();
   });
 
   it("moves an entry whose parent is edited, with both parents' counts", async () => {
-    const mover = (await children(FOO_FLEET_ALIAS)).find((n) => n.spiffeId === id("mover"))!;
-    const parentCount = (await children(FOO_FLEET_ALIAS)).find((n) => n.entryId === parent.id)!.childCount;
+    await markBeforeChange();
+    const level = await children(FOO_FLEET_ALIAS);
+    const mover = level.find((n) => n.spiffeId === id("mover"))!;
+    const parentCount = level.find((n) => n.entryId === parent.id)!.childCount;
     const res = await send<Created>("PATCH", `${base}/${mover.entryId}`, {
       revisionNumber: 0,
       parentId: parent.spiffeId,
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect((await children(FOO_FLEET_ALIAS)).map((n) => n.entryId)).not.toContain(mover.entryId);
+    const after = await children(FOO_FLEET_ALIAS);
     expect((await children(parent.spiffeId)).map((n) => n.entryId).sort()).toEqual([child.id, mover.entryId].sort());
-    expect((await children(FOO_FLEET_ALIAS)).find((n) => n.entryId === parent.id)!.childCount).toBe(parentCount + 1);
     await expectPatchedWithoutWalk();
+    expect(after.map((n) => n.entryId)).not.toContain(mover.entryId);
+    expect(after.find((n) => n.entryId === parent.id)!.childCount).toBe(parentCount + 1);
   });
 
   it("makes the children of a deleted parent orphans at once", async () => {
+    await markBeforeChange();
     const res = await send<{ deleted: string }>("DELETE", `${base}/${parent.id}`);
     expect(res.status).toBe(200);
-    expect((await children(FOO_FLEET_ALIAS)).map((n) => n.entryId)).not.toContain(parent.id);
     const orphaned = (await orphans()).filter((n) => n.entryId && n.spiffeId.includes(`/it-index/${run}/`));
+    await expectPatchedWithoutWalk();
     expect(orphaned.map((n) => [n.spiffeId, n.flags.orphanReason]).sort()).toEqual([
       [id("child"), "missing-parent"],
       [id("mover"), "missing-parent"],
     ]);
+    expect((await children(FOO_FLEET_ALIAS)).map((n) => n.entryId)).not.toContain(parent.id);
     // The children still name the deleted parent (search matches parent IDs too); the parent itself is gone.
     const found = await search(`it-index/${run}/parent`);
     expect(found).not.toContain(parent.id);
     expect(found).toContain(child.id);
-    await expectPatchedWithoutWalk();
   });
 
   it("drops batch-deleted entries from the orphans and search at once", async () => {
     const ids = (await search(`it-index/${run}/`)).sort();
     expect(ids).toHaveLength(2);
+    await markBeforeChange();
     const res = await send<{ results: { status: { code: string } }[] }>("POST", `${base}/batch-delete`, { ids });
     expect(res.body.results.map((r) => r.status.code)).toEqual(["ok", "ok"]);
-    expect((await orphans()).filter((n) => n.spiffeId.includes(`/it-index/${run}/`))).toEqual([]);
-    expect(await search(`it-index/${run}/`)).toEqual([]);
+    const left = (await orphans()).filter((n) => n.spiffeId.includes(`/it-index/${run}/`));
     await expectPatchedWithoutWalk();
+    expect(left).toEqual([]);
+    expect(await search(`it-index/${run}/`)).toEqual([]);
   });
 });
 
 describe("the entry index after a change made with the CLI", () => {
   it("shows the entry after a refresh walk (and counts the walk)", async () => {
     const spiffeId = id("from-cli");
+    await markBeforeChange();
     const out = await spireServerJson<{ results: { entry: { id: string } }[] }>(
       "foo",
       ["entry", "create", "-parentID", FOO_FLEET_ALIAS, "-spiffeID", spiffeId, "-selector", "unix:uid:6199"],
