@@ -24,17 +24,22 @@ export async function getAgentDetail(server: ServerConfig, agentId: string): Pro
     getAgent(server, agentId),
     serverTrustDomain(server).then((td) => getEntryIndex(server, td)),
   ]);
-  const direct = index.childrenOf.get(agentId) ?? [];
-  const aliasEntries = (index.aliases ?? []).filter((alias) =>
-    (index.coverage.agentsByAlias.get(alias.id) ?? []).includes(agentId),
-  );
+  const { aliases, coverage } = index.aliases();
+  const aliasEntries = aliases.filter((alias) => (coverage.agentsByAlias.get(alias.id) ?? []).includes(agentId));
+  /** The first 500 entries parented to a SPIFFE ID (built from the index) and how many there are. */
+  const childrenOf = (spiffeId: string) => {
+    const node = index.nodeOf(spiffeId);
+    const slots = node >= 0 ? index.children.list(node) : new Int32Array(0);
+    return {
+      entries: Array.from(slots.subarray(0, LIMIT), (slot) => index.columns.entryAt(slot)),
+      total: slots.length,
+    };
+  };
+  const direct = childrenOf(agentId);
   return {
     agent,
-    direct: direct.slice(0, LIMIT),
-    directTotal: direct.length,
-    viaAliases: aliasEntries.map((alias) => {
-      const entries = index.childrenOf.get(alias.spiffeId) ?? [];
-      return { alias, entries: entries.slice(0, LIMIT), total: entries.length };
-    }),
+    direct: direct.entries,
+    directTotal: direct.total,
+    viaAliases: aliasEntries.map((alias) => ({ alias, ...childrenOf(alias.spiffeId) })),
   };
 }

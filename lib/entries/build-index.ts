@@ -5,7 +5,11 @@ import { type AliasCoverage, computeAliasCoverage } from "./alias-coverage";
 import { findOrphans, type Orphan } from "./find-orphans";
 import { countSubtrees } from "./subtree-counts";
 
-/** Everything the tree view needs about one server, built once from all entries and agents. */
+/**
+ * The reference (simple) entry index: every entry as an object, grouped by parent. The console
+ * serves the compact index (`compact/compact-index.ts`); unit tests hold the two to the same tree,
+ * counts, orphans, chains and search results, including after patches.
+ */
 export type EntryIndex = {
   serverId: string;
   builtAt: number;

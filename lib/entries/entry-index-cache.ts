@@ -1,83 +1,253 @@
 import "server-only";
 
+import { ApiError } from "@/lib/api/api-error";
 import type { ServerConfig } from "@/lib/config/schema";
-import { buildEntryIndex, type EntryIndex } from "@/lib/entries/build-index";
-import { observeEntryIndexWalk } from "@/lib/metrics/record";
+import { observeEntryIndexWalk, setEntryIndexSize } from "@/lib/metrics/record";
 import { listAllAgents } from "@/lib/spire/agents";
-import { listAllEntries } from "@/lib/spire/entries";
 
-/** An index younger than this is served as is (longer for servers whose walk takes long). */
+import type { CompactEntryIndex, EntryChange } from "./compact/compact-index";
+import { walkEntryIndex, type WalkProgress } from "./index-walk";
+
+/** An index is walked again in the background once older than 5× its last walk (5 s … 5 min). */
 const MIN_FRESH_MS = 5_000;
-const MAX_FRESH_MS = 60_000;
-/** On servers whose walk is slow, an older index (up to this age) is served while a new walk runs. */
-const STALE_MS = 10 * 60_000;
-const SLOW_WALK_MS = 1_000;
+const MAX_FRESH_MS = 5 * 60_000;
+/** A first walk is waited for this long; after that callers get a 503 that says how far it got. */
+const FIRST_WAIT_MS = 4_000;
+/** A walk still running after this long is abandoned (the old index, if any, keeps serving). */
+export const WALK_DEADLINE_MS = 15 * 60_000;
+/** After a failed walk, a background refresh waits this long before trying again. */
+const RETRY_MS = 10_000;
+
+type Walk = {
+  promise: Promise<CompactEntryIndex>;
+  progress: WalkProgress;
+  /** Changes applied while this walk runs, applied again to its result (the walk may have read past them). */
+  journal: EntryChange[];
+};
 
 type Slot = {
   key: string;
-  index: EntryIndex | null;
-  builtAt: number;
+  server: ServerConfig;
+  trustDomain: string;
+  index: CompactEntryIndex | null;
+  walk: Walk | null;
   walkMs: number;
-  pending: Promise<EntryIndex> | null;
-  generation: number;
+  walks: number;
+  /** Walk again as soon as the running walk ends (a change came in that it may have missed). */
+  again: boolean;
+  failedAt: number;
+  failure: string | null;
 };
 
 // On globalThis so every route bundle of the Next server shares one cache.
 const globalForIndex = globalThis as typeof globalThis & { __spireEntryIndex?: Map<string, Slot> };
 const slots = (globalForIndex.__spireEntryIndex ??= new Map());
 
-async function walk(server: ServerConfig, trustDomain: string): Promise<EntryIndex> {
-  const [entries, agents] = await Promise.all([listAllEntries(server), listAllAgents(server)]);
-  return buildEntryIndex({ trustDomain, entries, agents, now: Date.now() });
-}
-
-function startWalk(server: ServerConfig, trustDomain: string, slot: Slot): Promise<EntryIndex> {
-  const generation = slot.generation;
-  const started = Date.now();
-  const pending = walk(server, trustDomain).then(
-    (index) => {
-      observeEntryIndexWalk(server.name, Date.now() - started, index.entries.length, index.agents.length);
-      if (slot.generation === generation)
-        Object.assign(slot, { index, builtAt: Date.now(), walkMs: Date.now() - started, pending: null });
-      return index;
-    },
-    (error: unknown) => {
-      if (slot.generation === generation) slot.pending = null;
-      throw error;
-    },
-  );
-  slot.pending = pending;
-  return pending;
-}
-
-/**
- * The server's entry index (all entries, all agents, tree, coverage, orphans). Cached per
- * server: fresh for 5 s, or 3× the last walk's duration on big servers (at most 60 s). Older,
- * a quick server is walked again before answering; a server whose walk takes over 1 s gets its
- * old index (up to 10 min old) while one background walk refreshes it. Concurrent callers
- * share one walk (single flight). After `invalidateEntryIndex` the next caller waits for a new
- * walk. `trustDomain` is the server's, for the tree root.
- */
-export async function getEntryIndex(server: ServerConfig, trustDomain: string): Promise<EntryIndex> {
+function slotFor(server: ServerConfig, trustDomain: string): Slot {
   const key = `${server.address}|${trustDomain}`;
   let slot = slots.get(server.name);
   if (!slot || slot.key !== key) {
-    slot = { key, index: null, builtAt: 0, walkMs: 0, pending: null, generation: 0 };
+    slot = {
+      key,
+      server,
+      trustDomain,
+      index: null,
+      walk: null,
+      walkMs: 0,
+      walks: 0,
+      again: false,
+      failedAt: 0,
+      failure: null,
+    };
     slots.set(server.name, slot);
   }
-  const age = Date.now() - slot.builtAt;
-  const freshMs = Math.min(MAX_FRESH_MS, Math.max(MIN_FRESH_MS, 3 * slot.walkMs));
-  if (slot.index && age < freshMs) return slot.index;
-  const pending = slot.pending ?? startWalk(server, trustDomain, slot);
-  if (slot.index && slot.walkMs >= SLOW_WALK_MS && age < STALE_MS) {
-    pending.catch(() => undefined);
-    return slot.index;
-  }
-  return pending;
+  slot.server = server;
+  return slot;
 }
 
-/** Drops this replica's cached index of `server` (use invalidateEntryIndex after a change: it tells the others). */
+/** Applies a journalled change to a freshly walked index, keeping what the walk read if it is newer. */
+function replay(index: CompactEntryIndex, change: EntryChange): void {
+  const upserts = change.upserts.filter((entry) => {
+    const slot = index.columns.slotOf(entry.id);
+    return slot < 0 || index.columns.revision.data[slot]! <= entry.revisionNumber;
+  });
+  index.applyChange({ upserts, deletes: change.deletes });
+}
+
+/** Starts the one walk of a server (single flight: a running walk is reused, never doubled). */
+function ensureWalk(name: string, slot: Slot): Walk {
+  if (slot.walk) return slot.walk;
+  const { server, trustDomain } = slot;
+  const progress: WalkProgress = { indexed: 0, expected: null, startedAt: Date.now() };
+  const journal: EntryChange[] = [];
+  const walk: Walk = {
+    progress,
+    journal,
+    promise: walkEntryIndex(server, trustDomain, progress, Date.now() + WALK_DEADLINE_MS).then(
+      (index) => {
+        for (const change of journal) replay(index, change);
+        const walkMs = Date.now() - progress.startedAt;
+        observeEntryIndexWalk(name, walkMs, index.size, index.agents.length);
+        if (slots.get(name) === slot) {
+          Object.assign(slot, { index, walk: null, walkMs, walks: slot.walks + 1, failure: null });
+          if (slot.again) {
+            slot.again = false;
+            ensureWalk(name, slot).promise.catch(() => undefined);
+          }
+        }
+        return index;
+      },
+      (error: unknown) => {
+        if (slots.get(name) === slot) {
+          Object.assign(slot, { walk: null, failedAt: Date.now(), failure: (error as Error).message ?? String(error) });
+          slot.again = false;
+        }
+        throw error;
+      },
+    ),
+  };
+  slot.walk = walk;
+  return walk;
+}
+
+function progressError(name: string, progress: WalkProgress): ApiError {
+  const about = progress.expected !== null ? ` of about ${progress.expected.toLocaleString("en-US")}` : "";
+  return new ApiError(
+    "unavailable",
+    `The entry index of ${name} is being built: ${progress.indexed.toLocaleString("en-US")}${about} entries indexed so far. Try again in a moment.`,
+    undefined,
+    { "Retry-After": "2" },
+  );
+}
+
+/**
+ * The compact entry index of a server (all entries and agents, tree, counts, orphans, search).
+ * With an index in hand the answer is immediate: an index older than 5× its walk (5 s to 5 min)
+ * starts one background walk and is served meanwhile; changes made through the console patch it
+ * in place. Without one (first use, or after `dropCachedIndex`) the caller waits up to 4 s for
+ * the walk, then gets a 503 `unavailable` saying how many entries are indexed so far. Only one
+ * walk per server runs at a time, with an overall deadline of 15 minutes.
+ */
+export async function getEntryIndex(server: ServerConfig, trustDomain: string): Promise<CompactEntryIndex> {
+  const slot = slotFor(server, trustDomain);
+  const { index } = slot;
+  if (index) {
+    const freshMs = Math.min(MAX_FRESH_MS, Math.max(MIN_FRESH_MS, 5 * slot.walkMs));
+    const retryLater = slot.failure !== null && Date.now() - slot.failedAt < RETRY_MS;
+    if (Date.now() - index.builtAt > freshMs && !slot.walk && !retryLater) {
+      ensureWalk(server.name, slot).promise.catch((error: unknown) =>
+        console.warn(`[index] refreshing the entry index of ${server.name} failed: ${(error as Error).message}`),
+      );
+    }
+    return index;
+  }
+  const walk = ensureWalk(server.name, slot);
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), FIRST_WAIT_MS);
+  });
+  try {
+    const built = await Promise.race([walk.promise, waited]);
+    if (built) return built;
+    throw progressError(server.name, walk.progress);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Patches this replica's index of `server` with a change made through the console (no walk).
+ * A walk in progress also gets it once it ends. Without an index there is nothing to patch.
+ */
+export function applyEntryChange(server: string, change: EntryChange): void {
+  const slot = slots.get(server);
+  if (!slot) return;
+  slot.walk?.journal.push(change);
+  if (!slot.index) return;
+  slot.index.applyChange(change);
+  setEntryIndexSize(server, slot.index.size, slot.index.agents.length);
+}
+
+/**
+ * Asks for a new walk of `server` while the current index keeps serving (after a change whose
+ * outcome is unknown, one made elsewhere, or the Refresh button). A running walk is not doubled:
+ * it is followed by one more. A server never indexed here is left alone.
+ */
+export function requestIndexWalk(server: string): void {
+  const slot = slots.get(server);
+  if (!slot) return;
+  if (slot.walk) {
+    slot.again = true;
+    return;
+  }
+  ensureWalk(server, slot).promise.catch((error: unknown) =>
+    console.warn(`[index] walking the entries of ${server} failed: ${(error as Error).message}`),
+  );
+}
+
+/** The walk of `server` running now (and the one queued after it, if any), to wait for; null when none runs. */
+export async function awaitIndexWalks(server: string): Promise<void> {
+  for (let slot = slots.get(server); slot?.walk; slot = slots.get(server)) {
+    const { walk } = slot;
+    await walk.promise;
+    // A queued walk starts as this one settles; wait for that one too.
+    if (slot.walk === walk) break;
+  }
+}
+
+/** Reads the agents of `server` again into its index (after a ban or an eviction); entries are not walked. */
+export async function refreshIndexAgents(server: string): Promise<void> {
+  const slot = slots.get(server);
+  if (!slot?.index) return;
+  const agents = await listAllAgents(slot.server);
+  slot.index.setAgents(agents, Date.now());
+  setEntryIndexSize(server, slot.index.size, slot.index.agents.length);
+}
+
+/** What the console knows about the entry index of a server, for the status route and the tree's header. */
+export type EntryIndexStatus = {
+  server: string;
+  state: "ready" | "building" | "failed" | "absent";
+  entries: number | null;
+  agents: number | null;
+  builtAt: string | null;
+  ageMs: number | null;
+  /** Changes patched in since the last walk. */
+  changes: number;
+  lastWalkMs: number | null;
+  walks: number;
+  walking: { indexed: number; expected: number | null; elapsedMs: number } | null;
+  failure: string | null;
+};
+
+/** The status of a server's index (never starts a walk). */
+export function entryIndexStatus(server: string): EntryIndexStatus {
+  const slot = slots.get(server);
+  const index = slot?.index ?? null;
+  const walk = slot?.walk ?? null;
+  return {
+    server,
+    state: index ? "ready" : walk ? "building" : slot?.failure ? "failed" : "absent",
+    entries: index?.size ?? null,
+    agents: index?.agents.length ?? null,
+    builtAt: index ? new Date(index.builtAt).toISOString() : null,
+    ageMs: index ? Date.now() - index.builtAt : null,
+    changes: index?.version ?? 0,
+    lastWalkMs: slot?.walks ? slot.walkMs : null,
+    walks: slot?.walks ?? 0,
+    walking: walk
+      ? {
+          indexed: walk.progress.indexed,
+          expected: walk.progress.expected,
+          elapsedMs: Date.now() - walk.progress.startedAt,
+        }
+      : null,
+    failure: slot?.failure ?? null,
+  };
+}
+
+/** Forgets this replica's index of `server`: the next caller waits for a new walk (tests, config changes). */
 export function dropCachedIndex(server: string): void {
   const slot = slots.get(server);
-  if (slot) Object.assign(slot, { index: null, builtAt: 0, pending: null, generation: slot.generation + 1 });
+  if (slot) Object.assign(slot, { index: null });
 }

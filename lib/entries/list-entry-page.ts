@@ -8,16 +8,15 @@ import { listEntries } from "@/lib/spire/entries";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Entry } from "@/lib/spire/types";
 
+import { compileEntryFilter } from "./compact/match-compact-filters";
+import { selectTop } from "./compact/select-top";
 import { getEntryIndex } from "./entry-index-cache";
-import { matchesEntryFilters } from "./match-entry-filters";
-
-const bySpiffeId = (a: Entry, b: Entry) =>
-  a.spiffeId < b.spiffeId ? -1 : a.spiffeId > b.spiffeId ? 1 : a.id < b.id ? -1 : 1;
 
 /**
  * One page of entries filtered like `spire-server entry show`, straight from SPIRE. With
  * `spiffeIdContains` (part of an ID, which SPIRE cannot filter by) the page comes from the
- * console's entry index instead, sorted by SPIFFE ID, with the last page's token empty.
+ * console's entry index instead, sorted by SPIFFE ID (only the page is built), with the last
+ * page's token empty.
  */
 export async function listEntryPage(
   server: ServerConfig,
@@ -27,9 +26,12 @@ export async function listEntryPage(
   const filters = toEntryFilters(query);
   if (filters.spiffeIdContains) {
     const index = await getEntryIndex(server, await serverTrustDomain(server));
-    const matching = index.entries.filter((e) => matchesEntryFilters(e, filters)).sort(bySpiffeId);
+    const test = compileEntryFilter(index, filters)!;
+    const matching: number[] = [];
+    for (const slot of index.liveSlots()) if (test(slot)) matching.push(slot);
     const offset = readOffsetToken(query.pageToken);
-    const entries = matching.slice(offset, offset + query.pageSize);
+    const page = selectTop(Int32Array.from(matching), offset + query.pageSize, index.order).slice(offset);
+    const entries = page.map((slot) => index.columns.entryAt(slot));
     return { entries, nextPageToken: nextOffsetToken(offset, entries.length, matching.length) };
   }
   const page = await listEntries(server, filters, { pageSize: query.pageSize, pageToken: query.pageToken });

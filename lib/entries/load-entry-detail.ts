@@ -4,13 +4,15 @@ import type { AccessDecision } from "@/lib/auth/access-map";
 import { entryWriteAccess } from "@/lib/auth/entry-access";
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
-import { type ChainLink, parentChain } from "@/lib/entries/build-index";
-import { entryNode, type TreeNode } from "@/lib/entries/tree-nodes";
-import { makeTreeView } from "@/lib/entries/tree-view";
+import type { ChainLink } from "@/lib/entries/build-index";
+import type { TreeNode } from "@/lib/entries/tree-nodes";
 import { getEntry } from "@/lib/spire/entries";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Entry } from "@/lib/spire/types";
 
+import { compactParentChain } from "./compact/compact-chain";
+import { compactEntryNode, makeCompactTreeView } from "./compact/compact-tree";
+import { MISSING_PARENT, UNREACHABLE } from "./compact/derive-tree";
 import { getEntryIndex } from "./entry-index-cache";
 
 const CHILD_LIMIT = 200;
@@ -30,22 +32,25 @@ export type EntryDetail = {
   writable: AccessDecision;
 };
 
-/** One entry (always read fresh from SPIRE) with its parent chain and first 200 children. */
+/** One entry (always read fresh from SPIRE) with its parent chain and first 200 children (from the index). */
 export async function getEntryDetail(server: ServerConfig, id: string): Promise<EntryDetail> {
   const principal = await authorize("entries.read", { server: server.name });
   const [entry, index] = await Promise.all([
     getEntry(server, id),
     serverTrustDomain(server).then((td) => getEntryIndex(server, td)),
   ]);
-  const view = makeTreeView(index, {});
-  const children = index.childrenOf.get(entry.spiffeId) ?? [];
+  const view = makeCompactTreeView(index, {});
+  const node = index.nodeOf(entry.spiffeId);
+  const children = node >= 0 ? index.children.list(node) : new Int32Array(0);
+  const slot = index.columns.slotOf(entry.id);
+  const reason = slot >= 0 ? index.derived().orphanReason[slot] : 0;
   return {
     entry,
-    chain: parentChain(index, entry),
-    children: children.slice(0, CHILD_LIMIT).map((child) => entryNode(view, child)),
+    chain: compactParentChain(index, entry),
+    children: Array.from(children.subarray(0, CHILD_LIMIT), (child) => compactEntryNode(view, child)),
     childTotal: children.length,
-    orphanReason: index.orphans.find((o) => o.entry.id === entry.id)?.reason ?? null,
-    covers: entry.parentId === index.serverId ? (index.coverage.agentsByAlias.get(entry.id) ?? []) : [],
+    orphanReason: reason === MISSING_PARENT ? "missing-parent" : reason === UNREACHABLE ? "unreachable" : null,
+    covers: entry.parentId === index.serverId ? (index.aliases().coverage.agentsByAlias.get(entry.id) ?? []) : [],
     writable: entryWriteAccess(principal, server.name, entry),
   };
 }

@@ -5,28 +5,70 @@ import type { z } from "zod";
 import { ApiError } from "@/lib/api/api-error";
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
-import {
-  agentNode,
-  type ChildPage,
-  entryNode,
-  pageChildren,
-  pageOrphans,
-  rootNodes,
-  type TreeNode,
-} from "@/lib/entries/tree-nodes";
-import { makeTreeView } from "@/lib/entries/tree-view";
+import type { ChildPage, TreeNode } from "@/lib/entries/tree-nodes";
 import { toEntryFilters } from "@/lib/schemas/list-queries";
 import type { entryTreeQuerySchema, orphanQuerySchema } from "@/lib/schemas/views";
+import { searchTerms } from "@/lib/search/rank-text";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 
+import type { CompactEntryIndex } from "./compact/compact-index";
+import {
+  compactAgentNode,
+  compactEntryNode,
+  compactRootNodes,
+  type CompactTreeView,
+  pageCompactChildren,
+  pageCompactOrphans,
+} from "./compact/compact-tree";
+import { CompactMatcher } from "./compact/search-compact";
 import { getEntryIndex } from "./entry-index-cache";
+import { cachedTreeView } from "./tree-view-cache";
 
 /** One level of the tree: the expanded node and one page of its children. */
-export type TreeLevel = ChildPage & { parent: TreeNode; builtAt: string; totalEntries: number; totalAgents: number };
+export type TreeLevel = ChildPage & {
+  parent: TreeNode;
+  builtAt: string;
+  totalEntries: number;
+  totalAgents: number;
+  /** Changes patched into the index since it was walked. */
+  changes: number;
+};
+
+/** The entries of a level that `q` finds (every word in some field, as the search does), or all. */
+function levelSearch(index: CompactEntryIndex, q: string | undefined): ((slot: number) => boolean) | undefined {
+  const terms = searchTerms(q ?? "");
+  if (terms.length === 0) return undefined;
+  const matcher = new CompactMatcher(index, terms);
+  return (slot) => matcher.score(slot) > 0;
+}
+
+function levelOf(index: CompactEntryIndex, page: ChildPage, parent: TreeNode): TreeLevel {
+  return {
+    ...page,
+    parent,
+    builtAt: new Date(index.builtAt).toISOString(),
+    totalEntries: index.size,
+    totalAgents: index.agents.length,
+    changes: index.version,
+  };
+}
+
+function parentNode(view: CompactTreeView, parentId: string): TreeNode {
+  const { index } = view;
+  if (parentId === index.serverId) return compactRootNodes(view).server;
+  if (index.agentById.has(parentId)) return compactAgentNode(view, parentId);
+  const slot = index.firstEntryOf(parentId);
+  if (slot >= 0) return compactEntryNode(view, slot);
+  const node = index.nodeOf(parentId);
+  if (node < 0 || index.children.count(node) === 0)
+    throw new ApiError("not_found", `No agent or entry has the SPIFFE ID ${parentId}.`);
+  return { ...compactRootNodes(view).orphans, key: `missing:${parentId}`, kind: "entry", spiffeId: parentId };
+}
 
 /**
  * Children of `parent` (a SPIFFE ID: the server, an agent, or an entry's SPIFFE ID) with subtree
- * counts, one page at a time; no parent = the server's own level. An unknown parent is a 404.
+ * counts, one page at a time; no parent = the server's own level. `q` narrows the level to the
+ * entries it finds (a level of 200,000 children stays searchable). An unknown parent is a 404.
  */
 export async function getTreeLevel(
   server: ServerConfig,
@@ -34,27 +76,11 @@ export async function getTreeLevel(
 ): Promise<TreeLevel> {
   await authorize("entries.read", { server: server.name });
   const index = await getEntryIndex(server, await serverTrustDomain(server));
-  const view = makeTreeView(index, toEntryFilters(query));
+  const view = cachedTreeView(index, toEntryFilters(query));
   const parentId = query.parent ?? index.serverId;
-  let parent: TreeNode;
-  if (parentId === index.serverId) parent = rootNodes(view).server;
-  else if (index.agentById.has(parentId)) parent = agentNode(view, parentId);
-  else {
-    const entry = index.entryBySpiffeId.get(parentId);
-    if (!entry && !index.childrenOf.has(parentId))
-      throw new ApiError("not_found", `No agent or entry has the SPIFFE ID ${parentId}.`);
-    parent = entry
-      ? entryNode(view, entry)
-      : { ...rootNodes(view).orphans, key: `missing:${parentId}`, kind: "entry", spiffeId: parentId };
-  }
-  const page = pageChildren(view, parentId, query.offset, query.limit);
-  return {
-    ...page,
-    parent,
-    builtAt: new Date(index.builtAt).toISOString(),
-    totalEntries: index.entries.length,
-    totalAgents: index.agents.length,
-  };
+  const parent = parentNode(view, parentId);
+  const page = pageCompactChildren(view, parentId, query.offset, query.limit, levelSearch(index, query.q));
+  return levelOf(index, page, parent);
 }
 
 /** One page of the Orphans group (entries the tree cannot hang below the server). */
@@ -64,13 +90,7 @@ export async function getOrphanLevel(
 ): Promise<TreeLevel> {
   await authorize("entries.read", { server: server.name });
   const index = await getEntryIndex(server, await serverTrustDomain(server));
-  const view = makeTreeView(index, toEntryFilters(query));
-  const page = pageOrphans(view, query.offset, query.limit);
-  return {
-    ...page,
-    parent: rootNodes(view).orphans,
-    builtAt: new Date(index.builtAt).toISOString(),
-    totalEntries: index.entries.length,
-    totalAgents: index.agents.length,
-  };
+  const view = cachedTreeView(index, toEntryFilters(query));
+  const page = pageCompactOrphans(view, query.offset, query.limit, levelSearch(index, query.q));
+  return levelOf(index, page, compactRootNodes(view).orphans);
 }

@@ -24,8 +24,8 @@ function entryFields(entry: Entry): SearchField<EntryMatchField>[] {
  * Finds entries by any part of their SPIFFE ID, entry ID, selectors, hint, DNS names or parent
  * (case ignored; several words must all match). Ranked: a whole-field match, then a match at
  * the end of an ID or at a segment start, weighted by field (SPIFFE ID first, parent last);
- * ties go to the shorter SPIFFE ID. Pure: the caller supplies the entries (today the cached
- * index, later a compact search index).
+ * ties go to the shorter SPIFFE ID. Pure. This is the reference ranking: the console searches
+ * its compact index with `searchCompactEntries`, which unit tests hold to the same answers.
  */
 export function searchEntries(
   entries: readonly Entry[],

@@ -4,6 +4,7 @@ import { userMessage } from "@/lib/api/user-message";
 import { authorize, readableServers } from "@/lib/auth/guard";
 import { loadConfig } from "@/lib/config/load-config";
 import type { ServerConfig } from "@/lib/config/schema";
+import { expiringEntries, slotsWithX509Ttl } from "@/lib/entries/compact/read-entries";
 import { getEntryIndex } from "@/lib/entries/entry-index-cache";
 import { findActiveCa } from "@/lib/expiry/active-ca";
 import {
@@ -147,35 +148,34 @@ export async function readServerExpiry(
           ),
         ),
       ),
-      ...index.entries
-        .filter((entry) => entry.expiresAt)
-        .map((entry) =>
-          buildItem(
-            {
-              kind: "entry",
-              server: name,
-              label: entry.spiffeId,
-              detail: `entry ${entry.id}`,
-              expiresAt: entry.expiresAt,
-              href: links.entry(name, entry.id),
-            },
-            now,
-            { thresholds },
-          ),
+      ...expiringEntries(index).map((entry) =>
+        buildItem(
+          {
+            kind: "entry",
+            server: name,
+            label: entry.spiffeId,
+            detail: `entry ${entry.id}`,
+            expiresAt: entry.expiresAt,
+            href: links.entry(name, entry.id),
+          },
+          now,
+          { thresholds },
         ),
+      ),
     ];
     const activeCa = findActiveCa(own.x509Authorities, authorities.x509.active?.expiresAt ?? null);
     const ttlWarnings: TtlWarning[] = [];
     if (activeCa) {
-      for (const entry of index.entries) {
-        const check = checkX509SvidTtl(entry.x509SvidTtl, activeCa, now);
+      const c = index.columns;
+      for (const [slot, ttl] of slotsWithX509Ttl(index)) {
+        const check = checkX509SvidTtl(ttl, activeCa, now);
         if (check && check.status !== "ok")
           ttlWarnings.push({
             ...check,
             server: name,
-            entryId: entry.id,
-            spiffeId: entry.spiffeId,
-            parentId: entry.parentId,
+            entryId: c.idAt(slot),
+            spiffeId: c.spiffeIdOf(slot),
+            parentId: c.parentIdOf(slot),
           });
       }
     }

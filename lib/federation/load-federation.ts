@@ -3,6 +3,7 @@ import "server-only";
 import { userMessage } from "@/lib/api/user-message";
 import { authorize, readableServers } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
+import { federatingEntries } from "@/lib/entries/compact/read-entries";
 import { getEntryIndex } from "@/lib/entries/entry-index-cache";
 import {
   buildFederationGraph,
@@ -32,7 +33,7 @@ export async function readServerFederation(server: ServerConfig): Promise<Server
       error: null,
       relationships,
       bundles,
-      federatesWithCounts: countFederatesWith(index.entries),
+      federatesWithCounts: countFederatesWith(federatingEntries(index)),
       lastRefreshes: lastRefreshes(server.name),
     };
   } catch (error) {

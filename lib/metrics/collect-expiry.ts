@@ -2,6 +2,7 @@ import "server-only";
 
 import { loadConfig } from "@/lib/config/load-config";
 import type { ServerConfig } from "@/lib/config/schema";
+import { expiringEntries } from "@/lib/entries/compact/read-entries";
 import { getEntryIndex } from "@/lib/entries/entry-index-cache";
 import { getLocalAuthorities } from "@/lib/spire/authorities";
 import { listFederatedBundles } from "@/lib/spire/bundles";
@@ -33,7 +34,7 @@ async function readSources(server: ServerConfig): Promise<ExpirySources> {
     listFederatedBundles(server),
     getEntryIndex(server, trustDomain),
   ]);
-  return { authorities, federated, agents: index.agents, entries: index.entries };
+  return { authorities, federated, agents: index.agents, entries: expiringEntries(index) };
 }
 
 function setGauges(server: string, sources: ExpirySources): void {

@@ -28,6 +28,13 @@ export function observeEntryIndexWalk(server: string, walkMs: number, entries: n
   m.indexAgents.set({ server }, agents);
 }
 
+/** Sets the size of a server's entry index after it was patched in place (no walk). */
+export function setEntryIndexSize(server: string, entries: number, agents: number): void {
+  const m = consoleMetrics();
+  m.indexEntries.set({ server }, entries);
+  m.indexAgents.set({ server }, agents);
+}
+
 /** Counts a finished OIDC sign-in. */
 export function recordSignIn(outcome: "success" | "failure"): void {
   consoleMetrics().signIns.inc({ outcome });

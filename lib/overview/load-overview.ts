@@ -67,7 +67,7 @@ export async function getOverview(): Promise<Overview> {
     return {
       server: config.name,
       error: null,
-      orphans: index.orphans.length,
+      orphans: index.derived().orphans.length,
       expiredAgents: index.expiredAgents.size,
       bannedAgents: index.agents.filter((a) => a.banned).length,
       nearest: (expiry?.items ?? []).slice(0, 5),

@@ -14,13 +14,18 @@ const paging = {
     .default(200),
 };
 
+/** Text that narrows one tree level to the entries it finds (like the search route, within the level). */
+const levelSearch = { q: z.string().trim().max(256, "q must be at most 256 characters").optional() };
+
 /** Query of `GET /api/servers/{server}/entries/tree`: the list API's filters plus the node to expand. */
 export const entryTreeQuerySchema = entryListQuerySchema
   .omit({ pageSize: true, pageToken: true })
-  .extend({ parent: spiffeIdSchema.optional(), ...paging });
+  .extend({ parent: spiffeIdSchema.optional(), ...paging, ...levelSearch });
 
 /** Query of `GET /api/servers/{server}/entries/orphans`: the list API's filters plus offset paging. */
-export const orphanQuerySchema = entryListQuerySchema.omit({ pageSize: true, pageToken: true }).extend(paging);
+export const orphanQuerySchema = entryListQuerySchema
+  .omit({ pageSize: true, pageToken: true })
+  .extend({ ...paging, ...levelSearch });
 
 /** The `[trustDomain]` segment of the federation routes. */
 export const trustDomainParamSchema = trustDomainSchema;

@@ -62,6 +62,24 @@ export async function* walkPages<T>(fetchPage: (pageToken: string) => Promise<Ra
   } while (token);
 }
 
+/**
+ * Like `walkPages`, but asks for the next page as soon as the current one has arrived, so the
+ * server works on page n+1 while the caller processes page n (one page in flight at most).
+ */
+export async function* walkPagesAhead<T>(fetchPage: (pageToken: string) => Promise<RawPage<T>>): AsyncGenerator<T[]> {
+  const seen = new Set<string>([""]);
+  let pending: Promise<RawPage<T>> | null = fetchPage("");
+  while (pending) {
+    const page: RawPage<T> = await pending;
+    const token = page.nextPageToken;
+    pending = token && !seen.has(token) ? fetchPage(token) : null;
+    seen.add(token);
+    // A failed prefetch surfaces when it is awaited; until then it must not count as unhandled.
+    pending?.catch(() => undefined);
+    if (page.items.length > 0) yield page.items;
+  }
+}
+
 /** Collects every item of a paged list call. Use only where the result is known to be bounded. */
 export async function collectPages<T>(fetchPage: (pageToken: string) => Promise<RawPage<T>>): Promise<T[]> {
   const all: T[] = [];

@@ -2,6 +2,7 @@ import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
 import { allows } from "@/lib/auth/guard";
+import { entriesWithSelectorPrefix } from "@/lib/entries/compact/read-entries";
 import { readPodLogTail } from "@/lib/k8s/pod-logs";
 import { listPods } from "@/lib/k8s/pods";
 import { listWorkloadPods } from "@/lib/k8s/workload-pods";
@@ -60,7 +61,8 @@ async function readIssues(input: {
     nodes: cluster?.nodes ?? null,
     podNodes,
     agents: spire.agents,
-    entries: spire.entries,
+    // Only entries naming a k8s_psat cluster matter here: do not build every entry for the Overview.
+    entries: entriesWithSelectorPrefix(spire.index, "k8s_psat:cluster:"),
     now: input.now ?? Date.now(),
   });
   return { server: spire.server, clusterError, issues, cluster };

@@ -3,6 +3,8 @@ import "server-only";
 import { cache } from "react";
 
 import { authorize } from "@/lib/auth/guard";
+import type { CompactEntryIndex } from "@/lib/entries/compact/compact-index";
+import { allEntries } from "@/lib/entries/compact/read-entries";
 import { getEntryIndex } from "@/lib/entries/entry-index-cache";
 import { findActiveCa } from "@/lib/expiry/active-ca";
 import type { CaWindow } from "@/lib/expiry/ttl-cap";
@@ -15,6 +17,9 @@ import type { Agent, Bundle, Entry } from "@/lib/spire/types";
 export type SpireContext = {
   server: string;
   trustDomain: string;
+  /** The server's compact entry index (for lookups that need not build every entry). */
+  index: CompactEntryIndex;
+  /** Every entry as an object, built on first use (once per page render). */
   entries: Entry[];
   agents: Agent[];
   federatedBundles: Bundle[];
@@ -23,7 +28,7 @@ export type SpireContext = {
 
 /**
  * Everything the troubleshooter needs from one SPIRE server: all entries and agents (from the
- * cached entry index), the federated bundles, and the active X.509 CA's validity window (read once
+ * compact entry index; entries are built only when read), the federated bundles, and the active X.509 CA's validity window (read once
  * per page render).
  */
 export const loadSpireContext = cache(async function loadSpireContext(serverName: string): Promise<SpireContext> {
@@ -37,10 +42,15 @@ export const loadSpireContext = cache(async function loadSpireContext(serverName
     getLocalAuthorities(server).catch(() => null),
   ]);
   const activeCa = findActiveCa(own.x509Authorities, authorities?.x509.active?.expiresAt ?? null);
+  let entries: Entry[] | null = null;
   return {
     server: server.name,
     trustDomain,
-    entries: [...index.entries],
+    index,
+    get entries() {
+      entries ??= allEntries(index);
+      return entries;
+    },
     agents: [...index.agents],
     federatedBundles,
     activeCa,

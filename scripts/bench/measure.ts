@@ -8,6 +8,19 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The p-th percentile (0–100, nearest rank) of a list of numbers. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** Median and p95 of `times` calls of `fn`, one after the other (ms). */
+export async function sampleMs(times: number, fn: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) samples.push(await timeIt(fn));
+  return { median: median(samples), p95: percentile(samples, 95) };
+}
+
 /** Milliseconds `fn` takes. */
 export async function timeIt(fn: () => Promise<unknown>): Promise<number> {
   const started = performance.now();

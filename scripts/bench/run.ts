@@ -1,6 +1,9 @@
 // `npm run bench`: seeds a dedicated SPIRE server with N entries (default 100,000; --entries N
-// or BENCH_ENTRIES) and prints medians of the console's API timings against the CLI.
+// or BENCH_ENTRIES), measures the console's index and API against the CLI on the same server,
+// prints one table and writes it to bench-results.json beside the bench stack dir.
 import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
@@ -8,7 +11,9 @@ import { ensureConsoleBuild, startConsole } from "../lib/console-server.ts";
 import { runServerCli } from "../stack/spire-cli.ts";
 import { measureAuditOverhead } from "./audit-overhead.ts";
 import { BENCH_SERVER, startBenchServer } from "./bench-server.ts";
-import { getJson, median, peakRss, timeIt } from "./measure.ts";
+import { measureCreateVisible } from "./create-visible.ts";
+import { getJson, median, peakRss, sampleMs, timeIt } from "./measure.ts";
+import { measureFirstPaint } from "./paint.ts";
 import { seedBench } from "./seed.ts";
 
 const { values } = parseArgs({
@@ -21,11 +26,40 @@ const { values } = parseArgs({
 });
 const count = Number(values.entries);
 const runs = Number(values.runs);
+/** Requests per latency measure (median and p95 are taken of these). */
+const SAMPLES = 20;
 const stackDir = path.resolve(import.meta.dirname, "../..", values["stack-dir"]!);
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 /** The bench console's bootstrap admin token: every request of the bench authenticates with it. */
 const token = randomBytes(24).toString("base64url");
 const get = <T = unknown>(url: string) => getJson<T>(url, token);
+
+/** POST JSON with the bench token, throwing on a non-2xx answer. */
+async function post(url: string, body: unknown): Promise<unknown> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { accept: "application/json", authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as unknown;
+}
+
+/**
+ * The first tree request: answered once the first walk is done; until then the console answers
+ * 503 with the walk's progress (after waiting 4 s), which is printed and asked again.
+ */
+async function waitForTree(url: string): Promise<void> {
+  for (;;) {
+    const response = await fetch(url, { headers: { accept: "application/json", authorization: `Bearer ${token}` } });
+    const body = await response.text();
+    if (response.ok) return;
+    if (response.status !== 503) throw new Error(`${url} answered ${response.status}: ${body.slice(0, 300)}`);
+    console.log(`[bench] ${(JSON.parse(body) as { error: { message: string } }).error.message}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
 
 async function walkConsole(url: string): Promise<number> {
   let token = "";
@@ -40,8 +74,21 @@ async function walkConsole(url: string): Promise<number> {
   return total;
 }
 
+/** One row of the printed table and of bench-results.json. */
+type Row = { measure: string; result: string; target: string; value: Record<string, number> };
+
+function printTable(rows: Row[]): void {
+  const widths = [0, 1, 2].map((k) => Math.max(...rows.map((r) => [r.measure, r.result, r.target][k]!.length)));
+  const cell = (r: Row) => [r.measure, r.result, r.target].map((t, k) => t.padEnd(widths[k]!)).join(" | ");
+  console.log("");
+  for (const row of [{ measure: "measure", result: "result", target: "target", value: {} }, ...rows])
+    console.log(cell(row));
+}
+
+const spread = (o: { median: number; p95: number }) => `${fmt(o.median)} / p95 ${fmt(o.p95)}`;
+
 async function main(): Promise<void> {
-  console.log(`[bench] ${count} entries, ${runs} runs, stack dir ${stackDir}`);
+  console.log(`[bench] ${count} entries, ${runs} runs, ${SAMPLES} samples per latency, stack dir ${stackDir}`);
   const server = await startBenchServer(stackDir);
   ensureConsoleBuild();
   const consoleServer = await startConsole({
@@ -61,23 +108,23 @@ async function main(): Promise<void> {
     );
     if (seeded.seconds) console.log(`[bench] seeded ${count} entries in ${seeded.seconds.toFixed(1)} s`);
     const api = `${consoleServer.url}/api/servers/bench`;
-    const agent = encodeURIComponent(`spiffe://${BENCH_SERVER.trustDomain}${seeded.agentPath}`);
-    const cold = await timeIt(() => get(`${api}/entries/tree`));
-    const samples = {
-      firstPage: [] as number[],
-      treeRoot: [] as number[],
-      agentChildren: [] as number[],
-      consoleWalk: [] as number[],
-      cliWalk: [] as number[],
-    };
+    const agentId = `spiffe://${BENCH_SERVER.trustDomain}${seeded.agentPath}`;
+    const agent = encodeURIComponent(agentId);
+    await get(`${api}/entries?pageSize=1`);
+    const idleRss = peakRss(consoleServer.pid);
+    const cold = await timeIt(() => waitForTree(`${api}/entries/tree`));
+    const status = await get<{ lastWalkMs: number | null; entries: number | null }>(`${api}/entries/index`);
+    console.log(`[bench] cold tree ${fmt(cold)} (index walk ${status.lastWalkMs} ms, ${status.entries} entries)`);
+    const builtRss = peakRss(consoleServer.pid);
+    // A second walk, SPIRE warm: what the background refresh costs (the old index serves meanwhile).
+    const again = await timeIt(() => post(`${api}/entries/index/refresh`, { wait: true }));
+    const consoleWalks: number[] = [];
+    const cliWalks: number[] = [];
     let walked = 0;
     let cliCount = 0;
     for (let run = 0; run < runs; run++) {
-      samples.firstPage.push(await timeIt(() => get(`${api}/entries?pageSize=200`)));
-      samples.treeRoot.push(await timeIt(() => get(`${api}/entries/tree`)));
-      samples.agentChildren.push(await timeIt(() => get(`${api}/entries/tree?parent=${agent}`)));
-      samples.consoleWalk.push(await timeIt(async () => (walked = await walkConsole(consoleServer.url))));
-      samples.cliWalk.push(
+      consoleWalks.push(await timeIt(async () => (walked = await walkConsole(consoleServer.url))));
+      cliWalks.push(
         await timeIt(async () => {
           const out = await runServerCli(server.bin.spireServer, server.socketPath, [
             "entry",
@@ -88,27 +135,143 @@ async function main(): Promise<void> {
           cliCount = (JSON.parse(out) as { entries: unknown[] }).entries.length;
         }),
       );
-      console.log(`[bench] run ${run + 1}/${runs} done`);
+      console.log(`[bench] walk run ${run + 1}/${runs} done`);
     }
+    const cli = median(cliWalks);
+    const walk = median(consoleWalks);
+    const latency = {
+      firstPage: await sampleMs(SAMPLES, () => get(`${api}/entries?pageSize=200`)),
+      filteredPage: await sampleMs(SAMPLES, () =>
+        get(`${api}/entries?pageSize=200&selector=bench:parent:7&match=superset`),
+      ),
+      idPartPage: await sampleMs(SAMPLES, () => get(`${api}/entries?pageSize=200&spiffeIdContains=w-4242`)),
+      treeRoot: await sampleMs(SAMPLES, () => get(`${api}/entries/tree`)),
+      agentChildren: await sampleMs(SAMPLES, () => get(`${api}/entries/tree?parent=${agent}`)),
+      search: await sampleMs(SAMPLES, () => get(`${api}/entries/search?q=w-4242`)),
+      searchSelector: await sampleMs(SAMPLES, () => get(`${api}/entries/search?q=parent:7`)),
+    };
+    const created = await measureCreateVisible(api, token, agentId, SAMPLES);
+    const paint = await measureFirstPaint(`${consoleServer.url}/entries?server=bench`, token, 5);
     const rss = peakRss(consoleServer.pid);
-    const walk = median(samples.consoleWalk);
-    const cli = median(samples.cliWalk);
-    console.log("");
-    console.log(`entries in SPIRE (CLI)                 ${cliCount} (console walk saw ${walked})`);
-    console.log(`first page of the entry list (200)     ${fmt(median(samples.firstPage))}   target < 300 ms`);
-    console.log(`tree root level, first call (cold)     ${fmt(cold)}   (walks all entries into the index)`);
-    console.log(`tree root level (index cached)         ${fmt(median(samples.treeRoot))}   target < 300 ms`);
-    console.log(`one agent's children                   ${fmt(median(samples.agentChildren))}`);
-    console.log(`full walk through the console API      ${fmt(walk)}   (pages of 1000)`);
-    console.log(`full walk with spire-server entry show ${fmt(cli)}`);
-    console.log(`console / CLI                          ${(walk / cli).toFixed(2)}x   target <= 1.5x`);
-    console.log(
-      `console peak RSS (VmHWM)               ${rss.mib.toFixed(0)} MiB (${rss.name} pid ${rss.pid})   target < 500 MiB`,
-    );
     const audit = await measureAuditOverhead(path.join(stackDir, ".."));
-    const line = (o: { median: number; p99: number }) => `median ${o.median.toFixed(2)} ms, p99 ${o.p99.toFixed(2)} ms`;
-    console.log(`audit write per mutation, SQLite       ${line(audit.sqlite)}   (intent + result)`);
-    console.log(`audit write per mutation, PostgreSQL   ${line(audit.postgres)}   (intent + result)`);
+    const auditLine = (o: { median: number; p99: number }) => `${o.median.toFixed(2)} ms / p99 ${o.p99.toFixed(2)} ms`;
+    const rows: Row[] = [
+      {
+        measure: "entries in SPIRE (CLI) / walked by the console",
+        result: `${cliCount} / ${walked}`,
+        target: "equal",
+        value: { cliCount, walked },
+      },
+      {
+        measure: "cold index build (first tree request)",
+        result: fmt(cold),
+        target: "",
+        value: { ms: cold, walkMs: status.lastWalkMs ?? -1 },
+      },
+      {
+        measure: "index walk again (refresh, SPIRE warm)",
+        result: `${fmt(again)} (${(again / cli).toFixed(2)}x CLI)`,
+        target: "",
+        value: { ms: again, ratio: again / cli },
+      },
+      { measure: "`spire-server entry show -output json`", result: fmt(cli), target: "", value: { ms: cli } },
+      {
+        measure: "cold index build / CLI",
+        result: `${(cold / cli).toFixed(2)}x`,
+        target: "<= 1.0x (1M: 1.1x)",
+        value: { ratio: cold / cli },
+      },
+      {
+        measure: "full walk through the console API (pages of 1000)",
+        result: `${fmt(walk)} (${(walk / cli).toFixed(2)}x CLI)`,
+        target: "",
+        value: { ms: walk },
+      },
+      {
+        measure: "console RSS before the first walk (peak so far)",
+        result: `${idleRss.mib.toFixed(0)} MiB`,
+        target: "",
+        value: { mib: idleRss.mib },
+      },
+      {
+        measure: "console peak RSS after the cold index build",
+        result: `${builtRss.mib.toFixed(0)} MiB`,
+        target: "",
+        value: { mib: builtRss.mib },
+      },
+      {
+        measure: "console peak RSS (VmHWM, whole run)",
+        result: `${rss.mib.toFixed(0)} MiB`,
+        target: "<= 300 MiB (1M: 1.5 GiB)",
+        value: { mib: rss.mib },
+      },
+      {
+        measure: "tree root",
+        result: spread(latency.treeRoot),
+        target: "p95 <= 50 ms (1M: 150)",
+        value: latency.treeRoot,
+      },
+      {
+        measure: "one agent's children",
+        result: spread(latency.agentChildren),
+        target: "p95 <= 50 ms (1M: 150)",
+        value: latency.agentChildren,
+      },
+      {
+        measure: "search (SPIFFE ID part)",
+        result: spread(latency.search),
+        target: "p95 <= 50 ms (1M: 150)",
+        value: latency.search,
+      },
+      {
+        measure: "search (selector value part)",
+        result: spread(latency.searchSelector),
+        target: "p95 <= 50 ms (1M: 150)",
+        value: latency.searchSelector,
+      },
+      {
+        measure: "first page of the entry list (200)",
+        result: spread(latency.firstPage),
+        target: "",
+        value: latency.firstPage,
+      },
+      {
+        measure: "first filtered page (selector, SPIRE)",
+        result: spread(latency.filteredPage),
+        target: "",
+        value: latency.filteredPage,
+      },
+      {
+        measure: "first filtered page (ID part, index)",
+        result: spread(latency.idPartPage),
+        target: "",
+        value: latency.idPartPage,
+      },
+      {
+        measure: "create -> visible in the tree",
+        result: `${spread(created)} (${created.maxPolls} request(s) at most)`,
+        target: "<= 100 ms (1M: 200)",
+        value: created,
+      },
+      {
+        measure: "`/entries` first contentful paint (Chromium, 5 loads)",
+        result: spread(paint),
+        target: "<= 1 s (1M: 1.5 s)",
+        value: paint,
+      },
+      { measure: "audit write per mutation, SQLite", result: auditLine(audit.sqlite), target: "", value: audit.sqlite },
+      {
+        measure: "audit write per mutation, PostgreSQL",
+        result: auditLine(audit.postgres),
+        target: "",
+        value: audit.postgres,
+      },
+    ];
+    printTable(rows);
+    const file = path.join(stackDir, "..", "bench-results.json");
+    const results = { entries: count, runs, samples: SAMPLES, at: new Date().toISOString(), loadavg: loadavg(), rows };
+    writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+    console.log(`\n[bench] wrote ${file}`);
   } finally {
     await consoleServer.stop();
     if (!values.keep) await server.stop();

@@ -1,0 +1,210 @@
+import type { Entry, Selector } from "@/lib/spire/types";
+
+import { bytes, float64s, int32s } from "./growable";
+import { StringTable } from "./string-table";
+
+const LIVE = 1;
+const ADMIN = 2;
+const DOWNSTREAM = 4;
+const STORE_SVID = 8;
+
+const toMs = (iso: string | null) => (iso ? Date.parse(iso) : NaN);
+const toIso = (ms: number) => (Number.isNaN(ms) ? null : new Date(ms).toISOString());
+
+/**
+ * Every field of every entry in columns: one typed array per scalar field, indexed by slot, with
+ * SPIFFE IDs interned in `nodes` and selectors (`type:value`), hints, DNS names and trust domains
+ * interned in `texts`. Lists (selectors, federatesWith, DNS names) sit back to back in one pool.
+ * No JS object is kept per entry; `entryAt` builds one on demand. A removed slot stays dead (slots
+ * keep walk order, new entries go at the end) until the index is rebuilt.
+ */
+export class EntryColumns {
+  readonly nodes = new StringTable();
+  readonly texts = new StringTable();
+  /** Entry IDs, interned (so no JS string is kept per entry); `idText` maps a slot to its ID's text id. */
+  readonly idTexts = new StringTable();
+  readonly idText;
+  /** Text id of an entry ID → its live slot, or -1. */
+  private readonly slotOfIdText;
+  private slots = 0;
+  readonly spiffe;
+  readonly parent;
+  readonly hint;
+  readonly x509Ttl;
+  readonly jwtTtl;
+  readonly expiresMs;
+  readonly createdMs;
+  readonly revision;
+  readonly flags;
+  readonly listStart;
+  readonly selectorCount;
+  readonly federatesCount;
+  readonly dnsCount;
+  readonly lists;
+  private listEnd = 0;
+  liveCount = 0;
+
+  constructor(capacity = 1024) {
+    this.idText = int32s(capacity);
+    this.slotOfIdText = int32s(capacity, -1);
+    this.spiffe = int32s(capacity);
+    this.parent = int32s(capacity);
+    this.hint = int32s(capacity);
+    this.x509Ttl = int32s(capacity);
+    this.jwtTtl = int32s(capacity);
+    this.expiresMs = float64s(capacity);
+    this.createdMs = float64s(capacity);
+    this.revision = float64s(capacity);
+    this.flags = bytes(capacity);
+    this.listStart = int32s(capacity);
+    this.selectorCount = int32s(capacity);
+    this.federatesCount = int32s(capacity);
+    this.dnsCount = int32s(capacity);
+    this.lists = int32s(capacity * 2);
+  }
+
+  /** Slots ever used (live and dead). */
+  get slotCount(): number {
+    return this.slots;
+  }
+
+  /** The slot of entry `id`, or -1. */
+  slotOf(id: string): number {
+    const text = this.idTexts.find(id);
+    return text < 0 || text >= this.slotOfIdText.data.length ? -1 : this.slotOfIdText.data[text]!;
+  }
+
+  /** The entry ID in `slot`. */
+  idAt(slot: number): string {
+    return this.idTexts.text(this.idText.data[slot]!);
+  }
+
+  /** The slot holding the entry ID with text id `text`, or -1. */
+  slotOfText(text: number): number {
+    return text < this.slotOfIdText.data.length ? this.slotOfIdText.data[text]! : -1;
+  }
+
+  isLive(slot: number): boolean {
+    return (this.flags.data[slot]! & LIVE) !== 0;
+  }
+
+  /** Stores a new entry at the next slot and returns it. */
+  add(entry: Entry): number {
+    const slot = this.slots++;
+    const text = this.idTexts.intern(entry.id);
+    this.idText.set(slot, text);
+    this.slotOfIdText.set(text, slot);
+    this.write(slot, entry);
+    this.liveCount += 1;
+    return slot;
+  }
+
+  /** Replaces every field of a live slot (same entry ID). */
+  overwrite(slot: number, entry: Entry): void {
+    this.write(slot, entry);
+  }
+
+  /** Marks a slot dead; its entry ID no longer finds it. */
+  remove(slot: number): void {
+    if (!this.isLive(slot)) return;
+    this.flags.data[slot] = 0;
+    this.slotOfIdText.data[this.idText.data[slot]!] = -1;
+    this.liveCount -= 1;
+  }
+
+  private write(slot: number, entry: Entry): void {
+    this.spiffe.set(slot, this.nodes.intern(entry.spiffeId));
+    this.parent.set(slot, this.nodes.intern(entry.parentId));
+    this.hint.set(slot, this.texts.intern(entry.hint));
+    this.x509Ttl.set(slot, entry.x509SvidTtl);
+    this.jwtTtl.set(slot, entry.jwtSvidTtl);
+    this.expiresMs.set(slot, toMs(entry.expiresAt));
+    this.createdMs.set(slot, toMs(entry.createdAt));
+    this.revision.set(slot, entry.revisionNumber);
+    const flags =
+      LIVE | (entry.admin ? ADMIN : 0) | (entry.downstream ? DOWNSTREAM : 0) | (entry.storeSvid ? STORE_SVID : 0);
+    this.flags.set(slot, flags);
+    const texts = [...entry.selectors.map((s) => `${s.type}:${s.value}`), ...entry.federatesWith, ...entry.dnsNames];
+    this.listStart.set(slot, this.listEnd);
+    this.selectorCount.set(slot, entry.selectors.length);
+    this.federatesCount.set(slot, entry.federatesWith.length);
+    this.dnsCount.set(slot, entry.dnsNames.length);
+    this.lists.ensure(this.listEnd + texts.length);
+    for (const text of texts) this.lists.data[this.listEnd++] = this.texts.intern(text);
+  }
+
+  spiffeIdOf(slot: number): string {
+    return this.nodes.text(this.spiffe.data[slot]!);
+  }
+
+  parentIdOf(slot: number): string {
+    return this.nodes.text(this.parent.data[slot]!);
+  }
+
+  /** Text ids of a slot's selectors (`type:value`), federatesWith and DNS names, as list ranges. */
+  selectorRange(slot: number): [number, number] {
+    const start = this.listStart.data[slot]!;
+    return [start, start + this.selectorCount.data[slot]!];
+  }
+
+  federatesRange(slot: number): [number, number] {
+    const start = this.listStart.data[slot]! + this.selectorCount.data[slot]!;
+    return [start, start + this.federatesCount.data[slot]!];
+  }
+
+  dnsRange(slot: number): [number, number] {
+    const start = this.listStart.data[slot]! + this.selectorCount.data[slot]! + this.federatesCount.data[slot]!;
+    return [start, start + this.dnsCount.data[slot]!];
+  }
+
+  private textsIn([from, to]: [number, number]): string[] {
+    const out: string[] = [];
+    for (let i = from; i < to; i++) out.push(this.texts.text(this.lists.data[i]!));
+    return out;
+  }
+
+  selectorsOf(slot: number): Selector[] {
+    return this.textsIn(this.selectorRange(slot)).map((key) => {
+      const colon = key.indexOf(":");
+      return { type: key.slice(0, colon), value: key.slice(colon + 1) };
+    });
+  }
+
+  federatesWithOf(slot: number): string[] {
+    return this.textsIn(this.federatesRange(slot));
+  }
+
+  dnsNamesOf(slot: number): string[] {
+    return this.textsIn(this.dnsRange(slot));
+  }
+
+  expiresAtOf(slot: number): string | null {
+    return toIso(this.expiresMs.data[slot]!);
+  }
+
+  flagOf(slot: number, flag: "admin" | "downstream" | "storeSvid"): boolean {
+    const bit = flag === "admin" ? ADMIN : flag === "downstream" ? DOWNSTREAM : STORE_SVID;
+    return (this.flags.data[slot]! & bit) !== 0;
+  }
+
+  /** The whole entry of a slot, built as a plain object. */
+  entryAt(slot: number): Entry {
+    return {
+      id: this.idAt(slot),
+      spiffeId: this.spiffeIdOf(slot),
+      parentId: this.parentIdOf(slot),
+      selectors: this.selectorsOf(slot),
+      x509SvidTtl: this.x509Ttl.data[slot]!,
+      jwtSvidTtl: this.jwtTtl.data[slot]!,
+      federatesWith: this.federatesWithOf(slot),
+      dnsNames: this.dnsNamesOf(slot),
+      admin: this.flagOf(slot, "admin"),
+      downstream: this.flagOf(slot, "downstream"),
+      hint: this.texts.text(this.hint.data[slot]!),
+      storeSvid: this.flagOf(slot, "storeSvid"),
+      expiresAt: this.expiresAtOf(slot),
+      createdAt: toIso(this.createdMs.data[slot]!),
+      revisionNumber: this.revision.data[slot]!,
+    };
+  }
+}

@@ -1,0 +1,163 @@
+import type { EntryMatchField, EntrySearchHit, EntrySearchPage } from "@/lib/entries/search-entries";
+import { searchTerms } from "@/lib/search/rank-text";
+
+import type { CompactEntryIndex } from "./compact-index";
+import { selectTop } from "./select-top";
+import type { StringTable } from "./string-table";
+
+/** How well each text of a table matches `term` (0 none … 4 whole text), as `scoreText` with weight 1. */
+function factorsOf(table: StringTable, term: string): Uint8Array {
+  const out = new Uint8Array(table.size);
+  table.scan(term, (id, factor) => {
+    out[id] = factor;
+  });
+  return out;
+}
+
+/** The same per slot for entry IDs (live slots only). */
+function idFactorsOf(index: CompactEntryIndex, term: string): Uint8Array {
+  const c = index.columns;
+  const out = new Uint8Array(c.slotCount);
+  c.idTexts.scan(term, (id, factor) => {
+    const slot = c.slotOfText(id);
+    if (slot >= 0) out[slot] = factor;
+  });
+  return out;
+}
+
+const FIELDS: EntryMatchField[] = ["spiffeId", "entryId", "selector", "hint", "dnsName", "parentId"];
+const [SPIFFE, ENTRY_ID, SELECTOR, HINT, DNS, PARENT] = [0, 1, 2, 3, 4, 5];
+
+/**
+ * Scores entries the way `searchEntries` does (every term must match some field; per term the
+ * best field counts, ties keep the earlier field; the best term names the field), reading
+ * interned ids: each term is looked up once per distinct text, not once per entry.
+ */
+export class CompactMatcher {
+  private readonly index: CompactEntryIndex;
+  private readonly nodeFactors: Uint8Array[];
+  private readonly textFactors: Uint8Array[];
+  private readonly idFactors: Uint8Array[];
+  /** The best field of the last `score` call and its text (a node, text or slot id). */
+  bestField = SPIFFE;
+  bestText = 0;
+
+  constructor(index: CompactEntryIndex, terms: readonly string[]) {
+    const c = index.columns;
+    this.index = index;
+    this.nodeFactors = terms.map((t) => factorsOf(c.nodes, t));
+    this.textFactors = terms.map((t) => factorsOf(c.texts, t));
+    this.idFactors = terms.map((t) => idFactorsOf(index, t));
+  }
+
+  /** Total score of a slot (0 when some term matches nowhere); sets `bestField` and `bestText`. */
+  score(slot: number): number {
+    const c = this.index.columns;
+    const lists = c.lists.data;
+    const spiffe = c.spiffe.data[slot]!;
+    const parent = c.parent.data[slot]!;
+    const hint = c.hint.data[slot]!;
+    const start = c.listStart.data[slot]!;
+    const selectorEnd = start + c.selectorCount.data[slot]!;
+    const dnsStart = selectorEnd + c.federatesCount.data[slot]!;
+    const dnsEnd = dnsStart + c.dnsCount.data[slot]!;
+    let total = 0;
+    let best = 0;
+    for (let k = 0; k < this.nodeFactors.length; k++) {
+      const nf = this.nodeFactors[k]!;
+      const tf = this.textFactors[k]!;
+      let score = 10 * nf[spiffe]!;
+      let field = SPIFFE;
+      let text = spiffe;
+      const id = 8 * this.idFactors[k]![slot]!;
+      if (id > score) [score, field, text] = [id, ENTRY_ID, slot];
+      for (let i = start; i < selectorEnd; i++) {
+        const s = 6 * tf[lists[i]!]!;
+        if (s > score) [score, field, text] = [s, SELECTOR, lists[i]!];
+      }
+      if (hint !== 0 && 6 * tf[hint]! > score) [score, field, text] = [6 * tf[hint]!, HINT, hint];
+      for (let i = dnsStart; i < dnsEnd; i++) {
+        const s = 4 * tf[lists[i]!]!;
+        if (s > score) [score, field, text] = [s, DNS, lists[i]!];
+      }
+      if (2 * nf[parent]! > score) [score, field, text] = [2 * nf[parent]!, PARENT, parent];
+      if (score === 0) return 0;
+      total += score;
+      if (score > best) {
+        best = score;
+        this.bestField = field;
+        this.bestText = text;
+      }
+    }
+    return total;
+  }
+
+  /** The field the last `score` call found best, and its text. */
+  bestMatch(): { field: EntryMatchField; text: string } {
+    const c = this.index.columns;
+    const field = this.bestField;
+    const text =
+      field === ENTRY_ID
+        ? c.idAt(this.bestText)
+        : field === SPIFFE || field === PARENT
+          ? c.nodes.text(this.bestText)
+          : c.texts.text(this.bestText);
+    return { field: FIELDS[field]!, text };
+  }
+}
+
+/** Compares two slots by the `spiffeId id` key of `rankAndPage`, without building the keys when it can. */
+function compareKeys(index: CompactEntryIndex, a: number, b: number): number {
+  const c = index.columns;
+  const sa = c.spiffeIdOf(a);
+  const sb = c.spiffeIdOf(b);
+  if (sa === sb) {
+    const ia = c.idAt(a);
+    const ib = c.idAt(b);
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  }
+  if (!sa.startsWith(sb) && !sb.startsWith(sa)) return sa < sb ? -1 : 1;
+  const ka = `${sa} ${c.idAt(a)}`;
+  const kb = `${sb} ${c.idAt(b)}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/**
+ * `searchEntries` over the compact index: the same matches, scores, fields and order (score,
+ * then the shorter `spiffeId id` key, then that key), paged; only the page's entries are built.
+ * `within` limits the search to the given slots (one tree level).
+ */
+export function searchCompactEntries(
+  index: CompactEntryIndex,
+  query: string,
+  page: { offset: number; limit: number },
+  within?: Int32Array,
+): EntrySearchPage {
+  const terms = searchTerms(query);
+  if (terms.length === 0) return { hits: [], total: 0, nextOffset: null };
+  const matcher = new CompactMatcher(index, terms);
+  const c = index.columns;
+  const scores = new Float64Array(c.slotCount);
+  const found = new Int32Array(within ? within.length : c.liveCount);
+  let count = 0;
+  const consider = (slot: number) => {
+    const score = matcher.score(slot);
+    if (score === 0) return;
+    scores[slot] = score;
+    found[count++] = slot;
+  };
+  if (within) for (const slot of within) consider(slot);
+  else for (let slot = 0; slot < c.slotCount; slot++) if (c.isLive(slot)) consider(slot);
+  const keyLength = (slot: number) =>
+    c.nodes.lengthOf(c.spiffe.data[slot]!) + 1 + c.idTexts.lengthOf(c.idText.data[slot]!);
+  const compare = (a: number, b: number) =>
+    scores[b]! - scores[a]! || keyLength(a) - keyLength(b) || compareKeys(index, a, b);
+  const top = selectTop(found.subarray(0, count), page.offset + page.limit, compare).slice(page.offset);
+  const hits: EntrySearchHit[] = top.map((slot) => {
+    const score = matcher.score(slot);
+    const { field, text } = matcher.bestMatch();
+    return { entry: c.entryAt(slot), score, field, match: text };
+  });
+  const next = page.offset + page.limit;
+  return { hits, total: count, nextOffset: next < count ? next : null };
+}

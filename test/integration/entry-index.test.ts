@@ -1,0 +1,224 @@
+// The compact entry index on the real stack: every kind of change made through the console shows
+// in the tree, counts, orphans and search on the very next request, patched in place (the walk
+// counter does not move); a change made with the CLI shows after a refresh walk.
+import { afterAll, describe, expect, it } from "vitest";
+
+import { FOO_FLEET_ALIAS } from "../../scripts/stack/seed-foo.ts";
+import { type CliEntry, idToString, spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
+import { apiGet, consoleFetch, stackState } from "../support/api";
+
+type Node = {
+  kind: string;
+  spiffeId: string;
+  entryId: string | null;
+  childCount: number;
+  subtreeCount: number;
+  flags: { orphanReason: string | null };
+};
+type Level = { nodes: Node[]; total: number; nextOffset: number | null };
+type Status = {
+  state: string;
+  entries: number | null;
+  walks: number;
+  changes: number;
+  walking: { indexed: number; expected: number | null } | null;
+};
+type Created = { id: string; spiffeId: string; parentId: string; revisionNumber: number };
+
+const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const td = "foo.example.com";
+const id = (p: string) => `spiffe://${td}/it-index/${run}/${p}`;
+const base = "/api/servers/foo/entries";
+
+async function send<T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const response = await consoleFetch(url, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+async function status(): Promise<Status> {
+  const res = await apiGet<Status>(`${base}/index`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+/** Walks the index again and waits for it, so no background refresh is due for the next seconds. */
+async function freshIndex(): Promise<Status> {
+  const res = await send<Status>("POST", `${base}/index/refresh`, { wait: true });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.body.state).toBe("ready");
+  expect(res.body.walking).toBeNull();
+  return res.body;
+}
+
+async function children(parent: string): Promise<Node[]> {
+  const res = await apiGet<Level>(`${base}/tree?parent=${encodeURIComponent(parent)}&limit=1000`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.nodes;
+}
+
+async function orphans(): Promise<Node[]> {
+  const res = await apiGet<Level>(`${base}/orphans?limit=1000`);
+  expect(res.status).toBe(200);
+  return res.body.nodes;
+}
+
+async function search(q: string): Promise<string[]> {
+  const res = await apiGet<{ hits: { id: string }[] }>(`${base}/search?q=${encodeURIComponent(q)}&limit=200`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.hits.map((h) => h.id);
+}
+
+async function fleetNode(): Promise<Node> {
+  const res = await apiGet<Level>(`${base}/tree?limit=1000`);
+  return res.body.nodes.find((n) => n.spiffeId === FOO_FLEET_ALIAS)!;
+}
+
+async function cliCount(): Promise<number> {
+  return (await spireServerJson<{ count: number }>("foo", ["entry", "count"], stackState())).count;
+}
+
+const entry = (name: string, parentId: string, uid: number) => ({
+  spiffeId: id(name),
+  parentId,
+  selectors: [{ type: "unix", value: `uid:${uid}` }],
+});
+
+let walksBefore = 0;
+let changesBefore = 0;
+
+/**
+ * Right before a console change: a fresh walk, so no background refresh is due for 5 s (an index
+ * older than 5× its walk, at least 5 s, is walked again on the next request).
+ */
+async function markBeforeChange(): Promise<void> {
+  const fresh = await freshIndex();
+  walksBefore = fresh.walks;
+  changesBefore = fresh.changes;
+}
+
+/**
+ * Right after a console change and the first read that shows it: no walk ran or runs, the change
+ * was patched in, and the size matches the CLI. (Reads after this may start a background walk.)
+ */
+async function expectPatchedWithoutWalk(): Promise<void> {
+  const after = await status();
+  expect(after.walks).toBe(walksBefore);
+  expect(after.walking).toBeNull();
+  expect(after.changes).toBeGreaterThan(changesBefore);
+  expect(after.entries).toBe(await cliCount());
+}
+
+afterAll(async () => {
+  const all =
+    (await spireServerJson<{ entries: CliEntry[] | null }>("foo", ["entry", "show"], stackState())).entries ?? [];
+  const mine = all.filter((e) => idToString(e.spiffe_id).includes(`/it-index/${run}/`));
+  if (mine.length) await send("POST", `${base}/batch-delete`, { ids: mine.map((e) => e.id) });
+});
+
+describe("the entry index after console changes (no walk)", () => {
+  let parent: Created;
+  let child: Created;
+
+  it("shows a created entry in the tree, the counts and search at once", async () => {
+    await markBeforeChange();
+    const fleetBefore = await fleetNode();
+    const res = await send<Created>("POST", base, entry("parent", FOO_FLEET_ALIAS, 6101));
+    expect(res.status).toBe(201);
+    parent = res.body;
+    expect((await children(FOO_FLEET_ALIAS)).map((n) => n.entryId)).toContain(parent.id);
+    const fleet = await fleetNode();
+    await expectPatchedWithoutWalk();
+    expect(fleet.childCount).toBe(fleetBefore.childCount + 1);
+    expect(fleet.subtreeCount).toBe(fleetBefore.subtreeCount + 1);
+    expect(await search(`it-index/${run}/parent`)).toEqual([parent.id]);
+  });
+
+  it("shows batch-created entries under their new parent at once", async () => {
+    await markBeforeChange();
+    const res = await send<{ results: { status: { code: string }; entry?: Created }[] }>("POST", base, {
+      entries: [entry("child", parent.spiffeId, 6102), entry("mover", FOO_FLEET_ALIAS, 6103)],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r) => r.status.code)).toEqual(["ok", "ok"]);
+    child = res.body.results[0]!.entry!;
+    expect((await children(parent.spiffeId)).map((n) => n.entryId)).toEqual([child.id]);
+    await expectPatchedWithoutWalk();
+    expect((await search(`it-index/${run}/`)).sort()).toEqual(
+      [parent.id, child.id, res.body.results[1]!.entry!.id].sort(),
+    );
+  });
+
+  it("moves an entry whose parent is edited, with both parents' counts", async () => {
+    await markBeforeChange();
+    const level = await children(FOO_FLEET_ALIAS);
+    const mover = level.find((n) => n.spiffeId === id("mover"))!;
+    const parentCount = level.find((n) => n.entryId === parent.id)!.childCount;
+    const res = await send<Created>("PATCH", `${base}/${mover.entryId}`, {
+      revisionNumber: 0,
+      parentId: parent.spiffeId,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const after = await children(FOO_FLEET_ALIAS);
+    expect((await children(parent.spiffeId)).map((n) => n.entryId).sort()).toEqual([child.id, mover.entryId].sort());
+    await expectPatchedWithoutWalk();
+    expect(after.map((n) => n.entryId)).not.toContain(mover.entryId);
+    expect(after.find((n) => n.entryId === parent.id)!.childCount).toBe(parentCount + 1);
+  });
+
+  it("makes the children of a deleted parent orphans at once", async () => {
+    await markBeforeChange();
+    const res = await send<{ deleted: string }>("DELETE", `${base}/${parent.id}`);
+    expect(res.status).toBe(200);
+    const orphaned = (await orphans()).filter((n) => n.entryId && n.spiffeId.includes(`/it-index/${run}/`));
+    await expectPatchedWithoutWalk();
+    expect(orphaned.map((n) => [n.spiffeId, n.flags.orphanReason]).sort()).toEqual([
+      [id("child"), "missing-parent"],
+      [id("mover"), "missing-parent"],
+    ]);
+    expect((await children(FOO_FLEET_ALIAS)).map((n) => n.entryId)).not.toContain(parent.id);
+    // The children still name the deleted parent (search matches parent IDs too); the parent itself is gone.
+    const found = await search(`it-index/${run}/parent`);
+    expect(found).not.toContain(parent.id);
+    expect(found).toContain(child.id);
+  });
+
+  it("drops batch-deleted entries from the orphans and search at once", async () => {
+    const ids = (await search(`it-index/${run}/`)).sort();
+    expect(ids).toHaveLength(2);
+    await markBeforeChange();
+    const res = await send<{ results: { status: { code: string } }[] }>("POST", `${base}/batch-delete`, { ids });
+    expect(res.body.results.map((r) => r.status.code)).toEqual(["ok", "ok"]);
+    const left = (await orphans()).filter((n) => n.spiffeId.includes(`/it-index/${run}/`));
+    await expectPatchedWithoutWalk();
+    expect(left).toEqual([]);
+    expect(await search(`it-index/${run}/`)).toEqual([]);
+  });
+});
+
+describe("the entry index after a change made with the CLI", () => {
+  it("shows the entry after a refresh walk (and counts the walk)", async () => {
+    const spiffeId = id("from-cli");
+    await markBeforeChange();
+    const out = await spireServerJson<{ results: { entry: { id: string } }[] }>(
+      "foo",
+      ["entry", "create", "-parentID", FOO_FLEET_ALIAS, "-spiffeID", spiffeId, "-selector", "unix:uid:6199"],
+      stackState(),
+    );
+    const entryId = out.results[0]!.entry.id;
+    try {
+      // The console was not told: until it walks, the index does not have the entry.
+      expect((await children(FOO_FLEET_ALIAS)).map((n) => n.entryId)).not.toContain(entryId);
+      const walked = await freshIndex();
+      expect(walked.walks).toBeGreaterThan(walksBefore);
+      expect(walked.entries).toBe(await cliCount());
+      expect((await children(FOO_FLEET_ALIAS)).map((n) => n.entryId)).toContain(entryId);
+      expect(await search(`it-index/${run}/from-cli`)).toEqual([entryId]);
+    } finally {
+      await spireServer("foo", ["entry", "delete", "-entryID", entryId], stackState());
+    }
+  });
+});
