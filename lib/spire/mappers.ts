@@ -49,6 +49,10 @@ export function toEntry(pb: PbEntry): Entry {
     expiresAt: toIsoTime(pb.expiresAt),
     createdAt: toIsoTime(pb.createdAt),
     revisionNumber: Number(pb.revisionNumber),
+    additionalAttributes: {
+      disableX509SvidPrefetch: pb.additionalAttributes?.disableX509SvidPrefetch ?? false,
+      jwtSvidIncludeJti: pb.additionalAttributes?.jwtSvidIncludeJti ?? false,
+    },
   };
 }
 

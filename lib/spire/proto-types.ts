@@ -21,6 +21,7 @@ export type PbEntry = {
   jwtSvidTtl: number;
   hint: string;
   createdAt: string;
+  additionalAttributes?: { disableX509SvidPrefetch: boolean; jwtSvidIncludeJti: boolean } | null;
 };
 
 export type PbAgent = {

@@ -5,6 +5,14 @@ export type Selector = { type: string; value: string };
 
 export type SelectorMatchMode = "exact" | "subset" | "superset" | "any";
 
+/** Per-entry agent behaviour (SPIRE 1.15 `Entry.AdditionalAttributes`); both false when unset. */
+export type EntryAdditionalAttributes = {
+  /** The agent does not prefetch and cache this entry's X509-SVID; it is minted on request. */
+  disableX509SvidPrefetch: boolean;
+  /** JWT-SVIDs carry a unique `jti` claim and bypass the agent's JWT-SVID cache. */
+  jwtSvidIncludeJti: boolean;
+};
+
 export type Entry = {
   id: string;
   spiffeId: string;
@@ -24,6 +32,7 @@ export type Entry = {
   expiresAt: string | null;
   createdAt: string | null;
   revisionNumber: number;
+  additionalAttributes: EntryAdditionalAttributes;
 };
 
 export type EntryFilters = {

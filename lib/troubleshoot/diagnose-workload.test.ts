@@ -43,6 +43,7 @@ const entry = (spiffePath: string, parentId: string, selectors: string[], extra:
   expiresAt: null,
   createdAt: null,
   revisionNumber: 0,
+  additionalAttributes: { disableX509SvidPrefetch: false, jwtSvidIncludeJti: false },
   ...extra,
 });
 

@@ -47,6 +47,7 @@ function Flags({ node, cycle, now }: { node: TreeNode; cycle: boolean; now: numb
   return (
     <span className="flex shrink-0 items-center gap-1">
       {f.attestationType ? <Badge>{f.attestationType}</Badge> : null}
+      {f.agentVersion ? <Badge title="agent_version">v{f.agentVersion}</Badge> : null}
       {f.banned ? <Badge tone="bad">banned</Badge> : null}
       {f.expired ? <Badge tone="bad">SVID expired</Badge> : null}
       {f.parentAgentExpired ? <Badge tone="bad">agent SVID expired</Badge> : null}
