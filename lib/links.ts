@@ -47,6 +47,7 @@ export const links = {
   federation: (server?: string) => withQuery("/federation", { server }),
   expiry: (server?: string, section?: "ttl") => withQuery("/expiry", { server }) + (section ? `#${section}` : ""),
   kubernetes: (server?: string) => withQuery("/kubernetes", { server }),
+  authorities: (server?: string) => withQuery("/authorities", { server }),
   apiTokens: (server?: string) => withQuery("/settings/tokens", { server }),
   audit: (query: Query = {}) => withQuery("/audit", query),
   troubleshoot: (query: Query = {}) => withQuery("/troubleshoot", query),

@@ -9,6 +9,7 @@ export const navItems: readonly NavItem[] = [
   { path: "/agents", label: "Agents", href: (server) => links.agents(server) },
   { path: "/federation", label: "Federation", href: (server) => links.federation(server) },
   { path: "/expiry", label: "Expiry", href: (server) => links.expiry(server) },
+  { path: "/authorities", label: "Authorities", href: (server) => links.authorities(server) },
   { path: "/kubernetes", label: "Kubernetes", href: (server) => links.kubernetes(server) },
   { path: "/troubleshoot", label: "Troubleshoot", href: (server) => links.troubleshoot({ server }) },
 ];

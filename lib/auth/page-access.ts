@@ -19,6 +19,7 @@ export const pageAccess: Readonly<Record<string, PageAccess>> = {
   "/agents/[agentId]": { action: "agents.read", perServer: true },
   "/federation": { action: "federation.read", perServer: true },
   "/expiry": { action: "expiry.read", perServer: false },
+  "/authorities": { action: "expiry.read", perServer: true },
   "/kubernetes": { action: "kubernetes.read", perServer: false },
   "/troubleshoot": { action: "troubleshoot.read", perServer: true },
   "/settings/tokens": { action: "tokens.manage", perServer: false },

@@ -47,3 +47,9 @@ export const federationKeys = {
 };
 
 export const tokenKeys = { all: ["api-tokens"] as const };
+
+/** The CA rotation cockpit of one server. */
+export const authorityKeys = {
+  all: (server: string) => ["authorities", server] as const,
+  rotation: (server: string) => [...authorityKeys.all(server), "rotation"] as const,
+};
