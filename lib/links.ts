@@ -48,6 +48,7 @@ export const links = {
   expiry: (server?: string, section?: "ttl") => withQuery("/expiry", { server }) + (section ? `#${section}` : ""),
   kubernetes: (server?: string) => withQuery("/kubernetes", { server }),
   authorities: (server?: string) => withQuery("/authorities", { server }),
+  cleanup: (server?: string) => withQuery("/cleanup", { server }),
   apiTokens: (server?: string) => withQuery("/settings/tokens", { server }),
   audit: (query: Query = {}) => withQuery("/audit", query),
   troubleshoot: (query: Query = {}) => withQuery("/troubleshoot", query),

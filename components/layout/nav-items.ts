@@ -10,6 +10,7 @@ export const navItems: readonly NavItem[] = [
   { path: "/federation", label: "Federation", href: (server) => links.federation(server) },
   { path: "/expiry", label: "Expiry", href: (server) => links.expiry(server) },
   { path: "/authorities", label: "Authorities", href: (server) => links.authorities(server) },
+  { path: "/cleanup", label: "Clean-up", href: (server) => links.cleanup(server) },
   { path: "/kubernetes", label: "Kubernetes", href: (server) => links.kubernetes(server) },
   { path: "/troubleshoot", label: "Troubleshoot", href: (server) => links.troubleshoot({ server }) },
 ];

@@ -20,6 +20,7 @@ export const pageAccess: Readonly<Record<string, PageAccess>> = {
   "/federation": { action: "federation.read", perServer: true },
   "/expiry": { action: "expiry.read", perServer: false },
   "/authorities": { action: "expiry.read", perServer: true },
+  "/cleanup": { action: "entries.read", perServer: true },
   "/kubernetes": { action: "kubernetes.read", perServer: false },
   "/troubleshoot": { action: "troubleshoot.read", perServer: true },
   "/settings/tokens": { action: "tokens.manage", perServer: false },

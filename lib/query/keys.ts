@@ -48,6 +48,13 @@ export const federationKeys = {
 
 export const tokenKeys = { all: ["api-tokens"] as const };
 
+/** The clean-up's findings of one server, by the finder's options. */
+export const cleanupKeys = {
+  all: (server: string) => ["cleanup", server] as const,
+  report: (server: string, options: { agentExpiredDays: number; includeControllerOwned: boolean }) =>
+    [...cleanupKeys.all(server), "report", options] as const,
+};
+
 /** The CA rotation cockpit of one server. */
 export const authorityKeys = {
   all: (server: string) => ["authorities", server] as const,
