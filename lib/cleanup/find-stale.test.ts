@@ -109,7 +109,7 @@ describe("findStale", () => {
     expect(reason(`entry:${duplicate.id}`)).toMatch(
       new RegExp(`duplicates entry ${original.id} .* \\(${fine.parentId}\\)`),
     );
-    expect(reason(`entry:${underOld.id}`)).toMatch(/expired 40d ago \(more than 30 days\)/);
+    expect(reason(`entry:${underOld.id}`)).toMatch(/expired 40 days ago \(more than 30 days\)/);
     expect(reason(`agent:${id("/spire/agent/old")}`)).toMatch(
       /prune_attested_nodes_expired_for = "720h" would remove it\./,
     );

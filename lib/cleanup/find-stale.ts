@@ -23,7 +23,11 @@ export type StaleInput = {
   includeControllerOwned?: boolean;
 };
 
-const ago = (iso: string, now: number) => formatDuration(Math.max(0, Math.round((now - Date.parse(iso)) / 1000)));
+/** How long ago `iso` was: whole days past two days, else hours, minutes and seconds. */
+function ago(iso: string, now: number): string {
+  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  return seconds >= 2 * 86_400 ? `${Math.floor(seconds / 86_400)} days` : formatDuration(seconds);
+}
 
 /** Why each entry is stale, by kind (an entry can be stale for several reasons). */
 function entryReasons(input: StaleInput): Map<string, Map<FindingKind, string>> {
