@@ -21,6 +21,8 @@ export const agentKeys = {
   list: (server: string, filters: AgentFilters) => [...agentKeys.all(server), "list", filters] as const,
   /** One agent with the entries that target it (directly and through aliases). */
   detail: (server: string, id: string) => [...agentKeys.all(server), "detail", id] as const,
+  /** The fleet's health and its agents under the Agents page's filters. */
+  fleet: (server: string, filters: object) => [...agentKeys.all(server), "fleet", filters] as const,
 };
 
 /**

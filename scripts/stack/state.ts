@@ -5,7 +5,7 @@ import path from "node:path";
 
 import type { StackIdp } from "../idp/start.ts";
 import { withConsoleIdentity } from "./console-config.ts";
-import { getStackPaths } from "./paths.ts";
+import { getStackPaths, SPIRE_VERSION } from "./paths.ts";
 import { FOO_TEAM_A_PREFIX } from "./seed-foo.ts";
 import type { AttestationType } from "./topology.ts";
 
@@ -51,7 +51,7 @@ export interface StackState {
 }
 
 export interface ConsoleConfig {
-  servers: { name: string; address: string; trustDomain: string }[];
+  servers: { name: string; address: string; trustDomain: string; version: string }[];
   kubernetes?: { kubeconfig: string; namespace: string; spireServer: string };
   dataDir: string;
   auth: ReturnType<typeof demoAuthConfig>;
@@ -111,6 +111,7 @@ export function toConsoleConfig(state: StackState): ConsoleConfig {
       name: s.name,
       address: `unix://${s.socketPath}`,
       trustDomain: s.trustDomain,
+      version: SPIRE_VERSION,
     })),
     dataDir: path.resolve(path.dirname(state.idp.infoFile), "..", "console-data"),
     auth: demoAuthConfig(state.idp),

@@ -1,9 +1,8 @@
-import { AgentFilterForm } from "@/components/agents/agent-filter-form";
-import { AgentTable } from "@/components/agents/agent-table";
+import { FleetView } from "@/components/agents/fleet-view";
 import { AccessNote } from "@/components/auth/access-note";
 import { StatePanel } from "@/components/ui/state-panel";
 import { requirePage } from "@/lib/auth/guard";
-import { agentListQuerySchema } from "@/lib/schemas/list-queries";
+import { fleetQuerySchema } from "@/lib/schemas/fleet";
 import { readQuery, toUrlSearchParams } from "@/lib/schemas/query-string";
 import { selectedServerName } from "@/lib/servers/resolve-server";
 
@@ -16,20 +15,22 @@ export default async function AgentsPage({ searchParams }: Props) {
   await requirePage();
   const params = toUrlSearchParams(await searchParams);
   params.delete("server");
-  const parsed = agentListQuerySchema.safeParse(readQuery(params));
+  const parsed = fleetQuerySchema.safeParse(readQuery(params));
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Agents</h1>
-      <AgentFilterForm server={server} />
       <AccessNote server={server} action="agents.evict" what="ban or evict agents" />
       {parsed.success ? (
-        <AgentTable
+        <FleetView
           server={server}
           filters={{
+            version: parsed.data.version,
             attestationType: parsed.data.attestationType,
-            banned: parsed.data.banned,
+            expiring: parsed.data.expiring,
             canReattest: parsed.data.canReattest,
-            expiresBefore: parsed.data.expiresBefore,
+            banned: parsed.data.banned,
+            skew: parsed.data.skew,
+            q: parsed.data.q,
           }}
         />
       ) : (
