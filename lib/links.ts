@@ -49,6 +49,8 @@ export const links = {
   kubernetes: (server?: string) => withQuery("/kubernetes", { server }),
   authorities: (server?: string) => withQuery("/authorities", { server }),
   cleanup: (server?: string) => withQuery("/cleanup", { server }),
+  controllerManager: () => "/controller-manager",
+  clusterSpiffeId: (name: string) => `/controller-manager/${enc(name)}`,
   apiTokens: (server?: string) => withQuery("/settings/tokens", { server }),
   audit: (query: Query = {}) => withQuery("/audit", query),
   troubleshoot: (query: Query = {}) => withQuery("/troubleshoot", query),

@@ -5,6 +5,7 @@ import { PagedFooter } from "@/components/ui/paged-footer";
 import { SelectorChips } from "@/components/ui/selector-chips";
 import { StatePanel } from "@/components/ui/state-panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { controllerManagedReasons } from "@/lib/entries/controller-managed";
 import { formatAbsolute, formatRelative } from "@/lib/format/time";
 import type { EntryFilters } from "@/lib/spire/types";
 
@@ -59,6 +60,11 @@ export function EntryTable({ server, filters }: { server: string; filters: Entry
               <SelectorChips selectors={entry.selectors} />
             </TableCell>
             <TableCell className="space-x-1 space-y-1 px-4">
+              {controllerManagedReasons(entry).length ? (
+                <Badge tone="neutral" title={controllerManagedReasons(entry).join(" ")}>
+                  controller
+                </Badge>
+              ) : null}
               {entry.admin ? <Badge tone="warn">admin</Badge> : null}
               {entry.downstream ? <Badge tone="info">downstream</Badge> : null}
               {entry.federatesWith.length ? <Badge title={entry.federatesWith.join(", ")}>federated</Badge> : null}

@@ -12,6 +12,7 @@ export const navItems: readonly NavItem[] = [
   { path: "/authorities", label: "Authorities", href: (server) => links.authorities(server) },
   { path: "/cleanup", label: "Clean-up", href: (server) => links.cleanup(server) },
   { path: "/kubernetes", label: "Kubernetes", href: (server) => links.kubernetes(server) },
+  { path: "/controller-manager", label: "Controller manager", href: () => links.controllerManager() },
   { path: "/troubleshoot", label: "Troubleshoot", href: (server) => links.troubleshoot({ server }) },
 ];
 

@@ -21,6 +21,8 @@ export const pageAccess: Readonly<Record<string, PageAccess>> = {
   "/expiry": { action: "expiry.read", perServer: false },
   "/authorities": { action: "expiry.read", perServer: true },
   "/cleanup": { action: "entries.read", perServer: true },
+  "/controller-manager": { action: "kubernetes.read", perServer: false },
+  "/controller-manager/[name]": { action: "kubernetes.read", perServer: false },
   "/kubernetes": { action: "kubernetes.read", perServer: false },
   "/troubleshoot": { action: "troubleshoot.read", perServer: true },
   "/settings/tokens": { action: "tokens.manage", perServer: false },

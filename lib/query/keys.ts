@@ -12,6 +12,8 @@ export const entryKeys = {
   blastRadius: (server: string, id: string) => [...entryKeys.all(server), "blast-radius", id] as const,
   /** Candidate parents for the entry form's parent picker, by search text. */
   parentOptions: (server: string, search: string) => [...entryKeys.all(server), "parent-options", search] as const,
+  /** Whether spire-controller-manager owns the entry, and which object renders it. */
+  owner: (server: string, id: string) => [...entryKeys.all(server), "owner", id] as const,
   /** Trust domains an entry may federate with (those the server holds a bundle for). */
   federationOptions: (server: string) => [...entryKeys.all(server), "federation-options"] as const,
 };

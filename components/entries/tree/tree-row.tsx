@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
+import { controllerManagedReasons } from "@/lib/entries/controller-managed";
 import type { TreeNode } from "@/lib/entries/tree-nodes";
 import { cn } from "@/lib/format/cn";
 import { formatAbsolute, formatRelative } from "@/lib/format/time";
@@ -48,6 +49,12 @@ function Flags({ node, cycle, now }: { node: TreeNode; cycle: boolean; now: numb
     <span className="flex shrink-0 items-center gap-1">
       {f.attestationType ? <Badge>{f.attestationType}</Badge> : null}
       {f.agentVersion ? <Badge title="agent_version">v{f.agentVersion}</Badge> : null}
+      {node.kind === "entry" &&
+      node.entryId &&
+      controllerManagedReasons({ id: node.entryId, parentId: node.parentId ?? "", selectors: node.selectors })
+        .length ? (
+        <Badge title="Managed by spire-controller-manager">controller</Badge>
+      ) : null}
       {f.banned ? <Badge tone="bad">banned</Badge> : null}
       {f.expired ? <Badge tone="bad">SVID expired</Badge> : null}
       {f.parentAgentExpired ? <Badge tone="bad">agent SVID expired</Badge> : null}

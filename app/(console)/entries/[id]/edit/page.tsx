@@ -1,3 +1,4 @@
+import { ControllerOwnerNote } from "@/components/entries/controller-owner-note";
 import { EntryActions } from "@/components/entries/forms/entry-actions";
 import { EntryForm } from "@/components/entries/forms/entry-form";
 import { StatePanel } from "@/components/ui/state-panel";
@@ -40,6 +41,7 @@ export default async function EditEntryPage({ params, searchParams }: Props) {
         </div>
         <EntryActions server={server} entry={entry} showEdit={false} writable={writable} />
       </div>
+      <ControllerOwnerNote server={server} id={entry.id} mode="edit" />
       {writable.allowed ? (
         <EntryForm mode="edit" server={server} trustDomain={trustDomain} entry={entry} />
       ) : (
