@@ -7,8 +7,14 @@ import { hostProblem, readRequestInfo, requestOrigin } from "@/lib/auth/request-
 import { contentSecurityPolicy, securityHeaders } from "@/lib/auth/security-headers";
 import { authSettings } from "@/lib/auth/settings";
 
-/** Paths anyone may load: sign-in itself and static files. */
-const publicPaths = [/^\/auth\//, /^\/favicon\.ico$/, /^\/icon/, /^\/_next\//];
+/**
+ * Probes of the kubelet and Prometheus: no credentials, and no Host check either (they send the
+ * pod's IP as Host). They answer only a status and numbers (see app/healthz, readyz, metrics).
+ */
+const probePaths = /^\/(healthz|readyz|metrics)$/;
+
+/** Paths anyone may load: sign-in itself, static files and the probes. */
+const publicPaths = [/^\/auth\//, /^\/favicon\.ico$/, /^\/icon/, /^\/_next\//, probePaths];
 
 /**
  * In front of every request: refuses a foreign Host (DNS rebinding), gives every response a
@@ -20,7 +26,7 @@ export function proxy(request: NextRequest): NextResponse {
   const info = readRequestInfo(request.headers, settings);
   const { pathname, search } = request.nextUrl;
   const api = pathname.startsWith("/api/");
-  const problem = hostProblem(info, settings);
+  const problem = probePaths.test(pathname) ? null : hostProblem(info, settings);
   if (problem) {
     return api
       ? NextResponse.json({ error: { code: "misdirected_request", message: problem } }, { status: 421 })

@@ -3,6 +3,9 @@ import "./globals.css";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 
+import { readThemeChoice } from "@/lib/theme/read-theme";
+import { themeClass } from "@/lib/theme/theme-choice";
+
 import { Providers } from "./providers";
 
 export const metadata: Metadata = {
@@ -16,9 +19,12 @@ export const metadata: Metadata = {
   },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The chosen theme is a class on <html> from the first byte (no theme script, so nothing
+  // needs the CSP nonce); without a choice, CSS follows prefers-color-scheme.
+  const theme = themeClass(await readThemeChoice());
   return (
-    <html lang="en">
+    <html lang="en" className={theme}>
       <body className="min-h-screen font-sans">
         <Providers>{children}</Providers>
       </body>

@@ -26,28 +26,38 @@ export function queryFromParams(params: URLSearchParams): Query {
 const enc = encodeURIComponent;
 const selectorText = (s: Selector) => `${s.type}:${s.value}`;
 
-/** What a new-entry form may be pre-filled with. */
-export type NewEntryPrefill = { parentId?: string; spiffeId?: string; selectors?: readonly Selector[] };
+/** What a new-entry form may be pre-filled with; `returnTo` is the page to go back to afterwards. */
+export type NewEntryPrefill = {
+  parentId?: string;
+  spiffeId?: string;
+  selectors?: readonly Selector[];
+  returnTo?: string;
+};
+
+/** What an edit form may be pre-filled with (a proposed new parent) and where to go back to after saving. */
+export type EditEntryOptions = { parentId?: string; returnTo?: string };
 
 export const links = {
   overview: (server?: string) => withQuery("/", { server }),
   entries: (server?: string, query: Query = {}) => withQuery("/entries", { server, ...query }),
   entry: (server: string, id: string) => withQuery(`/entries/${enc(id)}`, { server }),
-  editEntry: (server: string, id: string) => withQuery(`/entries/${enc(id)}/edit`, { server }),
+  editEntry: (server: string, id: string, options: EditEntryOptions = {}) =>
+    withQuery(`/entries/${enc(id)}/edit`, { server, parentId: options.parentId, returnTo: options.returnTo }),
   newEntry: (server: string, prefill: NewEntryPrefill = {}) =>
     withQuery("/entries/new", {
       server,
       parentId: prefill.parentId,
       spiffeId: prefill.spiffeId,
       selector: prefill.selectors?.map(selectorText),
+      returnTo: prefill.returnTo,
     }),
   importEntries: (server: string, query: Query = {}) => withQuery("/entries/import", { server, ...query }),
   agents: (server?: string, query: Query = {}) => withQuery("/agents", { server, ...query }),
   agent: (server: string, spiffeId: string) => withQuery(`/agents/${enc(spiffeId)}`, { server }),
   federation: (server?: string) => withQuery("/federation", { server }),
+  authorities: (server?: string) => withQuery("/authorities", { server }),
   expiry: (server?: string, section?: "ttl") => withQuery("/expiry", { server }) + (section ? `#${section}` : ""),
   kubernetes: (server?: string) => withQuery("/kubernetes", { server }),
-  authorities: (server?: string) => withQuery("/authorities", { server }),
   cleanup: (server?: string) => withQuery("/cleanup", { server }),
   controllerManager: () => "/controller-manager",
   clusterSpiffeId: (name: string) => `/controller-manager/${enc(name)}`,

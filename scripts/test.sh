@@ -25,6 +25,9 @@ node scripts/stack/cli.ts up
 echo "[test] building the console"
 next build
 
+echo "[test] helm for the chart tests (built once into the cache)"
+node scripts/helm/cli.ts
+
 mkdir -p test-results
 status=0
 vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?

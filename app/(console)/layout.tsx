@@ -3,13 +3,19 @@ import { type ReactNode, Suspense } from "react";
 import { AccessProvider } from "@/components/auth/access-provider";
 import { SessionEndedDialog } from "@/components/auth/session-ended-dialog";
 import { ConfigHelp } from "@/components/layout/config-help";
+import { ConsoleShell } from "@/components/layout/console-shell";
+import { ServerScopeProvider } from "@/components/layout/server-scope";
 import { ServerSwitcher } from "@/components/layout/server-switcher";
-import { SidebarNav } from "@/components/layout/sidebar-nav";
+import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { UserMenu } from "@/components/layout/user-menu";
+import { CommandPalette } from "@/components/search/command-palette";
+import { Toaster } from "@/components/ui/toaster";
 import { buildAccessMap } from "@/lib/auth/access-map";
 import { can } from "@/lib/auth/can";
 import { requirePage } from "@/lib/auth/guard";
 import { loadConfig } from "@/lib/config/load-config";
+import { rememberedServer } from "@/lib/servers/resolve-server";
+import { readThemeChoice } from "@/lib/theme/read-theme";
 
 export const dynamic = "force-dynamic";
 
@@ -25,34 +31,33 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     principal,
     servers.map((s) => s.name),
   );
-  return (
-    <div className="flex min-h-screen">
-      <aside className="flex w-52 shrink-0 flex-col gap-6 bg-slate-900 px-3 py-4">
-        <div className="px-3 text-base font-semibold tracking-tight text-white">SPIRE Console</div>
+  const header = (
+    <>
+      <div className="min-w-0 flex-1">{servers.length > 0 ? <CommandPalette admin={isAdmin} /> : null}</div>
+      {servers.length > 0 ? (
         <Suspense>
-          <SidebarNav admin={isAdmin} />
+          <ServerSwitcher />
         </Suspense>
-      </aside>
-      <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-12 items-center justify-end gap-6 border-b border-slate-200 bg-white px-6">
-          {servers.length > 0 ? (
-            <Suspense>
-              <ServerSwitcher servers={servers} />
-            </Suspense>
-          ) : null}
-          <UserMenu principal={principal} />
-        </header>
-        <main className="flex-1 px-6 py-6">
-          {config.status === "ok" ? (
-            <AccessProvider access={access}>
-              {children}
-              <SessionEndedDialog />
-            </AccessProvider>
-          ) : (
-            <ConfigHelp config={config} showDetails={isAdmin} />
-          )}
-        </main>
-      </div>
-    </div>
+      ) : null}
+      <ThemeToggle initial={await readThemeChoice()} />
+    </>
+  );
+  return (
+    <ServerScopeProvider servers={servers} remembered={await rememberedServer()}>
+      <AccessProvider access={access}>
+        <Toaster>
+          <ConsoleShell admin={isAdmin} header={header} navFooter={<UserMenu principal={principal} />}>
+            {config.status === "ok" ? (
+              <>
+                {children}
+                <SessionEndedDialog />
+              </>
+            ) : (
+              <ConfigHelp config={config} showDetails={isAdmin} />
+            )}
+          </ConsoleShell>
+        </Toaster>
+      </AccessProvider>
+    </ServerScopeProvider>
   );
 }

@@ -5,6 +5,8 @@ import { useState } from "react";
 import { useAccess } from "@/components/auth/access-provider";
 import { NotAllowed } from "@/components/auth/not-allowed";
 import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toaster";
+import { links } from "@/lib/links";
 
 import { ConfirmAgentDialog } from "./confirm-agent-dialog";
 import { type AgentAction, useAgentAction } from "./use-agent-actions";
@@ -30,6 +32,7 @@ export function AgentActions({
   const mayEvict = useAccess("agents.evict", server);
   const [pending, setPending] = useState<AgentAction | null>(null);
   const mutation = useAgentAction(server);
+  const toast = useToast();
   const close = () => {
     setPending(null);
     mutation.reset();
@@ -38,20 +41,22 @@ export function AgentActions({
     return explain ? <NotAllowed label="Ban or evict" access={mayEvict} id="agent-actions-not-allowed" /> : null;
   }
   return (
-    <div className="flex gap-1">
-      {mayBan.allowed ? (
-        <Button size="sm" variant="secondary" disabled={banned} onClick={() => setPending("ban")}>
-          Ban
+    <div className="flex flex-wrap gap-1">
+      {/* Evicting is recoverable (the agent attests again); banning keeps it out until someone evicts it. */}
+      {mayEvict.allowed ? (
+        <Button size="sm" variant="caution" onClick={() => setPending("evict")}>
+          Evict
         </Button>
       ) : null}
-      {mayEvict.allowed ? (
-        <Button size="sm" variant="destructive" onClick={() => setPending("evict")}>
-          Evict
+      {mayBan.allowed ? (
+        <Button size="sm" variant="destructive" disabled={banned} onClick={() => setPending("ban")}>
+          Ban
         </Button>
       ) : null}
       {pending ? (
         <ConfirmAgentDialog
           action={pending}
+          server={server}
           agentId={agentId}
           pending={mutation.isPending}
           error={mutation.error?.message ?? null}
@@ -63,6 +68,14 @@ export function AgentActions({
                 onSuccess: () => {
                   const done = pending;
                   close();
+                  toast({
+                    title: done === "ban" ? `Agent banned on ${server}` : `Agent evicted from ${server}`,
+                    description: agentId,
+                    link:
+                      done === "ban"
+                        ? { href: links.agent(server, agentId), label: "Open the agent" }
+                        : { href: links.agents(server), label: "Agents" },
+                  });
                   onDone?.(done);
                 },
               },

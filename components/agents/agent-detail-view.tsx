@@ -1,16 +1,16 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 
 import { NewEntryButton } from "@/components/entries/forms/new-entry-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { SelectorChips } from "@/components/ui/selector-chips";
+import { SpiffeId } from "@/components/ui/spiffe-id";
 import { StatePanel } from "@/components/ui/state-panel";
+import { TimeText } from "@/components/ui/time-text";
 import type { AgentDetail } from "@/lib/agents/load-agent-detail";
-import { formatAbsolute, formatRelative } from "@/lib/format/time";
 import { links } from "@/lib/links";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { agentKeys } from "@/lib/query/keys";
@@ -42,8 +42,11 @@ export function AgentDetailView({ server, agentId }: { server: string; agentId: 
       <Card>
         <CardHeader>
           <h2 className="font-semibold">Agent</h2>
-          <div className="flex gap-2">
-            <NewEntryButton server={server} prefill={{ parentId: agent.spiffeId }} />
+          <div className="flex flex-wrap justify-end gap-2">
+            <NewEntryButton
+              server={server}
+              prefill={{ parentId: agent.spiffeId, returnTo: links.agent(server, agent.spiffeId) }}
+            />
             <AgentActions
               explain
               server={server}
@@ -54,22 +57,22 @@ export function AgentDetailView({ server, agentId }: { server: string; agentId: 
           </div>
         </CardHeader>
         <CardBody>
-          <dl className="grid grid-cols-[9rem_1fr] gap-x-4 gap-y-2 text-sm">
+          <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm sm:grid-cols-[9rem_minmax(0,1fr)]">
             <dt className="text-slate-500">SPIFFE ID</dt>
-            <dd className="break-all font-mono text-xs">{agent.spiffeId}</dd>
+            <dd className="min-w-0 text-xs">
+              <SpiffeId value={agent.spiffeId} />
+            </dd>
             <dt className="text-slate-500">Attestation</dt>
             <dd className="font-mono text-xs">{agent.attestationType}</dd>
             <dt className="text-slate-500">Selectors</dt>
-            <dd>
-              <SelectorChips selectors={agent.selectors} />
+            <dd className="min-w-0">
+              <SelectorChips selectors={agent.selectors} copy />
             </dd>
             <dt className="text-slate-500">SVID serial</dt>
             <dd className="break-all font-mono text-xs">{agent.x509SvidSerialNumber || "–"}</dd>
             <dt className="text-slate-500">SVID expires</dt>
             <dd>
-              {agent.x509SvidExpiresAt
-                ? `${formatRelative(agent.x509SvidExpiresAt)} (${formatAbsolute(agent.x509SvidExpiresAt)})`
-                : "–"}
+              {agent.x509SvidExpiresAt ? <TimeText iso={agent.x509SvidExpiresAt} now={query.dataUpdatedAt} /> : "–"}
             </dd>
             <dt className="text-slate-500">State</dt>
             <dd className="space-x-1">
@@ -105,14 +108,13 @@ export function AgentDetailView({ server, agentId }: { server: string; agentId: 
             ) : null}
             {viaAliases.map(({ alias, entries, total }) => (
               <section key={alias.id} data-testid="agent-alias">
-                <h3 className="mb-1 text-sm">
-                  <Link
+                <h3 className="mb-1 flex min-w-0 items-center gap-2 text-sm">
+                  <SpiffeId
+                    value={alias.spiffeId}
                     href={links.entry(server, alias.id)}
-                    className="font-mono text-xs font-semibold text-sky-800 hover:underline"
-                  >
-                    {alias.spiffeId}
-                  </Link>
-                  <span className="ml-2 text-xs text-slate-500">{total} entries</span>
+                    className="text-xs font-semibold"
+                  />
+                  <span className="shrink-0 text-xs text-slate-500">{total} entries</span>
                 </h3>
                 <AgentEntryList server={server} entries={entries} total={total} empty="No entries under this alias." />
               </section>

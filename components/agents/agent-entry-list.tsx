@@ -1,6 +1,5 @@
-import Link from "next/link";
-
 import { SelectorChips } from "@/components/ui/selector-chips";
+import { SpiffeId } from "@/components/ui/spiffe-id";
 import { links } from "@/lib/links";
 import type { Entry } from "@/lib/spire/types";
 
@@ -20,10 +19,8 @@ export function AgentEntryList({
   return (
     <ul className="divide-y divide-slate-100" data-testid="agent-entries">
       {entries.map((entry) => (
-        <li key={entry.id} className="flex flex-wrap items-center gap-2 py-1.5">
-          <Link href={links.entry(server, entry.id)} className="font-mono text-xs text-sky-800 hover:underline">
-            {entry.spiffeId}
-          </Link>
+        <li key={entry.id} className="flex min-w-0 flex-wrap items-center gap-2 py-1.5">
+          <SpiffeId value={entry.spiffeId} href={links.entry(server, entry.id)} className="text-xs" />
           <SelectorChips selectors={entry.selectors} />
         </li>
       ))}

@@ -65,6 +65,7 @@ export function AgentRowMenu({ server, agentId, banned }: { server: string; agen
       {pending ? (
         <ConfirmAgentDialog
           action={pending}
+          server={server}
           agentId={agentId}
           pending={mutation.isPending}
           error={mutation.error?.message ?? null}

@@ -27,7 +27,7 @@ export function FleetFilterForm({
     expiring: filters.expiring ?? "",
     canReattest: tri(filters.canReattest),
     banned: tri(filters.banned),
-    q: filters.q ?? "",
+    spiffeIdContains: filters.spiffeIdContains ?? "",
   });
   const set = (key: keyof typeof values) => (event: { target: { value: string } }) =>
     setValues({ ...values, [key]: event.target.value });
@@ -79,12 +79,20 @@ export function FleetFilterForm({
         ["true", "yes"],
         ["false", "no"],
       ])}
-      <Field id="f-q" label="SPIFFE ID or selector contains" size="sm">
-        <Input size="sm" value={values.q} onChange={set("q")} placeholder="demo-node-1" />
+      <Field id="f-id" label="SPIFFE ID contains" size="sm">
+        <Input
+          size="sm"
+          type="search"
+          value={values.spiffeIdContains}
+          onChange={set("spiffeIdContains")}
+          placeholder="8afa, or demo-node"
+          autoComplete="off"
+          spellCheck={false}
+        />
       </Field>
       <div className="flex items-end gap-2">
         <Button type="submit" size="sm">
-          Apply
+          Apply filters
         </Button>
         <Button type="button" size="sm" variant="ghost" onClick={() => router.push(links.agents(server))}>
           Clear

@@ -1,13 +1,13 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import Link from "next/link";
 import { useEffect, useRef } from "react";
 
 import { Badge } from "@/components/ui/badge";
+import { SpiffeId } from "@/components/ui/spiffe-id";
+import { TimeText } from "@/components/ui/time-text";
 import type { FleetAgent } from "@/lib/agents/fleet";
 import { skewText } from "@/lib/agents/version-skew";
-import { formatAbsolute, formatRelative } from "@/lib/format/time";
 import { links } from "@/lib/links";
 
 import { AgentRowMenu } from "./agent-row-menu";
@@ -59,13 +59,7 @@ function Row({
         <input type="checkbox" aria-label={`Select ${agent.spiffeId}`} checked={selected} onChange={onToggle} />
       </td>
       <td className="min-w-0 px-3 py-2">
-        <Link
-          href={links.agent(server, agent.spiffeId)}
-          className="block truncate font-mono text-xs text-sky-800 hover:underline"
-          title={agent.spiffeId}
-        >
-          {agent.spiffeId}
-        </Link>
+        <SpiffeId value={agent.spiffeId} href={links.agent(server, agent.spiffeId)} className="text-xs" />
         <div className="truncate text-[11px] text-slate-600">serial {agent.x509SvidSerialNumber || "–"}</div>
       </td>
       <td className="px-3 py-2">
@@ -78,24 +72,16 @@ function Row({
         <SelectorSummary selectors={agent.selectors} label={agent.spiffeId} />
       </td>
       <td className="px-3 py-2 text-xs">
-        {agent.x509SvidExpiresAt ? (
-          <span title={formatAbsolute(agent.x509SvidExpiresAt)}>{formatRelative(agent.x509SvidExpiresAt, now)}</span>
-        ) : (
-          "–"
-        )}
+        {agent.x509SvidExpiresAt ? <TimeText iso={agent.x509SvidExpiresAt} now={now} /> : "–"}
       </td>
       <td className="px-3 py-2">
         <State agent={agent} />
       </td>
       <td className="px-3 py-2 text-xs tabular-nums" data-testid="agent-entries-count">
-        <Link
-          href={links.agent(server, agent.spiffeId)}
-          className="text-sky-800 hover:underline"
-          title={`${agent.entriesCount} entries parented to it, ${agent.aliasCount} node alias(es) cover it`}
-        >
+        <span title={`${agent.entriesCount} entries parented to it, ${agent.aliasCount} node alias(es) cover it`}>
           {agent.entriesCount}
           <span className="sr-only"> entries</span>
-        </Link>
+        </span>
         {agent.aliasCount ? <span className="text-slate-600"> +{agent.aliasCount}</span> : null}
       </td>
       <td className="px-3 py-2">

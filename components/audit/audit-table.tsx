@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TimeText } from "@/components/ui/time-text";
 import type { AuditRecord } from "@/lib/store/types";
 
 import { RecordDiff } from "./record-diff";
@@ -11,13 +12,13 @@ function actorText(record: AuditRecord): string {
   return `${record.actor.name} (${record.actor.method})`;
 }
 
-/** Audit records, newest first; each change opens its before/after diff. */
-export function AuditTable({ records }: { records: AuditRecord[] }) {
+/** Audit records, newest first (times relative to `now`, UTC on hover); each change opens its before/after diff. */
+export function AuditTable({ records, now }: { records: AuditRecord[]; now: number }) {
   return (
     <Table caption="Audit log" overflow="scroll">
       <TableHeader>
         <TableRow>
-          <TableHead>Time (UTC)</TableHead>
+          <TableHead>When</TableHead>
           <TableHead>Actor</TableHead>
           <TableHead>Action</TableHead>
           <TableHead>Target</TableHead>
@@ -28,8 +29,8 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
       <TableBody>
         {records.map((r) => (
           <TableRow key={r.id} data-testid="audit-row">
-            <TableCell className="font-mono text-xs whitespace-nowrap">
-              {new Date(r.at).toISOString().replace("T", " ").slice(0, 19)}
+            <TableCell className="text-xs whitespace-nowrap">
+              <TimeText iso={new Date(r.at).toISOString()} now={now} />
             </TableCell>
             <TableCell>{actorText(r)}</TableCell>
             <TableCell className="font-mono text-xs">{r.action}</TableCell>

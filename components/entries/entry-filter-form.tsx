@@ -15,6 +15,9 @@ function idProblem(value: string): string | null {
   return "error" in parsed ? parsed.error : null;
 }
 
+/** A value starting with spiffe:// is a whole ID (matched exactly, as SPIRE does); other text is a part of one. */
+const isWholeId = (value: string) => value.trim().toLowerCase().startsWith("spiffe://");
+
 const split = (text: string) => text.split(/\s+/).filter(Boolean);
 
 /**
@@ -24,7 +27,7 @@ const split = (text: string) => text.split(/\s+/).filter(Boolean);
 export function EntryFilterForm({ server, page }: { server: string; page: "entries" | "import" }) {
   const router = useRouter();
   const params = useSearchParams();
-  const [spiffeId, setSpiffeId] = useState(params.get("spiffeId") ?? "");
+  const [spiffeId, setSpiffeId] = useState(params.get("spiffeId") ?? params.get("spiffeIdContains") ?? "");
   const [parentId, setParentId] = useState(params.get("parentId") ?? "");
   const [selectors, setSelectors] = useState(params.getAll("selector").join(" "));
   const [match, setMatch] = useState(params.get("match") ?? "superset");
@@ -34,7 +37,7 @@ export function EntryFilterForm({ server, page }: { server: string; page: "entri
   const selectorList = split(selectors);
   const selectorProblem = selectorList.map((s) => parseSelector(s)).find((r) => "error" in r);
   const problems = {
-    spiffeId: idProblem(spiffeId),
+    spiffeId: isWholeId(spiffeId) ? idProblem(spiffeId.trim()) : null,
     parentId: idProblem(parentId),
     selectors: selectorProblem && "error" in selectorProblem ? selectorProblem.error : null,
   };
@@ -49,7 +52,8 @@ export function EntryFilterForm({ server, page }: { server: string; page: "entri
     event.preventDefault();
     if (invalid) return;
     open({
-      spiffeId: spiffeId || undefined,
+      spiffeId: isWholeId(spiffeId) ? spiffeId.trim() : undefined,
+      spiffeIdContains: spiffeId.trim() && !isWholeId(spiffeId) ? spiffeId.trim() : undefined,
       parentId: parentId || undefined,
       selector: selectorList,
       match: selectorList.length ? match : undefined,
@@ -65,8 +69,9 @@ export function EntryFilterForm({ server, page }: { server: string; page: "entri
     set: (v: string) => void,
     problem: string | null,
     placeholder: string,
+    hint?: string,
   ) => (
-    <Field id={id} label={label} error={problem} size="sm">
+    <Field id={id} label={label} error={problem} size="sm" hint={hint}>
       <Input size="sm" value={value} onChange={(e) => set(e.target.value)} placeholder={placeholder} />
     </Field>
   );
@@ -77,7 +82,15 @@ export function EntryFilterForm({ server, page }: { server: string; page: "entri
       className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3"
       aria-label="Entry filters"
     >
-      {field("f-spiffe-id", "SPIFFE ID", spiffeId, setSpiffeId, problems.spiffeId, "spiffe://example.org/workload")}
+      {field(
+        "f-spiffe-id",
+        "SPIFFE ID",
+        spiffeId,
+        setSpiffeId,
+        problems.spiffeId,
+        "billing, or spiffe://example.org/workload",
+        "Part of an ID finds every ID containing it; a whole spiffe:// ID matches exactly.",
+      )}
       {field(
         "f-parent-id",
         "Parent ID",

@@ -3,17 +3,28 @@
 import { Badge } from "@/components/ui/badge";
 import { PagedFooter } from "@/components/ui/paged-footer";
 import { SelectorChips } from "@/components/ui/selector-chips";
+import { SortableHead, sortRows, useSort } from "@/components/ui/sortable-head";
+import { SpiffeId } from "@/components/ui/spiffe-id";
 import { StatePanel } from "@/components/ui/state-panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TimeText } from "@/components/ui/time-text";
 import { controllerManagedReasons } from "@/lib/entries/controller-managed";
-import { formatAbsolute, formatRelative } from "@/lib/format/time";
-import type { EntryFilters } from "@/lib/spire/types";
+import { links } from "@/lib/links";
+import type { Entry, EntryFilters } from "@/lib/spire/types";
 
 import { useEntryList } from "./use-entry-list";
 
-/** The flat, paged list of one server's entries under the current filters. */
+type Column = "spiffeId" | "parentId" | "expires";
+const sortValue: Record<Column, (e: Entry) => string | number> = {
+  spiffeId: (e) => e.spiffeId,
+  parentId: (e) => e.parentId,
+  expires: (e) => (e.expiresAt ? Date.parse(e.expiresAt) : Number.MAX_SAFE_INTEGER),
+};
+
+/** The flat, paged list of one server's entries under the current filters; columns sort what is loaded. */
 export function EntryTable({ server, filters }: { server: string; filters: EntryFilters }) {
   const query = useEntryList(server, filters);
+  const { sort, toggle } = useSort<Column>();
   if (query.isPending) return <StatePanel tone="loading" title="Loading entries…" />;
   if (query.isError)
     return (
@@ -29,6 +40,7 @@ export function EntryTable({ server, filters }: { server: string; filters: Entry
       caption={`Entries of ${server}`}
       layout="fixed"
       overflow="hidden"
+      stack
       footer={
         <PagedFooter
           shown={entries.length}
@@ -40,26 +52,26 @@ export function EntryTable({ server, filters }: { server: string; filters: Entry
     >
       <TableHeader>
         <TableRow>
-          <TableHead className="w-[30%] px-4">SPIFFE ID</TableHead>
-          <TableHead className="w-[28%] px-4">Parent</TableHead>
+          <SortableHead column="spiffeId" label="SPIFFE ID" sort={sort} onSort={toggle} className="w-[32%] px-4" />
+          <SortableHead column="parentId" label="Parent" sort={sort} onSort={toggle} className="w-[28%] px-4" />
           <TableHead className="px-4">Selectors</TableHead>
-          <TableHead className="w-32 px-4">Flags</TableHead>
+          <SortableHead column="expires" label="Flags" sort={sort} onSort={toggle} className="w-36 px-4" />
         </TableRow>
       </TableHeader>
       <TableBody>
-        {entries.map((entry) => (
+        {sortRows(entries, sort, sortValue).map((entry) => (
           <TableRow key={entry.id} data-testid="entry-row">
-            <TableCell className="truncate px-4 font-mono text-xs" title={entry.spiffeId}>
-              {entry.spiffeId}
-              <div className="text-[11px] text-slate-500">{entry.id}</div>
+            <TableCell className="px-4 text-xs" data-label="SPIFFE ID">
+              <SpiffeId value={entry.spiffeId} href={links.entry(server, entry.id)} />
+              <div className="font-mono text-[11px] text-slate-600">{entry.id}</div>
             </TableCell>
-            <TableCell className="truncate px-4 font-mono text-xs" title={entry.parentId}>
-              {entry.parentId}
+            <TableCell className="px-4 text-xs" data-label="Parent">
+              <SpiffeId value={entry.parentId} label="parent ID" />
             </TableCell>
-            <TableCell className="px-4">
+            <TableCell className="px-4" data-label="Selectors">
               <SelectorChips selectors={entry.selectors} />
             </TableCell>
-            <TableCell className="space-x-1 space-y-1 px-4">
+            <TableCell className="space-y-1 space-x-1 px-4" data-label="Flags">
               {controllerManagedReasons(entry).length ? (
                 <Badge tone="neutral" title={controllerManagedReasons(entry).join(" ")}>
                   controller
@@ -69,11 +81,9 @@ export function EntryTable({ server, filters }: { server: string; filters: Entry
               {entry.downstream ? <Badge tone="info">downstream</Badge> : null}
               {entry.federatesWith.length ? <Badge title={entry.federatesWith.join(", ")}>federated</Badge> : null}
               {entry.expiresAt ? (
-                <Badge
-                  tone={Date.parse(entry.expiresAt) - now < 86_400_000 ? "bad" : "neutral"}
-                  title={formatAbsolute(entry.expiresAt)}
-                >
-                  expires {formatRelative(entry.expiresAt, now)}
+                <Badge tone={Date.parse(entry.expiresAt) - now < 86_400_000 ? "bad" : "neutral"}>
+                  expires&nbsp;
+                  <TimeText iso={entry.expiresAt} now={now} />
                 </Badge>
               ) : null}
             </TableCell>

@@ -3,7 +3,7 @@
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { fetchJson } from "@/lib/query/fetch-json";
-import { entryKeys } from "@/lib/query/keys";
+import { agentKeys, entryKeys } from "@/lib/query/keys";
 import type { EntryInput, EntryPatch } from "@/lib/schemas/entry-input";
 import type { Entry } from "@/lib/spire/types";
 
@@ -21,11 +21,12 @@ export type BatchDeleteResponse = {
 
 const base = (server: string) => `/api/servers/${encodeURIComponent(server)}/entries`;
 
-/** Every entry list, detail and tree node of `server` is stale after a mutation. */
+/** Every entry list, detail and tree node of `server` is stale after a mutation, and so are agents' entry lists. */
 function invalidateEntries(client: QueryClient, server: string) {
   return Promise.all([
     client.invalidateQueries({ queryKey: entryKeys.all(server) }),
     client.invalidateQueries({ queryKey: ["entry-tree", server] }),
+    client.invalidateQueries({ queryKey: agentKeys.all(server) }),
   ]);
 }
 

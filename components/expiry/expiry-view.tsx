@@ -27,7 +27,7 @@ export function ExpiryView() {
         {query.error.message}
       </StatePanel>
     );
-  const { items, servers, ttlWarnings } = query.data;
+  const { items, servers, ttlWarnings, thresholds } = query.data;
   const now = Date.parse(query.data.now);
   return (
     <div className="space-y-4">
@@ -41,7 +41,7 @@ export function ExpiryView() {
       <Card>
         <CardHeader>
           <h2 className="font-semibold">Timeline</h2>
-          <span className="flex gap-3 text-xs text-slate-600">
+          <span className="flex flex-wrap gap-3 text-xs text-slate-600">
             {Object.entries(urgencyColor).map(([name, color]) => (
               <span key={name} className="flex items-center gap-1">
                 <svg width="10" height="10" aria-hidden="true">
@@ -52,7 +52,15 @@ export function ExpiryView() {
             ))}
           </span>
         </CardHeader>
-        <CardBody>
+        <CardBody className="space-y-3">
+          <p className="text-sm text-slate-700" data-testid="expiry-thresholds">
+            <span className="font-medium">Critical</span>: less than {thresholds.criticalHours} hours left;{" "}
+            <span className="font-medium">warning</span>: less than {thresholds.warningDays} days (config{" "}
+            <code className="font-mono text-xs">expiry.criticalHours</code>,{" "}
+            <code className="font-mono text-xs">expiry.warningDays</code>). What SPIRE renews by itself counts only when
+            renewal is not on track: an agent SVID (renewed at half its lifetime) once expired; a CA or JWT key whose
+            successor is prepared, once expired.
+          </p>
           {items.length ? (
             <ExpiryTimeline items={items} now={now} />
           ) : (
@@ -60,14 +68,14 @@ export function ExpiryView() {
           )}
         </CardBody>
       </Card>
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid gap-4 xl:grid-cols-2 [&>*]:min-w-0">
         <Card>
           <CardHeader>
             <h2 className="font-semibold">Most urgent</h2>
-            <span className="text-xs text-slate-500">{items.length} items</span>
+            <span className="text-xs text-slate-500">{items.length} items · by urgency, then time left</span>
           </CardHeader>
           <CardBody>
-            <SoonestList items={items.slice(0, 25)} now={now} />
+            <SoonestList items={items.slice(0, 25)} now={now} advice />
           </CardBody>
         </Card>
         <Card id="ttl">

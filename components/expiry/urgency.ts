@@ -1,4 +1,4 @@
-import type { Urgency } from "@/lib/expiry/classify-expiry";
+import type { ExpiryKind, Urgency } from "@/lib/expiry/classify-expiry";
 
 /** Colours of the urgency classes (SVG fill and badge tone). */
 export const urgencyColor: Record<Urgency, string> = {
@@ -12,4 +12,13 @@ export const urgencyTone: Record<Urgency, "bad" | "warn" | "good"> = {
   critical: "bad",
   warning: "warn",
   ok: "good",
+};
+
+/** What each kind of item is called in lists. */
+export const kindLabel: Record<ExpiryKind, string> = {
+  "x509-authority": "X.509 CA",
+  "jwt-authority": "JWT key",
+  "federated-ca": "federated CA",
+  "agent-svid": "agent SVID",
+  entry: "entry",
 };

@@ -1,5 +1,6 @@
 import type { FederationGraph } from "@/lib/federation/build-graph";
 import { edgeKey, edgePath, layoutNodes } from "@/lib/federation/graph-layout";
+import { cn } from "@/lib/format/cn";
 
 const W = 720;
 const H = 360;
@@ -28,7 +29,7 @@ export function FederationGraphSvg({ graph }: { graph: FederationGraph }) {
             markerHeight="7"
             orient="auto-start-reverse"
           >
-            <path d="M 0 0 L 10 5 L 0 10 z" fill={tone === "ok" ? "#047857" : "#b91c1c"} />
+            <path d="M 0 0 L 10 5 L 0 10 z" className={tone === "ok" ? "fill-emerald-700" : "fill-red-700"} />
           </marker>
         ))}
       </defs>
@@ -50,7 +51,7 @@ export function FederationGraphSvg({ graph }: { graph: FederationGraph }) {
             <path
               d={d}
               fill="none"
-              stroke={tone === "ok" ? "#047857" : "#b91c1c"}
+              className={tone === "ok" ? "stroke-emerald-700" : "stroke-red-700"}
               strokeWidth={2}
               strokeDasharray={edge.bundlePresent ? undefined : "6 4"}
               markerEnd={`url(#arrow-${tone})`}
@@ -70,8 +71,10 @@ export function FederationGraphSvg({ graph }: { graph: FederationGraph }) {
               cx={p.x}
               cy={p.y}
               r={R}
-              fill={node.error ? "#fee2e2" : node.server ? "#e0f2fe" : "#f1f5f9"}
-              stroke={node.error ? "#b91c1c" : "#0369a1"}
+              className={cn(
+                node.error ? "fill-red-100" : node.server ? "fill-sky-100" : "fill-slate-100",
+                node.error ? "stroke-red-700" : "stroke-sky-700",
+              )}
               strokeWidth={1.5}
               strokeDasharray={node.server ? undefined : "4 3"}
             />

@@ -47,7 +47,7 @@ export function FederationView({ server }: { server: string }) {
         <div className="space-y-2">
           <h2 className="font-semibold">Relationships of {server}</h2>
           {edges.length ? (
-            <FederationTable server={server} edges={edges} />
+            <FederationTable server={server} edges={edges} now={query.dataUpdatedAt} />
           ) : (
             <StatePanel tone="empty" title="This server federates with no other trust domain." />
           )}

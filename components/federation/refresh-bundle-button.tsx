@@ -4,19 +4,49 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { useAccess } from "@/components/auth/access-provider";
 import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toaster";
+import type { FederationGraph } from "@/lib/federation/build-graph";
+import { links } from "@/lib/links";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { expiryKeys, federationGraphKeys, federationKeys, overviewKeys } from "@/lib/query/keys";
 
-/** Asks `server` to fetch `trustDomain`'s bundle now, then refreshes the federation views. */
+/**
+ * Asks `server` to fetch `trustDomain`'s bundle now, then refreshes the federation views and says
+ * what happened in a toast: the bundle's sequence number before and after, or the error.
+ */
 export function RefreshBundleButton({ server, trustDomain }: { server: string; trustDomain: string }) {
   const allowed = useAccess("federation.refresh", server).allowed;
   const client = useQueryClient();
+  const toast = useToast();
+  const sequence = () =>
+    client
+      .getQueryData<FederationGraph>(federationGraphKeys.all)
+      ?.edges.find((e) => e.server === server && e.to === trustDomain)?.sequenceNumber ?? null;
   const mutation = useMutation({
-    mutationFn: () =>
-      fetchJson<null>(
+    mutationFn: async () => {
+      const before = sequence();
+      await fetchJson<null>(
         `/api/servers/${encodeURIComponent(server)}/federations/${encodeURIComponent(trustDomain)}/refresh`,
         { method: "POST", body: {} },
-      ),
+      );
+      return before;
+    },
+    onSuccess: async (before) => {
+      await client.refetchQueries({ queryKey: federationGraphKeys.all });
+      const after = sequence();
+      toast({
+        title: `Refreshed ${trustDomain}'s bundle on ${server}`,
+        description:
+          after === null
+            ? "The server holds no bundle for it yet."
+            : before === after
+              ? `Sequence ${after}, unchanged: the bundle was already current.`
+              : `Sequence ${before ?? "none"} → ${after}.`,
+        link: { href: links.federation(server), label: "Federation" },
+      });
+    },
+    onError: (error) =>
+      toast({ tone: "error", title: `Refreshing ${trustDomain} on ${server} failed`, description: error.message }),
     onSettled: () =>
       Promise.all(
         [federationGraphKeys.all, federationKeys.all(server), expiryKeys.all, overviewKeys.all].map((queryKey) =>
@@ -38,7 +68,6 @@ export function RefreshBundleButton({ server, trustDomain }: { server: string; t
           {mutation.error.message}
         </span>
       ) : null}
-      {mutation.isSuccess ? <span className="text-xs text-emerald-700">refreshed</span> : null}
     </span>
   );
 }

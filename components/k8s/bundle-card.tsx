@@ -1,21 +1,23 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { formatAbsolute } from "@/lib/format/time";
+import { TimeText } from "@/components/ui/time-text";
 import type { BundleComparison } from "@/lib/kubernetes/compare-bundle";
 
 import { HealthBadge } from "./health-badge";
-
-const when = (iso: string | null) => (iso ? formatAbsolute(iso) : "—");
 
 /** The trust-bundle ConfigMap's CAs vs the SPIRE server's current bundle. */
 export function BundleCard({
   bundle,
   serverName,
   serverError,
+  now,
 }: {
   bundle: BundleComparison;
   serverName: string | null;
   serverError: string | null;
+  /** When the report was made (epoch ms), for relative times. */
+  now: number;
 }) {
+  const when = (iso: string | null) => (iso ? <TimeText iso={iso} now={now} /> : "—");
   return (
     <Card data-testid="k8s-bundle-card">
       <CardHeader>

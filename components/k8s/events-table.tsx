@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatAbsolute, formatRelative } from "@/lib/format/time";
+import { TimeText } from "@/components/ui/time-text";
 import type { K8sEvent } from "@/lib/k8s/types";
 
 /** Kubernetes events, newest first. */
@@ -32,13 +32,7 @@ export function EventsTable({
         {events.map((event) => (
           <TableRow key={`${event.namespace}/${event.name}`} data-testid={testId}>
             <TableCell className="whitespace-nowrap">
-              {event.lastSeen ? (
-                <time dateTime={event.lastSeen} title={formatAbsolute(event.lastSeen)}>
-                  {formatRelative(event.lastSeen, now)}
-                </time>
-              ) : (
-                "—"
-              )}
+              {event.lastSeen ? <TimeText iso={event.lastSeen} now={now} /> : "—"}
             </TableCell>
             <TableCell className="font-mono text-xs">
               {event.namespace}/{event.involved.kind.toLowerCase()}/{event.involved.name}

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatAbsolute, formatRelative } from "@/lib/format/time";
+import { TimeText } from "@/components/ui/time-text";
 import type { NodeMatrix } from "@/lib/kubernetes/node-matrix";
 import type { PodCell } from "@/lib/kubernetes/pod-status";
 
@@ -9,7 +9,7 @@ function PodStatus({ pod }: { pod: PodCell | null }) {
   return (
     <div className="space-y-0.5">
       <Badge tone={pod.healthy ? "good" : "bad"}>{pod.status}</Badge>
-      <div className="font-mono text-xs text-slate-500">{pod.name}</div>
+      <div className="font-mono text-xs break-all text-slate-500">{pod.name}</div>
       <div className="text-xs text-slate-600">
         {pod.restarts} restart{pod.restarts === 1 ? "" : "s"}
       </div>
@@ -28,10 +28,7 @@ function SpireAgent({ agent, now }: { agent: NodeAgent; now: number }) {
         {agent.expiresAt ? (
           <>
             {" "}
-            · SVID expires{" "}
-            <time dateTime={agent.expiresAt} title={formatAbsolute(agent.expiresAt)}>
-              {formatRelative(agent.expiresAt, now)}
-            </time>
+            · SVID expires <TimeText iso={agent.expiresAt} now={now} />
           </>
         ) : null}
         {agent.banned ? " · banned" : ""}
@@ -43,7 +40,7 @@ function SpireAgent({ agent, now }: { agent: NodeAgent; now: number }) {
 /** One row per node: agent pod, CSI pod, csi.spiffe.io registration, the SPIRE agent attested from it. */
 export function NodeMatrixTable({ matrix, csiDriver, now }: { matrix: NodeMatrix; csiDriver: string; now: number }) {
   return (
-    <Table caption="SPIRE on each node">
+    <Table caption="SPIRE on each node" stack>
       <TableHeader>
         <TableRow>
           <TableHead>Node</TableHead>
@@ -56,21 +53,21 @@ export function NodeMatrixTable({ matrix, csiDriver, now }: { matrix: NodeMatrix
       <TableBody>
         {matrix.rows.map((row) => (
           <TableRow key={row.node} data-testid="k8s-node-row" data-node={row.node}>
-            <TableCell>
+            <TableCell data-label="Node">
               <div className="font-medium">{row.node}</div>
-              <div className="font-mono text-xs text-slate-500">{row.uid}</div>
+              <div className="font-mono text-xs break-all text-slate-500">{row.uid}</div>
               {row.ready ? null : <Badge tone="bad">NotReady</Badge>}
             </TableCell>
-            <TableCell>
+            <TableCell data-label="spire-agent pod">
               <PodStatus pod={row.agentPod} />
             </TableCell>
-            <TableCell>
+            <TableCell data-label="CSI driver pod">
               <PodStatus pod={row.csiPod} />
             </TableCell>
-            <TableCell>
+            <TableCell data-label={`${csiDriver} registered`}>
               {row.csiRegistered ? <Badge tone="good">Registered</Badge> : <Badge tone="bad">Not registered</Badge>}
             </TableCell>
-            <TableCell>
+            <TableCell data-label="SPIRE agent (k8s_psat)">
               {row.spireAgents.length === 0 ? (
                 <Badge tone={matrix.spireAgentsKnown ? "warn" : "neutral"}>
                   {matrix.spireAgentsKnown ? "no agent" : "unknown"}

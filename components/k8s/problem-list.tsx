@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { K8sProblem } from "@/lib/kubernetes/problems";
+import { kubernetesProblemAnchor } from "@/lib/overview/cluster-problems";
 
 /** Every problem found, errors first, each with what to do about it. */
 export function ProblemList({ problems }: { problems: K8sProblem[] }) {
@@ -18,9 +19,10 @@ export function ProblemList({ problems }: { problems: K8sProblem[] }) {
       {problems.map((problem) => (
         <li
           key={problem.id}
+          id={kubernetesProblemAnchor(problem.id)}
           data-testid="k8s-problem"
           data-problem-id={problem.id}
-          className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm"
+          className="scroll-mt-20 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm target:ring-2 target:ring-sky-500"
         >
           <div className="flex items-start gap-2">
             <Badge tone={problem.severity === "error" ? "bad" : "warn"}>

@@ -4,14 +4,14 @@ import { links } from "@/lib/links";
 type NavItem = { path: string; label: string; href: (server?: string) => string };
 
 export const navItems: readonly NavItem[] = [
-  { path: "/", label: "Overview", href: (server) => links.overview(server) },
+  { path: "/", label: "Overview", href: () => links.overview() },
   { path: "/entries", label: "Entries", href: (server) => links.entries(server) },
   { path: "/agents", label: "Agents", href: (server) => links.agents(server) },
   { path: "/federation", label: "Federation", href: (server) => links.federation(server) },
-  { path: "/expiry", label: "Expiry", href: (server) => links.expiry(server) },
+  { path: "/expiry", label: "Expiry", href: () => links.expiry() },
   { path: "/authorities", label: "Authorities", href: (server) => links.authorities(server) },
   { path: "/cleanup", label: "Clean-up", href: (server) => links.cleanup(server) },
-  { path: "/kubernetes", label: "Kubernetes", href: (server) => links.kubernetes(server) },
+  { path: "/kubernetes", label: "Kubernetes", href: () => links.kubernetes() },
   { path: "/controller-manager", label: "Controller manager", href: () => links.controllerManager() },
   { path: "/troubleshoot", label: "Troubleshoot", href: (server) => links.troubleshoot({ server }) },
 ];

@@ -1,16 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
+import { usePathname } from "next/navigation";
 
 import { cn } from "@/lib/format/cn";
 
 import { adminNavItems, navItems } from "./nav-items";
+import { useServerScope } from "./server-scope";
 
-/** Section links; the selected server (`?server=`) is carried from page to page. Admins also see settings. */
-export function SidebarNav({ admin }: { admin: boolean }) {
+/** Section links, carrying the server the user is on from page to page. Admins also see settings. */
+export function SidebarNav({ admin, onNavigate }: { admin: boolean; onNavigate?: () => void }) {
   const pathname = usePathname();
-  const server = useSearchParams().get("server") ?? undefined;
+  const { current } = useServerScope();
   return (
     <nav aria-label="Sections" className="flex flex-col gap-0.5">
       {[...navItems, ...(admin ? adminNavItems : [])].map((item) => {
@@ -18,11 +19,12 @@ export function SidebarNav({ admin }: { admin: boolean }) {
         return (
           <Link
             key={item.path}
-            href={item.href(server)}
+            href={item.href(current || undefined)}
+            onClick={onNavigate}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "rounded-md px-3 py-1.5 text-sm",
-              active ? "bg-slate-800 font-medium text-white" : "text-slate-300 hover:bg-slate-800/60 hover:text-white",
+              "rounded-md px-3 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-sky-400",
+              active ? "bg-ink-800 font-medium text-ink-50" : "text-ink-300 hover:bg-ink-800/60 hover:text-ink-50",
             )}
           >
             {item.label}

@@ -29,7 +29,7 @@ export function SignOutButton() {
         Sign out
       </Button>
       {failed ? (
-        <span role="alert" className="text-xs text-red-700">
+        <span role="alert" className="rounded bg-red-50 px-1 text-xs text-red-900">
           Signing out failed; try again.
         </span>
       ) : null}

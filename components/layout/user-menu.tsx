@@ -9,16 +9,16 @@ const methodLabel: Record<Principal["method"], string> = {
   bootstrap: "bootstrap token",
 };
 
-/** The signed-in user, their roles, and a sign-out button. */
+/** The signed-in user, their roles, and a sign-out button (at the foot of the navigation). */
 export function UserMenu({ principal }: { principal: Principal }) {
   const roles = [...new Set(principal.bindings.map((b) => b.role))].join(", ") || "no role";
   return (
-    <div className="flex items-center gap-3 text-sm">
-      <span className="text-slate-700" title={`${principal.subject} (${methodLabel[principal.method]})`}>
-        <span className="font-medium" data-testid="signed-in-user">
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-2 px-3 text-sm">
+      <span className="min-w-0 text-ink-300" title={`${principal.subject} (${methodLabel[principal.method]})`}>
+        <span className="font-medium text-ink-50" data-testid="signed-in-user">
           {principal.name}
         </span>{" "}
-        <span className="text-slate-600">· {roles}</span>
+        <span>· {roles}</span>
       </span>
       {principal.kind === "user" && principal.method === "oidc" ? <SignOutButton /> : null}
     </div>

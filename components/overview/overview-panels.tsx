@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 
 import { SoonestList } from "@/components/expiry/soonest-list";
@@ -8,19 +7,13 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { StatePanel } from "@/components/ui/state-panel";
 import { links } from "@/lib/links";
-import type { Overview } from "@/lib/overview/load-overview";
-import { fetchJson } from "@/lib/query/fetch-json";
-import { overviewKeys } from "@/lib/query/keys";
 
 import { ProblemsList } from "./problems-list";
+import { useOverview } from "./use-overview";
 
 /** Problems, nearest expiries and the federation summary across servers; refreshed every 20 s. */
 export function OverviewPanels() {
-  const query = useQuery({
-    queryKey: overviewKeys.all,
-    queryFn: () => fetchJson<Overview>("/api/overview"),
-    refetchInterval: 20_000,
-  });
+  const query = useOverview();
   if (query.isPending) return <StatePanel tone="loading" title="Looking for problems…" />;
   if (query.isError)
     return (
@@ -28,16 +21,21 @@ export function OverviewPanels() {
         {query.error.message}
       </StatePanel>
     );
-  const { servers, problems, federation } = query.data;
+  const { servers, problems, unchecked, federation } = query.data;
   const now = query.dataUpdatedAt; // relative times are relative to when the overview was read
   return (
-    <div className="grid gap-4 xl:grid-cols-2">
+    <div className="grid gap-4 xl:grid-cols-2 [&>*]:min-w-0">
       <Card className="xl:row-span-2">
         <CardHeader>
           <h2 className="font-semibold">Problems ({problems.length})</h2>
         </CardHeader>
-        <CardBody>
-          <ProblemsList problems={problems} />
+        <CardBody className="space-y-2">
+          {unchecked.map((u) => (
+            <p key={u} className="rounded-md bg-amber-50 p-2 text-xs text-amber-900">
+              Not checked: {u}
+            </p>
+          ))}
+          <ProblemsList problems={problems} now={now} />
         </CardBody>
       </Card>
       <Card>
@@ -73,8 +71,8 @@ export function OverviewPanels() {
           ) : (
             <ul className="space-y-1 text-sm" data-testid="federation-summary">
               {federation.edges.map((e) => (
-                <li key={`${e.server}-${e.to}`} className="flex items-center gap-2">
-                  <span className="font-mono text-xs">
+                <li key={`${e.server}-${e.to}`} className="flex flex-wrap items-center gap-2">
+                  <span className="font-mono text-xs break-all">
                     {e.from} → {e.to}
                   </span>
                   {e.bundlePresent ? (

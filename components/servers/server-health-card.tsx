@@ -1,6 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { formatAbsolute, formatDuration, formatRelative } from "@/lib/format/time";
+import { TimeText } from "@/components/ui/time-text";
+import { formatDuration } from "@/lib/format/time";
+import type { ServerStatus } from "@/lib/overview/server-status";
 import type { ServerSummary } from "@/lib/spire/types";
 
 function Count({ label, value }: { label: string; value: number | undefined }) {
@@ -12,25 +14,50 @@ function Count({ label, value }: { label: string; value: number | undefined }) {
   );
 }
 
-/** One server's health, counts and server SVID expiry, or why it cannot be reached. */
-export function ServerHealthCard({ server, now }: { server: ServerSummary; now: number }) {
+const badge = {
+  healthy: { tone: "good", label: "Healthy" },
+  degraded: { tone: "warn", label: "Degraded" },
+  down: { tone: "bad", label: "Down" },
+  checking: { tone: "neutral", label: "Checking…" },
+} as const;
+
+/** One server's state (Healthy, Degraded or Down, with the reason), counts and server SVID expiry. */
+export function ServerHealthCard({
+  server,
+  status,
+  now,
+}: {
+  server: ServerSummary;
+  status: ServerStatus;
+  now: number;
+}) {
   return (
-    <Card data-testid={`server-card-${server.name}`}>
+    <Card data-testid={`server-card-${server.name}`} data-state={status.state} className="min-w-0">
       <CardHeader>
-        <div>
+        <div className="min-w-0">
           <h2 className="font-semibold">{server.name}</h2>
-          <p className="font-mono text-xs text-slate-500">
+          <p className="truncate font-mono text-xs text-slate-500">
             {server.trustDomain ?? server.expectedTrustDomain ?? server.address}
           </p>
         </div>
-        <Badge tone={server.healthy ? "good" : "bad"}>{server.healthy ? "Healthy" : "Unhealthy"}</Badge>
+        <Badge tone={badge[status.state].tone} data-testid="server-status">
+          {badge[status.state].label}
+        </Badge>
       </CardHeader>
       <CardBody className="space-y-3">
-        {server.error ? (
-          <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-900">
-            {server.error.message}
-          </p>
-        ) : null}
+        <p
+          role={status.state === "down" ? "alert" : undefined}
+          data-testid="server-status-reason"
+          className={
+            status.state === "down"
+              ? "rounded-md bg-red-50 p-2 text-sm text-red-900"
+              : status.state === "degraded"
+                ? "rounded-md bg-amber-50 p-2 text-sm text-amber-900"
+                : "text-sm text-slate-600"
+          }
+        >
+          {status.reason}
+        </p>
         <dl className="grid grid-cols-3 gap-3">
           <Count label="Entries" value={server.counts?.entries} />
           <Count label="Agents" value={server.counts?.agents} />
@@ -43,9 +70,7 @@ export function ServerHealthCard({ server, now }: { server: ServerSummary; now: 
           </div>
           <div>
             <dt className="text-xs text-slate-500">Server SVID expires</dt>
-            <dd title={server.serverSvidExpiresAt ? formatAbsolute(server.serverSvidExpiresAt) : undefined}>
-              {server.serverSvidExpiresAt ? formatRelative(server.serverSvidExpiresAt, now) : "–"}
-            </dd>
+            <dd>{server.serverSvidExpiresAt ? <TimeText iso={server.serverSvidExpiresAt} now={now} /> : "–"}</dd>
           </div>
         </dl>
         <p className="truncate font-mono text-xs text-slate-500" title={server.address}>

@@ -2,7 +2,8 @@
 
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { formatAbsolute, formatRelative } from "@/lib/format/time";
+import { SpiffeId } from "@/components/ui/spiffe-id";
+import { TimeText } from "@/components/ui/time-text";
 import type { ServersResponse } from "@/lib/servers/list-server-summaries";
 import type { WorkloadApiStatus } from "@/lib/spiffe/x509-source";
 
@@ -13,10 +14,12 @@ const stateTone = { ready: "good", connecting: "info", down: "bad" } as const;
 function IdentityRow({ status, now }: { status: WorkloadApiStatus; now: number }) {
   return (
     <div className="space-y-2" data-testid="workload-identity">
-      <div className="flex items-center justify-between gap-2">
-        <p className="truncate font-mono text-sm" title={status.spiffeId ?? undefined}>
-          {status.spiffeId ?? "no SVID yet"}
-        </p>
+      <div className="flex min-w-0 flex-wrap items-center justify-between gap-2">
+        {status.spiffeId ? (
+          <SpiffeId value={status.spiffeId} className="text-sm" />
+        ) : (
+          <p className="font-mono text-sm">no SVID yet</p>
+        )}
         <Badge tone={status.expired ? "bad" : stateTone[status.state]}>
           {status.expired
             ? "SVID expired"
@@ -35,22 +38,17 @@ function IdentityRow({ status, now }: { status: WorkloadApiStatus; now: number }
       <dl className="grid grid-cols-2 gap-3 text-sm">
         <div>
           <dt className="text-xs text-slate-500">SVID expires</dt>
-          <dd
-            title={status.expiresAt ? formatAbsolute(status.expiresAt) : undefined}
-            data-testid="workload-svid-expires"
-          >
-            {status.expiresAt ? formatRelative(status.expiresAt, now) : "–"}
+          <dd data-testid="workload-svid-expires">
+            {status.expiresAt ? <TimeText iso={status.expiresAt} now={now} /> : "–"}
           </dd>
         </div>
         <div>
           <dt className="text-xs text-slate-500">Last update</dt>
-          <dd title={status.lastUpdate ? formatAbsolute(status.lastUpdate) : undefined}>
-            {status.lastUpdate ? formatRelative(status.lastUpdate, now) : "–"}
-          </dd>
+          <dd>{status.lastUpdate ? <TimeText iso={status.lastUpdate} now={now} /> : "–"}</dd>
         </div>
         <div className="col-span-2">
           <dt className="text-xs text-slate-500">Trusted bundles</dt>
-          <dd className="font-mono text-xs">{status.trustDomains.join(", ") || "–"}</dd>
+          <dd className="font-mono text-xs break-all">{status.trustDomains.join(", ") || "–"}</dd>
         </div>
       </dl>
       <p className="truncate font-mono text-xs text-slate-500" title={status.socket}>

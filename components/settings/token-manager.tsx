@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
+import { CopyButton } from "@/components/ui/copy-button";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { tokenKeys } from "@/lib/query/keys";
 import type { ApiTokenSummary } from "@/lib/store/types";
@@ -11,12 +12,22 @@ import { CreateTokenForm } from "./create-token-form";
 import { TokenTable } from "./token-table";
 
 /** Lists API tokens, creates them (showing the secret once) and revokes them. */
-export function TokenManager({ initialTokens, servers }: { initialTokens: ApiTokenSummary[]; servers: string[] }) {
+export function TokenManager({
+  initialTokens,
+  renderedAt,
+  servers,
+}: {
+  initialTokens: ApiTokenSummary[];
+  /** When the server read `initialTokens` (epoch ms): "now" for relative times in the first render. */
+  renderedAt: number;
+  servers: string[];
+}) {
   const client = useQueryClient();
   const tokens = useQuery({
     queryKey: tokenKeys.all,
     queryFn: () => fetchJson<{ tokens: ApiTokenSummary[] }>("/api/tokens").then((r) => r.tokens),
     initialData: initialTokens,
+    initialDataUpdatedAt: renderedAt,
   });
   const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: tokenKeys.all });
@@ -34,12 +45,18 @@ export function TokenManager({ initialTokens, servers }: { initialTokens: ApiTok
           <p className="font-medium text-emerald-900">
             Token &lsquo;{secret.name}&rsquo; created. Copy it now: it is not shown again.
           </p>
-          <code data-testid="new-token" className="block break-all rounded bg-white p-2 font-mono text-xs">
-            {secret.token}
-          </code>
+          <div className="flex items-start gap-1">
+            <code
+              data-testid="new-token"
+              className="block min-w-0 flex-1 rounded bg-white p-2 font-mono text-xs break-all"
+            >
+              {secret.token}
+            </code>
+            <CopyButton value={secret.token} label="token" />
+          </div>
         </div>
       ) : null}
-      <TokenTable tokens={tokens.data} onRevoked={() => void refresh()} />
+      <TokenTable tokens={tokens.data} now={tokens.dataUpdatedAt} onRevoked={() => void refresh()} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatAbsolute } from "@/lib/format/time";
+import { TimeText } from "@/components/ui/time-text";
 import { fetchJson } from "@/lib/query/fetch-json";
 import type { ApiTokenSummary } from "@/lib/store/types";
 
@@ -26,10 +26,18 @@ function describeBindings(bindings: unknown): string {
     .join("; ");
 }
 
-const when = (ms: number | null) => (ms === null ? "—" : formatAbsolute(new Date(ms).toISOString()));
-
 /** The API tokens with their roles, expiry and last use; live tokens can be revoked (typing the name to confirm). */
-export function TokenTable({ tokens, onRevoked }: { tokens: ApiTokenSummary[]; onRevoked: () => void }) {
+export function TokenTable({
+  tokens,
+  now,
+  onRevoked,
+}: {
+  tokens: ApiTokenSummary[];
+  /** When the list was read (epoch ms), for relative times. */
+  now: number;
+  onRevoked: () => void;
+}) {
+  const when = (ms: number | null) => (ms === null ? "—" : <TimeText iso={new Date(ms).toISOString()} now={now} />);
   const [revoking, setRevoking] = useState<ApiTokenSummary | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -73,7 +81,7 @@ export function TokenTable({ tokens, onRevoked }: { tokens: ApiTokenSummary[]; o
               </TableCell>
               <TableCell>{t.expiresAt === null ? "never" : when(t.expiresAt)}</TableCell>
               <TableCell>{t.lastUsedAt === null ? "never" : when(t.lastUsedAt)}</TableCell>
-              <TableCell>{t.revokedAt === null ? "active" : `revoked ${when(t.revokedAt)}`}</TableCell>
+              <TableCell>{t.revokedAt === null ? "active" : <>revoked {when(t.revokedAt)}</>}</TableCell>
               <TableCell>
                 {t.revokedAt === null ? (
                   <Button variant="destructive" size="sm" onClick={() => setRevoking(t)}>

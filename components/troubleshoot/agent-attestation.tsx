@@ -14,7 +14,7 @@ const titles = {
 /** Why agents did not attest: the cluster/agent comparison and the server log's attestation errors. */
 export function AgentAttestation({ report }: { report: AgentAttestationReport }) {
   return (
-    <Card data-testid="agent-attestation">
+    <Card data-testid="agent-attestation" id="agent-attestation" className="scroll-mt-20">
       <CardHeader>
         <h2 className="text-base font-semibold">Agent attestation on {report.server}</h2>
       </CardHeader>

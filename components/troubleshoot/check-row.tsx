@@ -24,7 +24,7 @@ export function CheckRow({
         {word[state]}
       </Badge>
       <div className="min-w-0 space-y-1 text-sm">
-        <p className="font-medium">{title}</p>
+        <p className="font-medium break-words">{title}</p>
         {children}
       </div>
     </li>

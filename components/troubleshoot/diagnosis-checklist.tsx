@@ -60,7 +60,7 @@ export function DiagnosisChecklist({ d, imageNote }: { d: Diagnosis; imageNote: 
             title={`Parents that can serve it (${d.parents.length})`}
             testId="check-parents"
           >
-            <ul className="font-mono text-xs">
+            <ul className="font-mono text-xs break-all">
               {d.parents.map((p) => (
                 <li key={p.spiffeId}>
                   {p.spiffeId}{" "}
@@ -85,7 +85,7 @@ export function DiagnosisChecklist({ d, imageNote }: { d: Diagnosis; imageNote: 
           >
             {d.matches.map((m) => (
               <div key={m.entry.id} className="text-slate-700">
-                <p className="font-mono text-xs">{m.entry.spiffeId}</p>
+                <p className="font-mono text-xs break-all">{m.entry.spiffeId}</p>
                 <p className="text-xs">
                   DNS names: {m.dnsNames.length ? m.dnsNames.join(", ") : "none"}; TTL:{" "}
                   {m.ttl ? m.ttl.explanation : "server default"}

@@ -30,13 +30,15 @@ export async function EntryPodsPanel({ server, entryId }: { server: string; entr
             <p className="text-slate-600">
               {result.matches.length
                 ? `${result.matches.length} container(s) of ${result.podsScanned} pods match today.`
-                : `None of ${result.podsScanned} pods match today. Closest:`}
+                : result.closest.length
+                  ? `None of ${result.podsScanned} pods match today. Closest:`
+                  : `None of ${result.podsScanned} pods match today, and none comes close (no pod shares a selector with this entry).`}
             </p>
             <ul className="mt-2 space-y-2">
               {(result.matches.length ? result.matches : result.closest).map((h) => (
                 <li key={`${h.namespace}/${h.name}/${h.container}`}>
                   <Link
-                    className="font-mono text-xs text-sky-700 hover:underline"
+                    className="font-mono text-xs break-all text-sky-800 hover:underline"
                     href={links.troubleshootPod(result.server, h.namespace, h.name, h.container)}
                   >
                     {h.namespace}/{h.name} ({h.container})

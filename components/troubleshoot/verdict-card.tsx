@@ -16,25 +16,38 @@ export function VerdictCard({ verdict }: { verdict: Verdict }) {
         <Badge tone={tone[verdict.status]}>{label[verdict.status]}</Badge>
       </CardHeader>
       <CardBody className="space-y-3 text-sm">
-        <p data-testid="verdict-summary" className="font-medium">
+        <p data-testid="verdict-summary" className="font-medium break-words">
           {verdict.summary}
         </p>
         {verdict.reasons.length ? (
           <ol className="list-decimal space-y-3 pl-5" aria-label="Reasons, most likely first">
             {verdict.reasons.map((r, i) => (
-              <li key={`${r.code}-${i}`} data-testid="reason" data-code={r.code}>
+              <li key={`${r.code}-${i}`} data-testid="reason" data-code={r.code} className="break-words">
                 <p>{r.title}</p>
                 <p className="text-slate-600">
                   <span className="font-medium">Fix:</span> {r.fix}
                 </p>
-                {r.action ? (
-                  <Link
-                    href={r.action.href}
-                    className="mt-1 inline-block rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50"
-                    data-testid="fix-action"
-                  >
-                    {r.action.label}
-                  </Link>
+                {r.action || r.secondary ? (
+                  <div className="mt-1 flex flex-wrap gap-2">
+                    {r.action ? (
+                      <Link
+                        href={r.action.href}
+                        className="inline-block rounded-md bg-sky-700 px-2 py-1 text-xs font-medium text-white hover:bg-sky-800"
+                        data-testid="fix-action"
+                      >
+                        {r.action.label}
+                      </Link>
+                    ) : null}
+                    {r.secondary ? (
+                      <Link
+                        href={r.secondary.href}
+                        className="inline-block rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50"
+                        data-testid="fix-secondary"
+                      >
+                        {r.secondary.label}
+                      </Link>
+                    ) : null}
+                  </div>
                 ) : null}
               </li>
             ))}

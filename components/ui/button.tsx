@@ -11,6 +11,8 @@ const buttonVariants = cva(
         primary: "bg-sky-700 text-white hover:bg-sky-800",
         secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
         destructive: "bg-red-700 text-white hover:bg-red-800",
+        /** Disruptive but recoverable (e.g. evicting an agent that can attest again). */
+        caution: "border border-amber-600 bg-white text-amber-900 hover:bg-amber-50",
         ghost: "text-slate-700 hover:bg-slate-100",
       },
       size: { sm: "h-8 px-3", md: "h-9 px-4", icon: "h-8 w-8" },

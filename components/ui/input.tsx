@@ -13,7 +13,7 @@ import {
 import { cn } from "@/lib/format/cn";
 
 const controlVariants = cva(
-  "w-full rounded-md border border-slate-300 bg-white text-sm text-slate-900 placeholder:text-slate-500 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 disabled:bg-slate-100 disabled:text-slate-600 aria-[invalid=true]:border-red-600",
+  "w-full rounded-md border border-slate-300 bg-white text-sm leading-normal text-slate-900 placeholder:text-slate-500 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 disabled:bg-slate-100 disabled:text-slate-600 aria-[invalid=true]:border-red-600",
   { variants: { size: { sm: "h-8 px-2", md: "h-9 px-2", auto: "px-2 py-1.5" } }, defaultVariants: { size: "md" } },
 );
 

@@ -31,18 +31,31 @@ export type TableProps = TableHTMLAttributes<HTMLTableElement> &
     caption?: string;
     /** Shown inside the frame below the table, e.g. a PagedFooter. */
     footer?: ReactNode;
+    /** Below 768 px, show each row as a card (cells stacked, titled by their `data-label`). */
+    stack?: boolean;
     frameClassName?: string;
   };
 
 /** A data table in its frame (border, background, scrolling). Compose with the parts below. */
 export function Table(props: TableProps) {
-  const { caption, footer, variant, overflow, layout, stickyHeader, className, frameClassName, children, ...rest } =
-    props;
+  const {
+    caption,
+    footer,
+    variant,
+    overflow,
+    layout,
+    stickyHeader,
+    stack,
+    className,
+    frameClassName,
+    children,
+    ...rest
+  } = props;
   // A box that scrolls must be reachable by keyboard to be scrolled (WCAG 2.1.1).
   const scrollable = overflow === "scroll" ? { tabIndex: 0, role: "region", "aria-label": caption } : {};
   return (
     <div className={cn(frameVariants({ variant, overflow }), frameClassName)} {...scrollable}>
-      <table className={cn(tableVariants({ layout, stickyHeader }), className)} {...rest}>
+      <table className={cn(tableVariants({ layout, stickyHeader }), stack && "table-stack", className)} {...rest}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}
       </table>

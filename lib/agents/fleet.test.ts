@@ -93,6 +93,6 @@ describe("summarizeFleet", () => {
     expect(ids({ version: "1.15.3", banned: false })).toEqual(["1"]);
     expect(ids({ canReattest: false })).toEqual(["3"]);
     expect(ids({ skew: "too-old" })).toEqual(["3"]);
-    expect(ids({ q: "HOST-2" })).toEqual(["2"]);
+    expect(ids({ spiffeIdContains: "X/2" })).toEqual(["2"]);
   });
 });

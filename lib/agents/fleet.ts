@@ -1,3 +1,4 @@
+import { idContains } from "@/lib/entries/match-entry-filters";
 import type { Agent } from "@/lib/spire/types";
 
 import { compareVersionsDesc, type VersionSkew, versionSkew } from "./version-skew";
@@ -35,8 +36,8 @@ export type FleetFilters = {
   canReattest?: boolean;
   banned?: boolean;
   skew?: VersionSkew;
-  /** Part of the SPIFFE ID or of a selector. */
-  q?: string;
+  /** Part of the SPIFFE ID (as on the Entries page: case-insensitive). */
+  spiffeIdContains?: string;
 };
 
 /** The fleet's health: versions with their skew, attestation types, expiring SVIDs, re-attestation, bans. */
@@ -89,10 +90,5 @@ export function matchesFleetFilters(agent: FleetAgent, filters: FleetFilters): b
     const within: Record<string, ExpiryBucket[]> = { expired: ["expired"], "24h": ["24h"], "7d": ["24h", "7d"] };
     if (!within[filters.expiring]!.includes(agent.expiry)) return false;
   }
-  if (filters.q) {
-    const q = filters.q.toLowerCase();
-    const text = [agent.spiffeId, ...agent.selectors.map((s) => `${s.type}:${s.value}`)].join(" ").toLowerCase();
-    if (!text.includes(q)) return false;
-  }
-  return true;
+  return idContains(agent.spiffeId, filters.spiffeIdContains);
 }

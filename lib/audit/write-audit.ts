@@ -5,6 +5,7 @@ import { getStore } from "@/lib/auth/console-store";
 import { currentAuth } from "@/lib/auth/guard";
 import type { Principal } from "@/lib/auth/principal";
 import type { ServerConfig } from "@/lib/config/schema";
+import { recordAuditWriteFailure } from "@/lib/metrics/record";
 import type { AuditActor, AuditOutcome, NewAuditRecord } from "@/lib/store/types";
 
 import { replicaId } from "./replica";
@@ -93,6 +94,7 @@ export async function recordIntents(changes: readonly AuditChange[], batchId: st
     const store = await getStore();
     await store.audit.append(records);
   } catch (error) {
+    recordAuditWriteFailure();
     console.error("[audit] cannot write the audit log; the change is refused", error);
     throw new ApiError("unavailable", "The audit log cannot be written, so nothing was changed. Try again later.");
   }
@@ -143,6 +145,7 @@ async function appendBestEffort(records: NewAuditRecord[], what: string): Promis
   try {
     await (await getStore()).audit.append(records);
   } catch (error) {
+    recordAuditWriteFailure();
     console.error(`[audit] could not write ${records.length} ${what} record(s)`, error);
   }
 }

@@ -8,7 +8,8 @@ import { cache } from "react";
 
 import { ApiError } from "@/lib/api/api-error";
 import { recordEvent } from "@/lib/audit/write-audit";
-import { selectedServerFrom } from "@/lib/servers/resolve-server";
+import { recordDenial as countDenial } from "@/lib/metrics/record";
+import { pageServerForCheck } from "@/lib/servers/resolve-server";
 
 import type { Action } from "./actions";
 import { authenticate } from "./authenticate";
@@ -93,6 +94,7 @@ export async function recordDenial(
 ): Promise<void> {
   if (auditedDenials.has(error)) return;
   auditedDenials.add(error);
+  countDenial(action);
   const server_ = server ? { name: server, trustDomain: undefined } : null;
   await recordEvent(
     { action: "auth.denied", server: server_, target: { type: "action", id: action, spiffeId } },
@@ -119,7 +121,7 @@ export async function requirePageAccess(action: Action, resource: Resource = {})
 
 /**
  * The check for the current page, as declared in `pageAccess`: its action, on the server the page
- * shows (`?server=`, else the first configured one) when it shows one. Called by the console
+ * shows (`?server=`, else the remembered or first configured one) when it shows one. Called by the console
  * layout (a direct visit to a forbidden page answers 403 before anything streams) and by every
  * page (client-side navigations do not re-run the layout).
  */
@@ -127,7 +129,7 @@ export async function requirePage(): Promise<Principal> {
   const path = new URL((await nextHeaders()).get("x-console-path") ?? "/", "http://console.invalid");
   const page = matchPage(path.pathname);
   if (!page) forbidden();
-  const server = page.access.perServer ? selectedServerFrom(path.searchParams.get("server")) : undefined;
+  const server = page.access.perServer ? await pageServerForCheck(path.searchParams.get("server")) : undefined;
   return requirePageAccess(page.access.action, { server });
 }
 

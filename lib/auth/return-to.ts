@@ -21,3 +21,10 @@ export function safeReturnTo(value: string | null | undefined): string {
     return "/";
   }
 }
+
+/** A local path to go back to after a form (`?returnTo=`), or undefined when absent or not a safe local path. */
+export function localReturnTo(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const safe = safeReturnTo(value);
+  return safe === "/" && value !== "/" ? undefined : safe;
+}

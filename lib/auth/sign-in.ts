@@ -2,6 +2,7 @@ import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
 import { auditError, recordEvent } from "@/lib/audit/write-audit";
+import { recordSignIn } from "@/lib/metrics/record";
 
 import { loginCookieName, readCookie, sessionCookieName, setCookie } from "./cookies";
 import { authenticateHeaders, type RequestAuth } from "./guard";
@@ -112,11 +113,13 @@ export async function completeSignIn(request: Request): Promise<Response> {
     // No rate limit here: a callback is only acted on with the sealed state of a (limited) /auth/login.
     const login = readLoginCookie(request, auth);
     if (!login || login.redirectUri !== `${auth.origin}/auth/callback`) {
+      recordSignIn("failure");
       return seeOther(`${auth.origin}/auth/error?reason=expired`, [clearLogin]);
     }
     const callbackUrl = new URL(`${auth.origin}/auth/callback${new URL(request.url).search}`);
     const identity = await finishLogin(auth.settings.auth, callbackUrl, login);
     const session = await createSession({ ...identity, method: "oidc" }, auth.settings);
+    recordSignIn("success");
     await recordEvent(
       { action: "auth.sign-in", target: sessionTarget, after: { name: identity.name, groups: identity.groups } },
       { outcome: "ok" },
@@ -135,6 +138,7 @@ export async function completeSignIn(request: Request): Promise<Response> {
       setCookie(sessionCookieName(auth.secure), session.value, auth.secure, session.maxAgeSeconds),
     ]);
   } catch (error) {
+    recordSignIn("failure");
     await recordEvent(
       { action: "auth.sign-in", target: sessionTarget },
       { outcome: "denied", error: auditError(error) },

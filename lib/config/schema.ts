@@ -3,6 +3,7 @@ import { z } from "zod";
 import { spiffeIdSchema, trustDomainSchema } from "@/lib/schemas/spiffe-id";
 
 import { addressOrCidrSchema, authConfigSchema } from "./auth-schema";
+import { expiryConfigSchema } from "./expiry-schema";
 import { kubernetesConfigSchema } from "./k8s-schema";
 
 /** An origin: scheme, host and port only (`https://console.example.com`). */
@@ -134,6 +135,8 @@ export const consoleConfigSchema = z
   .strictObject({
     servers: z.array(serverConfigSchema).min(1, "configure at least one server"),
     kubernetes: kubernetesConfigSchema.optional(),
+    /** Thresholds of the Expiry page and the Overview (critical / warning). */
+    expiry: expiryConfigSchema.default(expiryConfigSchema.parse({})),
     /** Defaults for every server with `tls: { source: "workloadApi" }`. */
     workloadApi: workloadApiSchema.optional(),
     /** Sign-in, sessions and role bindings. */
@@ -156,6 +159,14 @@ export const consoleConfigSchema = z
           .regex(/^postgres(ql)?:\/\//, "url must be postgres://…")
           .optional(),
         urlFile: z.string().min(1).optional(),
+      })
+      .optional(),
+    /** Serve /metrics on its own port (env SPIRE_CONSOLE_METRICS_PORT wins) instead of the UI's. */
+    metrics: z
+      .strictObject({
+        port: z.number().int().min(1, "port must be 1-65535").max(65_535, "port must be 1-65535").optional(),
+        /** Address the metrics port listens on (env SPIRE_CONSOLE_METRICS_HOST wins). */
+        host: z.string().min(1).optional(),
       })
       .optional(),
   })

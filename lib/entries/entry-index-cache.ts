@@ -2,6 +2,7 @@ import "server-only";
 
 import type { ServerConfig } from "@/lib/config/schema";
 import { buildEntryIndex, type EntryIndex } from "@/lib/entries/build-index";
+import { observeEntryIndexWalk } from "@/lib/metrics/record";
 import { listAllAgents } from "@/lib/spire/agents";
 import { listAllEntries } from "@/lib/spire/entries";
 
@@ -35,6 +36,7 @@ function startWalk(server: ServerConfig, trustDomain: string, slot: Slot): Promi
   const started = Date.now();
   const pending = walk(server, trustDomain).then(
     (index) => {
+      observeEntryIndexWalk(server.name, Date.now() - started, index.entries.length, index.agents.length);
       if (slot.generation === generation)
         Object.assign(slot, { index, builtAt: Date.now(), walkMs: Date.now() - started, pending: null });
       return index;

@@ -10,13 +10,20 @@ export function isEmptyFilter(filters: EntryFilters): boolean {
     filters.selectors?.length ||
     filters.federatesWith?.length ||
     filters.hint !== undefined ||
-    filters.downstream !== undefined
+    filters.downstream !== undefined ||
+    filters.spiffeIdContains
   );
+}
+
+/** Whether `id` contains `part`, ignoring case (an empty part is contained in every ID). */
+export function idContains(id: string, part: string | undefined): boolean {
+  return !part || id.toLowerCase().includes(part.toLowerCase());
 }
 
 /**
  * Whether `entry` passes `filters` exactly as SPIRE's ListEntries filter would: IDs compared
- * whole, selectors and federatesWith with their match mode (default superset), hint exact.
+ * whole, selectors and federatesWith with their match mode (default superset), hint exact; plus
+ * the console's own "SPIFFE ID contains" (any case).
  */
 export function matchesEntryFilters(entry: Entry, filters: EntryFilters): boolean {
   if (filters.spiffeId && entry.spiffeId !== filters.spiffeId) return false;
@@ -31,5 +38,5 @@ export function matchesEntryFilters(entry: Entry, filters: EntryFilters): boolea
   }
   if (filters.hint !== undefined && entry.hint !== filters.hint) return false;
   if (filters.downstream !== undefined && entry.downstream !== filters.downstream) return false;
-  return true;
+  return idContains(entry.spiffeId, filters.spiffeIdContains);
 }

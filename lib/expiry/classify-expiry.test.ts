@@ -5,6 +5,7 @@ import { checkX509SvidTtl, guaranteedMaxTtl } from "./ttl-cap";
 
 const now = Date.parse("2026-01-01T00:00:00Z");
 const at = (hours: number) => new Date(now + hours * 3_600_000).toISOString();
+const extra = { renewal: "operator" as const, advice: "" };
 
 describe("classifyExpiry", () => {
   it.each([
@@ -19,24 +20,34 @@ describe("classifyExpiry", () => {
     expect(classifyExpiry(at(hours), now)).toBe(urgency);
   });
 
+  it("uses the configured thresholds", () => {
+    const thresholds = { critical: 2 * 3_600_000, warning: 48 * 3_600_000 };
+    expect(classifyExpiry(at(6), now, thresholds)).toBe("warning");
+    expect(classifyExpiry(at(1), now, thresholds)).toBe("critical");
+    expect(classifyExpiry(at(49), now, thresholds)).toBe("ok");
+  });
+
   it("treats no expiry as nothing to show", () => {
     expect(classifyExpiry(null, now)).toBeNull();
     expect(
-      expiryItem({ kind: "entry", server: "foo", label: "x", detail: "", href: "/", expiresAt: null }, now),
+      expiryItem({ ...extra, kind: "entry", server: "foo", label: "x", detail: "", href: "/", expiresAt: null }, now),
     ).toBeNull();
   });
 
   it("sorts the most urgent first, then the soonest", () => {
     const items = [48, 6, -2, 3].map((h) =>
-      expiryItem({ kind: "entry", server: "foo", label: `h${h}`, detail: "", href: "/", expiresAt: at(h) }, now)!,
+      expiryItem(
+        { ...extra, kind: "entry", server: "foo", label: `h${h}`, detail: "", href: "/", expiresAt: at(h) },
+        now,
+      )!,
     );
     expect(sortByUrgency(items).map((i) => i.label)).toEqual(["h-2", "h3", "h6", "h48"]);
   });
 
   it("treats auto-renewed things (agent SVIDs) as urgent only once expired", () => {
-    const base = { kind: "agent-svid" as const, server: "foo", label: "a", detail: "", href: "/" };
-    expect(expiryItem({ ...base, expiresAt: at(0.5) }, now, { autoRenewed: true })?.urgency).toBe("ok");
-    expect(expiryItem({ ...base, expiresAt: at(-1) }, now, { autoRenewed: true })?.urgency).toBe("expired");
+    const base = { ...extra, kind: "agent-svid" as const, server: "foo", label: "a", detail: "", href: "/" };
+    expect(expiryItem({ ...base, expiresAt: at(0.5) }, now, { onTrack: true })?.urgency).toBe("ok");
+    expect(expiryItem({ ...base, expiresAt: at(-1) }, now, { onTrack: true })?.urgency).toBe("expired");
   });
 });
 

@@ -4,20 +4,35 @@ export type Urgency = "expired" | "critical" | "warning" | "ok";
 export const DAY_MS = 86_400_000;
 
 /** Thresholds of the urgency classes, in milliseconds before expiry. */
-export const urgencyThresholds = { critical: DAY_MS, warning: 7 * DAY_MS } as const;
+export type UrgencyThresholds = { critical: number; warning: number };
+
+/** The defaults (config `expiry.criticalHours: 24`, `expiry.warningDays: 7`). */
+export const urgencyThresholds: UrgencyThresholds = { critical: DAY_MS, warning: 7 * DAY_MS };
+
+/** The thresholds of the config's `expiry` section. */
+export function thresholdsFromConfig(expiry: { criticalHours: number; warningDays: number }): UrgencyThresholds {
+  return { critical: expiry.criticalHours * 3_600_000, warning: expiry.warningDays * DAY_MS };
+}
 
 /** Classifies an expiry time relative to `now`; null when there is none (never expires). */
-export function classifyExpiry(expiresAt: string | null, now: number): Urgency | null {
+export function classifyExpiry(
+  expiresAt: string | null,
+  now: number,
+  thresholds: UrgencyThresholds = urgencyThresholds,
+): Urgency | null {
   if (!expiresAt) return null;
   const left = Date.parse(expiresAt) - now;
   if (Number.isNaN(left)) return null;
   if (left <= 0) return "expired";
-  if (left <= urgencyThresholds.critical) return "critical";
-  if (left <= urgencyThresholds.warning) return "warning";
+  if (left <= thresholds.critical) return "critical";
+  if (left <= thresholds.warning) return "warning";
   return "ok";
 }
 
 export type ExpiryKind = "x509-authority" | "jwt-authority" | "agent-svid" | "federated-ca" | "entry";
+
+/** Who renews an item: SPIRE by itself, or the operator. */
+export type Renewal = "spire" | "operator";
 
 /** One thing on the expiry timeline. */
 export type ExpiryItem = {
@@ -30,6 +45,9 @@ export type ExpiryItem = {
   urgency: Urgency;
   /** Where the operator fixes or inspects it. */
   href: string;
+  renewal: Renewal;
+  /** Whether SPIRE renews it by itself and what the operator should do now. */
+  advice: string;
 };
 
 const rank: Record<Urgency, number> = { expired: 0, critical: 1, warning: 2, ok: 3 };
@@ -45,15 +63,16 @@ export function sortByUrgency(items: readonly ExpiryItem[]): ExpiryItem[] {
 }
 
 /**
- * Builds an item, classifying it against `now`; null when `expiresAt` is null. Things SPIRE renews
- * by itself (agent SVIDs are rotated at half their lifetime) are only urgent once expired.
+ * Builds an item, classifying it against `now` and the thresholds; null when `expiresAt` is null.
+ * `onTrack`: SPIRE renews it by itself and renewal is on track (an agent SVID, rotated at half its
+ * lifetime; a CA whose successor is prepared), so it is only urgent once expired.
  */
 export function expiryItem(
   item: Omit<ExpiryItem, "urgency" | "expiresAt"> & { expiresAt: string | null },
   now: number,
-  options: { autoRenewed?: boolean } = {},
+  options: { onTrack?: boolean; thresholds?: UrgencyThresholds } = {},
 ): ExpiryItem | null {
-  const urgency = classifyExpiry(item.expiresAt, now);
+  const urgency = classifyExpiry(item.expiresAt, now, options.thresholds);
   if (!urgency || !item.expiresAt) return null;
-  return { ...item, expiresAt: item.expiresAt, urgency: options.autoRenewed && urgency !== "expired" ? "ok" : urgency };
+  return { ...item, expiresAt: item.expiresAt, urgency: options.onTrack && urgency !== "expired" ? "ok" : urgency };
 }

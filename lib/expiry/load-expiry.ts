@@ -2,10 +2,18 @@ import "server-only";
 
 import { userMessage } from "@/lib/api/user-message";
 import { authorize, readableServers } from "@/lib/auth/guard";
+import { loadConfig } from "@/lib/config/load-config";
 import type { ServerConfig } from "@/lib/config/schema";
 import { getEntryIndex } from "@/lib/entries/entry-index-cache";
 import { findActiveCa } from "@/lib/expiry/active-ca";
-import { type ExpiryItem, expiryItem, sortByUrgency } from "@/lib/expiry/classify-expiry";
+import {
+  type ExpiryItem,
+  expiryItem,
+  sortByUrgency,
+  thresholdsFromConfig,
+  type UrgencyThresholds,
+} from "@/lib/expiry/classify-expiry";
+import { type AdviceContext, expiryAdvice, renewalOf } from "@/lib/expiry/expiry-advice";
 import { checkX509SvidTtl, type TtlCheck } from "@/lib/expiry/ttl-cap";
 import { links } from "@/lib/links";
 import { serversInScope } from "@/lib/servers/resolve-server";
@@ -26,7 +34,24 @@ export type ServerExpiry = {
   activeCa: { notBefore: string; notAfter: string } | null;
 };
 
-export type ExpiryView = { now: string; servers: ServerExpiry[]; items: ExpiryItem[]; ttlWarnings: TtlWarning[] };
+export type ExpiryView = {
+  now: string;
+  /** The configured thresholds (`expiry.criticalHours`, `expiry.warningDays`), stated on the page. */
+  thresholds: { criticalHours: number; warningDays: number };
+  servers: ServerExpiry[];
+  items: ExpiryItem[];
+  ttlWarnings: TtlWarning[];
+};
+
+/** The `expiry` thresholds of the config (the defaults while the config is not valid). */
+export function configuredExpiry(): { criticalHours: number; warningDays: number } {
+  const state = loadConfig();
+  return state.status === "ok" ? state.config.expiry : { criticalHours: 24, warningDays: 7 };
+}
+
+function configuredThresholds(): UrgencyThresholds {
+  return thresholdsFromConfig(configuredExpiry());
+}
 
 const MAX_ITEMS = 2000;
 
@@ -35,28 +60,49 @@ function authorityItems(
   kind: "x509-authority" | "jwt-authority",
   slots: AuthoritySlots,
   now: number,
+  thresholds: UrgencyThresholds,
 ): ExpiryItem[] {
   const label = kind === "x509-authority" ? "X.509 CA" : "JWT key";
   return (["active", "prepared", "old"] as const).flatMap((slot) => {
     const state = slots[slot];
     if (!state) return [];
-    const item = expiryItem(
+    // Renewal is on track for a prepared or retired authority, and for an active one with a successor.
+    const onTrack = slot !== "active" || slots.prepared !== null;
+    const item = buildItem(
       {
         kind,
         server,
         label: `${server} ${label} (${slot})`,
         detail: state.authorityId,
         expiresAt: state.expiresAt,
-        href: links.expiry(server),
+        href: links.authorities(server),
       },
       now,
+      { onTrack, thresholds },
+      { slot, successorPrepared: slots.prepared !== null },
     );
     return item ? [item] : [];
   });
 }
 
+/** `expiryItem` plus who renews it and the advice for its urgency. */
+function buildItem(
+  item: Omit<ExpiryItem, "urgency" | "expiresAt" | "renewal" | "advice"> & { expiresAt: string | null },
+  now: number,
+  options: { onTrack?: boolean; thresholds: UrgencyThresholds },
+  context: AdviceContext = {},
+): ExpiryItem | null {
+  const placeholder = { ...item, renewal: renewalOf(item.kind), advice: "" };
+  const built = expiryItem(placeholder, now, options);
+  return built && { ...built, advice: expiryAdvice(built.kind, built.urgency, context) };
+}
+
 /** Everything on one server that expires, plus X.509 TTLs the active CA cannot honour. */
-export async function readServerExpiry(server: ServerConfig, now: number): Promise<ServerExpiry> {
+export async function readServerExpiry(
+  server: ServerConfig,
+  now: number,
+  thresholds: UrgencyThresholds = configuredThresholds(),
+): Promise<ServerExpiry> {
   try {
     const trustDomain = await serverTrustDomain(server);
     const [authorities, own, federated, index] = await Promise.all([
@@ -67,10 +113,10 @@ export async function readServerExpiry(server: ServerConfig, now: number): Promi
     ]);
     const name = server.name;
     const items: (ExpiryItem | null)[] = [
-      ...authorityItems(name, "x509-authority", authorities.x509, now),
-      ...authorityItems(name, "jwt-authority", authorities.jwt, now),
+      ...authorityItems(name, "x509-authority", authorities.x509, now, thresholds),
+      ...authorityItems(name, "jwt-authority", authorities.jwt, now, thresholds),
       ...index.agents.map((agent) =>
-        expiryItem(
+        buildItem(
           {
             kind: "agent-svid",
             server: name,
@@ -80,12 +126,13 @@ export async function readServerExpiry(server: ServerConfig, now: number): Promi
             href: links.agent(name, agent.spiffeId),
           },
           now,
-          { autoRenewed: true },
+          { onTrack: true, thresholds },
+          { canReattest: agent.canReattest },
         ),
       ),
       ...federated.flatMap((bundle) =>
         bundle.x509Authorities.map((ca) =>
-          expiryItem(
+          buildItem(
             {
               kind: "federated-ca",
               server: name,
@@ -95,13 +142,15 @@ export async function readServerExpiry(server: ServerConfig, now: number): Promi
               href: links.federation(name),
             },
             now,
+            { thresholds },
+            { trustDomain: bundle.trustDomain },
           ),
         ),
       ),
       ...index.entries
         .filter((entry) => entry.expiresAt)
         .map((entry) =>
-          expiryItem(
+          buildItem(
             {
               kind: "entry",
               server: name,
@@ -111,6 +160,7 @@ export async function readServerExpiry(server: ServerConfig, now: number): Promi
               href: links.entry(name, entry.id),
             },
             now,
+            { thresholds },
           ),
         ),
     ];
@@ -149,9 +199,11 @@ export async function getExpiryView(only?: string): Promise<ExpiryView> {
   await authorize("expiry.read", { server: only });
   const now = Date.now();
   const servers = await readableServers(serversInScope(only), "expiry.read");
-  const results = await Promise.all(servers.map((s) => readServerExpiry(s, now)));
+  const expiry = configuredExpiry();
+  const results = await Promise.all(servers.map((s) => readServerExpiry(s, now, thresholdsFromConfig(expiry))));
   return {
     now: new Date(now).toISOString(),
+    thresholds: expiry,
     servers: results,
     items: sortByUrgency(results.flatMap((r) => r.items)),
     ttlWarnings: results.flatMap((r) => r.ttlWarnings),

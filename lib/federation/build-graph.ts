@@ -9,7 +9,12 @@ export type ServerFederationInput = {
   bundles: Bundle[];
   /** Trust domain → number of this server's entries whose federatesWith names it. */
   federatesWithCounts: Record<string, number>;
+  /** Trust domain → the last refresh asked for from the console (this console process). */
+  lastRefreshes?: Record<string, RefreshOutcome>;
 };
+
+/** A refresh asked for from the console: when, and the error if it failed. */
+export type RefreshOutcome = { at: string; ok: boolean; error: string | null };
 
 export type FederationNode = { trustDomain: string; server: string | null; error: string | null };
 
@@ -26,6 +31,8 @@ export type FederationEdge = {
   refreshHint: number | null;
   caNotAfter: string | null;
   entryCount: number;
+  /** The last refresh asked for from the console, null when none was (SPIRE also refreshes by itself). */
+  lastRefresh: RefreshOutcome | null;
 };
 
 export type FederationFlag = {
@@ -72,6 +79,7 @@ export function buildFederationGraph(inputs: readonly ServerFederationInput[]): 
         refreshHint: bundle?.refreshHint ?? null,
         caNotAfter: earliestCaNotAfter(bundle),
         entryCount,
+        lastRefresh: input.lastRefreshes?.[rel.trustDomain] ?? null,
       });
       if (!bundle) {
         flags.push({

@@ -15,6 +15,8 @@ import { listFederatedBundles } from "@/lib/spire/bundles";
 import { listFederationRelationships } from "@/lib/spire/federation";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 
+import { lastRefreshes } from "./refresh-log";
+
 /** What one server says about its federation; a server that cannot be read is reported, not dropped. */
 export async function readServerFederation(server: ServerConfig): Promise<ServerFederationInput> {
   try {
@@ -31,6 +33,7 @@ export async function readServerFederation(server: ServerConfig): Promise<Server
       relationships,
       bundles,
       federatesWithCounts: countFederatesWith(index.entries),
+      lastRefreshes: lastRefreshes(server.name),
     };
   } catch (error) {
     const trustDomain = server.trustDomain ?? server.name;

@@ -12,6 +12,7 @@ import {
 } from "@kubernetes/client-node";
 
 import { ApiError } from "@/lib/api/api-error";
+import { observeK8sCall } from "@/lib/metrics/record";
 
 import { type K8sConfigState, resolveK8sConfig } from "./config";
 
@@ -67,10 +68,15 @@ export async function k8sCall<T>(
 ): Promise<T> {
   const { timeoutMs } = clients.state.settings;
   const server = clients.state.cluster.server;
+  const started = performance.now();
   try {
-    return await call(deadline(timeoutMs));
+    const result = await call(deadline(timeoutMs));
+    observeK8sCall(what, "ok", started);
+    return result;
   } catch (error) {
-    throw toK8sApiError(error, what, server, timeoutMs);
+    const apiError = toK8sApiError(error, what, server, timeoutMs);
+    observeK8sCall(what, apiError.code, started);
+    throw apiError;
   }
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { authorize } from "@/lib/auth/guard";
+import { allows, authorize } from "@/lib/auth/guard";
 import { getK8sClients } from "@/lib/k8s/client";
 import { getBundleConfigMap } from "@/lib/k8s/configmaps";
 import { getCsiDriver, listCsiNodes } from "@/lib/k8s/csi";
@@ -67,9 +67,10 @@ export async function getSpireReport(now = Date.now()): Promise<KubernetesSpireR
     cluster: {
       name: cluster.name,
       server: cluster.server,
+      // Where the kubeconfig file lives is for admins only.
       source:
         source.kind === "kubeconfig"
-          ? `kubeconfig ${source.path} (context ${source.context})`
+          ? `kubeconfig ${(await allows("tokens.manage")) ? source.path : "(path hidden)"} (context ${source.context})`
           : "in-cluster service account",
       psatCluster: settings.psatCluster ?? cluster.name,
     },

@@ -3,8 +3,26 @@ import { links } from "@/lib/links";
 
 export type ProblemSeverity = "error" | "warning";
 
-/** One thing an operator should fix, with the page where it is fixed. */
-export type Problem = { severity: ProblemSeverity; server: string; title: string; detail: string; href: string };
+/** Where the console found a problem. */
+export type ProblemSource = "spire" | "federation" | "expiry" | "kubernetes" | "attestation";
+
+/**
+ * One thing an operator should fix, with the page where it is fixed. `server` is the SPIRE
+ * server it concerns (for Kubernetes and attestation problems, the server the cluster's agents
+ * attest to).
+ */
+export type Problem = {
+  severity: ProblemSeverity;
+  source: ProblemSource;
+  server: string;
+  title: string;
+  detail: string;
+  /** What to do about it, when the check knows. */
+  fix?: string;
+  /** When it expires or expired (ISO), shown after `detail`. */
+  at?: string;
+  href: string;
+};
 
 /** What the Overview knows about one server. */
 export type ServerProblemInput = {
@@ -14,7 +32,8 @@ export type ServerProblemInput = {
   expiredAgents: number;
   bannedAgents: number;
   ttlWarnings: { capped: number; atRisk: number };
-  expiringSoon: { label: string; expiresAt: string; href: string; expired: boolean }[];
+  /** Items past the critical threshold (or expired), with what to do about them. */
+  expiringSoon: { label: string; expiresAt: string; href: string; expired: boolean; advice?: string }[];
 };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -29,6 +48,7 @@ export function buildProblems(
     if (s.error) {
       problems.push({
         severity: "error",
+        source: "spire",
         server: s.server,
         title: `${s.server} cannot be reached`,
         detail: s.error,
@@ -39,6 +59,7 @@ export function buildProblems(
     if (s.orphans > 0) {
       problems.push({
         severity: "warning",
+        source: "spire",
         server: s.server,
         title: plural(s.orphans, "orphaned entry", "orphaned entries"),
         detail: "Their parent is neither the server, an agent, nor any entry.",
@@ -48,15 +69,17 @@ export function buildProblems(
     if (s.expiredAgents > 0) {
       problems.push({
         severity: "error",
+        source: "spire",
         server: s.server,
         title: plural(s.expiredAgents, "agent with an expired SVID", "agents with expired SVIDs"),
         detail: "Entries parented to them are not served until they re-attest.",
-        href: links.agents(s.server, { expiresBefore: new Date().toISOString() }),
+        href: links.agents(s.server, { expiring: "expired" }),
       });
     }
     if (s.ttlWarnings.capped > 0) {
       problems.push({
         severity: "error",
+        source: "expiry",
         server: s.server,
         title: plural(
           s.ttlWarnings.capped,
@@ -70,6 +93,7 @@ export function buildProblems(
     if (s.ttlWarnings.atRisk > 0) {
       problems.push({
         severity: "warning",
+        source: "expiry",
         server: s.server,
         title: plural(
           s.ttlWarnings.atRisk,
@@ -83,9 +107,12 @@ export function buildProblems(
     for (const item of s.expiringSoon) {
       problems.push({
         severity: item.expired ? "error" : "warning",
+        source: "expiry",
         server: s.server,
-        title: `${item.label} ${item.expired ? "has expired" : "expires within a day"}`,
-        detail: item.expiresAt,
+        title: `${item.label} ${item.expired ? "has expired" : "expires soon"}`,
+        detail: item.expired ? "Expired" : "Expires",
+        at: item.expiresAt,
+        fix: item.advice,
         href: item.href,
       });
     }
@@ -93,11 +120,22 @@ export function buildProblems(
   for (const flag of federationFlags) {
     problems.push({
       severity: flag.kind === "bundle-without-relationship" ? "warning" : "error",
+      source: "federation",
       server: flag.server,
       title: flag.message,
       detail: flag.kind,
       href: links.federation(flag.server),
     });
   }
-  return problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  return sortProblems(problems);
+}
+
+/** Errors first; within a severity, by source (SPIRE, federation, expiry, Kubernetes, attestation); stable. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  const order: ProblemSource[] = ["spire", "federation", "expiry", "kubernetes", "attestation"];
+  return [...problems].sort(
+    (a, b) =>
+      (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||
+      order.indexOf(a.source) - order.indexOf(b.source),
+  );
 }

@@ -1,16 +1,20 @@
 import "server-only";
 
+import { ApiError } from "@/lib/api/api-error";
 import { userMessage } from "@/lib/api/user-message";
-import { authorize, readableServers } from "@/lib/auth/guard";
+import { allows, authorize, readableServers } from "@/lib/auth/guard";
 import { getEntryIndex } from "@/lib/entries/entry-index-cache";
-import { DAY_MS, type ExpiryItem } from "@/lib/expiry/classify-expiry";
+import type { ExpiryItem } from "@/lib/expiry/classify-expiry";
 import { readServerExpiry } from "@/lib/expiry/load-expiry";
 import type { FederationEdge, FederationFlag } from "@/lib/federation/build-graph";
 import { buildFederationGraph } from "@/lib/federation/build-graph";
 import { readServerFederation } from "@/lib/federation/load-federation";
-import { buildProblems, type Problem } from "@/lib/overview/build-problems";
+import { getSpireReport } from "@/lib/kubernetes/load-spire-report";
+import { buildProblems, type Problem, sortProblems } from "@/lib/overview/build-problems";
+import { attestationProblems, kubernetesProblems } from "@/lib/overview/cluster-problems";
 import { configuredServers } from "@/lib/servers/resolve-server";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
+import { readAttestationIssues } from "@/lib/troubleshoot/load-agent-attestation";
 
 export type OverviewServer = {
   server: string;
@@ -23,11 +27,14 @@ export type OverviewServer = {
 
 export type Overview = {
   servers: OverviewServer[];
+  /** Every problem the console knows, errors first: SPIRE, federation, expiry, Kubernetes, attestation. */
   problems: Problem[];
+  /** Checks that could not run (e.g. the Kubernetes API did not answer), with why. */
+  unchecked: string[];
   federation: { edges: FederationEdge[]; flags: FederationFlag[] };
 };
 
-/** Per-server problem counts, nearest expiries, the federation summary and the problems list. */
+/** Per-server problem counts, nearest expiries, the federation summary and every problem the console knows. */
 export async function getOverview(): Promise<Overview> {
   await authorize("servers.read");
   const now = Date.now();
@@ -70,7 +77,7 @@ export async function getOverview(): Promise<Overview> {
     servers.map((s, i) => {
       const warnings = expiries[i]?.ttlWarnings ?? [];
       const soon = (expiries[i]?.items ?? []).filter(
-        (item) => item.kind !== "agent-svid" && Date.parse(item.expiresAt) - now <= DAY_MS,
+        (item) => item.urgency === "critical" || item.urgency === "expired",
       );
       return {
         ...s,
@@ -83,10 +90,49 @@ export async function getOverview(): Promise<Overview> {
           expiresAt: item.expiresAt,
           href: item.href,
           expired: item.urgency === "expired",
+          advice: item.advice,
         })),
       };
     }),
     graph.flags,
   );
-  return { servers, problems, federation: { edges: graph.edges, flags: graph.flags } };
+  const cluster = await readClusterProblems(now);
+  return {
+    servers,
+    problems: sortProblems([...problems, ...cluster.problems]),
+    unchecked: cluster.unchecked,
+    federation: { edges: graph.edges, flags: graph.flags },
+  };
+}
+
+const quietCodes = new Set(["not_configured", "permission_denied"]);
+
+/**
+ * The Kubernetes page's problems and the troubleshooter's attestation findings. A cluster that is
+ * not configured, or that the caller may not read, adds nothing; one that fails is named in
+ * `unchecked` (so the Overview never says "no problems" about what it could not check).
+ */
+async function readClusterProblems(now: number): Promise<{ problems: Problem[]; unchecked: string[] }> {
+  const problems: Problem[] = [];
+  const unchecked: string[] = [];
+  const settle = async (what: string, read: () => Promise<void>) => {
+    try {
+      await read();
+    } catch (error) {
+      if (error instanceof ApiError && quietCodes.has(error.code)) return;
+      unchecked.push(userMessage(error, what));
+    }
+  };
+  await Promise.all([
+    settle("reading the Kubernetes report", async () => {
+      if (!(await allows("kubernetes.read"))) return;
+      const report = await getSpireReport(now);
+      problems.push(...kubernetesProblems(report.problems, report.spire.serverName ?? "cluster"));
+    }),
+    settle("checking agent attestation", async () => {
+      const found = await readAttestationIssues({ now });
+      problems.push(...attestationProblems(found.issues, found.server));
+    }),
+  ]);
+  return { problems, unchecked };
 }

@@ -9,5 +9,6 @@ export function entryFilterParams(filters: EntryFilters): URLSearchParams {
   if (filters.selectors?.length && filters.match) params.set("match", filters.match);
   for (const td of filters.federatesWith ?? []) params.append("federatesWith", td);
   if (filters.hint) params.set("hint", filters.hint);
+  if (filters.spiffeIdContains) params.set("spiffeIdContains", filters.spiffeIdContains);
   return params;
 }

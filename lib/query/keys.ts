@@ -64,3 +64,6 @@ export const authorityKeys = {
   all: (server: string) => ["authorities", server] as const,
   rotation: (server: string) => [...authorityKeys.all(server), "rotation"] as const,
 };
+
+/** The command palette's answers, by search text. */
+export const searchKeys = { text: (q: string) => ["search", q] as const };

@@ -14,7 +14,7 @@ export const fleetQuerySchema = z.object({
   skew: z
     .enum(["current", "one-minor-behind", "too-old", "newer-than-server", "unknown"], "skew is not a known skew")
     .optional(),
-  q: z.string().trim().max(512).optional(),
+  spiffeIdContains: z.string().trim().max(512).optional(),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });

@@ -18,7 +18,13 @@ export const pagingSchema = {
   pageToken: z.string().max(4096).optional(),
 };
 
-/** Query of `GET /api/servers/{server}/entries`, mirroring `spire-server entry show`. */
+/** Part of a SPIFFE ID to look for (the console's own filter; any text, any case). */
+const idPartSchema = z.string().trim().min(1, "must not be empty").max(256, "must be at most 256 characters");
+
+/**
+ * Query of `GET /api/servers/{server}/entries`, mirroring `spire-server entry show`, plus
+ * `spiffeIdContains` (part of a SPIFFE ID), which the console answers from its entry index.
+ */
 export const entryListQuerySchema = z.strictObject({
   spiffeId: spiffeIdSchema.optional(),
   parentId: spiffeIdSchema.optional(),
@@ -28,10 +34,11 @@ export const entryListQuerySchema = z.strictObject({
   federatesWithMatch: matchModeSchema.optional(),
   hint: z.string().max(1024).optional(),
   downstream: booleanParam.optional(),
+  spiffeIdContains: idPartSchema.optional(),
   ...pagingSchema,
 });
 
-/** Query of `GET /api/servers/{server}/agents`. */
+/** Query of `GET /api/servers/{server}/agents` (`spiffeIdContains` is answered from the entry index). */
 export const agentListQuerySchema = z.strictObject({
   attestationType: z.string().max(256).optional(),
   banned: booleanParam.optional(),
@@ -41,6 +48,7 @@ export const agentListQuerySchema = z.strictObject({
     .optional(),
   selector: z.array(selectorStringSchema).optional(),
   match: matchModeSchema.optional(),
+  spiffeIdContains: idPartSchema.optional(),
   ...pagingSchema,
 });
 
@@ -56,6 +64,7 @@ export function toEntryFilters(query: z.output<typeof entryListQuerySchema> | En
     federatesWithMatch: rest.federatesWithMatch,
     hint: rest.hint,
     downstream: rest.downstream,
+    spiffeIdContains: rest.spiffeIdContains,
   };
 }
 

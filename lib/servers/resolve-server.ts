@@ -1,8 +1,12 @@
 import "server-only";
 
+import { cookies } from "next/headers";
+
 import { ApiError } from "@/lib/api/api-error";
 import { loadConfig } from "@/lib/config/load-config";
 import type { ServerConfig } from "@/lib/config/schema";
+
+import { chooseServer, SERVER_COOKIE, type ServerChoice } from "./server-choice";
 
 /**
  * The configured servers. Throws 503 `not_configured` when there is no config file or it is
@@ -42,18 +46,38 @@ export function pickServer(asked: string | undefined, preferred?: string): Serve
   return servers.find((s) => s.name === preferred) ?? servers[0]!;
 }
 
-/** The server a page shows: `?server=` when it names a configured server, else the first one ("" when none). */
-export function selectedServerFrom(requested: string | null | undefined): string {
+/** The names of the configured servers ([] when the configuration is missing or invalid). */
+export function configuredServerNames(): string[] {
   const state = loadConfig();
-  const names = state.status === "ok" ? state.config.servers.map((s) => s.name) : [];
-  if (typeof requested === "string" && names.includes(requested)) return requested;
-  return names[0] ?? "";
+  return state.status === "ok" ? state.config.servers.map((s) => s.name) : [];
 }
 
-/** `selectedServerFrom` for a page's `searchParams`. */
-export async function selectedServerName(
+/** The server last chosen in the switcher, from its cookie (pages only; undefined outside a request). */
+export async function rememberedServer(): Promise<string | undefined> {
+  return (await cookies()).get(SERVER_COOKIE)?.value;
+}
+
+/**
+ * The server a per-server page shows: `?server=` (an unknown name is reported, not replaced),
+ * else the remembered choice, else the first configured server. See `chooseServer`.
+ */
+export async function pageServerChoice(
   searchParams: Promise<Record<string, string | string[] | undefined>>,
-): Promise<string> {
+): Promise<ServerChoice> {
   const requested = (await searchParams).server;
-  return selectedServerFrom(typeof requested === "string" ? requested : null);
+  return chooseServer(
+    configuredServerNames(),
+    typeof requested === "string" ? requested : null,
+    await rememberedServer(),
+  );
+}
+
+/**
+ * The server the authorization check of a page runs against: the one the page shows, or for an
+ * unknown `?server=` the first configured server (the page then says the name is unknown).
+ */
+export async function pageServerForCheck(requested: string | null): Promise<string> {
+  const names = configuredServerNames();
+  const choice = chooseServer(names, requested, await rememberedServer());
+  return choice.ok ? choice.name : (names[0] ?? "");
 }

@@ -3,6 +3,7 @@ import "server-only";
 import type * as grpc from "@grpc/grpc-js";
 
 import type { ServerConfig } from "@/lib/config/schema";
+import { observeSpireCall } from "@/lib/metrics/record";
 
 import { prepareServer, serviceClient } from "./client";
 import { toApiError } from "./errors";
@@ -29,8 +30,10 @@ export async function callUnary<Res>(
   const client = serviceClient(server, service) as unknown as Record<string, UnaryMethod>;
   const fn = client[method];
   if (typeof fn !== "function") return Promise.reject(new Error(`${service}.${method} is not in proto/`));
+  const started = performance.now();
   return new Promise<Res>((resolve, reject) => {
     fn.call(client, request, { deadline: Date.now() + server.timeoutMs }, (error, response) => {
+      observeSpireCall(server.name, `${service}/${method}`, error ? error.code : 0, started);
       if (error) reject(toApiError(error, server.name));
       else resolve(response as Res);
     });

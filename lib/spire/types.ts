@@ -44,6 +44,8 @@ export type EntryFilters = {
   federatesWithMatch?: SelectorMatchMode;
   hint?: string;
   downstream?: boolean;
+  /** Part of a SPIFFE ID (any case). The console applies it to its entry index; SPIRE has no such filter. */
+  spiffeIdContains?: string;
 };
 
 export type Agent = {
@@ -65,6 +67,8 @@ export type AgentFilters = {
   expiresBefore?: string;
   selectors?: Selector[];
   match?: SelectorMatchMode;
+  /** Part of the agent's SPIFFE ID (any case), applied by the console; SPIRE has no such filter. */
+  spiffeIdContains?: string;
 };
 
 export type X509Authority = {

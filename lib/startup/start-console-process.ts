@@ -3,6 +3,7 @@ import "server-only";
 import { startAuditRetention } from "@/lib/audit/retention";
 import { authSettings } from "@/lib/auth/settings";
 import { listenForEntryChanges } from "@/lib/entries/index-broadcast";
+import { startMetrics } from "@/lib/metrics/start-metrics";
 import { claimSqliteStore } from "@/lib/store/sqlite-owner";
 
 import { reportConfigAtStartup } from "./report-config";
@@ -16,7 +17,8 @@ function refuseToStart(reason: string): never {
 /**
  * Starts what the console's server process needs besides answering requests: checks that a SQLite
  * store serves exactly one replica (SPIRE_CONSOLE_REPLICAS and the store's owner file), listens for
- * other replicas' entry changes, and schedules the audit log's daily retention.
+ * other replicas' entry changes, schedules the audit log's daily retention and starts the metrics
+ * listener (when a metrics port is configured).
  */
 export async function startConsoleProcess(): Promise<void> {
   reportConfigAtStartup();
@@ -39,4 +41,5 @@ export async function startConsoleProcess(): Promise<void> {
     console.error("[startup] cannot listen for other replicas' changes", error),
   );
   startAuditRetention();
+  startMetrics();
 }

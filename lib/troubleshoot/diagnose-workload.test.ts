@@ -338,11 +338,19 @@ describe("near-miss details", () => {
     expect(href.searchParams.getAll("selector")).toEqual(["k8s:ns:shop", "k8s:sa:orders"]);
     expect(href.searchParams.get("parentId")).toBe(A1.spiffeId);
   });
-  it("offers to create the stale-parent entry under the node's agent", () => {
-    const d = diagnoseWorkload(
-      input({ name: "", entries: [entry("/orders", agentId("uid-gone"), ["k8s:ns:shop"])], verdict: "none" }),
-    );
-    expect(new URL(d.verdict.reasons[0]!.action!.href, "http://x").searchParams.get("parentId")).toBe(A1.spiffeId);
+  it("moves the stale-parent entry to the node's agent first, creating a new one only as the alternative", () => {
+    const stale = entry("/orders", agentId("uid-gone"), ["k8s:ns:shop"]);
+    const d = diagnoseWorkload({
+      ...input({ name: "", entries: [stale], verdict: "none" }),
+      returnTo: "/troubleshoot?server=foo&namespace=shop&name=orders-1",
+    });
+    const primary = new URL(d.verdict.reasons[0]!.action!.href, "http://x");
+    expect(primary.pathname).toBe(`/entries/${stale.id}/edit`);
+    expect(primary.searchParams.get("parentId")).toBe(A1.spiffeId);
+    expect(primary.searchParams.get("returnTo")).toBe("/troubleshoot?server=foo&namespace=shop&name=orders-1");
+    const secondary = new URL(d.verdict.reasons[0]!.secondary!.href, "http://x");
+    expect(secondary.pathname).toBe("/entries/new");
+    expect(secondary.searchParams.get("parentId")).toBe(A1.spiffeId);
   });
   it("lists the alias selectors the agent lacks", () => {
     const parents = servingParents(A1, [aliasNode2], TD);

@@ -47,7 +47,9 @@ export type Reason = {
   blocking: boolean;
   title: string;
   fix: string;
+  /** The fix to follow first; `secondary` is an alternative (e.g. a new entry instead of moving one). */
   action: { label: string; href: string } | null;
+  secondary?: { label: string; href: string } | null;
 };
 
 export type Verdict = { status: "ok" | "degraded" | "none"; summary: string; spiffeIds: string[]; reasons: Reason[] };
@@ -81,6 +83,8 @@ export type DiagnoseInput = {
   /** Suggested SPIFFE ID and selectors for a new entry (pod mode: ns/sa). */
   suggestion: { spiffeId: string; selectors: Selector[] } | null;
   now: number;
+  /** The page to come back to after following a fix (the troubleshooter's view of this workload). */
+  returnTo?: string;
 };
 
 /** The k8s_psat agent attested from the node with `nodeUid` (newest unbanned one first). */

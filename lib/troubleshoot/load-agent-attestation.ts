@@ -38,8 +38,13 @@ async function serverLog(cluster: ClusterContext): Promise<AgentAttestationRepor
   return { available: true, pod: `${pod.namespace}/${pod.name}`, errors: attestationErrors(log.text) };
 }
 
-/** Why agents did not attest: node/agent mismatches, banned or expired agents, cluster names, and server log errors. */
-export async function getAgentAttestation(input: { server?: string; now?: number }): Promise<AgentAttestationReport> {
+/** The attestation problems between the cluster's nodes and one server's agents (no log reading). */
+export type AttestationIssues = { server: string; clusterError: string | null; issues: AgentIssue[] };
+
+async function readIssues(input: {
+  server?: string;
+  now?: number;
+}): Promise<AttestationIssues & { cluster: ClusterContext | null }> {
   let cluster: ClusterContext | null = null;
   let clusterError: string | null = null;
   try {
@@ -49,7 +54,6 @@ export async function getAgentAttestation(input: { server?: string; now?: number
     clusterError = error.message;
   }
   const spire = await loadSpireContext(pickServer(input.server, cluster?.spireServer).name);
-  const logsAllowed = await allows("troubleshoot.logs", { server: spire.server });
   const pods = cluster ? await listWorkloadPods(cluster.clients) : [];
   const podNodes = pods.flatMap((p) => (p.nodeName ? [p.nodeName] : []));
   const issues = diagnoseAgents({
@@ -59,10 +63,26 @@ export async function getAgentAttestation(input: { server?: string; now?: number
     entries: spire.entries,
     now: input.now ?? Date.now(),
   });
+  return { server: spire.server, clusterError, issues, cluster };
+}
+
+/**
+ * Node/agent mismatches, banned or expired agents and cluster names no agent carries, for
+ * `server` (else the cluster's SPIRE server, else the first): what the Overview lists.
+ */
+export async function readAttestationIssues(input: { server?: string; now?: number }): Promise<AttestationIssues> {
+  const { cluster: _cluster, ...issues } = await readIssues(input);
+  return issues;
+}
+
+/** Why agents did not attest: node/agent mismatches, banned or expired agents, cluster names, and server log errors. */
+export async function getAgentAttestation(input: { server?: string; now?: number }): Promise<AgentAttestationReport> {
+  const { server, clusterError, issues, cluster } = await readIssues(input);
+  const logsAllowed = await allows("troubleshoot.logs", { server });
   const log = !logsAllowed
     ? { available: false as const, reason: "Reading spire-server's log needs the operator or admin role." }
     : cluster
       ? await serverLog(cluster)
       : { available: false as const, reason: clusterError ?? "Kubernetes is not configured." };
-  return { server: spire.server, clusterError, issues, log };
+  return { server, clusterError, issues, log };
 }

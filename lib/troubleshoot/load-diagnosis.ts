@@ -2,6 +2,7 @@ import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
 import { getWorkloadPod } from "@/lib/k8s/workload-pods";
+import { links } from "@/lib/links";
 import { pickServer } from "@/lib/servers/resolve-server";
 import type { Selector } from "@/lib/spire/types";
 import { checkDelivery } from "@/lib/troubleshoot/check-delivery";
@@ -68,6 +69,7 @@ export async function diagnosePod(input: {
         ],
       },
       now,
+      returnTo: links.troubleshootPod(spire.server, pod.namespace, pod.name, c.container),
     });
   };
   const chosen = perContainer.find((c) => c.container === input.container) ?? perContainer[0]!;

@@ -10,8 +10,22 @@ const list = (s: readonly Selector[]) => s.map(selectorKey).join(", ");
 /** Why an entry that nearly matches does not, and the fix that makes it match. */
 export function nearMissReason(miss: NearMiss, input: DiagnoseInput, agent: Agent | null): Reason {
   const e = miss.entry;
-  const edit = { label: "Edit entry", href: links.editEntry(input.server, e.id) };
+  const edit = { label: "Edit entry", href: links.editEntry(input.server, e.id, { returnTo: input.returnTo }) };
   const here = agent?.spiffeId ?? null;
+  // Moving the existing entry fixes it without leaving a stale duplicate behind.
+  const move = (to: string) => ({
+    label: "Move the entry to this node's agent",
+    href: links.editEntry(input.server, e.id, { parentId: to, returnTo: input.returnTo }),
+  });
+  const createHere = (to: string) => ({
+    label: "Create under this node's agent",
+    href: links.newEntry(input.server, {
+      parentId: to,
+      spiffeId: e.spiffeId,
+      selectors: e.selectors,
+      returnTo: input.returnTo,
+    }),
+  });
   const p = miss.parentProblem;
   switch (miss.kind) {
     case "stale-parent":
@@ -22,12 +36,8 @@ export function nearMissReason(miss: NearMiss, input: DiagnoseInput, agent: Agen
         fix: here
           ? `Re-parent it to this node's agent ${here} (or to a node alias that covers it).`
           : "Re-parent it to an agent that serves this workload.",
-        action: here
-          ? {
-              label: "Create under this node's agent",
-              href: links.newEntry(input.server, { parentId: here, spiffeId: e.spiffeId, selectors: e.selectors }),
-            }
-          : edit,
+        action: here ? move(here) : edit,
+        secondary: here ? createHere(here) : null,
       };
     case "other-agent":
       return {
@@ -37,12 +47,8 @@ export function nearMissReason(miss: NearMiss, input: DiagnoseInput, agent: Agen
         fix: here
           ? `Create it under ${here} too, or parent it to a node alias that covers both agents.`
           : "Parent it to the agent that serves this workload.",
-        action: here
-          ? {
-              label: "Create under this node's agent",
-              href: links.newEntry(input.server, { parentId: here, spiffeId: e.spiffeId, selectors: e.selectors }),
-            }
-          : edit,
+        action: here ? createHere(here) : edit,
+        secondary: here ? move(here) : null,
       };
     case "alias-not-covering":
       return {
@@ -52,12 +58,8 @@ export function nearMissReason(miss: NearMiss, input: DiagnoseInput, agent: Agen
         fix: here
           ? `Parent the entry to ${here} or to an alias that covers it, or widen the alias's selectors.`
           : "Widen the alias's selectors to cover the agent.",
-        action: here
-          ? {
-              label: "Create under this node's agent",
-              href: links.newEntry(input.server, { parentId: here, spiffeId: e.spiffeId, selectors: e.selectors }),
-            }
-          : edit,
+        action: here ? move(here) : edit,
+        secondary: here ? createHere(here) : null,
       };
     case "parent-elsewhere":
       return {
@@ -90,8 +92,10 @@ export function nearMissReason(miss: NearMiss, input: DiagnoseInput, agent: Agen
             parentId: miss.parentOk ? e.parentId : (agent?.spiffeId ?? e.parentId),
             spiffeId: e.spiffeId,
             selectors: fixed,
+            returnTo: input.returnTo,
           }),
         },
+        secondary: edit,
       };
     }
   }

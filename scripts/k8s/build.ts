@@ -1,11 +1,11 @@
 // Provides etcd and kube-apiserver: reuses the cache, else builds them with `go build`
 // through the wrapper modules scripts/k8s/etcd-build and scripts/k8s/kube-build.
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
 import { run } from "../stack/exec.ts";
-import { say, StackError, stopwatch } from "../stack/log.ts";
+import { goBuild } from "../stack/go-build.ts";
+import { say, StackError } from "../stack/log.ts";
 import type { K8sPaths } from "./paths.ts";
 import { ETCD_VERSION, KUBE_VERSION } from "./paths.ts";
 
@@ -78,31 +78,10 @@ async function versionOf(step: BuildStep): Promise<string> {
 }
 
 async function build(step: BuildStep): Promise<void> {
-  if ((await run("go", ["version"]).catch(() => null))?.code !== 0) {
-    throw new StackError(`build step "${step.label}": Go is not on PATH; install Go >= 1.26 and rerun.`);
-  }
   mkdirSync(path.dirname(step.binary), { recursive: true });
   const args = ["build", "-trimpath", "-ldflags", step.ldflags, "-o", step.binary, step.pkg];
   say(
     `building ${step.label} into ${path.dirname(step.binary)} (first time only; kube-apiserver takes 15-30 minutes on 2 cores)`,
   );
-  const elapsed = stopwatch();
-  const child = spawn("go", args, { cwd: step.moduleDir, env: process.env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
-  child.stdout.on("data", collect);
-  child.stderr.on("data", collect);
-  const ticker = setInterval(() => say(`  still building ${step.label} ... ${elapsed()}`), 30_000);
-  const code = await new Promise<number>((resolve) => {
-    child.on("error", () => resolve(1));
-    child.on("close", (c) => resolve(c ?? 1));
-  }).finally(() => clearInterval(ticker));
-  if (code !== 0) {
-    const tail = output.trimEnd().split("\n").slice(-25).join("\n");
-    throw new StackError(
-      `build step "${step.label}": go build ${step.pkg} in ${step.moduleDir} failed after ${elapsed()} (exit ${code})`,
-      tail,
-    );
-  }
-  say(`built ${step.label} in ${elapsed()}`);
+  await goBuild({ label: step.label, args, cwd: step.moduleDir });
 }

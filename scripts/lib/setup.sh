@@ -19,24 +19,23 @@ ensure_node_modules() {
   fi
 }
 
-ensure_chromium() {
-  if [ -x /usr/bin/chromium ]; then return; fi
-  echo "[setup] installing Debian's chromium for the browser tests (apt-get)…"
+# Installs a Debian package with apt-get (as root) unless `probe` already succeeds.
+ensure_debian_package() {
+  local package=$1 why=$2 probe=$3
+  if eval "$probe"; then return; fi
+  echo "[setup] installing Debian's $package $why (apt-get)…"
   if [ "$(id -u)" -ne 0 ]; then
-    echo "[setup] Chromium is missing and apt-get needs root: run 'sudo apt-get install -y chromium' once." >&2
+    echo "[setup] ${package} is missing and apt-get needs root: run 'sudo apt-get install -y $package' once." >&2
     exit 1
   fi
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
+}
+
+ensure_chromium() {
+  ensure_debian_package chromium "for the browser tests" '[ -x /usr/bin/chromium ]'
 }
 
 ensure_postgresql() {
-  if compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null; then return; fi
-  echo "[setup] installing Debian's postgresql for the store tests (apt-get)…"
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "[setup] PostgreSQL is missing and apt-get needs root: run 'sudo apt-get install -y postgresql' once." >&2
-    exit 1
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  ensure_debian_package postgresql "for the store tests" 'compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null'
 }

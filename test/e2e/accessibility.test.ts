@@ -54,7 +54,7 @@ async function expectAccessible(view: ConsolePage): Promise<void> {
 describe("every page passes axe-core (WCAG 2.1 AA) with no browser error", () => {
   it("Overview", async () => {
     const view = await OverviewPage.open(browser);
-    await view.waitHealthy("foo");
+    await view.waitReachable("foo");
     await view.problems().first().waitFor({ timeout: 60_000 });
     await expectAccessible(view);
   });

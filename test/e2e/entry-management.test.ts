@@ -68,6 +68,8 @@ describe("entry management in Chromium", () => {
 
     await form.button("Create entry").click();
     await form.page.waitForURL(/\/entries\/[^/?]+\?server=foo$/);
+    await form.toasts().getByText("Entry created on foo").waitFor();
+    await form.toasts().getByText(`${prefix}/web`).waitFor();
     const [created] = await cliShow(["-spiffeID", `${prefix}/web`]);
     expect(created).toBeDefined();
     expect(form.page.url()).toContain(`/entries/${created!.id}?`);
@@ -94,7 +96,10 @@ describe("entry management in Chromium", () => {
     await edit.field("X.509-SVID TTL").fill("30");
     await edit.field("X.509-SVID TTL unit").selectOption("m");
     await edit.button("Save changes").click();
-    await edit.page.getByText("Saved: x509SvidTtl (revision 1).").waitFor();
+    // The toast names the field as the form labels it, and the page goes back to the entry.
+    await edit.toasts().getByText("Saved X.509-SVID TTL").waitFor();
+    await edit.toasts().getByText("is at revision 1.").waitFor();
+    await edit.page.waitForURL(new RegExp(`/entries/${created!.id}\\?server=foo$`));
     await edit.screenshot("entry-edited");
     const [edited] = await cliShow(["-entryID", created!.id]);
     expect(edited!.x509_svid_ttl).toBe(1800);
@@ -111,6 +116,7 @@ describe("entry management in Chromium", () => {
     await edit.screenshot("entry-delete-dialog");
     await dialog.confirm();
     await edit.page.waitForURL(/\/entries\?server=foo$/);
+    await edit.toasts().getByText("Entry deleted from foo").waitFor();
     await expect(cliShow(["-spiffeID", `${prefix}/web`])).resolves.toEqual([]);
     await edit.close();
   });

@@ -125,7 +125,7 @@ describe("the operator's views in Chromium", () => {
       .getByText(/\d+ orphaned entr/)
       .first()
       .waitFor({ timeout: 60_000 });
-    await overview.waitHealthy("foo");
+    await overview.waitReachable("foo");
     const problems = await overview.problems().count();
     expect(problems).toBeGreaterThan(0);
     await expect(overview.problems().getByRole("link").count()).resolves.toBe(problems);
@@ -150,7 +150,13 @@ describe("ban and evict through the UI", () => {
     await ban.click();
     await expect(agents.dialog().getByTestId("dialog-agent-id").textContent()).resolves.toBe(extra.spiffeId);
     await agents.screenshot("agents-ban-dialog");
+    await agents
+      .dialog()
+      .getByTestId("dialog-served-entries")
+      .getByText(/It serves \d+ entr/)
+      .waitFor();
     await agents.dialog().getByRole("button", { name: "Ban agent" }).click();
+    await agents.toasts().getByText("Agent banned on foo").waitFor();
     await row.getByText("banned").waitFor();
     expect((await cliAgent(extra.spiffeId))?.banned).toBe(true);
 
@@ -162,6 +168,7 @@ describe("ban and evict through the UI", () => {
     await expect(evict.evaluate((button) => button === document.activeElement)).resolves.toBe(true);
     await evict.click();
     await agents.dialog().getByRole("button", { name: "Evict agent" }).click();
+    await agents.toasts().getByText("Agent evicted from foo").waitFor();
     await row.waitFor({ state: "detached" });
     expect(await cliAgent(extra.spiffeId)).toBeUndefined();
     await agents.screenshot("agents-after-evict");

@@ -1,6 +1,7 @@
 // The audit log on the real stack: every change through the console leaves its records, with the
 // whole entry before and after matching what the `spire-server` CLI shows; a denial leaves a
-// `denied` record and changes nothing; with the log unwritable nothing changes at all.
+// `denied` record and changes nothing; with the log unwritable nothing changes at all (and the
+// failure is counted in /metrics).
 import { execFileSync, spawnSync } from "node:child_process";
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -13,11 +14,14 @@ import { consoleFetch, stackState } from "../support/api";
 import { auditRecords, intentOf } from "../support/audit";
 import { createToken, openConsoleDb, signInOverHttp } from "../support/auth";
 import { repoRoot } from "../support/console-server";
+import { sample, scrape } from "../support/prometheus";
 import { type ExtraAgent, startExtraAgent } from "./extra-agent";
 
 const td = "spiffe://foo.example.com";
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const id = (p: string) => `${td}/audit-${run}/${p}`;
+const metricsUrl = () => `${inject("consoleUrl")}/metrics`;
+const auditWriteFailures = "spire_console_audit_write_failures_total";
 let agentId = "";
 let extra: ExtraAgent;
 
@@ -200,10 +204,11 @@ describe("denials and an unwritable log", () => {
     const db = openConsoleDb();
     db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     db.close();
-    const dir = path.join(inject("stackDir"), "console-data");
+    const dir = inject("consoleDataDir");
     const files = ["console.sqlite", "console.sqlite-wal", "console.sqlite-shm"].map((f) => path.join(dir, f));
     const immutable = (flag: "+i" | "-i") =>
       spawnSync("chattr", [flag, ...files.filter((f) => !f.endsWith("-shm"))], { encoding: "utf8" });
+    const failuresBefore = sample(await scrape(metricsUrl()), auditWriteFailures);
     const locked = immutable("+i");
     expect(locked.status, `chattr failed: ${locked.stderr}`).toBe(0);
     try {
@@ -215,6 +220,7 @@ describe("denials and an unwritable log", () => {
     } finally {
       immutable("-i");
     }
+    expect(sample(await scrape(metricsUrl()), auditWriteFailures) - failuresBefore).toBe(1);
     const after = await send("POST", "/api/servers/foo/entries", entryBody(id("writable-again")));
     expect(after.status).toBe(201);
   });

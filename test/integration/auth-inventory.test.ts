@@ -12,8 +12,12 @@ import { repoRoot } from "../../scripts/lib/console-server.ts";
 import { createToken } from "../support/auth";
 import { pageFiles, routeFiles, sampleUrl } from "../support/routes";
 
-/** Routes anyone may call: signing in and out must work without a session. */
-const publicRoutes = new Set(["/auth/login", "/auth/callback", "/auth/logout"]);
+/**
+ * Routes anyone may call: signing in and out must work without a session, and the kubelet's and
+ * Prometheus' probes carry no credentials. The probes answer only a status and numbers
+ * (test/integration/health.test.ts and metrics.test.ts check they leak nothing).
+ */
+const publicRoutes = new Set(["/auth/login", "/auth/callback", "/auth/logout", "/healthz", "/readyz", "/metrics"]);
 /** Pages anyone may see: the sign-in error and signed-out pages. */
 const publicPages = new Set(["/auth/error", "/auth/signed-out"]);
 

@@ -140,7 +140,7 @@ describe("SQLite and several replicas", () => {
   });
 
   it("refuses to start a second console on a SQLite store that another one uses", async () => {
-    const dataDir = path.join(inject("stackDir"), "console-data");
+    const dataDir = inject("consoleDataDir");
     await expect(startConsole({ SPIRE_CONSOLE_CONFIG: config(), SPIRE_CONSOLE_DATA_DIR: dataDir })).rejects.toThrow(
       /refuses to start: another console \(pid \d+ on .*\) is using the SQLite store/,
     );

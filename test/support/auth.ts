@@ -39,8 +39,7 @@ export function demoUser(username: "admin" | "editor" | "viewer"): {
 
 /** The console's own store (SQLite in the test stack), to age sessions and tokens as time would. */
 export function openConsoleDb(): DatabaseSync {
-  const dataDir = path.join(inject("stackDir"), "console-data");
-  return new DatabaseSync(path.join(dataDir, "console.sqlite"));
+  return new DatabaseSync(path.join(inject("consoleDataDir"), "console.sqlite"));
 }
 
 /** A user agent that keeps cookies per origin and never follows redirects by itself. */

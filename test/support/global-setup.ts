@@ -14,6 +14,8 @@ declare module "vitest" {
     /** The bootstrap admin token of every console the tests start. */
     consoleToken: string;
     stackDir: string;
+    /** The shared console's own data dir (its SQLite store): one per project, as a store serves one console. */
+    consoleDataDir: string;
   }
 }
 
@@ -26,12 +28,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   if (up.status !== 0) throw new Error(`stack:up failed (exit ${up.status}); see the output above`);
   const token = randomBytes(24).toString("base64url");
+  const dataDir = path.join(stackDir, `console-data-${project.name}`);
   const consoleServer = await startConsole({
     SPIRE_CONSOLE_CONFIG: path.join(stackDir, "console.json"),
     SPIRE_CONSOLE_BOOTSTRAP_TOKEN: token,
+    SPIRE_CONSOLE_DATA_DIR: dataDir,
   });
   project.provide("consoleUrl", consoleServer.url);
   project.provide("consoleToken", token);
   project.provide("stackDir", stackDir);
+  project.provide("consoleDataDir", dataDir);
   return consoleServer.stop;
 }

@@ -1,18 +1,25 @@
 import { FleetView } from "@/components/agents/fleet-view";
 import { AccessNote } from "@/components/auth/access-note";
+import { UnknownServer } from "@/components/servers/unknown-server";
 import { StatePanel } from "@/components/ui/state-panel";
 import { requirePage } from "@/lib/auth/guard";
+import { links } from "@/lib/links";
 import { fleetQuerySchema } from "@/lib/schemas/fleet";
 import { readQuery, toUrlSearchParams } from "@/lib/schemas/query-string";
-import { selectedServerName } from "@/lib/servers/resolve-server";
+import { pageServerChoice } from "@/lib/servers/resolve-server";
 
 export const metadata = { title: "Agents" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AgentsPage({ searchParams }: Props) {
-  const server = await selectedServerName(searchParams);
+  const choice = await pageServerChoice(searchParams);
   await requirePage();
+  if (!choice.ok)
+    return (
+      <UnknownServer requested={choice.requested} configured={choice.configured} hrefFor={(s) => links.agents(s)} />
+    );
+  const server = choice.name;
   const params = toUrlSearchParams(await searchParams);
   params.delete("server");
   const parsed = fleetQuerySchema.safeParse(readQuery(params));
@@ -30,7 +37,7 @@ export default async function AgentsPage({ searchParams }: Props) {
             canReattest: parsed.data.canReattest,
             banned: parsed.data.banned,
             skew: parsed.data.skew,
-            q: parsed.data.q,
+            spiffeIdContains: parsed.data.spiffeIdContains,
           }}
         />
       ) : (

@@ -9,6 +9,8 @@ import { requirePage } from "@/lib/auth/guard";
 import { auditQuerySchema } from "@/lib/schemas/audit";
 import { readQuery, toUrlSearchParams } from "@/lib/schemas/query-string";
 
+import { readWithTime } from "../_components/read-with-time";
+
 export const metadata = { title: "Audit log" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -25,7 +27,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const params = toUrlSearchParams(await searchParams);
   const parsed = auditQuerySchema.safeParse(readQuery(params));
   const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
-  const page = await listAudit(query);
+  const { data: page, readAt } = await readWithTime(() => listAudit(query));
   const next = new URLSearchParams(params);
   if (page.nextBefore) next.set("before", String(page.nextBefore));
   return (
@@ -79,7 +81,7 @@ export default async function AuditPage({ searchParams }: Props) {
       {page.records.length === 0 ? (
         <p className="text-sm text-slate-600">No audit records match.</p>
       ) : (
-        <AuditTable records={page.records} />
+        <AuditTable records={page.records} now={readAt} />
       )}
       {page.nextBefore ? (
         <Link className="text-sm text-sky-800 underline" href={`/audit?${next.toString()}`}>

@@ -1,15 +1,22 @@
 import { AccessNote } from "@/components/auth/access-note";
 import { CleanupView } from "@/components/cleanup/cleanup-view";
+import { UnknownServer } from "@/components/servers/unknown-server";
 import { requirePage } from "@/lib/auth/guard";
-import { selectedServerName } from "@/lib/servers/resolve-server";
+import { links } from "@/lib/links";
+import { pageServerChoice } from "@/lib/servers/resolve-server";
 
 export const metadata = { title: "Clean-up" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CleanupPage({ searchParams }: Props) {
-  const server = await selectedServerName(searchParams);
+  const choice = await pageServerChoice(searchParams);
   await requirePage();
+  if (!choice.ok)
+    return (
+      <UnknownServer requested={choice.requested} configured={choice.configured} hrefFor={(s) => links.cleanup(s)} />
+    );
+  const server = choice.name;
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Clean-up</h1>

@@ -55,10 +55,11 @@ function Report({ report }: { report: KubernetesSpireReport }) {
   const now = Date.parse(report.generatedAt);
   return (
     <>
-      <p className="text-sm text-slate-600">
+      <p className="text-sm break-words text-slate-600">
         Cluster <span className="font-medium">{report.cluster.name}</span> at{" "}
-        <span className="font-mono">{report.cluster.server}</span>, via {report.cluster.source}; SPIRE server{" "}
-        <span className="font-medium">{report.spire.serverName ?? "—"}</span>.
+        <span className="font-mono break-all">{report.cluster.server}</span>, via {report.cluster.source}. Its agents
+        attest to SPIRE server <span className="font-medium">{report.spire.serverName ?? "—"}</span> (set by{" "}
+        <code className="font-mono">kubernetes.spireServer</code>; this page does not follow the server switcher).
       </p>
       {report.spire.agentsError ? (
         <StatePanel tone="error" title="Could not list the SPIRE agents">
@@ -85,6 +86,7 @@ function Report({ report }: { report: KubernetesSpireReport }) {
           bundle={report.bundle}
           serverName={report.spire.serverName}
           serverError={report.spire.bundleError}
+          now={now}
         />
       </div>
       <Section title="Agent socket directory" id="k8s-sockets">

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 
+import { UnknownServer } from "@/components/servers/unknown-server";
 import { AgentAttestation } from "@/components/troubleshoot/agent-attestation";
 import { DiagnosisChecklist } from "@/components/troubleshoot/diagnosis-checklist";
 import { PodPicker } from "@/components/troubleshoot/pod-picker";
@@ -8,7 +9,8 @@ import { Card, CardBody } from "@/components/ui/card";
 import { StatePanel } from "@/components/ui/state-panel";
 import { ApiError } from "@/lib/api/api-error";
 import { requirePage } from "@/lib/auth/guard";
-import { pickServer } from "@/lib/servers/resolve-server";
+import { links } from "@/lib/links";
+import { pageServerChoice } from "@/lib/servers/resolve-server";
 import type { Diagnosis } from "@/lib/troubleshoot/diagnose-workload";
 import { listPodChoices } from "@/lib/troubleshoot/list-pod-choices";
 import { getAgentAttestation } from "@/lib/troubleshoot/load-agent-attestation";
@@ -35,19 +37,27 @@ async function attempt<T>(read: () => Promise<T>): Promise<{ ok: T } | { error: 
 }
 
 export default async function TroubleshootPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const choice = await pageServerChoice(searchParams);
   await requirePage();
-  const sp = await searchParams;
-  const one = (key: string) => (typeof sp[key] === "string" ? (sp[key] as string) : undefined);
-  const serverChoice = await attempt(async () => pickServer(one("server")).name);
-  if ("error" in serverChoice)
+  if (!choice.ok)
+    return (
+      <UnknownServer
+        requested={choice.requested}
+        configured={choice.configured}
+        hrefFor={(s) => links.troubleshoot({ server: s })}
+      />
+    );
+  if (!choice.name)
     return (
       <Page>
         <StatePanel tone="error" title="No SPIRE server">
-          {serverChoice.error}
+          No SPIRE server is configured.
         </StatePanel>
       </Page>
     );
-  const server = serverChoice.ok;
+  const server = choice.name;
+  const sp = await searchParams;
+  const one = (key: string) => (typeof sp[key] === "string" ? (sp[key] as string) : undefined);
   const namespace = one("namespace");
   const name = one("name");
   const selectorText = one("selectors") ?? "";

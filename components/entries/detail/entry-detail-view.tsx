@@ -1,11 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
+import { SpiffeId } from "@/components/ui/spiffe-id";
 import { StatePanel } from "@/components/ui/state-panel";
 import { Tabs } from "@/components/ui/tabs";
 import { entryCreateCommand } from "@/lib/entries/cli-command";
@@ -76,10 +76,8 @@ export function EntryDetailView(props: { server: string; id: string; initialData
             <CardBody>
               <ul className="space-y-1">
                 {covers.map((a) => (
-                  <li key={a}>
-                    <Link className="font-mono text-xs text-sky-800 hover:underline" href={links.agent(server, a)}>
-                      {a}
-                    </Link>
+                  <li key={a} className="flex min-w-0">
+                    <SpiffeId value={a} href={links.agent(server, a)} className="text-xs" />
                   </li>
                 ))}
               </ul>
@@ -96,19 +94,14 @@ export function EntryDetailView(props: { server: string; id: string; initialData
             ) : (
               <ul className="space-y-1" data-testid="entry-children">
                 {children.map((child) => (
-                  <li key={child.key} className="flex items-center gap-2">
-                    {child.entryId ? (
-                      <Link
-                        className="font-mono text-xs text-sky-800 hover:underline"
-                        href={links.entry(server, child.entryId)}
-                      >
-                        {child.spiffeId}
-                      </Link>
-                    ) : (
-                      <span className="font-mono text-xs">{child.spiffeId}</span>
-                    )}
+                  <li key={child.key} className="flex min-w-0 items-center gap-2">
+                    <SpiffeId
+                      value={child.spiffeId}
+                      href={child.entryId ? links.entry(server, child.entryId) : undefined}
+                      className="text-xs"
+                    />
                     {child.subtreeCount ? (
-                      <span className="text-xs text-slate-500">+{child.subtreeCount} below</span>
+                      <span className="shrink-0 text-xs text-slate-500">+{child.subtreeCount} below</span>
                     ) : null}
                   </li>
                 ))}
@@ -124,7 +117,9 @@ export function EntryDetailView(props: { server: string; id: string; initialData
             <h2 className="font-semibold">Equivalent CLI command</h2>
           </CardHeader>
           <CardBody>
-            <CodeBlock data-testid="entry-cli">{entryCreateCommand(entry)}</CodeBlock>
+            <CodeBlock data-testid="entry-cli" wrap copyText={entryCreateCommand(entry)} copyLabel="command">
+              {entryCreateCommand(entry)}
+            </CodeBlock>
           </CardBody>
         </Card>
       </div>

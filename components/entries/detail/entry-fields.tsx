@@ -2,35 +2,21 @@ import type { ReactNode } from "react";
 
 import { Badge } from "@/components/ui/badge";
 import { SelectorChips } from "@/components/ui/selector-chips";
-import { formatAbsolute, formatDuration, formatRelative } from "@/lib/format/time";
+import { SpiffeId } from "@/components/ui/spiffe-id";
+import { TimeText } from "@/components/ui/time-text";
+import { formatDuration } from "@/lib/format/time";
 import type { Entry } from "@/lib/spire/types";
 
 const ttl = (seconds: number) => (seconds > 0 ? `${formatDuration(seconds)} (${seconds}s)` : "server default");
 const list = (items: string[]) => (items.length ? items.join(", ") : "–");
 /** Every field of an entry as a definition list; relative times are relative to `now` (epoch ms). */
 export function EntryFields({ entry, now }: { entry: Entry; now: number }) {
-  const time = (iso: string | null, none: string) =>
-    iso ? `${formatAbsolute(iso)} (${formatRelative(iso, now)})` : none;
+  const time = (iso: string | null, none: string) => (iso ? <TimeText iso={iso} now={now} /> : none);
   const rows: [string, ReactNode][] = [
-    [
-      "Entry ID",
-      <span key="id" className="font-mono">
-        {entry.id}
-      </span>,
-    ],
-    [
-      "SPIFFE ID",
-      <span key="sid" className="font-mono">
-        {entry.spiffeId}
-      </span>,
-    ],
-    [
-      "Parent ID",
-      <span key="pid" className="font-mono">
-        {entry.parentId}
-      </span>,
-    ],
-    ["Selectors", <SelectorChips key="sel" selectors={entry.selectors} />],
+    ["Entry ID", <SpiffeId key="id" value={entry.id} label="entry ID" />],
+    ["SPIFFE ID", <SpiffeId key="sid" value={entry.spiffeId} />],
+    ["Parent ID", <SpiffeId key="pid" value={entry.parentId} label="parent ID" />],
+    ["Selectors", <SelectorChips key="sel" selectors={entry.selectors} copy />],
     ["X509-SVID TTL", ttl(entry.x509SvidTtl)],
     ["JWT-SVID TTL", ttl(entry.jwtSvidTtl)],
     ["Federates with", list(entry.federatesWith)],
@@ -60,11 +46,14 @@ export function EntryFields({ entry, now }: { entry: Entry; now: number }) {
     ["Revision", String(entry.revisionNumber)],
   ];
   return (
-    <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 text-sm" data-testid="entry-fields">
+    <dl
+      className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]"
+      data-testid="entry-fields"
+    >
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-slate-500">{label}</dt>
-          <dd className="min-w-0 break-all">{value}</dd>
+          <dd className="min-w-0">{value}</dd>
         </div>
       ))}
     </dl>

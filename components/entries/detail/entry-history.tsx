@@ -5,12 +5,11 @@ import { useQuery } from "@tanstack/react-query";
 import { RecordDiff } from "@/components/audit/record-diff";
 import { Badge } from "@/components/ui/badge";
 import { StatePanel } from "@/components/ui/state-panel";
+import { TimeText } from "@/components/ui/time-text";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { entryTreeKeys } from "@/lib/query/keys";
 import type { Entry } from "@/lib/spire/types";
 import type { AuditRecord } from "@/lib/store/types";
-
-const when = (ms: number) => new Date(ms).toISOString().replace("T", " ").slice(0, 19) + " UTC";
 
 /** Every change made to the entry through the console, newest first, with diffs; and SPIRE's own facts. */
 export function EntryHistory({ server, entry }: { server: string; entry: Entry }) {
@@ -21,11 +20,13 @@ export function EntryHistory({ server, entry }: { server: string; entry: Entry }
         `/api/servers/${encodeURIComponent(server)}/entries/${encodeURIComponent(entry.id)}/history`,
       ),
   });
+  const now = query.dataUpdatedAt || Date.parse(entry.createdAt ?? "") || 0;
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-700">
-        SPIRE: created {entry.createdAt ? `${entry.createdAt.replace("T", " ").slice(0, 19)} UTC` : "(unknown)"},
-        revision {entry.revisionNumber}. Changes made with the CLI or other tools are not listed here.
+        SPIRE: created{" "}
+        {entry.createdAt && query.dataUpdatedAt ? <TimeText iso={entry.createdAt} now={now} /> : "(unknown)"}, revision{" "}
+        {entry.revisionNumber}. Changes made with the CLI or other tools are not listed here.
       </p>
       {query.error ? (
         <StatePanel tone="error" title="Could not load the history">
@@ -39,7 +40,7 @@ export function EntryHistory({ server, entry }: { server: string; entry: Entry }
         {query.data?.changes.map((change) => (
           <li key={change.id} className="rounded-md border border-slate-200 bg-white p-3">
             <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
-              <span className="font-mono text-xs">{when(change.at)}</span>
+              <TimeText iso={new Date(change.at).toISOString()} now={now} className="text-xs" />
               <span className="font-medium">{change.action}</span>
               <span>by {change.actor?.name ?? "(unidentified)"}</span>
               <Badge tone={change.outcome === "ok" ? "good" : "bad"}>{change.outcome}</Badge>

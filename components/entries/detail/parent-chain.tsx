@@ -1,6 +1,5 @@
-import Link from "next/link";
-
 import { Badge } from "@/components/ui/badge";
+import { SpiffeId } from "@/components/ui/spiffe-id";
 import type { ChainLink } from "@/lib/entries/build-index";
 import { links } from "@/lib/links";
 
@@ -13,27 +12,27 @@ export function ParentChain({ chain, server, self }: { chain: ChainLink[]; serve
         <li
           key={`${link.spiffeId}-${i}`}
           style={{ paddingLeft: `${i * 16}px` }}
-          className="flex min-w-0 items-center gap-2 [&_a]:break-all"
+          className="flex min-w-0 items-center gap-2"
         >
           <Badge tone={link.kind === "missing" ? "bad" : "neutral"}>
             {link.kind === "missing" ? "missing parent" : link.kind}
           </Badge>
-          {link.kind === "entry" && link.entryId ? (
-            <Link className="font-mono text-xs text-sky-800 hover:underline" href={links.entry(server, link.entryId)}>
-              {link.spiffeId}
-            </Link>
-          ) : link.kind === "agent" ? (
-            <Link className="font-mono text-xs text-sky-800 hover:underline" href={links.agent(server, link.spiffeId)}>
-              {link.spiffeId}
-            </Link>
-          ) : (
-            <span className="font-mono text-xs">{link.spiffeId}</span>
-          )}
+          <SpiffeId
+            value={link.spiffeId}
+            className="text-xs"
+            href={
+              link.kind === "entry" && link.entryId
+                ? links.entry(server, link.entryId)
+                : link.kind === "agent"
+                  ? links.agent(server, link.spiffeId)
+                  : undefined
+            }
+          />
         </li>
       ))}
-      <li style={{ paddingLeft: `${top.length * 16}px` }} className="flex items-center gap-2">
+      <li style={{ paddingLeft: `${top.length * 16}px` }} className="flex min-w-0 items-center gap-2">
         <Badge tone="info">this entry</Badge>
-        <span className="font-mono text-xs font-semibold">{self}</span>
+        <SpiffeId value={self} copy={false} className="text-xs font-semibold" />
       </li>
     </ol>
   );

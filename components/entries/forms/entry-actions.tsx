@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useAccess } from "@/components/auth/access-provider";
 import { NotAllowed } from "@/components/auth/not-allowed";
 import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toaster";
 import type { AccessDecision } from "@/lib/auth/access-map";
 import { links } from "@/lib/links";
 import type { Entry } from "@/lib/spire/types";
@@ -14,8 +15,8 @@ import type { Entry } from "@/lib/spire/types";
 import { DeleteEntryDialog } from "./delete-entry-dialog";
 
 /**
- * Edit + Delete for one entry (drop onto the entry detail page). After a delete it goes back to the
- * list. `writable` is the server's decision for this very entry (an editor's scope); without it
+ * Edit + Delete for one entry (drop onto the entry detail page). After a delete it says so in a
+ * toast and goes back to the list. `writable` is the server's decision for this very entry (an editor's scope); without it
  * the user's permission on the server decides.
  */
 export function EntryActions({
@@ -31,6 +32,7 @@ export function EntryActions({
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  const toast = useToast();
   const serverAccess = useAccess("entries.write", server);
   const access = writable ?? serverAccess;
   if (!access.allowed) {
@@ -56,6 +58,11 @@ export function EntryActions({
         onClose={() => setOpen(false)}
         onDeleted={() => {
           setOpen(false);
+          toast({
+            title: `Entry deleted from ${server}`,
+            description: `${entry.spiffeId} (ID ${entry.id})`,
+            link: { href: links.entries(server), label: "Entries" },
+          });
           router.push(links.entries(server));
         }}
       />

@@ -6,6 +6,8 @@ import { type FormEvent, useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { CheckboxField, Field, Input } from "@/components/ui/input";
+import { useToast } from "@/components/ui/toaster";
+import { describeChangedFields } from "@/lib/entries/field-labels";
 import {
   changedFields,
   compactInput,
@@ -34,22 +36,33 @@ import { SpiffeIdField } from "./spiffe-id-field";
 import { TtlInput } from "./ttl-input";
 import { useFormDraft } from "./use-form-draft";
 
-type Props = { server: string; trustDomain: string } & (
-  { mode: "create"; prefill?: Prefill } | { mode: "edit"; entry: Entry }
-);
+type Props = {
+  server: string;
+  trustDomain: string;
+  /** A local path to go back to after saving or cancelling (e.g. the agent page the user came from). */
+  returnTo?: string;
+} & ({ mode: "create"; prefill?: Prefill } | { mode: "edit"; entry: Entry; proposedParentId?: string });
 
-/** Creates an entry, or edits one (sending only the changed fields with the revision it was loaded at). */
+function initialValues(props: Props, td: string): EntryFormValues {
+  if (props.mode === "create") return emptyFormValues(td, props.prefill);
+  const values = formValuesFromEntry(props.entry, td);
+  return props.proposedParentId ? { ...values, parentId: props.proposedParentId, node: false } : values;
+}
+
+/**
+ * Creates an entry, or edits one (sending only the changed fields with the revision it was loaded
+ * at). Afterwards it says what happened in a toast and goes back to `returnTo`, else to the entry.
+ */
 export function EntryForm(props: Props) {
-  const { server, trustDomain: td } = props;
+  const { server, trustDomain: td, returnTo } = props;
   const router = useRouter();
+  const toast = useToast();
   const [base, setBase] = useState<Entry | null>(props.mode === "edit" ? props.entry : null);
-  const [values, setValues] = useState<EntryFormValues>(() =>
-    props.mode === "edit" ? formValuesFromEntry(props.entry, td) : emptyFormValues(td, props.prefill),
-  );
+  const [values, setValues] = useState<EntryFormValues>(() => initialValues(props, td));
+  const proposedParent = props.mode === "edit" ? props.proposedParentId : undefined;
   const [touched, setTouched] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [conflict, setConflict] = useState<Entry | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
   const restored = useFormDraft(`${server}:${props.mode === "edit" ? props.entry.id : "new"}`, values, setValues);
   const federation = useFederationOptions(server);
   const create = useCreateEntry(server);
@@ -66,7 +79,6 @@ export function EntryForm(props: Props) {
   function set<K extends keyof EntryFormValues>(key: K, value: EntryFormValues[K]) {
     setValues((v) => ({ ...v, [key]: value }));
     setServerErrors({});
-    setSaved(null);
   }
 
   function onError(error: Error) {
@@ -79,7 +91,17 @@ export function EntryForm(props: Props) {
     setTouched(true);
     if (Object.keys(errors).length > 0) return;
     if (!base) {
-      create.mutate(compactInput(input), { onSuccess: (entry) => router.push(links.entry(server, entry.id)), onError });
+      create.mutate(compactInput(input), {
+        onSuccess: (entry) => {
+          toast({
+            title: `Entry created on ${server}`,
+            description: entry.spiffeId,
+            link: { href: links.entry(server, entry.id), label: "Open the entry" },
+          });
+          router.push(returnTo ?? links.entry(server, entry.id));
+        },
+        onError,
+      });
     } else if (changes && Object.keys(changes).length > 0) {
       update.mutate(
         { revisionNumber: base.revisionNumber, ...changes },
@@ -87,7 +109,12 @@ export function EntryForm(props: Props) {
           onSuccess: (entry) => {
             setBase(entry);
             setValues(formValuesFromEntry(entry, td));
-            setSaved(`Saved: ${Object.keys(changes).join(", ")} (revision ${entry.revisionNumber}).`);
+            toast({
+              title: `Saved ${describeChangedFields(Object.keys(changes))}`,
+              description: `${entry.spiffeId} is at revision ${entry.revisionNumber}.`,
+              link: { href: links.entry(server, entry.id), label: "Open the entry" },
+            });
+            router.push(returnTo ?? links.entry(server, entry.id));
           },
           onError,
         },
@@ -258,19 +285,24 @@ export function EntryForm(props: Props) {
             Your unsaved changes from before you signed in again are back; check them and save.
           </p>
         ) : null}
-        {saved ? (
+        {proposedParent && base && proposedParent !== base.parentId ? (
           <p
             role="status"
-            className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+            data-testid="proposed-parent"
+            className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm break-words text-sky-900"
           >
-            {saved}
+            Proposed new parent: <span className="font-mono">{proposedParent}</span> (now{" "}
+            <span className="font-mono">{base.parentId}</span>). Check the changes and save to move this entry.
           </p>
         ) : null}
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={pending || (base !== null && Object.keys(changes ?? {}).length === 0)}>
             {pending ? "Saving…" : base ? "Save changes" : "Create entry"}
           </Button>
-          <Link href={links.entries(server)} className="text-sm text-slate-600 underline">
+          <Link
+            href={returnTo ?? (base ? links.entry(server, base.id) : links.entries(server))}
+            className="text-sm text-slate-600 underline"
+          >
             Cancel
           </Link>
           {base ? (

@@ -16,14 +16,24 @@ export function EntryPreview({
     <section aria-label="Preview" className="space-y-3">
       <div>
         <h3 className="mb-1 text-xs font-semibold uppercase text-slate-600">{title}</h3>
-        <CodeBlock data-testid="entry-preview-json" className="max-h-80">
+        <CodeBlock
+          data-testid="entry-preview-json"
+          className="max-h-80"
+          copyText={JSON.stringify(input, null, 2)}
+          copyLabel="entry JSON"
+        >
           {JSON.stringify(input, null, 2)}
         </CodeBlock>
       </div>
       {showCommand ? (
         <div>
           <h3 className="mb-1 text-xs font-semibold uppercase text-slate-600">Equivalent CLI</h3>
-          <CodeBlock data-testid="entry-preview-cli" className="text-emerald-200">
+          <CodeBlock
+            data-testid="entry-preview-cli"
+            wrap
+            copyText={entryCreateCommand(input as EntryInput)}
+            copyLabel="command"
+          >
             {entryCreateCommand(input as EntryInput)}
           </CodeBlock>
         </div>

@@ -2,11 +2,13 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useRouter } from "next/navigation";
-import { type KeyboardEvent, useRef, useState } from "react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { StatePanel } from "@/components/ui/state-panel";
+import { TimeText } from "@/components/ui/time-text";
+import { expansionFromParams, expansionToParams } from "@/lib/entries/tree-expansion";
 import { links } from "@/lib/links";
 import { entryTreeKeys } from "@/lib/query/keys";
 import type { EntryFilters } from "@/lib/spire/types";
@@ -14,10 +16,16 @@ import type { EntryFilters } from "@/lib/spire/types";
 import { TreeRowView } from "./tree-row";
 import { type Expansion, type TreeRow, useTreeRows } from "./use-tree-rows";
 
-function initialExpansion(expand: string[]): Map<string, Expansion> {
-  const map = new Map<string, Expansion>([["server", { spiffeId: "", orphans: false, pages: 1 }]]);
-  if (expand.includes("orphans")) map.set("server/orphans", { spiffeId: "", orphans: true, pages: 1 });
-  return map;
+/** Writes the expanded rows into `?expand=` without a navigation, so Back and shared links reopen them. */
+function useExpansionInUrl(expanded: ReadonlyMap<string, Expansion>) {
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    const wanted = expansionToParams(expanded);
+    if (JSON.stringify(url.searchParams.getAll("expand")) === JSON.stringify(wanted)) return;
+    url.searchParams.delete("expand");
+    for (const value of wanted) url.searchParams.append("expand", value);
+    window.history.replaceState(window.history.state, "", url);
+  }, [expanded]);
 }
 
 /**
@@ -33,7 +41,13 @@ export function EntryTree({
   filters: EntryFilters;
   expand?: string[];
 }) {
-  const [expanded, setExpanded] = useState(() => initialExpansion(expand));
+  // The browser's URL, not the server's props: on Back, the page may come from the router's cache
+  // rendered before rows were expanded, while the history entry's URL lists them.
+  const searchParams = useSearchParams();
+  const [expanded, setExpanded] = useState(() =>
+    expansionFromParams(searchParams.has("expand") ? searchParams.getAll("expand") : expand),
+  );
+  useExpansionInUrl(expanded);
   const [active, setActive] = useState(0);
   const { rows, root, rootError, fetching, updatedAt } = useTreeRows(server, filters, expanded);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -112,10 +126,10 @@ export function EntryTree({
   if (!root) return <StatePanel tone="loading" title="Building the entry tree…" />;
   return (
     <div className="space-y-2">
-      <div className="flex items-center justify-between text-xs text-slate-500">
+      <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600">
         <span data-testid="tree-summary">
           {root.totalEntries} entries · {root.totalAgents} agents · index built{" "}
-          {new Date(root.builtAt).toLocaleTimeString()}
+          <TimeText iso={root.builtAt} now={updatedAt} />
           {fetching ? " · refreshing…" : ""}
         </span>
         <Button

@@ -1,10 +1,9 @@
-import Link from "next/link";
-
 import { Badge } from "@/components/ui/badge";
+import { SpiffeId } from "@/components/ui/spiffe-id";
+import { TimeText } from "@/components/ui/time-text";
 import { controllerManagedReasons } from "@/lib/entries/controller-managed";
 import type { TreeNode } from "@/lib/entries/tree-nodes";
 import { cn } from "@/lib/format/cn";
-import { formatAbsolute, formatRelative } from "@/lib/format/time";
 import { links } from "@/lib/links";
 
 import type { TreeRow } from "./use-tree-rows";
@@ -20,27 +19,14 @@ const short = (id: string) => id.replace(/^spiffe:\/\/[^/]+/, "");
 
 function NodeLabel({ node, server }: { node: TreeNode; server: string }) {
   if (node.kind === "orphans") return <span className="font-medium">Orphans</span>;
-  if (node.kind === "agent")
-    return (
-      <Link
-        href={links.agent(server, node.spiffeId)}
-        className="font-mono text-xs text-sky-800 hover:underline"
-        tabIndex={-1}
-      >
-        {node.spiffeId}
-      </Link>
-    );
-  if (node.entryId)
-    return (
-      <Link
-        href={links.entry(server, node.entryId)}
-        className="font-mono text-xs text-sky-800 hover:underline"
-        tabIndex={-1}
-      >
-        {node.spiffeId}
-      </Link>
-    );
-  return <span className="font-mono text-xs font-medium">{node.spiffeId}</span>;
+  const href =
+    node.kind === "agent"
+      ? links.agent(server, node.spiffeId)
+      : node.entryId
+        ? links.entry(server, node.entryId)
+        : undefined;
+  // The tree moves focus itself (arrow keys), so the link and copy are left out of the tab order.
+  return <SpiffeId value={node.spiffeId} href={href} copy={false} linkTabIndex={-1} className="text-xs" />;
 }
 
 function Flags({ node, cycle, now }: { node: TreeNode; cycle: boolean; now: number }) {
@@ -66,11 +52,9 @@ function Flags({ node, cycle, now }: { node: TreeNode; cycle: boolean; now: numb
       {f.downstream ? <Badge tone="info">downstream</Badge> : null}
       {f.federatesWith.length ? <Badge title={f.federatesWith.join(", ")}>federated</Badge> : null}
       {f.expiresAt && node.kind !== "agent" ? (
-        <Badge
-          tone={Date.parse(f.expiresAt) - now < 86_400_000 ? "bad" : "neutral"}
-          title={formatAbsolute(f.expiresAt)}
-        >
-          expires {formatRelative(f.expiresAt, now)}
+        <Badge tone={Date.parse(f.expiresAt) - now < 86_400_000 ? "bad" : "neutral"}>
+          expires&nbsp;
+          <TimeText iso={f.expiresAt} now={now} />
         </Badge>
       ) : null}
     </span>
@@ -154,7 +138,7 @@ export function TreeRowView(props: {
         {row.expanded ? "▾" : "▸"}
       </button>
       <span className="w-20 shrink-0 text-[11px] uppercase tracking-wide text-slate-600">{kindLabel[node.kind]}</span>
-      <span className="min-w-0 truncate">
+      <span className="flex min-w-0 shrink">
         <NodeLabel node={node} server={props.server} />
       </span>
       <span

@@ -11,6 +11,13 @@ export class AgentsPage extends ConsolePage {
     return new AgentsPage(await openConsole(browser, links.agents(server)));
   }
 
+  /** Filters by part of the SPIFFE ID through the filter form; resolves once the URL carries it. */
+  async filterById(part: string): Promise<void> {
+    await this.page.getByRole("form", { name: "Agent filters" }).getByLabel("SPIFFE ID contains").fill(part);
+    await this.button("Apply filters").click();
+    await this.page.waitForURL(/spiffeIdContains=/);
+  }
+
   rows(): Locator {
     return this.page.getByTestId("agent-row");
   }

@@ -16,6 +16,11 @@ export class ExpiryPage extends ConsolePage {
   }
 
   timeline(): Locator {
-    return this.page.getByRole("img", { name: "Expiry timeline" });
+    return this.page.getByTestId("expiry-timeline");
+  }
+
+  /** The timeline's dots (one per expiry, or one per stack of expiries too close to tell apart). */
+  timelinePoints(): Locator {
+    return this.page.getByTestId("timeline-point");
   }
 }

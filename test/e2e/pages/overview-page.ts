@@ -15,9 +15,24 @@ export class OverviewPage extends ConsolePage {
     return this.page.getByTestId(`server-card-${name}`);
   }
 
-  /** Waits until the card of `name` says Healthy. */
-  async waitHealthy(name: string): Promise<void> {
-    await this.serverCard(name).getByText("Healthy", { exact: true }).waitFor();
+  /** Waits until the card of `name` shows `status` (Healthy, Degraded or Down). */
+  async waitStatus(name: string, status: "Healthy" | "Degraded" | "Down"): Promise<void> {
+    await this.serverCard(name)
+      .getByTestId("server-status")
+      .getByText(status, { exact: true })
+      .waitFor({ timeout: 60_000 });
+  }
+
+  /** Waits until the card of `name` shows the server reached and its problems read (Healthy or Degraded). */
+  async waitReachable(name: string): Promise<void> {
+    await this.page
+      .locator(`[data-testid="server-card-${name}"]:is([data-state="healthy"], [data-state="degraded"])`)
+      .waitFor({ timeout: 60_000 });
+  }
+
+  /** Why the card of `name` shows its status. */
+  statusReason(name: string): Locator {
+    return this.serverCard(name).getByTestId("server-status-reason");
   }
 
   /** The number a server card shows under `label` (Entries, Agents, Federated bundles). */
@@ -25,7 +40,9 @@ export class OverviewPage extends ConsolePage {
     return this.serverCard(name).locator(`dt:text-is('${label}') + dd`).textContent();
   }
 
-  problems(): Locator {
-    return this.page.getByTestId("problem");
+  /** The problems list's items; `source` narrows to spire, federation, expiry, kubernetes or attestation. */
+  problems(source?: string): Locator {
+    const all = this.page.getByTestId("problem");
+    return source ? all.and(this.page.locator(`[data-source="${source}"]`)) : all;
   }
 }

@@ -27,6 +27,9 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumFlags });
 }
 
+/** The window a page opens in: its width (1440 by default; 390 is a phone) and the system colour scheme. */
+export type ViewOptions = { width?: number; colorScheme?: "light" | "dark" };
+
 /**
  * Opens a console path (e.g. "/entries?server=foo") in a fresh browser context signed in as a
  * demo user, the admin by default (see sign-in.ts); the page records its errors (see pageErrors). Close it with
@@ -36,9 +39,14 @@ export async function openConsole(
   browser: Browser,
   pathAndQuery: string,
   user: "admin" | "editor" | "viewer" = "admin",
+  view: ViewOptions = {},
 ): Promise<Page> {
   const storageState = await signedInState(browser, user);
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, storageState });
+  const context = await browser.newContext({
+    viewport: { width: view.width ?? 1440, height: 900 },
+    colorScheme: view.colorScheme ?? "light",
+    storageState,
+  });
   const page = await context.newPage();
   recordPageErrors(page);
   await page.goto(`${inject("consoleUrl")}${pathAndQuery}`);

@@ -1,9 +1,10 @@
-import Link from "next/link";
-
 import { AgentDetailView } from "@/components/agents/agent-detail-view";
+import { UnknownServer } from "@/components/servers/unknown-server";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { CopyButton } from "@/components/ui/copy-button";
 import { requirePage } from "@/lib/auth/guard";
 import { links } from "@/lib/links";
-import { selectedServerName } from "@/lib/servers/resolve-server";
+import { pageServerChoice } from "@/lib/servers/resolve-server";
 
 export const metadata = { title: "Agent" };
 
@@ -13,16 +14,22 @@ type Props = {
 };
 
 export default async function AgentPage({ params, searchParams }: Props) {
-  const [{ agentId }, server] = await Promise.all([params, selectedServerName(searchParams)]);
+  const [{ agentId }, choice] = await Promise.all([params, pageServerChoice(searchParams)]);
   await requirePage();
+  if (!choice.ok)
+    return (
+      <UnknownServer requested={choice.requested} configured={choice.configured} hrefFor={(s) => links.agents(s)} />
+    );
+  const server = choice.name;
   const id = decodeURIComponent(agentId);
   return (
     <div className="space-y-4">
-      <div>
-        <Link href={links.agents(server)} className="text-sm text-sky-800 hover:underline">
-          ← Agents of {server}
-        </Link>
-        <h1 className="break-all font-mono text-lg font-semibold">{id}</h1>
+      <div className="min-w-0 space-y-1">
+        <Breadcrumbs items={[{ label: `Agents of ${server}`, href: links.agents(server) }, { label: "Agent" }]} />
+        <div className="flex items-center gap-1">
+          <h1 className="min-w-0 font-mono text-lg font-semibold break-all">{id}</h1>
+          <CopyButton value={id} label="SPIFFE ID" />
+        </div>
       </div>
       <AgentDetailView server={server} agentId={id} />
     </div>

@@ -1,22 +1,33 @@
 import { EntryFilterForm } from "@/components/entries/entry-filter-form";
 import { BulkEntryTable } from "@/components/entries/forms/bulk-entry-table";
 import { ImportPanel } from "@/components/entries/forms/import-panel";
+import { UnknownServer } from "@/components/servers/unknown-server";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { StatePanel } from "@/components/ui/state-panel";
 import { userMessage } from "@/lib/api/user-message";
 import { requirePage } from "@/lib/auth/guard";
 import { loadEntryFormContext } from "@/lib/entries/load-entry-form";
+import { links } from "@/lib/links";
 import { entryListQuerySchema } from "@/lib/schemas/list-queries";
 import { readQuery } from "@/lib/schemas/query-string";
-import { selectedServerName } from "@/lib/servers/resolve-server";
-import { getServerConfig } from "@/lib/servers/resolve-server";
+import { getServerConfig, pageServerChoice } from "@/lib/servers/resolve-server";
 
 export const metadata = { title: "Import, export and bulk delete" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EntryImportPage({ searchParams }: Props) {
-  const server = await selectedServerName(searchParams);
+  const choice = await pageServerChoice(searchParams);
   await requirePage();
+  if (!choice.ok)
+    return (
+      <UnknownServer
+        requested={choice.requested}
+        configured={choice.configured}
+        hrefFor={(s) => links.importEntries(s)}
+      />
+    );
+  const server = choice.name;
   const raw = new URLSearchParams();
   for (const [key, value] of Object.entries(await searchParams)) {
     if (key === "server" || value === undefined) continue;
@@ -35,6 +46,9 @@ export default async function EntryImportPage({ searchParams }: Props) {
   }
   return (
     <div className="space-y-6">
+      <Breadcrumbs
+        items={[{ label: `Entries of ${server}`, href: links.entries(server) }, { label: "Import and export" }]}
+      />
       <h1 className="text-xl font-semibold">Import, export and bulk delete · {server}</h1>
       <ImportPanel server={server} trustDomain={trustDomain} />
       <section aria-labelledby="bulk-title" className="space-y-3">
@@ -52,6 +66,7 @@ export default async function EntryImportPage({ searchParams }: Props) {
               match: parsed.data.match,
               federatesWith: parsed.data.federatesWith,
               hint: parsed.data.hint,
+              spiffeIdContains: parsed.data.spiffeIdContains,
             }}
           />
         ) : (

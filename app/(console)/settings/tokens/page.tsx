@@ -3,11 +3,16 @@ import { requirePage } from "@/lib/auth/guard";
 import { listApiTokens } from "@/lib/auth/manage-tokens";
 import { configuredServers } from "@/lib/servers/resolve-server";
 
+import { readWithTime } from "../../_components/read-with-time";
+
 export const metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
   await requirePage();
-  const [tokens, servers] = await Promise.all([listApiTokens(), Promise.resolve(configuredServers())]);
+  const [{ data: tokens, readAt }, servers] = await Promise.all([
+    readWithTime(listApiTokens),
+    Promise.resolve(configuredServers()),
+  ]);
   return (
     <div className="space-y-4">
       <div>
@@ -18,7 +23,7 @@ export default async function TokensPage() {
           secret is shown once, and only its hash is kept.
         </p>
       </div>
-      <TokenManager initialTokens={tokens} servers={servers.map((s) => s.name)} />
+      <TokenManager initialTokens={tokens} renderedAt={readAt} servers={servers.map((s) => s.name)} />
     </div>
   );
 }

@@ -1,23 +1,34 @@
 import { ControllerOwnerNote } from "@/components/entries/controller-owner-note";
 import { EntryActions } from "@/components/entries/forms/entry-actions";
 import { EntryForm } from "@/components/entries/forms/entry-form";
+import { UnknownServer } from "@/components/servers/unknown-server";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { StatePanel } from "@/components/ui/state-panel";
 import { userMessage } from "@/lib/api/user-message";
 import type { AccessDecision } from "@/lib/auth/access-map";
 import { requirePage } from "@/lib/auth/guard";
+import { localReturnTo } from "@/lib/auth/return-to";
 import { loadEntryForEdit } from "@/lib/entries/load-entry-form";
-import { selectedServerName } from "@/lib/servers/resolve-server";
-import { getServerConfig } from "@/lib/servers/resolve-server";
+import { links } from "@/lib/links";
+import { getServerConfig, pageServerChoice } from "@/lib/servers/resolve-server";
 import type { Entry } from "@/lib/spire/types";
 
 export const metadata = { title: "Edit entry" };
 
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EditEntryPage({ params, searchParams }: Props) {
-  const server = await selectedServerName(searchParams);
+  const choice = await pageServerChoice(searchParams);
   await requirePage();
+  if (!choice.ok)
+    return (
+      <UnknownServer requested={choice.requested} configured={choice.configured} hrefFor={(s) => links.entries(s)} />
+    );
+  const server = choice.name;
   const { id } = await params;
+  const query = await searchParams;
   let entry: Entry;
   let trustDomain: string;
   let writable: AccessDecision;
@@ -32,10 +43,17 @@ export default async function EditEntryPage({ params, searchParams }: Props) {
   }
   return (
     <div className="space-y-4">
-      <div className="flex items-start justify-between gap-4">
-        <div>
+      <Breadcrumbs
+        items={[
+          { label: `Entries of ${server}`, href: links.entries(server) },
+          { label: "Entry", href: links.entry(server, entry.id) },
+          { label: "Edit" },
+        ]}
+      />
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
           <h1 className="text-xl font-semibold">Edit entry</h1>
-          <p className="font-mono text-xs text-slate-500">
+          <p className="font-mono text-xs break-all text-slate-600">
             {entry.spiffeId} · {entry.id}
           </p>
         </div>
@@ -43,7 +61,14 @@ export default async function EditEntryPage({ params, searchParams }: Props) {
       </div>
       <ControllerOwnerNote server={server} id={entry.id} mode="edit" />
       {writable.allowed ? (
-        <EntryForm mode="edit" server={server} trustDomain={trustDomain} entry={entry} />
+        <EntryForm
+          mode="edit"
+          server={server}
+          trustDomain={trustDomain}
+          entry={entry}
+          proposedParentId={one(query.parentId)}
+          returnTo={localReturnTo(one(query.returnTo))}
+        />
       ) : (
         <StatePanel tone="error" title="You may not edit this entry">
           {writable.reason}.

@@ -1,0 +1,44 @@
+import "server-only";
+
+import { grpcCodeName, k8sOperation } from "./call-labels";
+import { consoleMetrics } from "./registry";
+
+const seconds = (startedAt: number) => (performance.now() - startedAt) / 1000;
+
+/** Counts one call to a SPIRE server's admin API (`method` like "entry.Entry/ListEntries"), timed from `startedAt` (performance.now()). */
+export function observeSpireCall(server: string, method: string, code: number | undefined, startedAt: number): void {
+  const m = consoleMetrics();
+  m.spireCalls.inc({ server, method, code: grpcCodeName(code) });
+  m.spireDuration.observe({ server, method }, seconds(startedAt));
+}
+
+/** Counts one Kubernetes API call; `code` is "ok" or the console's error code. */
+export function observeK8sCall(what: string, code: string, startedAt: number): void {
+  const operation = k8sOperation(what);
+  const m = consoleMetrics();
+  m.k8sCalls.inc({ operation, code });
+  m.k8sDuration.observe({ operation }, seconds(startedAt));
+}
+
+/** Records a finished walk of a server's entries and agents (the entry index). */
+export function observeEntryIndexWalk(server: string, walkMs: number, entries: number, agents: number): void {
+  const m = consoleMetrics();
+  m.walkDuration.observe({ server }, walkMs / 1000);
+  m.indexEntries.set({ server }, entries);
+  m.indexAgents.set({ server }, agents);
+}
+
+/** Counts a finished OIDC sign-in. */
+export function recordSignIn(outcome: "success" | "failure"): void {
+  consoleMetrics().signIns.inc({ outcome });
+}
+
+/** Counts a request the authorization check refused, by the action it asked for. */
+export function recordDenial(action: string): void {
+  consoleMetrics().denials.inc({ action });
+}
+
+/** Counts an audit record that could not be written (the audit log calls it). */
+export function recordAuditWriteFailure(): void {
+  consoleMetrics().auditWriteFailures.inc();
+}
