@@ -117,9 +117,12 @@ describe("CA rotation cockpit", () => {
     expect((await rotationView("x509")).phase).toBe("revoked");
 
     // Workloads still get SVIDs: the console's own, from foo-agent-1, signed by the new CA only.
-    const svids = await fetchWorkloadSvids();
-    const consoleSvid = svids.find((s) => s.spiffeId === "spiffe://foo.example.com/console");
-    expect(consoleSvid).toMatchObject({ signer: rotated.fresh, bundle: [rotated.fresh] });
+    // The agent drops the revoked CA from the bundle it serves at its next sync (every 5 s).
+    const consoleSvid = async () =>
+      (await fetchWorkloadSvids()).find((s) => s.spiffeId === "spiffe://foo.example.com/console");
+    await expect
+      .poll(consoleSvid, { timeout: 15_000, interval: 1_000 })
+      .toMatchObject({ signer: rotated.fresh, bundle: [rotated.fresh] });
     const servers = await apiGet<{ servers: { name: string; healthy: boolean }[] }>("/api/servers");
     expect(servers.body.servers.map((s) => [s.name, s.healthy])).toEqual([
       ["foo", true],
