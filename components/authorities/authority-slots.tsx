@@ -1,7 +1,8 @@
 import { Badge } from "@/components/ui/badge";
+import { SpiffeId } from "@/components/ui/spiffe-id";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TimeText } from "@/components/ui/time-text";
 import type { RotationView } from "@/lib/authorities/rotation-types";
-import { formatAbsolute, formatRelative } from "@/lib/format/time";
 
 const slotNames = ["active", "prepared", "old"] as const;
 
@@ -26,16 +27,11 @@ export function AuthoritySlots({ view, now }: { view: RotationView; now: number 
           return (
             <TableRow key={slot} data-testid={`slot-${slot}`} data-authority-id={state?.authorityId ?? ""}>
               <TableCell className="font-medium capitalize">{slot}</TableCell>
-              <TableCell className="break-all font-mono text-xs">{state?.authorityId ?? "–"}</TableCell>
               <TableCell className="text-xs">
-                {state?.expiresAt ? (
-                  <>
-                    {formatRelative(state.expiresAt, now)}
-                    <div className="text-slate-600">{formatAbsolute(state.expiresAt)}</div>
-                  </>
-                ) : (
-                  "–"
-                )}
+                {state ? <SpiffeId value={state.authorityId} label="authority ID" /> : "–"}
+              </TableCell>
+              <TableCell className="text-xs">
+                {state?.expiresAt ? <TimeText iso={state.expiresAt} now={now} /> : "–"}
               </TableCell>
               <TableCell className="break-all font-mono text-xs">
                 {state?.upstreamAuthoritySubjectKeyId || (state ? "none (self-signed)" : "–")}

@@ -3,8 +3,8 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { StatePanel } from "@/components/ui/state-panel";
 import { Tabs } from "@/components/ui/tabs";
+import { TimeText } from "@/components/ui/time-text";
 import type { EventTime, RotationView } from "@/lib/authorities/rotation-types";
-import { formatAbsolute, formatRelative } from "@/lib/format/time";
 
 import { AuthoritySlots } from "./authority-slots";
 import { BundleCopies } from "./bundle-copies";
@@ -24,8 +24,8 @@ function When({ label, event, now }: { label: string; event: EventTime | null; n
   if (!event) return null;
   return (
     <li>
-      {label} {formatRelative(event.at, now)} ({formatAbsolute(event.at)}
-      {event.source === "console" ? ", through this console" : event.source === "estimate" ? ", estimated" : ""})
+      {label} <TimeText iso={event.at} now={now} />
+      {event.source === "console" ? " (through this console)" : event.source === "estimate" ? " (estimated)" : ""}
     </li>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 
 import type { RotationView, StepId } from "@/lib/authorities/rotation-types";
 import { fetchJson } from "@/lib/query/fetch-json";
@@ -20,12 +21,14 @@ export function useRotations(server: string) {
   });
 }
 
-/** Runs one step; the answer carries the cockpit afterwards. */
+/** Runs one step; the answer carries the cockpit afterwards, and the page's server-rendered slots are read again. */
 export function useRotationStep(server: string) {
   const client = useQueryClient();
+  const router = useRouter();
   return useMutation({
     mutationFn: ({ kind, step, authorityId }: { kind: AuthorityKind; step: StepId; authorityId: string | null }) =>
       fetchJson<{ view: RotationView }>(`${base(server)}/${kind}/${step}`, { method: "POST", body: { authorityId } }),
+    onSuccess: () => router.refresh(),
     onSettled: () =>
       Promise.all(
         [authorityKeys.all(server), expiryKeys.all, overviewKeys.all, federationKeys.all(server)].map((queryKey) =>

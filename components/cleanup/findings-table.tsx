@@ -1,8 +1,7 @@
 "use client";
 
-import Link from "next/link";
-
 import { Badge } from "@/components/ui/badge";
+import { SpiffeId } from "@/components/ui/spiffe-id";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Finding, FindingKind } from "@/lib/cleanup/cleanup-types";
 import { links } from "@/lib/links";
@@ -22,9 +21,7 @@ function Target({ server, finding }: { server: string; finding: Finding }) {
     finding.target.type === "entry" ? links.entry(server, finding.target.id) : links.agent(server, finding.target.id);
   return (
     <>
-      <Link href={href} className="break-all font-mono text-xs text-sky-800 hover:underline">
-        {finding.spiffeId}
-      </Link>
+      <SpiffeId value={finding.spiffeId} href={href} className="text-xs" />
       <div className="break-all font-mono text-[11px] text-slate-600">
         {finding.target.type === "entry" ? `entry ${finding.target.id} · parent ${finding.parentId}` : "agent"}
       </div>

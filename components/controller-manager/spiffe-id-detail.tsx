@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { SpiffeId } from "@/components/ui/spiffe-id";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Gap, SpiffeIdEvaluation } from "@/lib/controller-manager/evaluate";
 import { selectorText } from "@/lib/controller-manager/label-selector";
@@ -88,8 +89,12 @@ export function SpiffeIdDetail({
                 <div className="text-slate-600">{pod.uid}</div>
               </TableCell>
               <TableCell className="text-xs">{pod.node ?? "–"}</TableCell>
-              <TableCell className="break-all font-mono text-xs">
-                {pod.spiffeId ?? <Badge tone="bad">render failure: {pod.renderError}</Badge>}
+              <TableCell className="text-xs">
+                {pod.spiffeId ? (
+                  <SpiffeId value={pod.spiffeId} />
+                ) : (
+                  <Badge tone="bad">render failure: {pod.renderError}</Badge>
+                )}
               </TableCell>
               <TableCell className="text-xs">
                 {pod.entryIds.length === 0 ? (

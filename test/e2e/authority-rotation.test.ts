@@ -43,6 +43,9 @@ async function rotateThroughUi(kind: Kind): Promise<void> {
   const fresh = (await cliAuthorities(kind)).prepared!.authority_id;
   expect((await cliBundle(kind)).map((a) => a.id)).toEqual(expect.arrayContaining([original, fresh]));
   await expect.poll(() => panel.getAttribute("data-phase"), { timeout: 10_000 }).toBe("prepared");
+  // The slot tables above the cockpit are read again too.
+  const table = kind === "x509" ? 0 : 1;
+  await expect.poll(() => view.slot("prepared").nth(table).textContent(), { timeout: 10_000 }).toContain(fresh);
 
   // Activate waits: agents have not fetched the new bundle twice yet, so a required check fails
   // and the button cannot be pressed; the check says what it waits for.
