@@ -43,7 +43,7 @@ describe("IDs you can read and copy", () => {
     await expect(link.locator("span").last().textContent()).resolves.toBe(tail);
     await expect(
       link
-        .locator("span")
+        .locator('span[aria-hidden="true"]')
         .first()
         .evaluate((el) => getComputedStyle(el).textOverflow),
     ).resolves.toBe("ellipsis");
