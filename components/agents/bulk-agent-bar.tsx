@@ -14,7 +14,11 @@ import { useAgentBatch } from "./use-fleet";
 
 function Rows({ answer, caption }: { answer: AgentBatchAnswer; caption: string }) {
   return (
-    <Table caption={caption} data-testid={answer.dryRun ? "bulk-dry-run-rows" : "bulk-results"}>
+    <Table
+      frameClassName="relative"
+      caption={caption}
+      data-testid={answer.dryRun ? "bulk-dry-run-rows" : "bulk-results"}
+    >
       <TableHeader>
         <TableRow>
           <TableHead>Agent</TableHead>

@@ -115,7 +115,7 @@ export function FleetTable(props: Props) {
   return (
     <div
       ref={scrollRef}
-      className="max-h-[36rem] overflow-auto rounded-lg border border-slate-200 bg-white"
+      className="relative max-h-[36rem] overflow-auto rounded-lg border border-slate-200 bg-white"
       tabIndex={0}
       role="region"
       aria-label={`Agents of ${server}`}

@@ -10,7 +10,11 @@ const slotNames = ["active", "prepared", "old"] as const;
 export function AuthoritySlots({ view, now }: { view: RotationView; now: number }) {
   const own = view.copies.find((c) => c.kind === "server")?.authorities ?? [];
   return (
-    <Table caption={`${view.kind} authorities of ${view.server}`} data-testid="authority-slots">
+    <Table
+      frameClassName="relative"
+      caption={`${view.kind} authorities of ${view.server}`}
+      data-testid="authority-slots"
+    >
       <TableHeader>
         <TableRow>
           <TableHead>Slot</TableHead>

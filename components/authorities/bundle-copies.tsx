@@ -51,7 +51,7 @@ export function BundleCopies({ view }: { view: RotationView }) {
     old: view.slots?.old?.authorityId,
   };
   return (
-    <Table caption={`Copies of ${view.trustDomain}'s bundle`} data-testid="bundle-copies">
+    <Table frameClassName="relative" caption={`Copies of ${view.trustDomain}'s bundle`} data-testid="bundle-copies">
       <TableHeader>
         <TableRow>
           <TableHead>Copy</TableHead>

@@ -33,7 +33,7 @@ function CheckList({ checks }: { checks: Check[] }) {
           <span aria-hidden="true" className={cn("w-4 shrink-0 font-bold", mark[check.state].tone)}>
             {mark[check.state].sign}
           </span>
-          <span>
+          <span className="min-w-0 break-words [overflow-wrap:anywhere]">
             <span className="font-medium">{check.label}</span>
             <span className="sr-only"> ({mark[check.state].word})</span>
             {check.required ? null : <span className="text-slate-600"> (for information)</span>}
@@ -76,6 +76,7 @@ function StepCard({ view, step, index }: { view: RotationView; step: RotationSte
       <div className="mt-3 flex flex-wrap items-center gap-3">
         {access.allowed ? (
           <Button
+            className="h-auto max-w-full py-1.5 text-left [overflow-wrap:anywhere]"
             variant={destructive ? "destructive" : "primary"}
             disabled={!step.allowed || run.isPending}
             onClick={() => setConfirming(true)}

@@ -48,7 +48,11 @@ export function DryRunPanel({ dryRun }: { dryRun: DryRun }) {
 /** The apply's result: one row per selected finding. */
 export function ResultTable({ result }: { result: CleanupResult }) {
   return (
-    <Table caption={`Clean-up results (batch ${result.batchId})`} data-testid="cleanup-results">
+    <Table
+      frameClassName="relative"
+      caption={`Clean-up results (batch ${result.batchId})`}
+      data-testid="cleanup-results"
+    >
       <TableHeader>
         <TableRow>
           <TableHead>What</TableHead>

@@ -11,7 +11,7 @@ import { StatsList } from "./stats-cell";
 
 function SpiffeIds({ overview }: { overview: ControllerOverview }) {
   return (
-    <Table caption="ClusterSPIFFEIDs" data-testid="cluster-spiffe-ids">
+    <Table frameClassName="relative" caption="ClusterSPIFFEIDs" data-testid="cluster-spiffe-ids">
       <TableHeader>
         <TableRow>
           <TableHead>Name and template</TableHead>
@@ -49,7 +49,7 @@ function SpiffeIds({ overview }: { overview: ControllerOverview }) {
 
 function StaticEntries({ overview }: { overview: ControllerOverview }) {
   return (
-    <Table caption="ClusterStaticEntries" data-testid="cluster-static-entries">
+    <Table frameClassName="relative" caption="ClusterStaticEntries" data-testid="cluster-static-entries">
       <TableHeader>
         <TableRow>
           <TableHead>Name</TableHead>
@@ -101,7 +101,11 @@ const relationshipText = {
 
 function Federated({ overview }: { overview: ControllerOverview }) {
   return (
-    <Table caption="ClusterFederatedTrustDomains" data-testid="cluster-federated-trust-domains">
+    <Table
+      frameClassName="relative"
+      caption="ClusterFederatedTrustDomains"
+      data-testid="cluster-federated-trust-domains"
+    >
       <TableHeader>
         <TableRow>
           <TableHead>Name</TableHead>

@@ -72,7 +72,7 @@ export function SpiffeIdDetail({
           )}
         </CardBody>
       </Card>
-      <Table caption={`Pods ${object.name} selects`} data-testid="selected-pods">
+      <Table frameClassName="relative" caption={`Pods ${object.name} selects`} data-testid="selected-pods">
         <TableHeader>
           <TableRow>
             <TableHead>Pod</TableHead>
