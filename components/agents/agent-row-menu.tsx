@@ -4,6 +4,8 @@ import { useEffect, useId, useRef, useState } from "react";
 
 import { useAccess } from "@/components/auth/access-provider";
 import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toaster";
+import { links } from "@/lib/links";
 
 import { ConfirmAgentDialog } from "./confirm-agent-dialog";
 import { type AgentAction, useAgentAction } from "./use-agent-actions";
@@ -18,6 +20,7 @@ export function AgentRowMenu({ server, agentId, banned }: { server: string; agen
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState<AgentAction | null>(null);
   const mutation = useAgentAction(server);
+  const toast = useToast();
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -51,12 +54,12 @@ export function AgentRowMenu({ server, agentId, banned }: { server: string; agen
           className="absolute right-0 z-20 mt-1 flex w-32 flex-col gap-1 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
         >
           {mayBan.allowed ? (
-            <Button size="sm" variant="secondary" disabled={banned} onClick={() => setPending("ban")}>
+            <Button size="sm" variant="destructive" disabled={banned} onClick={() => setPending("ban")}>
               Ban
             </Button>
           ) : null}
           {mayEvict.allowed ? (
-            <Button size="sm" variant="destructive" onClick={() => setPending("evict")}>
+            <Button size="sm" variant="caution" onClick={() => setPending("evict")}>
               Evict
             </Button>
           ) : null}
@@ -70,17 +73,25 @@ export function AgentRowMenu({ server, agentId, banned }: { server: string; agen
           pending={mutation.isPending}
           error={mutation.error?.message ?? null}
           onCancel={done}
-          onConfirm={() =>
-            mutation.mutate(
-              { action: pending, id: agentId },
-              {
-                onSuccess: () => {
-                  done();
-                  setOpen(false);
-                },
+          onConfirm={() => {
+            const action = pending;
+            // A promise, not mutate's callbacks: an evicted agent's row (this menu) unmounts when the list refreshes.
+            mutation.mutateAsync({ action, id: agentId }).then(
+              () => {
+                done();
+                setOpen(false);
+                toast({
+                  title: action === "ban" ? `Agent banned on ${server}` : `Agent evicted from ${server}`,
+                  description: agentId,
+                  link:
+                    action === "ban"
+                      ? { href: links.agent(server, agentId), label: "Open the agent" }
+                      : { href: links.agents(server), label: "Agents" },
+                });
               },
-            )
-          }
+              () => undefined, // shown in the dialog from mutation.error
+            );
+          }}
         />
       ) : null}
     </div>

@@ -66,12 +66,12 @@ export function BulkAgentBar({ server, ids, onDone }: { server: string; ids: str
       <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm">
         <span>{ids.length} agent(s) selected</span>
         {mayBan.allowed ? (
-          <Button size="sm" variant="secondary" disabled={ids.length === 0} onClick={() => start("ban")}>
+          <Button size="sm" variant="destructive" disabled={ids.length === 0} onClick={() => start("ban")}>
             Ban selected…
           </Button>
         ) : null}
         {mayEvict.allowed ? (
-          <Button size="sm" variant="destructive" disabled={ids.length === 0} onClick={() => start("evict")}>
+          <Button size="sm" variant="caution" disabled={ids.length === 0} onClick={() => start("evict")}>
             Evict selected…
           </Button>
         ) : null}

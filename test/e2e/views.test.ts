@@ -146,7 +146,9 @@ describe("ban and evict through the UI", () => {
   it("bans, then evicts an agent after confirmations that name it", async () => {
     const agents = await AgentsPage.open(browser, "foo");
     const row = agents.row(extra.spiffeId);
-    const ban = row.getByRole("button", { name: "Ban" });
+    // Ban and Evict sit in the row's Actions menu.
+    await agents.openRowMenu(extra.spiffeId);
+    const ban = row.getByRole("button", { name: "Ban", exact: true });
     await ban.click();
     await expect(agents.dialog().getByTestId("dialog-agent-id").textContent()).resolves.toBe(extra.spiffeId);
     await agents.screenshot("agents-ban-dialog");
@@ -160,7 +162,8 @@ describe("ban and evict through the UI", () => {
     await row.getByText("banned").waitFor();
     expect((await cliAgent(extra.spiffeId))?.banned).toBe(true);
 
-    const evict = row.getByRole("button", { name: "Evict" });
+    await agents.openRowMenu(extra.spiffeId);
+    const evict = row.getByRole("button", { name: "Evict", exact: true });
     await evict.click();
     await agents.dialog().getByRole("button", { name: "Cancel" }).click();
     await agents.dialog().waitFor({ state: "hidden" });
