@@ -16,7 +16,7 @@ export function CsiDriverCard({ driver }: { driver: CsiDriverReport }) {
       </CardHeader>
       <CardBody>
         {driver.found ? (
-          <Table caption={`Spec of the CSIDriver ${driver.name}`} variant="bare">
+          <Table caption={`Spec of the CSIDriver ${driver.name}`} variant="bare" overflow="scroll">
             <TableHeader tone="plain">
               <TableRow>
                 <TableHead className="py-1 pl-0">Field</TableHead>

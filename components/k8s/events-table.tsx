@@ -18,7 +18,7 @@ export function EventsTable({
 }) {
   if (events.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
-    <Table caption={caption}>
+    <Table caption={caption} overflow="scroll">
       <TableHeader>
         <TableRow>
           <TableHead>Last seen</TableHead>

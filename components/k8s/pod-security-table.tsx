@@ -5,7 +5,7 @@ import type { PodSecurityCheck } from "@/lib/kubernetes/pod-security";
 /** PodSecurity enforce level of each namespace running SPIRE agents or the CSI driver. */
 export function PodSecurityTable({ checks }: { checks: PodSecurityCheck[] }) {
   return (
-    <Table caption="PodSecurity of the namespaces running SPIRE">
+    <Table caption="PodSecurity of the namespaces running SPIRE" overflow="scroll">
       <TableHeader>
         <TableRow>
           <TableHead>Namespace</TableHead>

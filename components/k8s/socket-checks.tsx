@@ -5,7 +5,7 @@ import type { InstallationReport } from "@/lib/kubernetes/build-report";
 /** Per install (namespace): the agent's socket hostPath vs the CSI driver's spire-agent-socket-dir. */
 export function SocketChecks({ installations }: { installations: InstallationReport[] }) {
   return (
-    <Table caption="Agent socket directory per install">
+    <Table caption="Agent socket directory per install" overflow="scroll">
       <TableHeader>
         <TableRow>
           <TableHead>Namespace</TableHead>
