@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FOO_FLEET_ALIAS } from "../../scripts/stack/seed-foo.ts";
 import { type CliAgent, idToString, spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { type ExtraAgent, startExtraAgent } from "../integration/extra-agent";
-import { stackState } from "../support/api";
+import { apiGet, stackState } from "../support/api";
 import { AgentsPage } from "./pages/agents-page";
 import { EntriesPage } from "./pages/entries-page";
 import { EntryDetailPage } from "./pages/entry-detail-page";
@@ -144,6 +144,14 @@ describe("ban and evict through the UI", () => {
   });
 
   it("bans, then evicts an agent after confirmations that name it", async () => {
+    // The Agents page lists the fleet from the console's cached index (fresh for 5-60 s): wait until it holds the agent.
+    const listed = async () => {
+      const res = await apiGet<{ total: number }>(
+        `/api/servers/foo/agents/fleet?spiffeIdContains=${encodeURIComponent(extra.spiffeId)}`,
+      );
+      return res.body.total;
+    };
+    await expect.poll(listed, { timeout: 60_000, interval: 2_000 }).toBe(1);
     const agents = await AgentsPage.open(browser, "foo");
     const row = agents.row(extra.spiffeId);
     // Ban and Evict sit in the row's Actions menu.
