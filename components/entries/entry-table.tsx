@@ -8,6 +8,7 @@ import { SpiffeId } from "@/components/ui/spiffe-id";
 import { StatePanel } from "@/components/ui/state-panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeText } from "@/components/ui/time-text";
+import { controllerManagedReasons } from "@/lib/entries/controller-managed";
 import { links } from "@/lib/links";
 import type { Entry, EntryFilters } from "@/lib/spire/types";
 
@@ -71,6 +72,11 @@ export function EntryTable({ server, filters }: { server: string; filters: Entry
               <SelectorChips selectors={entry.selectors} />
             </TableCell>
             <TableCell className="space-y-1 space-x-1 px-4" data-label="Flags">
+              {controllerManagedReasons(entry).length ? (
+                <Badge tone="neutral" title={controllerManagedReasons(entry).join(" ")}>
+                  controller
+                </Badge>
+              ) : null}
               {entry.admin ? <Badge tone="warn">admin</Badge> : null}
               {entry.downstream ? <Badge tone="info">downstream</Badge> : null}
               {entry.federatesWith.length ? <Badge title={entry.federatesWith.join(", ")}>federated</Badge> : null}

@@ -3,7 +3,8 @@ import type { HTMLAttributes, ReactNode, TableHTMLAttributes, TdHTMLAttributes, 
 
 import { cn } from "@/lib/format/cn";
 
-const frameVariants = cva("w-full", {
+// `relative`: visually hidden labels (absolutely positioned) stay inside the frame that clips them.
+const frameVariants = cva("relative w-full", {
   variants: {
     variant: { card: "rounded-lg border border-slate-200 bg-white", bare: "" },
     overflow: {

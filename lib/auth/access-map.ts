@@ -9,6 +9,8 @@ export const guardedActions = [
   "agents.evict",
   "federation.refresh",
   "tokens.manage",
+  "authorities.rotate",
+  "cleanup.apply",
 ] as const satisfies readonly Action[];
 export type GuardedAction = (typeof guardedActions)[number];
 

@@ -20,6 +20,10 @@ export const actions = [
   "troubleshoot.logs",
   "tokens.manage",
   "audit.read",
+  /** Preparing, activating, tainting and revoking a server's signing authorities (the CA rotation cockpit). */
+  "authorities.rotate",
+  /** Removing stale entries and agents found by the clean-up (and its dry run). */
+  "cleanup.apply",
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -31,6 +35,8 @@ export function isMutation(action: Action): boolean {
     action === "agents.ban" ||
     action === "agents.evict" ||
     action === "federation.refresh" ||
-    action === "tokens.manage"
+    action === "tokens.manage" ||
+    action === "authorities.rotate" ||
+    action === "cleanup.apply"
   );
 }

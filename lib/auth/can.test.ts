@@ -129,6 +129,11 @@ const table: Row[] = [
   ["admin reads the audit log", admin, "audit.read", {}, true],
   ["a server-scoped admin may not manage tokens", fooAdmin, "tokens.manage", {}, false, /not limited to servers/],
   ["a server-scoped admin writes on its server", fooAdmin, "entries.write", write(entry("/x", { admin: true })), true],
+  ["admin rotates authorities", fooAdmin, "authorities.rotate", { server: "foo" }, true],
+  ["operator may not rotate authorities", operator, "authorities.rotate", { server: "foo" }, false, /operator role/],
+  ["operator cleans up on its server", operator, "cleanup.apply", { server: "foo" }, true],
+  ["editor may not clean up", editor, "cleanup.apply", { server: "foo" }, false, /editor role/],
+  ["admin cleans up", admin, "cleanup.apply", { server: "bar" }, true],
 ];
 
 describe("can(principal, action, resource)", () => {

@@ -21,8 +21,9 @@ const operator: readonly Action[] = [
   "agents.evict",
   "federation.refresh",
   "troubleshoot.logs",
+  "cleanup.apply",
 ];
-const admin: readonly Action[] = [...operator, "tokens.manage", "audit.read"];
+const admin: readonly Action[] = [...operator, "tokens.manage", "audit.read", "authorities.rotate"];
 
 /** What each role may do at all; scopes (servers, SPIFFE-ID paths, DNS suffixes) narrow it further. */
 export const roleActions: Record<Role, ReadonlySet<Action>> = {

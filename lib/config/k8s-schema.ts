@@ -33,6 +33,20 @@ export const kubernetesConfigSchema = z.strictObject({
   psatCluster: z.string().min(1).optional(),
   /** The configured SPIRE server (by name) whose agents run in this cluster; defaults to the first. */
   spireServer: z.string().min(1).optional(),
+  /** How spire-controller-manager is configured in this cluster (its config file, not its CRDs). */
+  controllerManager: z
+    .strictObject({
+      /** `entryIDPrefix`: entries it creates are named `<prefix>.<uuid>`, which marks them as its own. */
+      entryIdPrefix: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/, "entryIdPrefix must be letters, digits, '-' or '_'")
+        .optional(),
+      /** `ignoreNamespaces`: namespaces whose pods it never registers. */
+      ignoreNamespaces: z.array(k8sName).default(["kube-system", "kube-public", "spire-system"]),
+      /** `className`: only objects of this class (or none) are its own. */
+      className: z.string().min(1).optional(),
+    })
+    .default({ ignoreNamespaces: ["kube-system", "kube-public", "spire-system"] }),
   /** Deadline for each Kubernetes API call, in milliseconds. */
   timeoutMs: z.number().int().min(100).max(60_000).default(5_000),
 });

@@ -98,6 +98,11 @@ export const serverConfigSchema = z
     tls: tlsSchema.optional(),
     /** Deadline for each call to this server, in milliseconds. */
     timeoutMs: z.number().int().min(100).max(120_000).default(5_000),
+    /** The SPIRE version the server runs (its API does not say): the Agents page compares agent versions with it. */
+    version: z
+      .string()
+      .regex(/^v?\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, "version must be a SPIRE version such as 1.15.3")
+      .optional(),
   })
   .superRefine((server, ctx) => {
     const unix = unixAddress.test(server.address);

@@ -27,6 +27,7 @@ function entry(spiffeId: string, parentId: string, selectors: string[] = [], ext
     expiresAt: null,
     createdAt: null,
     revisionNumber: 0,
+    additionalAttributes: { disableX509SvidPrefetch: false, jwtSvidIncludeJti: false },
     ...extra,
   };
 }

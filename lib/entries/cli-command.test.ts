@@ -14,6 +14,7 @@ describe("entryCreateCommand", () => {
       admin: true,
       hint: "it's",
       expiresAt: "2030-01-01T00:00:00Z",
+      additionalAttributes: { disableX509SvidPrefetch: true, jwtSvidIncludeJti: true },
     });
     expect(cmd.split(" \\\n  ")).toEqual([
       "spire-server entry create",
@@ -26,6 +27,8 @@ describe("entryCreateCommand", () => {
       "-admin",
       `-hint 'it'\\''s'`,
       "-entryExpiry 1893456000",
+      "-disableX509SVIDPrefetch",
+      "-jwtSVIDIncludeJTI",
     ]);
   });
 

@@ -33,6 +33,8 @@ export function entryCreateCommand(input: EntryInput, options: { socketPath?: st
   if (input.storeSvid) flags.push(["-storeSVID"]);
   if (input.hint) flags.push(["-hint", input.hint]);
   if (input.expiresAt) flags.push(["-entryExpiry", String(Math.floor(Date.parse(input.expiresAt) / 1000))]);
+  if (input.additionalAttributes?.disableX509SvidPrefetch) flags.push(["-disableX509SVIDPrefetch"]);
+  if (input.additionalAttributes?.jwtSvidIncludeJti) flags.push(["-jwtSVIDIncludeJTI"]);
   const lines = flags.map(([flag, value]) => (value === undefined ? flag : `${flag} ${shellQuote(value)}`));
   return ["spire-server entry create", ...lines].join(" \\\n  ");
 }

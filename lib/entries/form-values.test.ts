@@ -40,6 +40,7 @@ const entry: Entry = {
   expiresAt: "2030-06-01T08:30:00Z",
   createdAt: "2026-01-01T00:00:00Z",
   revisionNumber: 4,
+  additionalAttributes: { disableX509SvidPrefetch: true, jwtSvidIncludeJti: false },
 };
 
 /** Valid form values to start each validation case from. */
@@ -117,6 +118,18 @@ describe("form values and EntryInput", () => {
   it("sends only what changed on edit", () => {
     const values = { ...formValuesFromEntry(entry, td), x509Ttl: { amount: "30", unit: "m" as const }, admin: true };
     expect(changedFields(entryToInput(entry), toEntryInput(values, td))).toEqual({ x509SvidTtl: 1800, admin: true });
+  });
+
+  it("edits the SPIRE 1.15 additional attributes as one field", () => {
+    const values = formValuesFromEntry(entry, td);
+    expect(values).toMatchObject({ disableX509SvidPrefetch: true, jwtSvidIncludeJti: false });
+    expect(changedFields(entryToInput(entry), toEntryInput({ ...values, jwtSvidIncludeJti: true }, td))).toEqual({
+      additionalAttributes: { disableX509SvidPrefetch: true, jwtSvidIncludeJti: true },
+    });
+    expect(compactInput(toEntryInput({ ...valid(), jwtSvidIncludeJti: true }, td)).additionalAttributes).toEqual({
+      disableX509SvidPrefetch: false,
+      jwtSvidIncludeJti: true,
+    });
   });
 
   it("leaves default-valued optional fields out of what create sends, but always the selectors", () => {

@@ -24,6 +24,8 @@ export type EntryFormValues = {
   hint: string;
   /** `YYYY-MM-DDTHH:mm` in UTC, or "" for never. */
   expiresAt: string;
+  disableX509SvidPrefetch: boolean;
+  jwtSvidIncludeJti: boolean;
 };
 
 export type Prefill = { parentId?: string; spiffeId?: string; selectors?: string[] };
@@ -58,6 +60,8 @@ export function emptyFormValues(td: string, prefill: Prefill = {}): EntryFormVal
     storeSvid: false,
     hint: "",
     expiresAt: "",
+    disableX509SvidPrefetch: false,
+    jwtSvidIncludeJti: false,
   };
 }
 
@@ -78,6 +82,8 @@ export function formValuesFromEntry(entry: Entry, td: string): EntryFormValues {
     storeSvid: entry.storeSvid,
     hint: entry.hint,
     expiresAt: entry.expiresAt ? entry.expiresAt.slice(0, 16) : "",
+    disableX509SvidPrefetch: entry.additionalAttributes.disableX509SvidPrefetch,
+    jwtSvidIncludeJti: entry.additionalAttributes.jwtSvidIncludeJti,
   };
 }
 
@@ -102,6 +108,10 @@ export function toEntryInput(values: EntryFormValues, td: string): EntryInput {
     storeSvid: values.storeSvid,
     hint: values.hint,
     expiresAt: values.expiresAt ? `${values.expiresAt}:00Z` : null,
+    additionalAttributes: {
+      disableX509SvidPrefetch: values.disableX509SvidPrefetch,
+      jwtSvidIncludeJti: values.jwtSvidIncludeJti,
+    },
   };
 }
 
@@ -178,6 +188,7 @@ export function compactInput(input: EntryInput): EntryInput {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     const empty =
+      (key === "additionalAttributes" && !Object.values(value as object).some(Boolean)) ||
       value === undefined ||
       value === null ||
       value === false ||

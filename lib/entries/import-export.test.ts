@@ -21,6 +21,7 @@ const entry: Entry = {
   expiresAt: "2030-01-01T00:00:00.000Z",
   createdAt: "2026-01-01T00:00:00.000Z",
   revisionNumber: 3,
+  additionalAttributes: { disableX509SvidPrefetch: false, jwtSvidIncludeJti: true },
 };
 
 describe("entry import/export", () => {
@@ -39,7 +40,16 @@ describe("entry import/export", () => {
       admin: true,
       hint: "h",
       expiresAt: entry.expiresAt,
+      additionalAttributes: { jwtSvidIncludeJti: true },
     });
+  });
+
+  it("writes additional_attributes as `entry create -data` reads them, only when a flag is set", () => {
+    const file = JSON.parse(toSpireDataFile([entry, { ...entry, additionalAttributes: undefined }])) as {
+      entries: Record<string, unknown>[];
+    };
+    expect(file.entries[0]!.additional_attributes).toEqual({ jwt_svid_include_jti: true });
+    expect(file.entries[1]).not.toHaveProperty("additional_attributes");
   });
 
   it("reads SPIRE's own fixture shape and flags what it cannot carry", () => {
@@ -51,14 +61,19 @@ describe("entry import/export", () => {
             parent_id: "spiffe://e.org/p",
             selectors: [{ type: "unix", value: "uid:1" }],
             Admin: true,
-            additional_attributes: {},
+            additional_attributes: { Disable_X509_SVID_Prefetch: true },
+            store_svid_path: "x",
           },
         ],
       }),
     );
     if ("error" in parsed) throw new Error(parsed.error);
-    expect(parsed.rows[0]!.input).toMatchObject({ spiffeId: "spiffe://e.org/b", admin: true });
-    expect(parsed.rows[0]!.problems).toEqual(["additional_attributes is not supported by the console"]);
+    expect(parsed.rows[0]!.input).toMatchObject({
+      spiffeId: "spiffe://e.org/b",
+      admin: true,
+      additionalAttributes: { disableX509SvidPrefetch: true },
+    });
+    expect(parsed.rows[0]!.problems).toEqual(["Unknown field 'store_svid_path'"]);
   });
 
   it("reads the console shape, dropping server-set fields", () => {

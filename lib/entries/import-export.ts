@@ -25,6 +25,7 @@ const spireKeys: Record<string, keyof EntryInput | null> = {
   hint: "hint",
   store_svid: "storeSvid",
   entryexpiry: "expiresAt",
+  additional_attributes: "additionalAttributes",
   // Server-set or not representable in the console: ignored (entry_id would force an ID).
   entry_id: null,
   revision_number: null,
@@ -48,11 +49,7 @@ function fromSpireRow(row: Record<string, unknown>, index: number): ImportRow {
   for (const [key, value] of Object.entries(row)) {
     const lower = key.toLowerCase();
     if (!(lower in spireKeys)) {
-      problems.push(
-        lower === "additional_attributes"
-          ? "additional_attributes is not supported by the console"
-          : `Unknown field '${key}'`,
-      );
+      problems.push(`Unknown field '${key}'`);
       continue;
     }
     const target = spireKeys[lower];
@@ -61,6 +58,10 @@ function fromSpireRow(row: Record<string, unknown>, index: number): ImportRow {
       if (value === 0 || value === null) continue;
       if (typeof value !== "number" || !Number.isInteger(value)) problems.push("entryExpiry must be epoch seconds");
       else input.expiresAt = new Date(value * 1000).toISOString();
+    } else if (target === "additionalAttributes") {
+      const attributes = fromSpireAttributes(value);
+      if (typeof attributes === "string") problems.push(attributes);
+      else input.additionalAttributes = attributes;
     } else if (target === "federatesWith" && Array.isArray(value)) {
       // -data names trust domains as spiffe://td (SPIRE accepts both); the console uses the name.
       input.federatesWith = value.map((td) =>
@@ -71,6 +72,19 @@ function fromSpireRow(row: Record<string, unknown>, index: number): ImportRow {
     }
   }
   return { index, input, problems };
+}
+
+/** `additional_attributes` of `-data` (snake_case, matched case-insensitively) → console flags, or a problem. */
+function fromSpireAttributes(value: unknown): Record<string, unknown> | string {
+  if (!isObject(value)) return "additional_attributes must be an object";
+  const out: Record<string, unknown> = {};
+  for (const [key, flag] of Object.entries(value)) {
+    const lower = key.toLowerCase();
+    if (lower === "disable_x509_svid_prefetch") out.disableX509SvidPrefetch = flag;
+    else if (lower === "jwt_svid_include_jti") out.jwtSvidIncludeJti = flag;
+    else return `Unknown field 'additional_attributes.${key}'`;
+  }
+  return out;
 }
 
 function fromConsoleRow(row: Record<string, unknown>, index: number): ImportRow {
@@ -128,6 +142,13 @@ export function toSpireDataEntry(entry: Entry | EntryInput): Record<string, unkn
   if (entry.storeSvid) out.store_svid = true;
   if (entry.hint) out.hint = entry.hint;
   if (entry.expiresAt) out.entryExpiry = Math.floor(Date.parse(entry.expiresAt) / 1000);
+  const attributes = entry.additionalAttributes;
+  if (attributes?.disableX509SvidPrefetch || attributes?.jwtSvidIncludeJti) {
+    out.additional_attributes = {
+      ...(attributes.disableX509SvidPrefetch ? { disable_x509_svid_prefetch: true } : {}),
+      ...(attributes.jwtSvidIncludeJti ? { jwt_svid_include_jti: true } : {}),
+    };
+  }
   return out;
 }
 

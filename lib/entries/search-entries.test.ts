@@ -13,6 +13,7 @@ const entry = (id: string, path: string, extra: Partial<Entry> = {}): Entry => (
   x509SvidTtl: 0,
   jwtSvidTtl: 0,
   federatesWith: [],
+  additionalAttributes: { disableX509SvidPrefetch: false, jwtSvidIncludeJti: false },
   dnsNames: [],
   admin: false,
   downstream: false,

@@ -30,6 +30,8 @@ export type TreeNode = {
     federatesWith: string[];
     expiresAt: string | null;
     attestationType: string | null;
+    /** The agent's `agent_version` (agent rows only). */
+    agentVersion: string | null;
   };
 };
 
@@ -46,6 +48,7 @@ const noFlags: TreeNode["flags"] = {
   federatesWith: [],
   expiresAt: null,
   attestationType: null,
+  agentVersion: null,
 };
 
 function visibleChildren(view: TreeView, parentId: string): Entry[] {
@@ -106,6 +109,7 @@ export function agentNode(view: TreeView, agentId: string): TreeNode {
       banned: agent?.banned ?? false,
       expiresAt: agent?.x509SvidExpiresAt ?? null,
       attestationType: agent?.attestationType ?? null,
+      agentVersion: agent?.agentVersion || null,
     },
   };
 }

@@ -20,10 +20,11 @@ export async function updateEntryFields(
   server: ServerConfig,
   id: string,
   revisionNumber: number,
-  fields: Partial<EntryInput>,
+  requested: Partial<EntryInput>,
   check?: (current: Entry) => void,
 ): Promise<Entry> {
   const current = await getEntry(server, id);
+  const fields = withMergedAttributes(current, requested);
   await authorize("entries.write", { server: server.name, entries: [current, { ...current, ...fields }] });
   if (current.revisionNumber !== revisionNumber) throw new StaleEntryError(current, revisionNumber);
   check?.(current);
@@ -39,6 +40,12 @@ export async function updateEntryFields(
     () => updateEntries(server, id, fields),
     (entry) => ({ after: entry }),
   );
+}
+
+/** SPIRE replaces AdditionalAttributes whole: flags the change leaves out keep their current value. */
+function withMergedAttributes(current: Entry, fields: Partial<EntryInput>): Partial<EntryInput> {
+  if (!fields.additionalAttributes) return fields;
+  return { ...fields, additionalAttributes: { ...current.additionalAttributes, ...fields.additionalAttributes } };
 }
 
 /**

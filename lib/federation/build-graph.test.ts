@@ -6,7 +6,10 @@ import { buildFederationGraph, countFederatesWith } from "./build-graph";
 
 const bundle = (td: string, notAfter = "2030-01-01T00:00:00.000Z"): Bundle => ({
   trustDomain: td,
-  x509Authorities: [{ subject: "CN=ca", notBefore: null, notAfter, tainted: false, fingerprint: "ab" }],
+  x509Authorities: [
+    { subject: "CN=ca", notBefore: null, notAfter, tainted: false, fingerprint: "ab", subjectKeyId: "" },
+  ],
+  witAuthorities: [],
   jwtAuthorities: [],
   refreshHint: 300,
   sequenceNumber: "3",

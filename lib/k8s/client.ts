@@ -5,6 +5,7 @@ import {
   AppsV1Api,
   type ConfigurationOptions,
   CoreV1Api,
+  CustomObjectsApi,
   Observable,
   type ObservableMiddleware,
   StorageV1Api,
@@ -19,6 +20,7 @@ export type K8sClients = {
   core: CoreV1Api;
   apps: AppsV1Api;
   storage: StorageV1Api;
+  custom: CustomObjectsApi;
   state: Extract<K8sConfigState, { status: "ok" }>;
 };
 
@@ -35,6 +37,7 @@ export function getK8sClients(): K8sClients {
     core: state.kubeConfig.makeApiClient(CoreV1Api),
     apps: state.kubeConfig.makeApiClient(AppsV1Api),
     storage: state.kubeConfig.makeApiClient(StorageV1Api),
+    custom: state.kubeConfig.makeApiClient(CustomObjectsApi),
     state,
   };
   globalForK8s.__k8sClients = clients;

@@ -135,6 +135,7 @@ export function toNode(node: V1Node): K8sNode {
   return {
     name: node.metadata?.name ?? "",
     uid: node.metadata?.uid ?? "",
+    labels: node.metadata?.labels ?? {},
     ready: node.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") ?? false,
     internalIP: node.status?.addresses?.find((a) => a.type === "InternalIP")?.address ?? null,
     kubeletVersion: node.status?.nodeInfo?.kubeletVersion ?? null,

@@ -80,6 +80,7 @@ export type K8sStatefulSet = {
 export type K8sNode = {
   name: string;
   uid: string;
+  labels: Record<string, string>;
   ready: boolean;
   internalIP: string | null;
   kubeletVersion: string | null;
@@ -121,4 +122,70 @@ export type K8sBundleConfigMap = {
   /** The data key the PEM came from, e.g. "bundle.crt". */
   key: string | null;
   certificates: K8sCertificate[];
+};
+
+/** A metav1.LabelSelector: every matchLabels pair and every expression must hold. */
+export type K8sLabelSelector = {
+  matchLabels: Record<string, string>;
+  matchExpressions: { key: string; operator: string; values: string[] }[];
+};
+
+/** spire-controller-manager's ClusterSPIFFEID (spire.spiffe.io/v1alpha1): a template for pod entries. */
+export type K8sClusterSpiffeId = {
+  name: string;
+  spec: {
+    spiffeIDTemplate: string;
+    namespaceSelector: K8sLabelSelector | null;
+    podSelector: K8sLabelSelector | null;
+    workloadSelectorTemplates: string[];
+    dnsNameTemplates: string[];
+    federatesWith: string[];
+    ttl: string | null;
+    jwtTtl: string | null;
+    admin: boolean;
+    downstream: boolean;
+    autoPopulateDNSNames: boolean;
+    className: string | null;
+    fallback: boolean;
+    hint: string | null;
+  };
+  /** The counts of its last reconciliation, or null before the first. */
+  stats: {
+    namespacesSelected: number;
+    namespacesIgnored: number;
+    podsSelected: number;
+    podEntryRenderFailures: number;
+    entriesMasked: number;
+    entriesToSet: number;
+    entryFailures: number;
+  } | null;
+};
+
+/** spire-controller-manager's ClusterStaticEntry: one entry written as is. */
+export type K8sClusterStaticEntry = {
+  name: string;
+  spec: {
+    spiffeID: string;
+    parentID: string;
+    selectors: string[];
+    federatesWith: string[];
+    dnsNames: string[];
+    hint: string | null;
+    admin: boolean;
+    downstream: boolean;
+    className: string | null;
+  };
+  status: { rendered: boolean; masked: boolean; set: boolean } | null;
+};
+
+/** spire-controller-manager's ClusterFederatedTrustDomain: a federation relationship. */
+export type K8sClusterFederatedTrustDomain = {
+  name: string;
+  spec: {
+    trustDomain: string;
+    bundleEndpointURL: string;
+    profile: string;
+    endpointSpiffeId: string | null;
+    className: string | null;
+  };
 };

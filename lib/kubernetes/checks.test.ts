@@ -53,6 +53,7 @@ describe("compareCoverage", () => {
     const nodes = ["n1", "n2"].map((name) => ({
       name,
       uid: name,
+      labels: {},
       ready: true,
       internalIP: null,
       kubeletVersion: null,

@@ -8,6 +8,7 @@ import { buildNodeMatrix, psatNodeOf, type SpireAgentRef } from "./node-matrix";
 const node = (name: string, uid: string): K8sNode => ({
   name,
   uid,
+  labels: {},
   ready: true,
   internalIP: null,
   kubeletVersion: "v1.35.4",

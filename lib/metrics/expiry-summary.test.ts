@@ -9,12 +9,21 @@ const slot = (secondsFromNow: number) => ({
   expiresAt: iso(secondsFromNow),
   upstreamAuthoritySubjectKeyId: "",
 });
-const ca = (notAfter: string | null) => ({ subject: "", notBefore: null, notAfter, tainted: false, fingerprint: "" });
+const ca = (notAfter: string | null) => ({
+  subject: "",
+  notBefore: null,
+  notAfter,
+  tainted: false,
+  fingerprint: "",
+  subjectKeyId: "",
+});
+const noWit = { supported: false, reason: "unimplemented" } as const;
 
 const sources: ExpirySources = {
   authorities: {
     x509: { active: slot(86_400 * 3), prepared: slot(86_400 * 6), old: slot(-10) },
     jwt: { active: slot(3600), prepared: null, old: null },
+    wit: noWit,
   },
   agents: [{ x509SvidExpiresAt: iso(1800) }, { x509SvidExpiresAt: iso(900) }, { x509SvidExpiresAt: null }],
   federated: [
@@ -61,6 +70,7 @@ describe("summarizeExpiry", () => {
         authorities: {
           x509: { active: null, prepared: null, old: null },
           jwt: { active: null, prepared: null, old: null },
+          wit: noWit,
         },
         agents: [],
         federated: [],

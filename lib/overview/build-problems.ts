@@ -73,7 +73,7 @@ export function buildProblems(
         server: s.server,
         title: plural(s.expiredAgents, "agent with an expired SVID", "agents with expired SVIDs"),
         detail: "Entries parented to them are not served until they re-attest.",
-        href: links.agents(s.server, { expiresBefore: new Date().toISOString() }),
+        href: links.agents(s.server, { expiring: "expired" }),
       });
     }
     if (s.ttlWarnings.capped > 0) {

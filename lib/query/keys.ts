@@ -12,6 +12,8 @@ export const entryKeys = {
   blastRadius: (server: string, id: string) => [...entryKeys.all(server), "blast-radius", id] as const,
   /** Candidate parents for the entry form's parent picker, by search text. */
   parentOptions: (server: string, search: string) => [...entryKeys.all(server), "parent-options", search] as const,
+  /** Whether spire-controller-manager owns the entry, and which object renders it. */
+  owner: (server: string, id: string) => [...entryKeys.all(server), "owner", id] as const,
   /** Trust domains an entry may federate with (those the server holds a bundle for). */
   federationOptions: (server: string) => [...entryKeys.all(server), "federation-options"] as const,
 };
@@ -21,6 +23,8 @@ export const agentKeys = {
   list: (server: string, filters: AgentFilters) => [...agentKeys.all(server), "list", filters] as const,
   /** One agent with the entries that target it (directly and through aliases). */
   detail: (server: string, id: string) => [...agentKeys.all(server), "detail", id] as const,
+  /** The fleet's health and its agents under the Agents page's filters. */
+  fleet: (server: string, filters: object) => [...agentKeys.all(server), "fleet", filters] as const,
 };
 
 /**
@@ -47,6 +51,19 @@ export const federationKeys = {
 };
 
 export const tokenKeys = { all: ["api-tokens"] as const };
+
+/** The clean-up's findings of one server, by the finder's options. */
+export const cleanupKeys = {
+  all: (server: string) => ["cleanup", server] as const,
+  report: (server: string, options: { agentExpiredDays: number; includeControllerOwned: boolean }) =>
+    [...cleanupKeys.all(server), "report", options] as const,
+};
+
+/** The CA rotation cockpit of one server. */
+export const authorityKeys = {
+  all: (server: string) => ["authorities", server] as const,
+  rotation: (server: string) => [...authorityKeys.all(server), "rotation"] as const,
+};
 
 /** The command palette's answers, by search text. */
 export const searchKeys = { text: (q: string) => ["search", q] as const };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import type { Selector } from "@/lib/spire/types";
+import type { EntryAdditionalAttributes, Selector } from "@/lib/spire/types";
 
 import { selectorObjectSchema } from "./selector";
 import { parseSpiffeId, trustDomainSchema } from "./spiffe-id";
@@ -27,6 +27,8 @@ export type EntryInput = {
   storeSvid?: boolean;
   /** ISO-8601; null or absent means the entry never expires. */
   expiresAt?: string | null;
+  /** SPIRE 1.15 per-entry flags; an omitted flag is false on create and unchanged on edit. */
+  additionalAttributes?: Partial<EntryAdditionalAttributes>;
 };
 
 export type EntryField = keyof EntryInput;
@@ -44,6 +46,7 @@ export const entryFields: readonly EntryField[] = [
   "hint",
   "storeSvid",
   "expiresAt",
+  "additionalAttributes",
 ];
 
 /** Facts about the target server that some checks need; absent facts skip those checks. */
@@ -173,6 +176,15 @@ function fieldSchemas(ctx: EntryInputContext) {
       .datetime({ offset: true, error: "expiresAt must be an ISO-8601 time, e.g. 2030-01-31T00:00:00Z" })
       .refine((iso) => Date.parse(iso) > (ctx.now ?? Date.now()), "The entry expiry must be in the future")
       .nullable()
+      .optional(),
+    additionalAttributes: z
+      .strictObject(
+        {
+          disableX509SvidPrefetch: z.boolean({ error: "disableX509SvidPrefetch must be true or false" }).optional(),
+          jwtSvidIncludeJti: z.boolean({ error: "jwtSvidIncludeJti must be true or false" }).optional(),
+        },
+        { error: unknownKeys("additionalAttributes { disableX509SvidPrefetch, jwtSvidIncludeJti }") },
+      )
       .optional(),
   };
 }

@@ -47,6 +47,11 @@ function toPbFields(input: Partial<EntryInput>): { entry: Record<string, unknown
   if (input.hint !== undefined) set("hint", input.hint);
   if (input.storeSvid !== undefined) set("storeSvid", input.storeSvid);
   if (input.expiresAt !== undefined) set("expiresAt", epochSeconds(input.expiresAt));
+  // The message has no per-field mask: the whole AdditionalAttributes is replaced.
+  if (input.additionalAttributes !== undefined) {
+    const { disableX509SvidPrefetch = false, jwtSvidIncludeJti = false } = input.additionalAttributes;
+    set("additionalAttributes", { disableX509SvidPrefetch, jwtSvidIncludeJti });
+  }
   const mask = Object.fromEntries(Object.keys(entry).map((k) => [k, true]));
   return { entry, mask };
 }

@@ -2,6 +2,8 @@ import "server-only";
 
 import { X509Certificate } from "node:crypto";
 
+import { subjectKeyIdOf } from "@/lib/spiffe/key-ids";
+
 import type { PbAgent, PbBundle, PbEntry, PbFederationRelationship, PbSpiffeId } from "./proto-types";
 import type { Agent, Bundle, Entry, FederationRelationship, X509Authority } from "./types";
 
@@ -49,6 +51,10 @@ export function toEntry(pb: PbEntry): Entry {
     expiresAt: toIsoTime(pb.expiresAt),
     createdAt: toIsoTime(pb.createdAt),
     revisionNumber: Number(pb.revisionNumber),
+    additionalAttributes: {
+      disableX509SvidPrefetch: pb.additionalAttributes?.disableX509SvidPrefetch ?? false,
+      jwtSvidIncludeJti: pb.additionalAttributes?.jwtSvidIncludeJti ?? false,
+    },
   };
 }
 
@@ -74,21 +80,26 @@ function toX509Authority(asn1: Buffer, tainted: boolean): X509Authority {
       notAfter: cert.validToDate.toISOString(),
       tainted,
       fingerprint: cert.fingerprint256.replace(/:/g, "").toLowerCase(),
+      subjectKeyId: subjectKeyIdOf(asn1) ?? "",
     };
   } catch {
-    return { subject: "(unparseable certificate)", notBefore: null, notAfter: null, tainted, fingerprint: "" };
+    const unparseable = { subject: "(unparseable certificate)", notBefore: null, notAfter: null, fingerprint: "" };
+    return { ...unparseable, tainted, subjectKeyId: "" };
   }
 }
+
+const toKeyAuthority = (a: { keyId: string; expiresAt: string; tainted: boolean }) => ({
+  keyId: a.keyId,
+  expiresAt: toIsoTime(a.expiresAt),
+  tainted: a.tainted,
+});
 
 export function toBundle(pb: PbBundle): Bundle {
   return {
     trustDomain: pb.trustDomain,
     x509Authorities: pb.x509Authorities.map((a) => toX509Authority(a.asn1, a.tainted)),
-    jwtAuthorities: pb.jwtAuthorities.map((a) => ({
-      keyId: a.keyId,
-      expiresAt: toIsoTime(a.expiresAt),
-      tainted: a.tainted,
-    })),
+    jwtAuthorities: pb.jwtAuthorities.map(toKeyAuthority),
+    witAuthorities: (pb.witAuthorities ?? []).map(toKeyAuthority),
     refreshHint: Number(pb.refreshHint),
     sequenceNumber: String(pb.sequenceNumber),
   };

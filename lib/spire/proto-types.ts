@@ -21,6 +21,7 @@ export type PbEntry = {
   jwtSvidTtl: number;
   hint: string;
   createdAt: string;
+  additionalAttributes?: { disableX509SvidPrefetch: boolean; jwtSvidIncludeJti: boolean } | null;
 };
 
 export type PbAgent = {
@@ -38,6 +39,7 @@ export type PbBundle = {
   trustDomain: string;
   x509Authorities: { asn1: Buffer; tainted: boolean }[];
   jwtAuthorities: { publicKey: Buffer; keyId: string; expiresAt: string; tainted: boolean }[];
+  witAuthorities?: { publicKey: Buffer; keyId: string; expiresAt: string; tainted: boolean }[];
   refreshHint: string;
   sequenceNumber: string;
 };

@@ -5,6 +5,14 @@ export type Selector = { type: string; value: string };
 
 export type SelectorMatchMode = "exact" | "subset" | "superset" | "any";
 
+/** Per-entry agent behaviour (SPIRE 1.15 `Entry.AdditionalAttributes`); both false when unset. */
+export type EntryAdditionalAttributes = {
+  /** The agent does not prefetch and cache this entry's X509-SVID; it is minted on request. */
+  disableX509SvidPrefetch: boolean;
+  /** JWT-SVIDs carry a unique `jti` claim and bypass the agent's JWT-SVID cache. */
+  jwtSvidIncludeJti: boolean;
+};
+
 export type Entry = {
   id: string;
   spiffeId: string;
@@ -24,6 +32,7 @@ export type Entry = {
   expiresAt: string | null;
   createdAt: string | null;
   revisionNumber: number;
+  additionalAttributes: EntryAdditionalAttributes;
 };
 
 export type EntryFilters = {
@@ -69,14 +78,20 @@ export type X509Authority = {
   tainted: boolean;
   /** Hex SHA-256 of the DER certificate, to tell authorities apart. */
   fingerprint: string;
+  /** Subject Key Identifier in lowercase hex: SPIRE's authority ID for this CA ("" when absent). */
+  subjectKeyId: string;
 };
 
 export type JwtAuthority = { keyId: string; expiresAt: string | null; tainted: boolean };
+
+/** A WIT-SVID signing key of the bundle (SPIRE 1.15 `wit_authorities`). */
+export type WitAuthority = JwtAuthority;
 
 export type Bundle = {
   trustDomain: string;
   x509Authorities: X509Authority[];
   jwtAuthorities: JwtAuthority[];
+  witAuthorities: WitAuthority[];
   /** Seconds between refreshes the bundle publisher suggests; 0 when unset. */
   refreshHint: number;
   sequenceNumber: string;
@@ -131,5 +146,13 @@ export type AuthoritySlots = {
   old: AuthorityState | null;
 };
 
-/** The server's X.509 and JWT authorities, as `spire-server localauthority x509|jwt show` prints them. */
-export type LocalAuthorities = { x509: AuthoritySlots; jwt: AuthoritySlots };
+export type AuthorityKind = "x509" | "jwt" | "wit";
+
+/** A kind's slots, or why the server gave none (e.g. SPIRE 1.15 answers Unimplemented for WIT). */
+export type AuthorityStateAnswer = { supported: true; slots: AuthoritySlots } | { supported: false; reason: string };
+
+/**
+ * The server's X.509 and JWT authorities, as `spire-server localauthority x509|jwt show` prints
+ * them, and its WIT authorities where the server implements them.
+ */
+export type LocalAuthorities = { x509: AuthoritySlots; jwt: AuthoritySlots; wit: AuthorityStateAnswer };

@@ -17,6 +17,10 @@ const RESOURCES: Record<string, string> = {
   Pod: "pods",
   ConfigMap: "configmaps",
   Event: "events",
+  CustomResourceDefinition: "customresourcedefinitions",
+  ClusterSPIFFEID: "clusterspiffeids",
+  ClusterStaticEntry: "clusterstaticentries",
+  ClusterFederatedTrustDomain: "clusterfederatedtrustdomains",
 };
 
 export interface Applied {

@@ -64,6 +64,7 @@ export function rbac(): SeedObject[] {
         rule(["apps"], ["daemonsets", "statefulsets", "deployments"], read),
         rule(["storage.k8s.io"], ["csidrivers", "csinodes"], read),
         rule(["events.k8s.io"], ["events"], read),
+        rule(["spire.spiffe.io"], ["clusterspiffeids", "clusterstaticentries", "clusterfederatedtrustdomains"], read),
       ],
     },
     binding("spire-console-reader", TOKEN_USERS.console[0]),

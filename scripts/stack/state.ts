@@ -4,8 +4,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import type { StackIdp } from "../idp/start.ts";
+import { CM_ENTRY_PREFIX } from "../k8s/controller-world.ts";
 import { withConsoleIdentity } from "./console-config.ts";
-import { getStackPaths } from "./paths.ts";
+import { getStackPaths, SPIRE_VERSION } from "./paths.ts";
 import { FOO_TEAM_A_PREFIX } from "./seed-foo.ts";
 import type { AttestationType } from "./topology.ts";
 
@@ -51,8 +52,13 @@ export interface StackState {
 }
 
 export interface ConsoleConfig {
-  servers: { name: string; address: string; trustDomain: string }[];
-  kubernetes?: { kubeconfig: string; namespace: string; spireServer: string };
+  servers: { name: string; address: string; trustDomain: string; version: string }[];
+  kubernetes?: {
+    kubeconfig: string;
+    namespace: string;
+    spireServer: string;
+    controllerManager: { entryIdPrefix: string };
+  };
   dataDir: string;
   auth: ReturnType<typeof demoAuthConfig>;
 }
@@ -111,6 +117,7 @@ export function toConsoleConfig(state: StackState): ConsoleConfig {
       name: s.name,
       address: `unix://${s.socketPath}`,
       trustDomain: s.trustDomain,
+      version: SPIRE_VERSION,
     })),
     dataDir: path.resolve(path.dirname(state.idp.infoFile), "..", "console-data"),
     auth: demoAuthConfig(state.idp),
@@ -120,6 +127,7 @@ export function toConsoleConfig(state: StackState): ConsoleConfig {
             kubeconfig: state.kubernetes.consoleKubeconfig,
             namespace: state.kubernetes.namespace,
             spireServer: state.kubernetes.spireServer,
+            controllerManager: { entryIdPrefix: CM_ENTRY_PREFIX },
           },
         }
       : {}),

@@ -17,6 +17,7 @@ import { getAgentPaths, getServerPaths, getStackPaths } from "./paths.ts";
 import { loadOrChoosePorts } from "./ports.ts";
 import { ensureSeeded } from "./seed.ts";
 import { barSeedEntries } from "./seed-bar.ts";
+import { seedControllerWorld } from "./seed-controller-manager.ts";
 import { fooSeedEntries } from "./seed-foo.ts";
 import { seedTroubleshoot } from "./seed-troubleshoot.ts";
 import { ensureServer, exportBundle } from "./servers.ts";
@@ -88,6 +89,10 @@ export async function up(): Promise<StackState> {
   for (const [name, id] of k8sAgentIds) agentIds.set(name, id);
   await publishK8sBundle(k8s, paths);
   await seedTroubleshoot(k8s, paths, bin, agentIds);
+  await seedControllerWorld(k8s, paths, bin, {
+    trustDomain: bar.trustDomain,
+    bundleEndpointUrl: `https://127.0.0.1:${ports[bar.name]!.bundleEndpointPort}`,
+  });
 
   const now = Math.floor(Date.now() / 1000);
   await ensureSeeded(

@@ -56,6 +56,12 @@ const pages: { name: string; path: () => string; ready: (page: Page) => Locator 
     ready: (p) => p.getByTestId("authority-active").first(),
   },
   { name: "kubernetes", path: () => links.kubernetes(), ready: (p) => p.getByTestId("k8s-node-row").first() },
+  { name: "cleanup", path: () => links.cleanup("foo"), ready: (p) => p.getByTestId("findings-table") },
+  {
+    name: "controller-manager",
+    path: () => links.clusterSpiffeId("shop-mesh"),
+    ready: (p) => p.getByTestId("selected-pod").first(),
+  },
   {
     name: "troubleshoot",
     path: () => links.troubleshootPod("foo", TROUBLESHOOT_NAMESPACE, worksPod()),

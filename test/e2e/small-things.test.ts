@@ -62,8 +62,11 @@ describe("small things that add up", () => {
     const served = entries.filter((e) => idToString(e.parent_id) === fooAgent()).length;
     const view = await AgentsPage.open(browser, "foo");
     const row = view.row(fooAgent());
-    const ban = row.getByRole("button", { name: "Ban" });
-    const evict = row.getByRole("button", { name: "Evict" });
+    await row.waitFor();
+    // Both sit in the row's Actions menu (the fleet list keeps destructive buttons off the rows).
+    await view.openRowMenu(fooAgent());
+    const ban = row.getByRole("button", { name: "Ban", exact: true });
+    const evict = row.getByRole("button", { name: "Evict", exact: true });
     await ban.waitFor();
     await expect(ban.getAttribute("class")).resolves.toContain("bg-red-700");
     await expect(evict.getAttribute("class")).resolves.not.toContain("bg-red-700");

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FOO_FLEET_ALIAS } from "../../scripts/stack/seed-foo.ts";
 import { type CliAgent, idToString, spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { type ExtraAgent, startExtraAgent } from "../integration/extra-agent";
-import { stackState } from "../support/api";
+import { apiGet, stackState } from "../support/api";
 import { AgentsPage } from "./pages/agents-page";
 import { EntriesPage } from "./pages/entries-page";
 import { EntryDetailPage } from "./pages/entry-detail-page";
@@ -144,9 +144,19 @@ describe("ban and evict through the UI", () => {
   });
 
   it("bans, then evicts an agent after confirmations that name it", async () => {
+    // The Agents page lists the fleet from the console's cached index (fresh for 5-60 s): wait until it holds the agent.
+    const listed = async () => {
+      const res = await apiGet<{ total: number }>(
+        `/api/servers/foo/agents/fleet?spiffeIdContains=${encodeURIComponent(extra.spiffeId)}`,
+      );
+      return res.body.total;
+    };
+    await expect.poll(listed, { timeout: 60_000, interval: 2_000 }).toBe(1);
     const agents = await AgentsPage.open(browser, "foo");
     const row = agents.row(extra.spiffeId);
-    const ban = row.getByRole("button", { name: "Ban" });
+    // Ban and Evict sit in the row's Actions menu.
+    await agents.openRowMenu(extra.spiffeId);
+    const ban = row.getByRole("button", { name: "Ban", exact: true });
     await ban.click();
     await expect(agents.dialog().getByTestId("dialog-agent-id").textContent()).resolves.toBe(extra.spiffeId);
     await agents.screenshot("agents-ban-dialog");
@@ -160,7 +170,8 @@ describe("ban and evict through the UI", () => {
     await row.getByText("banned").waitFor();
     expect((await cliAgent(extra.spiffeId))?.banned).toBe(true);
 
-    const evict = row.getByRole("button", { name: "Evict" });
+    await agents.openRowMenu(extra.spiffeId);
+    const evict = row.getByRole("button", { name: "Evict", exact: true });
     await evict.click();
     await agents.dialog().getByRole("button", { name: "Cancel" }).click();
     await agents.dialog().waitFor({ state: "hidden" });

@@ -329,12 +329,27 @@ describe("helm install into the local kube-apiserver", () => {
       const verbs = new Set(role.rules.flatMap((r) => r.verbs));
       expect([...verbs].sort()).toEqual(["get", "list"]);
       expect(role.rules.flatMap((r) => r.resources).sort()).toEqual(
-        ["csidrivers", "csinodes", "daemonsets", "events", "namespaces", "nodes", "pods"].sort(),
+        [
+          "csidrivers",
+          "csinodes",
+          "daemonsets",
+          "events",
+          "namespaces",
+          "nodes",
+          "pods",
+          "clusterspiffeids",
+          "clusterstaticentries",
+          "clusterfederatedtrustdomains",
+        ].sort(),
       );
       const may = (attributes: Record<string, string>) => canI(namespace, sa, attributes);
       await expect(may({ verb: "list", resource: "nodes" })).resolves.toBe(true);
       await expect(may({ verb: "list", resource: "pods", namespace: "default" })).resolves.toBe(true);
       await expect(may({ verb: "list", resource: "csinodes", group: "storage.k8s.io" })).resolves.toBe(true);
+      await expect(may({ verb: "list", resource: "clusterspiffeids", group: "spire.spiffe.io" })).resolves.toBe(true);
+      await expect(may({ verb: "update", resource: "clusterspiffeids", group: "spire.spiffe.io" })).resolves.toBe(
+        false,
+      );
       await expect(may({ verb: "get", resource: "configmaps", namespace: "spire" })).resolves.toBe(true);
       await expect(may({ verb: "get", resource: "statefulsets", group: "apps", namespace: "spire" })).resolves.toBe(
         true,

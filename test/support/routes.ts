@@ -18,6 +18,9 @@ const sample: Record<string, string> = {
   id: "00000000-0000-4000-8000-000000000000",
   agentId: encodeURIComponent("spiffe://foo.example.com/spire/agent/join_token/nope"),
   trustDomain: "bar.example.com",
+  name: "shop-mesh",
+  kind: "x509",
+  step: "prepare",
   "...path": "no/such/route",
 };
 

@@ -1,11 +1,10 @@
-import { AgentFilterForm } from "@/components/agents/agent-filter-form";
-import { AgentTable } from "@/components/agents/agent-table";
+import { FleetView } from "@/components/agents/fleet-view";
 import { AccessNote } from "@/components/auth/access-note";
 import { UnknownServer } from "@/components/servers/unknown-server";
 import { StatePanel } from "@/components/ui/state-panel";
 import { requirePage } from "@/lib/auth/guard";
 import { links } from "@/lib/links";
-import { agentListQuerySchema } from "@/lib/schemas/list-queries";
+import { fleetQuerySchema } from "@/lib/schemas/fleet";
 import { readQuery, toUrlSearchParams } from "@/lib/schemas/query-string";
 import { pageServerChoice } from "@/lib/servers/resolve-server";
 
@@ -23,21 +22,22 @@ export default async function AgentsPage({ searchParams }: Props) {
   const server = choice.name;
   const params = toUrlSearchParams(await searchParams);
   params.delete("server");
-  const parsed = agentListQuerySchema.safeParse(readQuery(params));
+  const parsed = fleetQuerySchema.safeParse(readQuery(params));
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Agents</h1>
-      <AgentFilterForm server={server} />
       <AccessNote server={server} action="agents.evict" what="ban or evict agents" />
       {parsed.success ? (
-        <AgentTable
+        <FleetView
           server={server}
           filters={{
-            spiffeIdContains: parsed.data.spiffeIdContains,
+            version: parsed.data.version,
             attestationType: parsed.data.attestationType,
-            banned: parsed.data.banned,
+            expiring: parsed.data.expiring,
             canReattest: parsed.data.canReattest,
-            expiresBefore: parsed.data.expiresBefore,
+            banned: parsed.data.banned,
+            skew: parsed.data.skew,
+            spiffeIdContains: parsed.data.spiffeIdContains,
           }}
         />
       ) : (

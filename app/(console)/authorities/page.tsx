@@ -1,4 +1,6 @@
+import { AccessNote } from "@/components/auth/access-note";
 import { AuthoritySlotsTable } from "@/components/authorities/authority-slots-table";
+import { RotationCockpit } from "@/components/authorities/rotation-cockpit";
 import { UnknownServer } from "@/components/servers/unknown-server";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -44,9 +46,10 @@ export default async function AuthoritiesPage({ searchParams }: Props) {
       <h1 className="text-xl font-semibold">Authorities of {server}</h1>
       <p className="text-sm text-slate-600">
         SPIRE renews these by itself: it prepares the next X.509 CA and JWT key at half the active one&apos;s lifetime
-        and activates it before the active one expires. Rotate by hand with{" "}
-        <code className="font-mono text-xs">spire-server localauthority x509 prepare</code> and{" "}
-        <code className="font-mono text-xs">activate</code> (likewise <code className="font-mono text-xs">jwt</code>).
+        and activates it before the active one expires. To rotate one sooner (what{" "}
+        <code className="font-mono text-xs">spire-server localauthority x509|jwt prepare</code>,{" "}
+        <code className="font-mono text-xs">activate</code>, <code className="font-mono text-xs">taint</code> and{" "}
+        <code className="font-mono text-xs">revoke</code> do by hand), use the rotation below.
       </p>
       {view ? (
         <>
@@ -105,6 +108,18 @@ export default async function AuthoritiesPage({ searchParams }: Props) {
           {problem}
         </StatePanel>
       )}
+      <section className="space-y-3" aria-labelledby="rotation-title">
+        <h2 id="rotation-title" className="text-base font-semibold">
+          Rotate an authority
+        </h2>
+        <p className="max-w-3xl text-sm text-slate-700">
+          Rotate without an outage: prepare a new authority, wait until every copy of the bundle holds it, activate it,
+          taint the old one so everything it signed is replaced, then revoke it. Each step checks its preconditions
+          again on the server before it runs.
+        </p>
+        <AccessNote server={server} action="authorities.rotate" what="rotate authorities" />
+        <RotationCockpit server={server} />
+      </section>
     </div>
   );
 }

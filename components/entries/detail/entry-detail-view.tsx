@@ -14,6 +14,7 @@ import { links } from "@/lib/links";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { entryTreeKeys } from "@/lib/query/keys";
 
+import { ControllerOwnerNote } from "../controller-owner-note";
 import { EntryFields } from "./entry-fields";
 import { EntryHistory } from "./entry-history";
 import { ParentChain } from "./parent-chain";
@@ -39,6 +40,9 @@ export function EntryDetailView(props: { server: string; id: string; initialData
   const { entry, chain, children, childTotal, orphanReason, covers } = query.data;
   const details = (
     <div className="grid gap-4 xl:grid-cols-2">
+      <div className="xl:col-span-2">
+        <ControllerOwnerNote server={server} id={id} mode="detail" />
+      </div>
       {query.error ? (
         <div className="xl:col-span-2">
           <StatePanel tone="error" title="Refreshing failed; showing the last known state">

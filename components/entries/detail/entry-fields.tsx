@@ -30,6 +30,16 @@ export function EntryFields({ entry, now }: { entry: Entry; now: number }) {
         {!entry.admin && !entry.downstream && !entry.storeSvid ? "–" : null}
       </span>,
     ],
+    [
+      "Additional attributes",
+      <span key="attributes" className="space-x-1" data-testid="entry-additional-attributes">
+        {entry.additionalAttributes.disableX509SvidPrefetch ? <Badge>X509-SVID prefetch disabled</Badge> : null}
+        {entry.additionalAttributes.jwtSvidIncludeJti ? <Badge>JWT-SVIDs include jti</Badge> : null}
+        {!entry.additionalAttributes.disableX509SvidPrefetch && !entry.additionalAttributes.jwtSvidIncludeJti
+          ? "–"
+          : null}
+      </span>,
+    ],
     ["Hint", entry.hint || "–"],
     ["Expires", time(entry.expiresAt, "never")],
     ["Created", time(entry.createdAt, "–")],

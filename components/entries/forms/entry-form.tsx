@@ -248,6 +248,28 @@ export function EntryForm(props: Props) {
             {errors.storeSvid}
           </p>
         ) : null}
+        <fieldset className="grid gap-3 md:grid-cols-2">
+          <legend className="mb-1 text-sm font-medium text-slate-800">Additional attributes (SPIRE 1.15)</legend>
+          <CheckboxField
+            id="entry-disable-prefetch"
+            label="Disable X509-SVID prefetch"
+            hint="Agents mint this entry's X509-SVID on request instead of caching it ahead."
+            checked={values.disableX509SvidPrefetch}
+            onChange={(v) => set("disableX509SvidPrefetch", v)}
+          />
+          <CheckboxField
+            id="entry-jwt-jti"
+            label="JWT-SVIDs include jti"
+            hint="Each JWT-SVID gets a unique jti claim and skips the agent's JWT cache."
+            checked={values.jwtSvidIncludeJti}
+            onChange={(v) => set("jwtSvidIncludeJti", v)}
+          />
+        </fieldset>
+        {errors.additionalAttributes ? (
+          <p role="alert" className="text-xs text-red-700">
+            {errors.additionalAttributes}
+          </p>
+        ) : null}
         {errors.form ? (
           <p role="alert" className="text-sm text-red-700">
             {errors.form}

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { SpiffeId } from "@/components/ui/spiffe-id";
 import { TimeText } from "@/components/ui/time-text";
+import { controllerManagedReasons } from "@/lib/entries/controller-managed";
 import type { TreeNode } from "@/lib/entries/tree-nodes";
 import { cn } from "@/lib/format/cn";
 import { links } from "@/lib/links";
@@ -33,6 +34,13 @@ function Flags({ node, cycle, now }: { node: TreeNode; cycle: boolean; now: numb
   return (
     <span className="flex shrink-0 items-center gap-1">
       {f.attestationType ? <Badge>{f.attestationType}</Badge> : null}
+      {f.agentVersion ? <Badge title="agent_version">v{f.agentVersion}</Badge> : null}
+      {node.kind === "entry" &&
+      node.entryId &&
+      controllerManagedReasons({ id: node.entryId, parentId: node.parentId ?? "", selectors: node.selectors })
+        .length ? (
+        <Badge title="Managed by spire-controller-manager">controller</Badge>
+      ) : null}
       {f.banned ? <Badge tone="bad">banned</Badge> : null}
       {f.expired ? <Badge tone="bad">SVID expired</Badge> : null}
       {f.parentAgentExpired ? <Badge tone="bad">agent SVID expired</Badge> : null}

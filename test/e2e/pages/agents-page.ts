@@ -26,6 +26,12 @@ export class AgentsPage extends ConsolePage {
     return this.page.locator(`[data-testid="agent-row"][data-spiffe-id="${spiffeId}"]`);
   }
 
+  /** Opens a row's Actions menu (Ban, Evict) unless it is open already. */
+  async openRowMenu(spiffeId: string): Promise<void> {
+    const toggle = this.row(spiffeId).getByRole("button", { name: `Actions for ${spiffeId}` });
+    if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  }
+
   /** The open confirmation dialog (Ban or Evict). */
   dialog(): Locator {
     return this.page.getByRole("alertdialog");

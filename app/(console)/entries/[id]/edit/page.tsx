@@ -1,3 +1,4 @@
+import { ControllerOwnerNote } from "@/components/entries/controller-owner-note";
 import { EntryActions } from "@/components/entries/forms/entry-actions";
 import { EntryForm } from "@/components/entries/forms/entry-form";
 import { UnknownServer } from "@/components/servers/unknown-server";
@@ -58,6 +59,7 @@ export default async function EditEntryPage({ params, searchParams }: Props) {
         </div>
         <EntryActions server={server} entry={entry} showEdit={false} writable={writable} />
       </div>
+      <ControllerOwnerNote server={server} id={entry.id} mode="edit" />
       {writable.allowed ? (
         <EntryForm
           mode="edit"

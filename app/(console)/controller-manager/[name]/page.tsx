@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { SpiffeIdDetail } from "@/components/controller-manager/spiffe-id-detail";
+import { ApiError } from "@/lib/api/api-error";
+import { requirePage } from "@/lib/auth/guard";
+import { loadClusterSpiffeId } from "@/lib/controller-manager/load-controller-manager";
+import { links } from "@/lib/links";
+import { k8sObjectNameSchema } from "@/lib/schemas/k8s";
+
+export const metadata = { title: "ClusterSPIFFEID" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ name: string }> };
+
+export default async function ClusterSpiffeIdPage({ params }: Props) {
+  await requirePage();
+  const name = k8sObjectNameSchema.safeParse((await params).name);
+  if (!name.success) notFound();
+  const loaded = await loadClusterSpiffeId(name.data).catch((error: unknown) => {
+    if (error instanceof ApiError && error.code === "not_found") notFound();
+    throw error;
+  });
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        <Link href={links.controllerManager()} className="text-sky-800 hover:underline">
+          spire-controller-manager
+        </Link>
+      </p>
+      <h1 className="text-xl font-semibold">ClusterSPIFFEID {loaded.object.name}</h1>
+      <SpiffeIdDetail server={loaded.server} object={loaded.object} evaluation={loaded.evaluation} />
+    </div>
+  );
+}

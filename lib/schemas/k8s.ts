@@ -1,0 +1,9 @@
+import { z } from "zod";
+
+/** A cluster-scoped Kubernetes object name (DNS subdomain: lowercase, digits, '-' and '.'). */
+export const k8sObjectNameSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/,
+    "must be a Kubernetes object name (lowercase letters, digits, '-' and '.')",
+  );
