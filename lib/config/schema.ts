@@ -98,6 +98,11 @@ export const serverConfigSchema = z
     tls: tlsSchema.optional(),
     /** Deadline for each call to this server, in milliseconds. */
     timeoutMs: z.number().int().min(100).max(120_000).default(5_000),
+    /**
+     * The entry index of this server is walked again in the background once older than this many
+     * seconds, or than 5× its last walk (at most 5 minutes) when that is longer.
+     */
+    indexRefreshSeconds: z.number().int().min(1).max(86_400).default(5),
   })
   .superRefine((server, ctx) => {
     const unix = unixAddress.test(server.address);
