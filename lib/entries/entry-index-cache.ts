@@ -126,7 +126,8 @@ function progressError(name: string, progress: WalkProgress): ApiError {
  * The compact entry index of a server (all entries and agents, tree, counts, orphans, search).
  * With an index in hand the answer is immediate: an index older than 5× its walk (at most 5 min)
  * or than the server's `indexRefreshSeconds` (default 5), whichever is longer, starts one
- * background walk and is served meanwhile; changes made through the console patch it in place. Without one (first use, or after `dropCachedIndex`) the caller waits up to 4 s for
+ * background walk and is served meanwhile; changes made through the console patch it in place.
+ * Without one (first use, or after `dropCachedIndex`) the caller waits up to 4 s for
  * the walk, then gets a 503 `unavailable` saying how many entries are indexed so far. Only one
  * walk per server runs at a time, with an overall deadline of 15 minutes.
  */
