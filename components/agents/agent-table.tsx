@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 
+import { IndexProgressPanel } from "@/components/entries/index-progress-panel";
 import { Badge } from "@/components/ui/badge";
 import { PagedFooter } from "@/components/ui/paged-footer";
 import { SelectorChips } from "@/components/ui/selector-chips";
@@ -11,6 +12,7 @@ import { StatePanel } from "@/components/ui/state-panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeText } from "@/components/ui/time-text";
 import { links } from "@/lib/links";
+import { fetchIndexed, IndexBuildingError, retryIndexed, retryIndexedDelay } from "@/lib/query/fetch-indexed";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { agentKeys } from "@/lib/query/keys";
 import type { Agent, AgentFilters } from "@/lib/spire/types";
@@ -43,11 +45,19 @@ export function AgentTable({ server, filters = {} }: { server: string; filters?:
   const { sort, toggle } = useSort<Column>();
   const query = useInfiniteQuery({
     queryKey: agentKeys.list(server, filters),
-    queryFn: ({ pageParam }) => fetchJson<AgentPage>(agentListUrl(server, filters, pageParam)),
+    // Part of an ID (spiffeIdContains) is answered from the entry index: while it is built, say how far.
+    queryFn: ({ pageParam }) =>
+      filters.spiffeIdContains
+        ? fetchIndexed<AgentPage>(server, agentListUrl(server, filters, pageParam))
+        : fetchJson<AgentPage>(agentListUrl(server, filters, pageParam)),
     initialPageParam: "",
     getNextPageParam: (last) => last.nextPageToken || undefined,
     refetchInterval: 15_000,
+    retry: retryIndexed,
+    retryDelay: retryIndexedDelay,
   });
+  if (query.isPending && query.failureReason instanceof IndexBuildingError)
+    return <IndexProgressPanel progress={query.failureReason.progress} />;
   if (query.isPending) return <StatePanel tone="loading" title="Loading agents…" />;
   if (query.isError)
     return (
