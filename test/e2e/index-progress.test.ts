@@ -1,5 +1,5 @@
-// Issue 14, item 3: while the first walk of the entry index runs, the Entries tree and the Agents
-// page (filtered by part of an ID, which the index answers) say how far it got and fill in by
+// Issue 14, item 3: while the first walk of the entry index runs, the Entries tree, and the Agents
+// page and the entry table filtered by part of an ID (which the index answers), say how far it got and fill in by
 // themselves once it is built. The walk is held up for real: foo's SPIRE server is frozen
 // (SIGSTOP) before a console of our own, which has no index yet, is asked for anything; calls to
 // foo get 2 minutes, so nothing fails meanwhile. SIGCONT lets the walk finish.
@@ -59,7 +59,8 @@ describe("pages that need the entry index while its first walk runs", () => {
     try {
       const tree = await open("/entries?server=foo");
       const agents = await open(`/agents?server=foo&spiffeIdContains=${encodeURIComponent("/spire/agent/")}`);
-      for (const page of [tree, agents]) {
+      const table = await open("/entries?server=foo&view=table&spiffeIdContains=foo.example.com");
+      for (const page of [tree, agents, table]) {
         await page.getByRole("status").filter({ hasText: "Building the entry index of foo…" }).waitFor();
         await expect(page.getByTestId("index-progress").textContent()).resolves.toMatch(
           /^Indexed 0 entries so far( in \d+ s)?; SPIRE has not said how many there are yet\.$/,
@@ -86,10 +87,13 @@ describe("pages that need the entry index while its first walk runs", () => {
         .locator('[data-testid="tree-row"][data-spiffe-id="spiffe://foo.example.com/spire/server"]')
         .waitFor({ timeout: 30_000 });
       await agents.getByTestId("agent-row").first().waitFor({ timeout: 30_000 });
+      await table.getByTestId("entry-row").first().waitFor({ timeout: 30_000 });
       await expect(tree.getByTestId("index-progress").count()).resolves.toBe(0);
       await expect(agents.getByTestId("index-progress").count()).resolves.toBe(0);
+      await expect(table.getByTestId("index-progress").count()).resolves.toBe(0);
       await tree.context().close();
       await agents.context().close();
+      await table.context().close();
     } finally {
       if (frozen) process.kill(fooPid!, "SIGCONT");
     }
