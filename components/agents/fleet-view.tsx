@@ -2,8 +2,10 @@
 
 import { useCallback, useState } from "react";
 
+import { IndexProgressPanel } from "@/components/entries/index-progress-panel";
 import { StatePanel } from "@/components/ui/state-panel";
 import type { FleetFilters } from "@/lib/agents/fleet";
+import { IndexBuildingError } from "@/lib/query/fetch-indexed";
 
 import { BulkAgentBar } from "./bulk-agent-bar";
 import { FleetFilterForm } from "./fleet-filter-form";
@@ -36,7 +38,11 @@ export function FleetView({ server, filters }: { server: string; filters: FleetF
         filters={filters}
         summary={first?.summary ?? null}
       />
-      {query.isPending ? <StatePanel tone="loading" title="Loading agents…" /> : null}
+      {query.isPending && query.failureReason instanceof IndexBuildingError ? (
+        <IndexProgressPanel progress={query.failureReason.progress} />
+      ) : query.isPending ? (
+        <StatePanel tone="loading" title="Loading agents…" />
+      ) : null}
       {query.isError ? (
         <StatePanel tone="error" title="Could not load agents">
           {query.error.message}

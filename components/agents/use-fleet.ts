@@ -5,6 +5,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import type { AgentBatchAction, AgentBatchAnswer } from "@/lib/agents/batch-agent-actions";
 import type { FleetFilters } from "@/lib/agents/fleet";
 import type { FleetPage } from "@/lib/agents/load-fleet";
+import { fetchIndexed, retryIndexed, retryIndexedDelay } from "@/lib/query/fetch-indexed";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { agentKeys, entryTreeKeys, expiryKeys, overviewKeys } from "@/lib/query/keys";
 
@@ -23,11 +24,14 @@ function fleetUrl(server: string, filters: FleetFilters, offset: number): string
 export function useFleet(server: string, filters: FleetFilters) {
   return useInfiniteQuery({
     queryKey: agentKeys.fleet(server, filters),
-    queryFn: ({ pageParam }) => fetchJson<FleetPage>(fleetUrl(server, filters, pageParam)),
+    // The fleet comes from the entry index: while its first walk runs, the error carries how far it is.
+    queryFn: ({ pageParam }) => fetchIndexed<FleetPage>(server, fleetUrl(server, filters, pageParam)),
     initialPageParam: 0,
     getNextPageParam: (last) =>
       last.offset + last.agents.length < last.total ? last.offset + last.agents.length : undefined,
     refetchInterval: 30_000,
+    retry: retryIndexed,
+    retryDelay: retryIndexedDelay,
   });
 }
 

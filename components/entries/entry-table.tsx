@@ -10,8 +10,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { TimeText } from "@/components/ui/time-text";
 import { controllerManagedReasons } from "@/lib/entries/controller-managed";
 import { links } from "@/lib/links";
+import { IndexBuildingError } from "@/lib/query/fetch-indexed";
 import type { Entry, EntryFilters } from "@/lib/spire/types";
 
+import { IndexProgressPanel } from "./index-progress-panel";
 import { useEntryList } from "./use-entry-list";
 
 type Column = "spiffeId" | "parentId" | "expires";
@@ -25,6 +27,8 @@ const sortValue: Record<Column, (e: Entry) => string | number> = {
 export function EntryTable({ server, filters }: { server: string; filters: EntryFilters }) {
   const query = useEntryList(server, filters);
   const { sort, toggle } = useSort<Column>();
+  if (query.isPending && query.failureReason instanceof IndexBuildingError)
+    return <IndexProgressPanel progress={query.failureReason.progress} />;
   if (query.isPending) return <StatePanel tone="loading" title="Loading entries…" />;
   if (query.isError)
     return (

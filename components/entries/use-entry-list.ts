@@ -3,6 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 
 import { entryFilterParams } from "@/lib/query/entry-filter-params";
+import { fetchIndexed, retryIndexed, retryIndexedDelay } from "@/lib/query/fetch-indexed";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { entryKeys } from "@/lib/query/keys";
 import type { Entry, EntryFilters } from "@/lib/spire/types";
@@ -17,13 +18,21 @@ export function entryListUrl(server: string, filters: EntryFilters, pageToken: s
   return `/api/servers/${encodeURIComponent(server)}/entries?${params.toString()}`;
 }
 
-/** Entries of one server, one SPIRE page (200) at a time. */
+/**
+ * Entries of one server, one SPIRE page (200) at a time. With `spiffeIdContains` the pages come
+ * from the entry index: while its first walk runs the query keeps retrying (see IndexBuildingError).
+ */
 export function useEntryList(server: string, filters: EntryFilters) {
   return useInfiniteQuery({
     queryKey: entryKeys.list(server, filters),
-    queryFn: ({ pageParam }) => fetchJson<EntryPage>(entryListUrl(server, filters, pageParam)),
+    queryFn: ({ pageParam }) =>
+      filters.spiffeIdContains
+        ? fetchIndexed<EntryPage>(server, entryListUrl(server, filters, pageParam))
+        : fetchJson<EntryPage>(entryListUrl(server, filters, pageParam)),
     initialPageParam: "",
     getNextPageParam: (last) => last.nextPageToken || undefined,
     refetchInterval: 30_000,
+    retry: retryIndexed,
+    retryDelay: retryIndexedDelay,
   });
 }

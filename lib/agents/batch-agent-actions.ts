@@ -75,10 +75,8 @@ export async function runAgentBatch(
     serverTrustDomain(server).then((td) => getEntryIndex(server, td)),
   ]);
   const agentById = new Map(agents.map((a) => [a.spiffeId, a]));
-  const counts = (id: string): [number, number] => [
-    index.childrenOf.get(id)?.length ?? 0,
-    index.coverage.aliasesByAgent.get(id)?.length ?? 0,
-  ];
+  const { coverage } = index.aliases();
+  const counts = (id: string): [number, number] => [index.childCount(id), coverage.aliasesByAgent.get(id)?.length ?? 0];
   const rows = planRows(action, ids, agentById, counts);
   const sent = rows.filter((r) => r.plan === "send");
   const rpc = action === "ban" ? ("BanAgent" as const) : ("DeleteAgent" as const);
@@ -102,7 +100,7 @@ export async function runAgentBatch(
       errors.set(row.id, auditError(error));
     }
   }
-  invalidateEntryIndex(server.name);
+  await invalidateEntryIndex(server.name);
   await recordResults(
     intents,
     sent.map((row) => (errors.has(row.id) ? { outcome: "error", error: errors.get(row.id) } : { outcome: "ok" })),

@@ -27,13 +27,14 @@ export async function loadFleet(server: ServerConfig, query: FleetQuery): Promis
   await authorize("agents.read", { server: server.name });
   const index = await getEntryIndex(server, await serverTrustDomain(server));
   const now = Date.now();
+  const { coverage } = index.aliases();
   const { offset, limit, ...filters } = query;
   const all: FleetAgent[] = index.agents.map((agent) => ({
     ...agent,
     skew: versionSkew(agent.agentVersion, server.version),
     expiry: expiryBucket(agent.x509SvidExpiresAt, now),
-    entriesCount: index.childrenOf.get(agent.spiffeId)?.length ?? 0,
-    aliasCount: index.coverage.aliasesByAgent.get(agent.spiffeId)?.length ?? 0,
+    entriesCount: index.childCount(agent.spiffeId),
+    aliasCount: coverage.aliasesByAgent.get(agent.spiffeId)?.length ?? 0,
   }));
   const matching = all.filter((agent) => matchesFleetFilters(agent, filters));
   return {

@@ -4,6 +4,7 @@ import { getStore } from "@/lib/auth/console-store";
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import { controllerOwnership } from "@/lib/controller-manager/ownership";
+import { allEntries } from "@/lib/entries/compact/read-entries";
 import { dropCachedIndex, getEntryIndex } from "@/lib/entries/entry-index-cache";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Agent, Entry } from "@/lib/spire/types";
@@ -46,10 +47,12 @@ export async function readCleanupState(
   const trustDomain = await serverTrustDomain(server);
   if (fresh) dropCachedIndex(server.name);
   const index = await getEntryIndex(server, trustDomain);
+  // Clean-up reasons over every entry at once (duplicates, orphans): a full copy for this request.
+  const entries = allEntries(index);
   const agentIds = new Set(index.agents.map((a) => a.spiffeId));
   const agentPrefix = `spiffe://${trustDomain}/spire/agent/`;
   const missingAgents = [
-    ...new Set(index.entries.map((e) => e.parentId).filter((p) => p.startsWith(agentPrefix) && !agentIds.has(p))),
+    ...new Set(entries.map((e) => e.parentId).filter((p) => p.startsWith(agentPrefix) && !agentIds.has(p))),
   ];
   const [evicted, ownership] = await Promise.all([
     evictedAgents(server.name, missingAgents),
@@ -58,7 +61,7 @@ export async function readCleanupState(
   const found = findStale({
     server: server.name,
     trustDomain,
-    entries: index.entries,
+    entries,
     agents: index.agents,
     now: Date.now(),
     agentExpiredDays: options.agentExpiredDays,
@@ -66,11 +69,7 @@ export async function readCleanupState(
     ownership,
     includeControllerOwned: options.includeControllerOwned,
   });
-  return {
-    report: { ...found, checkedAt: new Date(index.builtAt).toISOString() },
-    entries: index.entries,
-    agents: index.agents,
-  };
+  return { report: { ...found, checkedAt: new Date(index.builtAt).toISOString() }, entries, agents: index.agents };
 }
 
 /** The clean-up's findings for one server (read-only). */

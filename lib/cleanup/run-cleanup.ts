@@ -114,7 +114,7 @@ export async function applyCleanup(server: ServerConfig, selection: CleanupSelec
       outcome.set(row.key, auditError(error));
     }
   }
-  invalidateEntryIndex(server.name);
+  await invalidateEntryIndex(server.name);
   const errorOf = (row: CleanupRow) => outcome.get(row.key) ?? null;
   await recordResults(
     intents,

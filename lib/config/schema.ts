@@ -103,6 +103,11 @@ export const serverConfigSchema = z
       .string()
       .regex(/^v?\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, "version must be a SPIRE version such as 1.15.3")
       .optional(),
+    /**
+     * The entry index of this server is walked again in the background once older than this many
+     * seconds, or than 5× its last walk (at most 5 minutes) when that is longer.
+     */
+    indexRefreshSeconds: z.number().int().min(1).max(86_400).default(5),
   })
   .superRefine((server, ctx) => {
     const unix = unixAddress.test(server.address);

@@ -3,6 +3,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/api-error";
 import { userMessage } from "@/lib/api/user-message";
 import { authorize } from "@/lib/auth/guard";
+import { allEntries } from "@/lib/entries/compact/read-entries";
 import { getEntryIndex } from "@/lib/entries/entry-index-cache";
 import { getK8sClients, type K8sClients } from "@/lib/k8s/client";
 import { listClusterFederatedTrustDomains } from "@/lib/k8s/cluster-federated-trust-domains";
@@ -62,7 +63,7 @@ export async function readControllerState(clients: K8sClients = getK8sClients())
       namespaces,
       pods,
       nodes,
-      entries: index.entries,
+      entries: allEntries(index),
       ignoreNamespaces: settings.controllerManager.ignoreNamespaces,
     },
     installed: spiffeIds !== null,

@@ -8,8 +8,10 @@ import { listAllAgents } from "@/lib/spire/agents";
 import type { CompactEntryIndex, EntryChange } from "./compact/compact-index";
 import { walkEntryIndex, type WalkProgress } from "./index-walk";
 
-/** An index is walked again in the background once older than 5× its last walk (5 s … 5 min). */
-const MIN_FRESH_MS = 5_000;
+/**
+ * An index is walked again in the background once older than 5× its last walk (at most 5 min), or
+ * than the server's `indexRefreshSeconds` (default 5) when that is longer.
+ */
 const MAX_FRESH_MS = 5 * 60_000;
 /** A first walk is waited for this long; after that callers get a 503 that says how far it got. */
 const FIRST_WAIT_MS = 4_000;
@@ -122,9 +124,10 @@ function progressError(name: string, progress: WalkProgress): ApiError {
 
 /**
  * The compact entry index of a server (all entries and agents, tree, counts, orphans, search).
- * With an index in hand the answer is immediate: an index older than 5× its walk (5 s to 5 min)
- * starts one background walk and is served meanwhile; changes made through the console patch it
- * in place. Without one (first use, or after `dropCachedIndex`) the caller waits up to 4 s for
+ * With an index in hand the answer is immediate: an index older than 5× its walk (at most 5 min)
+ * or than the server's `indexRefreshSeconds` (default 5), whichever is longer, starts one
+ * background walk and is served meanwhile; changes made through the console patch it in place.
+ * Without one (first use, or after `dropCachedIndex`) the caller waits up to 4 s for
  * the walk, then gets a 503 `unavailable` saying how many entries are indexed so far. Only one
  * walk per server runs at a time, with an overall deadline of 15 minutes.
  */
@@ -132,7 +135,7 @@ export async function getEntryIndex(server: ServerConfig, trustDomain: string): 
   const slot = slotFor(server, trustDomain);
   const { index } = slot;
   if (index) {
-    const freshMs = Math.min(MAX_FRESH_MS, Math.max(MIN_FRESH_MS, 5 * slot.walkMs));
+    const freshMs = Math.max(server.indexRefreshSeconds * 1000, Math.min(MAX_FRESH_MS, 5 * slot.walkMs));
     const retryLater = slot.failure !== null && Date.now() - slot.failedAt < RETRY_MS;
     if (Date.now() - index.builtAt > freshMs && !slot.walk && !retryLater) {
       ensureWalk(server.name, slot).promise.catch((error: unknown) =>

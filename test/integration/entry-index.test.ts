@@ -1,11 +1,19 @@
 // The compact entry index on the real stack: every kind of change made through the console shows
 // in the tree, counts, orphans and search on the very next request, patched in place (the walk
-// counter does not move); a change made with the CLI shows after a refresh walk.
-import { afterAll, describe, expect, it } from "vitest";
+// counter does not move); a change made with the CLI shows after a refresh walk. The test runs a
+// console of its own whose index of foo is not walked in the background for an hour
+// (`indexRefreshSeconds`), so on a slow machine no background walk can move the counter, and
+// only the console's patches can show a change.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { FOO_FLEET_ALIAS } from "../../scripts/stack/seed-foo.ts";
 import { type CliEntry, idToString, spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { apiGet, consoleFetch, stackState } from "../support/api";
+import { type RunningConsole, startConsole } from "../support/console-server";
 
 type Node = {
   kind: string;
@@ -28,7 +36,8 @@ type Created = { id: string; spiffeId: string; parentId: string; revisionNumber:
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const td = "foo.example.com";
 const id = (p: string) => `spiffe://${td}/it-index/${run}/${p}`;
-const base = "/api/servers/foo/entries";
+let own: RunningConsole | undefined;
+let base = "";
 
 async function send<T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
   const response = await consoleFetch(url, {
@@ -45,7 +54,7 @@ async function status(): Promise<Status> {
   return res.body;
 }
 
-/** Walks the index again and waits for it, so no background refresh is due for the next seconds. */
+/** Walks the index again and waits for it. */
 async function freshIndex(): Promise<Status> {
   const res = await send<Status>("POST", `${base}/index/refresh`, { wait: true });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -90,19 +99,18 @@ const entry = (name: string, parentId: string, uid: number) => ({
 let walksBefore = 0;
 let changesBefore = 0;
 
-/**
- * Right before a console change: a fresh walk, so no background refresh is due for 5 s (an index
- * older than 5× its walk, at least 5 s, is walked again on the next request).
- */
+/** Right before a console change: the index is there and no walk runs. */
 async function markBeforeChange(): Promise<void> {
-  const fresh = await freshIndex();
-  walksBefore = fresh.walks;
-  changesBefore = fresh.changes;
+  const before = await status();
+  expect(before.state).toBe("ready");
+  expect(before.walking).toBeNull();
+  walksBefore = before.walks;
+  changesBefore = before.changes;
 }
 
 /**
  * Right after a console change and the first read that shows it: no walk ran or runs, the change
- * was patched in, and the size matches the CLI. (Reads after this may start a background walk.)
+ * was patched in, and the size matches the CLI.
  */
 async function expectPatchedWithoutWalk(): Promise<void> {
   const after = await status();
@@ -112,11 +120,25 @@ async function expectPatchedWithoutWalk(): Promise<void> {
   expect(after.entries).toBe(await cliCount());
 }
 
+beforeAll(async () => {
+  const stackConfig = JSON.parse(readFileSync(path.join(inject("stackDir"), "console.json"), "utf8")) as {
+    servers: { name: string }[];
+  };
+  const servers = stackConfig.servers.map((s) => (s.name === "foo" ? { ...s, indexRefreshSeconds: 3600 } : s));
+  const config = path.join(mkdtempSync(path.join(tmpdir(), "entry-index-")), "console.json");
+  writeFileSync(config, JSON.stringify({ ...stackConfig, servers }));
+  own = await startConsole({ SPIRE_CONSOLE_CONFIG: config });
+  base = `${own.url}/api/servers/foo/entries`;
+  await freshIndex();
+});
+
 afterAll(async () => {
+  if (!own) return;
   const all =
     (await spireServerJson<{ entries: CliEntry[] | null }>("foo", ["entry", "show"], stackState())).entries ?? [];
   const mine = all.filter((e) => idToString(e.spiffe_id).includes(`/it-index/${run}/`));
   if (mine.length) await send("POST", `${base}/batch-delete`, { ids: mine.map((e) => e.id) });
+  await own.stop();
 });
 
 describe("the entry index after console changes (no walk)", () => {

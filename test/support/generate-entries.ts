@@ -81,6 +81,7 @@ export function generateEntries(seed: number, count: number, agentCount = 4): Ge
       expiresAt: random() < 0.1 ? new Date(Date.UTC(2030, 0, 1 + i)).toISOString() : null,
       createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, i)).toISOString(),
       revisionNumber: i % 3,
+      additionalAttributes: { disableX509SvidPrefetch: random() < 0.05, jwtSvidIncludeJti: random() < 0.05 },
     });
   }
   return { trustDomain: td, agents, entries };

@@ -13,6 +13,7 @@ import { links } from "@/lib/links";
 import { entryTreeKeys } from "@/lib/query/keys";
 import type { EntryFilters } from "@/lib/spire/types";
 
+import { IndexProgressPanel } from "../index-progress-panel";
 import { TreeRowView } from "./tree-row";
 import { type Expansion, type TreeRow, useTreeRows } from "./use-tree-rows";
 
@@ -49,7 +50,7 @@ export function EntryTree({
   );
   useExpansionInUrl(expanded);
   const [active, setActive] = useState(0);
-  const { rows, root, rootError, fetching, updatedAt } = useTreeRows(server, filters, expanded);
+  const { rows, root, rootError, rootProgress, fetching, updatedAt } = useTreeRows(server, filters, expanded);
   const scrollRef = useRef<HTMLDivElement>(null);
   const client = useQueryClient();
   const router = useRouter();
@@ -123,6 +124,7 @@ export function EntryTree({
         {rootError.message}
       </StatePanel>
     );
+  if (!root && rootProgress) return <IndexProgressPanel progress={rootProgress} />;
   if (!root) return <StatePanel tone="loading" title="Building the entry tree…" />;
   return (
     <div className="space-y-2">

@@ -3,9 +3,10 @@
 import { useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
 
+import { describeIndexProgress } from "@/lib/entries/index-progress";
 import type { TreeLevel } from "@/lib/entries/load-tree-level";
 import type { TreeNode } from "@/lib/entries/tree-nodes";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { fetchIndexed, IndexBuildingError, retryIndexed, retryIndexedDelay } from "@/lib/query/fetch-indexed";
 import { entryTreeKeys } from "@/lib/query/keys";
 import type { EntryFilters } from "@/lib/spire/types";
 
@@ -55,7 +56,8 @@ export function useTreeRows(server: string, filters: EntryFilters, expanded: Rea
         r.page * TREE_PAGE,
       ),
       queryFn: () =>
-        fetchJson<TreeLevel>(
+        fetchIndexed<TreeLevel>(
+          server,
           treeLevelUrl(
             server,
             filters,
@@ -66,6 +68,8 @@ export function useTreeRows(server: string, filters: EntryFilters, expanded: Rea
           ),
         ),
       refetchInterval: 10_000,
+      retry: retryIndexed,
+      retryDelay: retryIndexedDelay,
     })),
   });
 
@@ -81,12 +85,13 @@ export function useTreeRows(server: string, filters: EntryFilters, expanded: Rea
       for (let page = 0; page < expansion.pages; page++) {
         const result = byKey.get(`${rowKey}#${page}`);
         if (!result || result.isPending) {
+          const building = result?.failureReason instanceof IndexBuildingError ? result.failureReason : null;
           rows.push({
             type: "status",
             key: `${rowKey}#loading${page}`,
             depth,
             parentKey: rowKey,
-            text: "Loading…",
+            text: building ? describeIndexProgress(building.progress).detail : "Loading…",
             error: false,
           });
           return;
@@ -143,6 +148,8 @@ export function useTreeRows(server: string, filters: EntryFilters, expanded: Rea
       rows,
       root: root?.data ?? null,
       rootError: root?.error ?? null,
+      /** While the index's first walk runs: how far it got (the root level is retried until it is built). */
+      rootProgress: root?.failureReason instanceof IndexBuildingError ? root.failureReason.progress : null,
       fetching: results.some((r) => r.isFetching),
       /** When the newest level was read (epoch ms): "now" for the rows' relative times. */
       updatedAt: Math.max(0, ...results.map((r) => r.dataUpdatedAt)),

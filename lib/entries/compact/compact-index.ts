@@ -233,6 +233,12 @@ export class CompactEntryIndex {
     return node >= 0 && node < first.length ? first[node]! : -1;
   }
 
+  /** Entries parented directly to a SPIFFE ID (e.g. the entries an agent serves), 0 when none. */
+  childCount(spiffeId: string): number {
+    const node = this.nodeOf(spiffeId);
+    return node >= 0 ? this.children.count(node) : 0;
+  }
+
   /** Entries below a SPIFFE ID (unfiltered), 0 when none. */
   subtreeCount(spiffeId: string): number {
     const node = this.nodeOf(spiffeId);

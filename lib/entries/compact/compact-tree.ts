@@ -51,6 +51,7 @@ const noFlags: TreeNode["flags"] = {
   federatesWith: [],
   expiresAt: null,
   attestationType: null,
+  agentVersion: null,
 };
 
 const reasonName = (reason: number): TreeNode["flags"]["orphanReason"] =>
@@ -107,6 +108,7 @@ export function compactAgentNode(view: CompactTreeView, agentId: string): TreeNo
       banned: agent?.banned ?? false,
       expiresAt: agent?.x509SvidExpiresAt ?? null,
       attestationType: agent?.attestationType ?? null,
+      agentVersion: agent?.agentVersion || null,
     },
   };
 }

@@ -7,6 +7,16 @@ const LIVE = 1;
 const ADMIN = 2;
 const DOWNSTREAM = 4;
 const STORE_SVID = 8;
+const NO_X509_PREFETCH = 16;
+const JWT_JTI = 32;
+
+const FLAG_BITS = {
+  admin: ADMIN,
+  downstream: DOWNSTREAM,
+  storeSvid: STORE_SVID,
+  disableX509SvidPrefetch: NO_X509_PREFETCH,
+  jwtSvidIncludeJti: JWT_JTI,
+} as const;
 
 const toMs = (iso: string | null) => (iso ? Date.parse(iso) : NaN);
 const toIso = (ms: number) => (Number.isNaN(ms) ? null : new Date(ms).toISOString());
@@ -121,8 +131,14 @@ export class EntryColumns {
     this.expiresMs.set(slot, toMs(entry.expiresAt));
     this.createdMs.set(slot, toMs(entry.createdAt));
     this.revision.set(slot, entry.revisionNumber);
+    const extra = entry.additionalAttributes;
     const flags =
-      LIVE | (entry.admin ? ADMIN : 0) | (entry.downstream ? DOWNSTREAM : 0) | (entry.storeSvid ? STORE_SVID : 0);
+      LIVE |
+      (entry.admin ? ADMIN : 0) |
+      (entry.downstream ? DOWNSTREAM : 0) |
+      (entry.storeSvid ? STORE_SVID : 0) |
+      (extra.disableX509SvidPrefetch ? NO_X509_PREFETCH : 0) |
+      (extra.jwtSvidIncludeJti ? JWT_JTI : 0);
     this.flags.set(slot, flags);
     const texts = [...entry.selectors.map((s) => `${s.type}:${s.value}`), ...entry.federatesWith, ...entry.dnsNames];
     this.listStart.set(slot, this.listEnd);
@@ -182,9 +198,8 @@ export class EntryColumns {
     return toIso(this.expiresMs.data[slot]!);
   }
 
-  flagOf(slot: number, flag: "admin" | "downstream" | "storeSvid"): boolean {
-    const bit = flag === "admin" ? ADMIN : flag === "downstream" ? DOWNSTREAM : STORE_SVID;
-    return (this.flags.data[slot]! & bit) !== 0;
+  flagOf(slot: number, flag: keyof typeof FLAG_BITS): boolean {
+    return (this.flags.data[slot]! & FLAG_BITS[flag]) !== 0;
   }
 
   /** The whole entry of a slot, built as a plain object. */
@@ -205,6 +220,10 @@ export class EntryColumns {
       expiresAt: this.expiresAtOf(slot),
       createdAt: toIso(this.createdMs.data[slot]!),
       revisionNumber: this.revision.data[slot]!,
+      additionalAttributes: {
+        disableX509SvidPrefetch: this.flagOf(slot, "disableX509SvidPrefetch"),
+        jwtSvidIncludeJti: this.flagOf(slot, "jwtSvidIncludeJti"),
+      },
     };
   }
 }
