@@ -98,6 +98,7 @@ function Row({
 export function FleetTable(props: Props) {
   const { server, agents, total, now, hasMore, loadingMore, onMore, selected } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual: left unmemoized on purpose
   const virtualizer = useVirtualizer({
     count: agents.length,
     getScrollElement: () => scrollRef.current,

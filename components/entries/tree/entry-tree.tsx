@@ -54,6 +54,7 @@ export function EntryTree({
   const scrollRef = useRef<HTMLDivElement>(null);
   const client = useQueryClient();
   const router = useRouter();
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual: left unmemoized on purpose
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
