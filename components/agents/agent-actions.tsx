@@ -1,15 +1,11 @@
 "use client";
 
-import { useState } from "react";
-
 import { useAccess } from "@/components/auth/access-provider";
 import { NotAllowed } from "@/components/auth/not-allowed";
 import { Button } from "@/components/ui/button";
-import { useToast } from "@/components/ui/toaster";
-import { links } from "@/lib/links";
 
-import { ConfirmAgentDialog } from "./confirm-agent-dialog";
-import { type AgentAction, useAgentAction } from "./use-agent-actions";
+import { useAgentActionDialog } from "./use-agent-action-dialog";
+import type { AgentAction } from "./use-agent-actions";
 
 /**
  * Ban and Evict buttons for one agent, each behind a confirmation that names it. Only the actions
@@ -30,32 +26,7 @@ export function AgentActions({
 }) {
   const mayBan = useAccess("agents.ban", server);
   const mayEvict = useAccess("agents.evict", server);
-  const [pending, setPending] = useState<AgentAction | null>(null);
-  const mutation = useAgentAction(server);
-  const toast = useToast();
-  const close = () => {
-    setPending(null);
-    mutation.reset();
-  };
-  // mutateAsync, not mutate's own callbacks: those are skipped when the row unmounts first, which
-  // an evicted agent's row does as soon as the refreshed list no longer has it.
-  const confirm = async (action: AgentAction) => {
-    try {
-      await mutation.mutateAsync({ action, id: agentId });
-    } catch {
-      return; // the dialog shows mutation.error
-    }
-    close();
-    toast({
-      title: action === "ban" ? `Agent banned on ${server}` : `Agent evicted from ${server}`,
-      description: agentId,
-      link:
-        action === "ban"
-          ? { href: links.agent(server, agentId), label: "Open the agent" }
-          : { href: links.agents(server), label: "Agents" },
-    });
-    onDone?.(action);
-  };
+  const { ask, dialog } = useAgentActionDialog(server, agentId, onDone);
   if (!mayBan.allowed && !mayEvict.allowed) {
     return explain ? <NotAllowed label="Ban or evict" access={mayEvict} id="agent-actions-not-allowed" /> : null;
   }
@@ -63,26 +34,16 @@ export function AgentActions({
     <div className="flex flex-wrap gap-1">
       {/* Evicting is recoverable (the agent attests again); banning keeps it out until someone evicts it. */}
       {mayEvict.allowed ? (
-        <Button size="sm" variant="caution" onClick={() => setPending("evict")}>
+        <Button size="sm" variant="caution" onClick={() => ask("evict")}>
           Evict
         </Button>
       ) : null}
       {mayBan.allowed ? (
-        <Button size="sm" variant="destructive" disabled={banned} onClick={() => setPending("ban")}>
+        <Button size="sm" variant="destructive" disabled={banned} onClick={() => ask("ban")}>
           Ban
         </Button>
       ) : null}
-      {pending ? (
-        <ConfirmAgentDialog
-          action={pending}
-          server={server}
-          agentId={agentId}
-          pending={mutation.isPending}
-          error={mutation.error?.message ?? null}
-          onCancel={close}
-          onConfirm={() => void confirm(pending)}
-        />
-      ) : null}
+      {dialog}
     </div>
   );
 }
