@@ -15,13 +15,19 @@ export function recordEntryChanges(server: string, change: EntryChange): void {
   announceIndexChange(server, { upserts: change.upserts.map((e) => e.id), deletes: [...change.deletes] });
 }
 
-/** After a change whose outcome is unknown (SPIRE did not answer): walks the server again, here and on the other replicas. */
+/**
+ * After a change whose outcome is unknown (SPIRE did not answer): walks the server again, here and on the other
+ * replicas.
+ */
 export function recordUncertainChange(server: string): void {
   requestIndexWalk(server);
   announceIndexChange(server, { walk: true });
 }
 
-/** After an agent was banned or evicted: reads the agents again (entries are not walked), here and on the other replicas. */
+/**
+ * After an agent was banned or evicted: reads the agents again (entries are not walked), here and on the other
+ * replicas.
+ */
 export async function invalidateEntryIndex(server: string): Promise<void> {
   announceIndexChange(server, { agents: true });
   await refreshIndexAgents(server).catch((error: unknown) => {

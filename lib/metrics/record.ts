@@ -5,7 +5,10 @@ import { consoleMetrics } from "./registry";
 
 const seconds = (startedAt: number) => (performance.now() - startedAt) / 1000;
 
-/** Counts one call to a SPIRE server's admin API (`method` like "entry.Entry/ListEntries"), timed from `startedAt` (performance.now()). */
+/**
+ * Counts one call to a SPIRE server's admin API (`method` like "entry.Entry/ListEntries"), timed from `startedAt`
+ * (performance.now()).
+ */
 export function observeSpireCall(server: string, method: string, code: number | undefined, startedAt: number): void {
   const m = consoleMetrics();
   m.spireCalls.inc({ server, method, code: grpcCodeName(code) });

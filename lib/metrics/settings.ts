@@ -2,7 +2,9 @@ import "server-only";
 
 import { loadConfig } from "@/lib/config/load-config";
 
-/** Where /metrics is served: on its own port (`metrics.port`, env SPIRE_CONSOLE_METRICS_PORT wins), else with the UI. */
+/**
+ * Where /metrics is served: on its own port (`metrics.port`, env SPIRE_CONSOLE_METRICS_PORT wins), else with the UI.
+ */
 export type MetricsSettings = { port: number | null; host: string };
 
 /** The metrics settings from the environment and the config file. */

@@ -35,7 +35,10 @@ export async function countEntries(server: ServerConfig, filters: EntryFilters =
   return response.count;
 }
 
-/** Page size of the console's own index walk: SPIRE's entry cache reads 10,000 at a time; fewer round trips than the CLI's 500. */
+/**
+ * Page size of the console's own index walk: SPIRE's entry cache reads 10,000 at a time; fewer round trips than the
+ * CLI's 500.
+ */
 export const INDEX_PAGE_SIZE = 5_000;
 
 /**

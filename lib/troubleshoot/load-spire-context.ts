@@ -28,8 +28,8 @@ export type SpireContext = {
 
 /**
  * Everything the troubleshooter needs from one SPIRE server: all entries and agents (from the
- * compact entry index; entries are built only when read), the federated bundles, and the active X.509 CA's validity window (read once
- * per page render).
+ * compact entry index; entries are built only when read), the federated bundles, and the active
+ * X.509 CA's validity window (read once per page render).
  */
 export const loadSpireContext = cache(async function loadSpireContext(serverName: string): Promise<SpireContext> {
   const server = getServerConfig(serverName);

@@ -1,6 +1,7 @@
 // Memory of the compact entry index alone, without SPIRE or the console: builds it from N generated
 // entries (default 100,000) in pages of 5,000 and prints heap and array buffers after forced GCs.
-// Run: node --expose-gc --conditions=react-server --import ./scripts/lib/resolve-lib.mjs scripts/bench/index-memory.ts [N]
+// Run (N entries, optional):
+//   node --expose-gc --conditions=react-server --import ./scripts/lib/resolve-lib.mjs scripts/bench/index-memory.ts N
 import { CompactEntryIndex } from "@/lib/entries/compact/compact-index";
 
 import { generateEntries } from "../../test/support/generate-entries.ts";

@@ -20,7 +20,10 @@ export type GoBuild = {
   alsoNeeds?: string;
 };
 
-/** Runs `go <args>` in `cwd`; resolves when it succeeds, throws a StackError naming `label` when Go is missing or the build fails. */
+/**
+ * Runs `go <args>` in `cwd`; resolves when it succeeds, throws a StackError naming `label` when Go is missing or the
+ * build fails.
+ */
 export async function goBuild({
   label,
   args,

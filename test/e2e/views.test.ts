@@ -144,7 +144,8 @@ describe("ban and evict through the UI", () => {
   });
 
   it("bans, then evicts an agent after confirmations that name it", async () => {
-    // The Agents page lists the fleet from the console's cached index (fresh for 5-60 s): wait until it holds the agent.
+    // The Agents page lists the fleet from the console's cached index (fresh for 5-60 s): wait until it
+    // holds the agent.
     const listed = async () => {
       const res = await apiGet<{ total: number }>(
         `/api/servers/foo/agents/fleet?spiffeIdContains=${encodeURIComponent(extra.spiffeId)}`,

@@ -16,8 +16,8 @@ import { DeleteEntryDialog } from "./delete-entry-dialog";
 
 /**
  * Edit + Delete for one entry (drop onto the entry detail page). After a delete it says so in a
- * toast and goes back to the list. `writable` is the server's decision for this very entry (an editor's scope); without it
- * the user's permission on the server decides.
+ * toast and goes back to the list. `writable` is the server's decision for this very entry (an editor's scope);
+ * without it the user's permission on the server decides.
  */
 export function EntryActions({
   server,

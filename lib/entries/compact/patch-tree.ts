@@ -55,7 +55,9 @@ function relistOrphans(d: DerivedTree, ctx: LeafContext, agentNodes: readonly nu
   d.roots = [ctx.serverNode, ...agentNodes, ...out.map((slot) => ctx.spiffe[slot]!)];
 }
 
-/** Whether the entry in `slot` is a leaf: no entry below its SPIFFE ID, which no other entry, agent or the server holds. */
+/**
+ * Whether the entry in `slot` is a leaf: no entry below its SPIFFE ID, which no other entry, agent or the server holds.
+ */
 function isLeaf(d: DerivedTree, ctx: LeafContext, slot: number, holders: number): boolean {
   const node = ctx.spiffe[slot]!;
   return (

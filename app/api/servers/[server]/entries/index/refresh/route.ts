@@ -8,7 +8,8 @@ import { serverParams } from "@/lib/schemas/path-params";
 
 const refreshBody = z.strictObject({ wait: z.boolean().default(false) });
 
-// POST /api/servers/[server]/entries/index/refresh – walk the entries again (JSON `{ "wait"?: boolean }`); the index status
+// POST /api/servers/[server]/entries/index/refresh – walk the entries again (`{ "wait"?: boolean }`); answers the
+// index status
 export const POST = withApi({ action: "entries.read", params: serverParams }, async ({ request, params }) => {
   const body = parseOrThrow(refreshBody, await readJsonBody(request), "refresh");
   return refreshEntryIndex(params.server, body.wait);
