@@ -9,6 +9,7 @@ import { links } from "../../lib/links";
 import { stackState } from "../support/api";
 import { demoUser, openConsoleDb } from "../support/auth";
 import { launchBrowser, saveScreenshot } from "./support/browser";
+import { waitForHydrated } from "./support/hydrated";
 
 type DemoUser = "admin" | "editor" | "viewer";
 let browser: Browser;
@@ -31,6 +32,7 @@ async function signInAt(path: string, user: DemoUser): Promise<{ context: Browse
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((u) => u.origin === inject("consoleUrl") && `${u.pathname}${u.search}` === path);
+  await waitForHydrated(page.locator("body"));
   return { context, page };
 }
 
@@ -115,6 +117,8 @@ describe("signing out and sessions that end", () => {
     const form = links.newEntry("foo", { parentId: agent, selectors: [{ type: "unix", value: "uid:4321" }] });
     const { context, page } = await signInAt(form, "admin");
     const path = `/session-end-${Date.now().toString(36)}`;
+    // Typed into a server-rendered input before React owns it, the value would not reach the form's draft.
+    await waitForHydrated(page.getByLabel("SPIFFE ID", { exact: true }));
     await page.getByLabel("SPIFFE ID", { exact: true }).fill(path);
     await expireSession(context);
     await page.getByRole("button", { name: "Create entry" }).click();
