@@ -31,7 +31,7 @@ export default defineConfig({
           globalSetup: ["test/support/global-setup.ts"],
           // The tests share one real SPIRE stack and some of them stop and restart a server.
           fileParallelism: false,
-          // ...so the e2e project (group 1) waits for them rather than sharing the stack at the same time.
+          // ...so it and the e2e project (another group) never use the stack at the same time.
           sequence: { groupOrder: 0 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -45,7 +45,7 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           globalSetup: ["test/support/global-setup.ts"],
           fileParallelism: false,
-          // After the integration project: one e2e file freezes foo's SPIRE server to hold a walk up.
+          // Not alongside the integration project: one e2e file freezes foo's SPIRE server to hold a walk up.
           sequence: { groupOrder: 1 },
           testTimeout: 90_000,
           hookTimeout: 120_000,
