@@ -14,6 +14,8 @@ import { AgentRowMenu } from "./agent-row-menu";
 import { skewTone } from "./fleet-health";
 import { SelectorSummary } from "./selector-summary";
 
+const COLUMNS = ["SPIFFE ID", "Version", "Attestation", "Selectors", "SVID expires", "State", "Entries"];
+
 type Props = {
   server: string;
   agents: FleetAgent[];
@@ -140,27 +142,11 @@ export function FleetTable(props: Props) {
                 onChange={(e) => props.onToggleAll(e.target.checked)}
               />
             </th>
-            <th scope="col" className="px-3 py-2">
-              SPIFFE ID
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Version
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Attestation
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Selectors
-            </th>
-            <th scope="col" className="px-3 py-2">
-              SVID expires
-            </th>
-            <th scope="col" className="px-3 py-2">
-              State
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Entries
-            </th>
+            {COLUMNS.map((title) => (
+              <th key={title} scope="col" className="px-3 py-2">
+                {title}
+              </th>
+            ))}
             <th scope="col" className="px-3 py-2">
               <span className="sr-only">Actions</span>
             </th>
