@@ -1,5 +1,6 @@
-// Seeds the bench server with N entries under 1,000 parent IDs (999 node aliases + the bench
-// agent) through BatchCreateEntry, 500 per call, a few calls in flight.
+// Seeds the bench server with N entries through BatchCreateEntry, 1,000 per call, a few calls in
+// flight: 999 node aliases, then workloads of which every fifth is parented to the bench agent
+// (200,000 children at 1M: the "very large level") and the rest spread over the aliases.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -37,17 +38,29 @@ function entryClient(socketPath: string): BatchClient {
   }) as unknown as BatchClient;
 }
 
-/** The i-th bench entry: 999 aliases first (node entries), then workloads spread over 1,000 parents. */
+/** How the entries are laid out; a stack seeded with another layout must be seeded afresh. */
+const LAYOUT = 2;
+/** Node aliases (entries parented to the server) seeded first. */
+export const BENCH_ALIASES = 999;
+/** Entries per BatchCreateEntry call, and calls in flight. */
+const BATCH = 1000;
+const IN_FLIGHT = 4;
+
+/**
+ * The i-th bench entry: 999 aliases first (node entries), then workloads: every fifth parented
+ * to the bench agent, the others spread over the aliases (parent 999 stands for the agent).
+ */
 export function benchEntry(i: number, td: string, agentPath: string): Entry {
   const id = (p: string) => ({ trustDomain: td, path: p });
-  if (i < 999)
+  if (i < BENCH_ALIASES)
     return {
       spiffeId: id(`/node/group-${i}`),
       parentId: id("/spire/server"),
       selectors: [{ type: "bench", value: `group:${i}` }],
     };
-  const parent = i % 1000;
-  const parentPath = parent === 999 ? agentPath : `/node/group-${parent}`;
+  const k = i - BENCH_ALIASES;
+  const parent = k % 5 === 0 ? BENCH_ALIASES : Math.floor(k / 5) % BENCH_ALIASES;
+  const parentPath = parent === BENCH_ALIASES ? agentPath : `/node/group-${parent}`;
   return {
     spiffeId: id(`/workload/${parent}/w-${i}`),
     parentId: id(parentPath),
@@ -56,6 +69,11 @@ export function benchEntry(i: number, td: string, agentPath: string): Entry {
       { type: "bench", value: `parent:${parent}` },
     ],
   };
+}
+
+/** How many children the bench agent has when `count` entries are seeded. */
+export function agentChildren(count: number): number {
+  return count <= BENCH_ALIASES ? 0 : Math.ceil((count - BENCH_ALIASES) / 5);
 }
 
 /**
@@ -72,22 +90,23 @@ export async function seedBench(
   const marker = path.join(markerDir, "bench-seeded.json");
   const agentPath = new URL(agentId).pathname;
   const previous = existsSync(marker)
-    ? (JSON.parse(readFileSync(marker, "utf8")) as { count: number; agentPath: string })
+    ? (JSON.parse(readFileSync(marker, "utf8")) as { count: number; agentPath: string; layout?: number })
     : null;
-  if (previous && previous.count === count) return { seconds: 0, agentPath: previous.agentPath };
+  if (previous && previous.count === count && previous.layout === LAYOUT)
+    return { seconds: 0, agentPath: previous.agentPath };
   if (previous)
     throw new Error(
-      `${markerDir} was seeded with ${previous.count} entries; delete the bench stack dir to seed ${count}`,
+      `${markerDir} was seeded with ${previous.count} entries (layout ${previous.layout ?? 1}); delete the bench stack dir to seed ${count} (layout ${LAYOUT})`,
     );
   const client = entryClient(socketPath);
   const started = performance.now();
   const batches: number[] = [];
-  for (let start = 0; start < count; start += 500) batches.push(start);
+  for (let start = 0; start < count; start += BATCH) batches.push(start);
   let next = 0;
   const worker = async () => {
     while (next < batches.length) {
       const start = batches[next++]!;
-      const entries = Array.from({ length: Math.min(500, count - start) }, (_, k) =>
+      const entries = Array.from({ length: Math.min(BATCH, count - start) }, (_, k) =>
         benchEntry(start + k, td, agentPath),
       );
       const response = await new Promise<{ results: { status: { code: number; message: string } }[] }>(
@@ -99,11 +118,14 @@ export async function seedBench(
       const failed = response.results.filter((r) => r.status.code !== 0 && r.status.code !== 6);
       if (failed.length)
         throw new Error(`BatchCreateEntry rejected ${failed.length} entries: ${failed[0]?.status.message}`);
-      if ((start / 500) % 20 === 0) console.log(`[bench] seeded ${start + entries.length}/${count}`);
+      if ((start / BATCH) % 20 === 0) {
+        const rate = (start + entries.length) / ((performance.now() - started) / 1000);
+        console.log(`[bench] seeded ${start + entries.length}/${count} (${rate.toFixed(0)} entries/s)`);
+      }
     }
   };
-  await Promise.all([worker(), worker(), worker()]);
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   client.close();
-  writeFileSync(marker, JSON.stringify({ count, agentPath }) + "\n");
+  writeFileSync(marker, JSON.stringify({ count, agentPath, layout: LAYOUT }) + "\n");
   return { seconds: (performance.now() - started) / 1000, agentPath };
 }
