@@ -7,6 +7,7 @@ import { listAllAgents } from "@/lib/spire/agents";
 
 import type { CompactEntryIndex, EntryChange } from "./compact/compact-index";
 import { walkEntryIndex, type WalkProgress } from "./index-walk";
+import { lastSavedAt, loadSavedIndex, saveIndexSoon } from "./saved-index-store";
 
 /**
  * An index is walked again in the background once older than 5× its last walk (at most 5 min), or
@@ -39,6 +40,10 @@ type Slot = {
   again: boolean;
   failedAt: number;
   failure: string | null;
+  /** The saved index being read back from the store (once per slot). */
+  restoring: Promise<CompactEntryIndex | null> | null;
+  /** When the index served was saved, while it is a saved copy no walk has replaced yet. */
+  restoredFrom: number | null;
 };
 
 // On globalThis so every route bundle of the Next server shares one cache.
@@ -60,6 +65,8 @@ function slotFor(server: ServerConfig, trustDomain: string): Slot {
       again: false,
       failedAt: 0,
       failure: null,
+      restoring: null,
+      restoredFrom: null,
     };
     slots.set(server.name, slot);
   }
@@ -91,7 +98,8 @@ function ensureWalk(name: string, slot: Slot): Walk {
         const walkMs = Date.now() - progress.startedAt;
         observeEntryIndexWalk(name, walkMs, index.size, index.agents.length);
         if (slots.get(name) === slot) {
-          Object.assign(slot, { index, walk: null, walkMs, walks: slot.walks + 1, failure: null });
+          Object.assign(slot, { index, walk: null, walkMs, walks: slot.walks + 1, failure: null, restoredFrom: null });
+          saveIndexSoon(name, index);
           if (slot.again) {
             slot.again = false;
             ensureWalk(name, slot).promise.catch(() => undefined);
@@ -145,17 +153,40 @@ export async function getEntryIndex(server: ServerConfig, trustDomain: string): 
     return index;
   }
   const walk = ensureWalk(server.name, slot);
+  const restored = (slot.restoring ??= restoreSaved(server.name, slot));
   let timer: NodeJS.Timeout | undefined;
   const waited = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), FIRST_WAIT_MS);
   });
   try {
-    const built = await Promise.race([walk.promise, waited]);
+    const built = await Promise.race([
+      walk.promise,
+      // No saved index: only the walk or the wait can answer.
+      restored.then((saved) => saved ?? new Promise<never>(() => undefined)),
+      waited,
+    ]).catch((error: unknown) => {
+      // The walk failed: a saved copy read meanwhile still serves (its age says how old it is).
+      if (slot.index) return slot.index;
+      throw error;
+    });
     if (built) return built;
     throw progressError(server.name, walk.progress);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Reads the server's saved index (a restarted console) and serves it while the first walk runs,
+ * unless the walk finished first. Changes made meanwhile patch it like a walked one.
+ */
+async function restoreSaved(name: string, slot: Slot): Promise<CompactEntryIndex | null> {
+  const saved = await loadSavedIndex(name, slot.trustDomain);
+  if (!saved || slot.index || slots.get(name) !== slot) return null;
+  for (const change of slot.walk?.journal ?? []) replay(saved.index, change);
+  Object.assign(slot, { index: saved.index, restoredFrom: saved.savedAt });
+  setEntryIndexSize(name, saved.index.size, saved.index.agents.length);
+  return saved.index;
 }
 
 /**
@@ -221,6 +252,10 @@ export type EntryIndexStatus = {
   walks: number;
   walking: { indexed: number; expected: number | null; elapsedMs: number } | null;
   failure: string | null;
+  /** When the index served was saved, while it is a saved copy read back at start (a walk replaces it). */
+  restoredFrom: string | null;
+  /** When this replica last saved the index in the store (or read a saved one), if ever. */
+  savedAt: string | null;
 };
 
 /** The status of a server's index (never starts a walk). */
@@ -246,11 +281,15 @@ export function entryIndexStatus(server: string): EntryIndexStatus {
         }
       : null,
     failure: slot?.failure ?? null,
+    restoredFrom: index && slot?.restoredFrom ? new Date(slot.restoredFrom).toISOString() : null,
+    savedAt: iso(lastSavedAt(server)),
   };
 }
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** Forgets this replica's index of `server`: the next caller waits for a new walk (tests, config changes). */
 export function dropCachedIndex(server: string): void {
   const slot = slots.get(server);
-  if (slot) Object.assign(slot, { index: null });
+  if (slot) Object.assign(slot, { index: null, restoredFrom: null });
 }

@@ -21,7 +21,7 @@ import {
   pageCompactOrphans,
 } from "./compact/compact-tree";
 import { CompactMatcher } from "./compact/search-compact";
-import { getEntryIndex } from "./entry-index-cache";
+import { entryIndexStatus, getEntryIndex } from "./entry-index-cache";
 import { cachedTreeView } from "./tree-view-cache";
 
 /** One level of the tree: the expanded node and one page of its children. */
@@ -32,6 +32,11 @@ export type TreeLevel = ChildPage & {
   totalAgents: number;
   /** Changes patched into the index since it was walked. */
   changes: number;
+  /**
+   * Set while the index is a saved copy read back when the console started: when it was saved,
+   * and how far the walk that will replace it has got.
+   */
+  restored: { savedAt: string; indexed: number; expected: number | null } | null;
 };
 
 /** The entries of a level that `q` finds (every word in some field, as the search does), or all. */
@@ -42,7 +47,8 @@ function levelSearch(index: CompactEntryIndex, q: string | undefined): ((slot: n
   return (slot) => matcher.score(slot) > 0;
 }
 
-function levelOf(index: CompactEntryIndex, page: ChildPage, parent: TreeNode): TreeLevel {
+function levelOf(server: string, index: CompactEntryIndex, page: ChildPage, parent: TreeNode): TreeLevel {
+  const status = entryIndexStatus(server);
   return {
     ...page,
     parent,
@@ -50,6 +56,13 @@ function levelOf(index: CompactEntryIndex, page: ChildPage, parent: TreeNode): T
     totalEntries: index.size,
     totalAgents: index.agents.length,
     changes: index.version,
+    restored: status.restoredFrom
+      ? {
+          savedAt: status.restoredFrom,
+          indexed: status.walking?.indexed ?? 0,
+          expected: status.walking?.expected ?? null,
+        }
+      : null,
   };
 }
 
@@ -80,7 +93,7 @@ export async function getTreeLevel(
   const parentId = query.parent ?? index.serverId;
   const parent = parentNode(view, parentId);
   const page = pageCompactChildren(view, parentId, query.offset, query.limit, levelSearch(index, query.q));
-  return levelOf(index, page, parent);
+  return levelOf(server.name, index, page, parent);
 }
 
 /** One page of the Orphans group (entries the tree cannot hang below the server). */
@@ -92,5 +105,5 @@ export async function getOrphanLevel(
   const index = await getEntryIndex(server, await serverTrustDomain(server));
   const view = cachedTreeView(index, toEntryFilters(query));
   const page = pageCompactOrphans(view, query.offset, query.limit, levelSearch(index, query.q));
-  return levelOf(index, page, compactRootNodes(view).orphans);
+  return levelOf(server.name, index, page, compactRootNodes(view).orphans);
 }

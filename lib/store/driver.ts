@@ -2,8 +2,8 @@
 // placeholders; BIGINT columns come back as JS numbers on both.
 import type { StoreKind } from "./types";
 
-/** A parameter value: text, a number (BIGINT times are safe integers) or NULL. */
-export type SqlValue = string | number | null;
+/** A parameter value: text, a number (BIGINT times are safe integers), bytes (BYTEA) or NULL. */
+export type SqlValue = string | number | Uint8Array | null;
 
 /** A result row: column name to value. */
 export type SqlRow = Record<string, unknown>;

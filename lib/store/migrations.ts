@@ -84,4 +84,19 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: "saved entry indexes: a restarted console serves the last one while it walks SPIRE again",
+    up: [
+      // BYTEA is PostgreSQL's binary type; SQLite stores the bytes as they are under any type name.
+      `CREATE TABLE entry_index_snapshots (
+        server TEXT PRIMARY KEY,
+        trust_domain TEXT NOT NULL,
+        built_at BIGINT NOT NULL,
+        saved_at BIGINT NOT NULL,
+        entries BIGINT NOT NULL,
+        data BYTEA NOT NULL
+      )`,
+    ],
+  },
 ];

@@ -5,6 +5,7 @@ import path from "node:path";
 import { createAuditRepository } from "./audit-repository";
 import { checkWritable } from "./check-writable";
 import type { SqlDriver } from "./driver";
+import { createIndexSnapshotRepository } from "./index-snapshot-repository";
 import type { Migration } from "./migrations";
 import { localNotifications, type StoreNotifications } from "./notifications";
 import { isPostgresUrl } from "./postgres-url";
@@ -40,6 +41,7 @@ export async function createStore(
     sessions: createSessionRepository(driver),
     tokens: createTokenRepository(driver),
     audit: createAuditRepository(driver),
+    indexSnapshots: createIndexSnapshotRepository(driver),
     notifications,
     checkWritable: () => checkWritable(driver, now),
     close: async () => {

@@ -163,11 +163,33 @@ export interface AuditRepository {
 }
 
 /** The console's store, opened and migrated. */
+/** A server's entry index as last saved (compressed bytes; see lib/entries/saved-index-store). */
+export type IndexSnapshotRecord = {
+  server: string;
+  trustDomain: string;
+  /** When the walk the index came from finished. */
+  builtAt: number;
+  savedAt: number;
+  entries: number;
+  data: Uint8Array;
+};
+
+/** The last saved entry index of each server. */
+export interface IndexSnapshotRepository {
+  /** Stores `snapshot`, replacing the server's previous one. */
+  save(snapshot: IndexSnapshotRecord): Promise<void>;
+  /** The server's saved index, or null. */
+  load(server: string): Promise<IndexSnapshotRecord | null>;
+  /** Forgets the server's saved index; false when there was none. */
+  delete(server: string): Promise<boolean>;
+}
+
 export interface ConsoleStore {
   kind: StoreKind;
   sessions: SessionRepository;
   tokens: TokenRepository;
   audit: AuditRepository;
+  indexSnapshots: IndexSnapshotRepository;
   /** Messages between replicas (LISTEN/NOTIFY on PostgreSQL; in-process on SQLite). */
   notifications: StoreNotifications;
   /** Really writes a row; throws StoreUnavailableError when the store cannot be written. */

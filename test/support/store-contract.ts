@@ -165,6 +165,30 @@ export function describeStoreContract<D extends FreshDatabase>(harness: StoreHar
       expect(await store.sessions.get(record.idHash)).toBeNull();
     });
 
+    it("saves, replaces, loads and deletes a server's entry index, bytes intact", async () => {
+      const store = await freshStore();
+      const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256);
+      const first = { server: "foo", trustDomain: "foo.test", builtAt: T0, savedAt: T0 + 1, entries: 12, data: bytes };
+      expect(await store.indexSnapshots.load("foo")).toBeNull();
+      await store.indexSnapshots.save(first);
+      const loaded = await store.indexSnapshots.load("foo");
+      expect({ ...loaded, data: Buffer.from(loaded!.data) }).toEqual({ ...first, data: Buffer.from(bytes) });
+      const second = {
+        ...first,
+        builtAt: T0 + MINUTE,
+        savedAt: T0 + MINUTE + 1,
+        entries: 3,
+        data: new Uint8Array([0, 255]),
+      };
+      await store.indexSnapshots.save(second);
+      const replaced = await store.indexSnapshots.load("foo");
+      expect({ ...replaced, data: Array.from(replaced!.data) }).toEqual({ ...second, data: [0, 255] });
+      expect(await store.indexSnapshots.load("bar")).toBeNull();
+      expect(await store.indexSnapshots.delete("foo")).toBe(true);
+      expect(await store.indexSnapshots.delete("foo")).toBe(false);
+      expect(await store.indexSnapshots.load("foo")).toBeNull();
+    });
+
     it("deletes sessions past their absolute end or idle for too long, and only those", async () => {
       const store = await freshStore();
       const idleMs = 30 * MINUTE;

@@ -14,6 +14,7 @@ import { entryTreeKeys } from "@/lib/query/keys";
 import type { EntryFilters } from "@/lib/spire/types";
 
 import { IndexProgressPanel } from "../index-progress-panel";
+import { RestoredNotice } from "./restored-notice";
 import { TreeRowView } from "./tree-row";
 import { type Expansion, type TreeRow, useTreeRows } from "./use-tree-rows";
 
@@ -135,6 +136,7 @@ export function EntryTree({
           <TimeText iso={root.builtAt} now={updatedAt} />
           {fetching ? " · refreshing…" : ""}
         </span>
+        {root.restored ? <RestoredNotice restored={root.restored} /> : null}
         <Button
           size="sm"
           variant="secondary"

@@ -10,6 +10,7 @@ import { makeTreeView } from "../tree-view";
 import { compactParentChain } from "./compact-chain";
 import { CompactEntryIndex } from "./compact-index";
 import { compactRootNodes, makeCompactTreeView, pageCompactChildren, pageCompactOrphans } from "./compact-tree";
+import { decodeIndex, encodeIndex } from "./saved-index";
 import { searchCompactEntries } from "./search-compact";
 
 const now = Date.parse("2026-01-01T00:00:00Z");
@@ -191,5 +192,36 @@ describe("CompactEntryIndex against the reference index", () => {
     const { trustDomain, agents, entries } = generateEntries(5, 200);
     const compact = buildCompact(trustDomain, entries, agents);
     for (const entry of entries) expect(compact.columns.entryAt(compact.columns.slotOf(entry.id))).toEqual(entry);
+  });
+
+  it("is saved and restored with the same answers, and keeps taking patches afterwards", () => {
+    const { trustDomain, agents, entries: initial } = generateEntries(13, 400);
+    const compact = buildCompact(trustDomain, initial, agents);
+    // Deletes leave dead slots and an edit re-parents: the saved copy must carry both.
+    const victims = initial.slice(0, 25).map((e) => e.id);
+    const moved = { ...initial[30]!, parentId: initial[31]!.spiffeId, revisionNumber: 4 };
+    compact.applyChange({ upserts: [moved], deletes: victims });
+    let entries = initial.filter((e) => !victims.includes(e.id)).map((e) => (e.id === moved.id ? moved : e));
+    const restored = decodeIndex(encodeIndex(compact), trustDomain, now);
+    expect(restored.builtAt).toBe(compact.builtAt);
+    expect(restored.version).toBe(compact.version);
+    expect(restored.columns.slotOf(victims[0]!)).toBe(-1);
+    compareTrees(entries, agents, restored, trustDomain);
+    const created = {
+      ...entries[5]!,
+      id: "after-restore",
+      spiffeId: `${entries[5]!.spiffeId}/new`,
+      parentId: entries[5]!.spiffeId,
+    };
+    restored.applyChange({ upserts: [created], deletes: [entries[6]!.id] });
+    entries = [...entries.filter((e) => e.id !== entries[6]!.id), created];
+    compareTrees(entries, agents, restored, trustDomain);
+  });
+
+  it("refuses a saved index of another trust domain or of unreadable bytes", () => {
+    const { trustDomain, agents, entries } = generateEntries(3, 50);
+    const bytes = encodeIndex(buildCompact(trustDomain, entries, agents));
+    expect(() => decodeIndex(bytes, "other.test", now)).toThrow(/not other\.test/);
+    expect(() => decodeIndex(new Uint8Array([1, 2, 3]), trustDomain, now)).toThrow();
   });
 });

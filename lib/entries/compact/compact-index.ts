@@ -4,8 +4,19 @@ import type { Agent, Entry } from "@/lib/spire/types";
 
 import { ChildLists, type SlotOrder } from "./child-lists";
 import { type DerivedTree, deriveTree, type TreeGraph } from "./derive-tree";
-import { EntryColumns } from "./entry-columns";
+import { EntryColumns, type SavedColumns } from "./entry-columns";
 import { addLeaf, type LeafContext, removeLeaf } from "./patch-tree";
+
+/** An index as plain data (see `CompactEntryIndex.save`); `format` changes when the layout does. */
+export type SavedIndex = {
+  format: typeof SAVED_INDEX_FORMAT;
+  trustDomain: string;
+  builtAt: number;
+  version: number;
+  agents: Agent[];
+  columns: SavedColumns;
+};
+export const SAVED_INDEX_FORMAT = 1;
 
 /** A change to apply to an index: entries created or edited (whole), and IDs deleted. */
 export type EntryChange = { upserts: readonly Entry[]; deletes: readonly string[] };
@@ -17,6 +28,7 @@ export type EntryChange = { upserts: readonly Entry[]; deletes: readonly string[
  * `seal()`; afterwards `applyChange` patches it in place. Pure: no I/O.
  */
 export class CompactEntryIndex {
+  readonly trustDomain: string;
   readonly serverId: string;
   readonly columns: EntryColumns;
   readonly children = new ChildLists();
@@ -38,11 +50,35 @@ export class CompactEntryIndex {
   private derivedTree: DerivedTree | null = null;
   private aliasView: { aliases: Entry[]; coverage: AliasCoverage } | null = null;
 
-  constructor(trustDomain: string, now: number, capacity = 1024) {
+  constructor(trustDomain: string, now: number, capacity = 1024, columns?: EntryColumns) {
+    this.trustDomain = trustDomain;
     this.serverId = serverSpiffeId(trustDomain);
-    this.columns = new EntryColumns(capacity);
+    this.columns = columns ?? new EntryColumns(capacity);
     this.serverNode = this.columns.nodes.intern(this.serverId);
     this.builtAt = now;
+  }
+
+  /** Everything needed to serve this index again without a walk (see `restore`). */
+  save(): SavedIndex {
+    return {
+      format: SAVED_INDEX_FORMAT,
+      trustDomain: this.trustDomain,
+      builtAt: this.builtAt,
+      version: this.version,
+      agents: this.agents,
+      columns: this.columns.save(),
+    };
+  }
+
+  /** A sealed index answering as the saved one did (agents' expiry judged at `now`). */
+  static restore(saved: SavedIndex, now: number): CompactEntryIndex {
+    if (saved.format !== SAVED_INDEX_FORMAT) throw new Error(`saved index format ${saved.format} is not supported`);
+    const index = new CompactEntryIndex(saved.trustDomain, saved.builtAt, 0, EntryColumns.restore(saved.columns));
+    index.setAgents(saved.agents, now);
+    index.seal();
+    index.derived();
+    index.version = saved.version;
+    return index;
   }
 
   /** Display order of child slots: SPIFFE ID, then entry ID (as the reference index sorts). */

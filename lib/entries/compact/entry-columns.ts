@@ -18,6 +18,33 @@ const FLAG_BITS = {
   jwtSvidIncludeJti: JWT_JTI,
 } as const;
 
+/** The columns as plain data (typed arrays cut to the slots in use, string tables as blocks), for a saved copy. */
+export type SavedColumns = {
+  slots: number;
+  listEnd: number;
+  liveCount: number;
+  tables: Record<"nodes" | "texts" | "idTexts", { blocks: string[]; count: number }>;
+  int32: Record<Int32Column, Int32Array>;
+  float64: Record<"expiresMs" | "createdMs" | "revision", Float64Array>;
+  flags: Uint8Array;
+  lists: Int32Array;
+};
+
+const INT32_COLUMNS = [
+  "idText",
+  "spiffe",
+  "parent",
+  "hint",
+  "x509Ttl",
+  "jwtTtl",
+  "listStart",
+  "selectorCount",
+  "federatesCount",
+  "dnsCount",
+] as const;
+type Int32Column = (typeof INT32_COLUMNS)[number];
+const FLOAT64_COLUMNS = ["expiresMs", "createdMs", "revision"] as const;
+
 const toMs = (iso: string | null) => (iso ? Date.parse(iso) : NaN);
 const toIso = (ms: number) => (Number.isNaN(ms) ? null : new Date(ms).toISOString());
 
@@ -29,10 +56,10 @@ const toIso = (ms: number) => (Number.isNaN(ms) ? null : new Date(ms).toISOStrin
  * keep walk order, new entries go at the end) until the index is rebuilt.
  */
 export class EntryColumns {
-  readonly nodes = new StringTable();
-  readonly texts = new StringTable();
+  readonly nodes: StringTable;
+  readonly texts: StringTable;
   /** Entry IDs, interned (so no JS string is kept per entry); `idText` maps a slot to its ID's text id. */
-  readonly idTexts = new StringTable();
+  readonly idTexts: StringTable;
   readonly idText;
   /** Text id of an entry ID → its live slot, or -1. */
   private readonly slotOfIdText;
@@ -54,7 +81,10 @@ export class EntryColumns {
   private listEnd = 0;
   liveCount = 0;
 
-  constructor(capacity = 1024) {
+  constructor(capacity = 1024, tables?: { nodes: StringTable; texts: StringTable; idTexts: StringTable }) {
+    this.nodes = tables?.nodes ?? new StringTable();
+    this.texts = tables?.texts ?? new StringTable();
+    this.idTexts = tables?.idTexts ?? new StringTable();
     this.idText = int32s(capacity);
     this.slotOfIdText = int32s(capacity, -1);
     this.spiffe = int32s(capacity);
@@ -71,6 +101,51 @@ export class EntryColumns {
     this.federatesCount = int32s(capacity);
     this.dnsCount = int32s(capacity);
     this.lists = int32s(capacity * 2);
+  }
+
+  /** Everything the columns hold, as plain data (copies of the used part of each array). */
+  save(): SavedColumns {
+    const table = (t: StringTable) => ({ blocks: t.exportBlocks(), count: t.size });
+    const cut = <T extends Int32Array | Float64Array | Uint8Array>(data: T, length: number) =>
+      data.slice(0, length) as T;
+    return {
+      slots: this.slots,
+      listEnd: this.listEnd,
+      liveCount: this.liveCount,
+      tables: { nodes: table(this.nodes), texts: table(this.texts), idTexts: table(this.idTexts) },
+      int32: Object.fromEntries(INT32_COLUMNS.map((name) => [name, cut(this[name].data, this.slots)])) as Record<
+        Int32Column,
+        Int32Array
+      >,
+      float64: Object.fromEntries(FLOAT64_COLUMNS.map((name) => [name, cut(this[name].data, this.slots)])) as Record<
+        (typeof FLOAT64_COLUMNS)[number],
+        Float64Array
+      >,
+      flags: cut(this.flags.data, this.slots),
+      lists: cut(this.lists.data, this.listEnd),
+    };
+  }
+
+  /** Columns holding what `save()` returned, with room for `spare` more entries. */
+  static restore(saved: SavedColumns, spare = 1024): EntryColumns {
+    const tables = {
+      nodes: StringTable.restore(saved.tables.nodes.blocks, saved.tables.nodes.count),
+      texts: StringTable.restore(saved.tables.texts.blocks, saved.tables.texts.count),
+      idTexts: StringTable.restore(saved.tables.idTexts.blocks, saved.tables.idTexts.count),
+    };
+    const columns = new EntryColumns(saved.slots + spare, tables);
+    for (const name of INT32_COLUMNS) columns[name].data.set(saved.int32[name]);
+    for (const name of FLOAT64_COLUMNS) columns[name].data.set(saved.float64[name]);
+    columns.flags.data.set(saved.flags);
+    columns.lists.ensure(saved.listEnd);
+    columns.lists.data.set(saved.lists);
+    columns.slots = saved.slots;
+    columns.listEnd = saved.listEnd;
+    columns.liveCount = saved.liveCount;
+    columns.slotOfIdText.ensure(tables.idTexts.size);
+    for (let slot = 0; slot < saved.slots; slot++)
+      if (columns.isLive(slot)) columns.slotOfIdText.data[columns.idText.data[slot]!] = slot;
+    return columns;
   }
 
   /** Slots ever used (live and dead). */

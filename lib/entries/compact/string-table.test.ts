@@ -50,4 +50,12 @@ describe("StringTable", () => {
   it("lists every text in id order", () => {
     expect(table.allTexts()).toEqual([...Array(table.size).keys()].map((id) => table.text(id)));
   });
+
+  it("is restored from its exported blocks with the same ids", () => {
+    const restored = StringTable.restore(table.exportBlocks(), table.size);
+    expect(restored.size).toBe(table.size);
+    texts.forEach((text, i) => expect(restored.find(text)).toBe(ids[i]));
+    expect(restored.intern("a text it never held")).toBe(table.size);
+    expect(() => StringTable.restore(table.exportBlocks(), table.size + 1)).toThrow(/holds/);
+  });
 });

@@ -190,6 +190,27 @@ export class StringTable {
     }
   }
 
+  /**
+   * The texts as a few large strings (each holding up to 4,096 texts joined by U+0000), for a
+   * saved copy of the table; `StringTable.restore` gives back a table with the same ids.
+   */
+  exportBlocks(): string[] {
+    return [...this.blocks.map((block) => block.text), this.pending.join(SEPARATOR)];
+  }
+
+  /** The table `exportBlocks` saved: the same texts under the same ids. */
+  static restore(blocks: readonly string[], count: number): StringTable {
+    const table = new StringTable();
+    for (const block of blocks) {
+      for (const text of block.split(SEPARATOR)) {
+        if (table.count === count) break;
+        table.intern(text);
+      }
+    }
+    if (table.count !== count) throw new Error(`a saved string table holds ${table.count} texts, not ${count}`);
+    return table;
+  }
+
   /** Every text as a JS array (for one-off passes such as sorting at build time). */
   allTexts(): string[] {
     const out: string[] = [];
