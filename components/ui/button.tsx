@@ -4,7 +4,11 @@ import type { ButtonHTMLAttributes } from "react";
 import { cn } from "@/lib/format/cn";
 
 const buttonVariants = cva(
-  "inline-flex items-center justify-center gap-2 rounded-md text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:pointer-events-none disabled:opacity-50",
+  [
+    "inline-flex items-center justify-center gap-2 rounded-md text-sm font-medium transition-colors",
+    "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600",
+    "disabled:pointer-events-none disabled:opacity-50",
+  ].join(" "),
   {
     variants: {
       variant: {
@@ -20,6 +24,16 @@ const buttonVariants = cva(
     defaultVariants: { variant: "primary", size: "md" },
   },
 );
+
+/** A link that looks like a small secondary button (e.g. "New entry", "Edit"). */
+export const secondaryLinkClass = [
+  "inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-3",
+  "text-sm font-medium text-slate-800 hover:bg-slate-100",
+].join(" ");
+
+/** A link that looks like a small primary button ("New entry"). */
+export const primaryLinkClass =
+  "inline-flex h-8 items-center rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800";
 
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & VariantProps<typeof buttonVariants>;
 

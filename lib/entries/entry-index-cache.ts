@@ -120,11 +120,14 @@ function ensureWalk(name: string, slot: Slot): Walk {
   return walk;
 }
 
+const count = (n: number) => n.toLocaleString("en-US");
+
 function progressError(name: string, progress: WalkProgress): ApiError {
-  const about = progress.expected !== null ? ` of about ${progress.expected.toLocaleString("en-US")}` : "";
+  const about = progress.expected !== null ? ` of about ${count(progress.expected)}` : "";
   return new ApiError(
     "unavailable",
-    `The entry index of ${name} is being built: ${progress.indexed.toLocaleString("en-US")}${about} entries indexed so far. Try again in a moment.`,
+    `The entry index of ${name} is being built: ${count(progress.indexed)}${about} entries indexed so far. ` +
+      "Try again in a moment.",
     undefined,
     { "Retry-After": "2" },
   );

@@ -33,10 +33,12 @@ export async function loadSavedIndex(server: string, trustDomain: string): Promi
     const record = await (await getStore()).indexSnapshots.load(server);
     if (!record || record.trustDomain !== trustDomain) return null;
     const started = Date.now();
-    const index = decodeIndex(await gunzipAsync(record.data), trustDomain, Date.now());
+    const index = decodeIndex(await gunzipAsync(record.data), trustDomain, started);
     saves.savedAt.set(server, Math.max(saves.savedAt.get(server) ?? 0, record.savedAt));
+    const walked = new Date(index.builtAt).toISOString();
     console.warn(
-      `[index] read the saved entry index of ${server} (${index.size} entries, walked ${new Date(index.builtAt).toISOString()}) in ${Date.now() - started} ms`,
+      `[index] serving the saved entry index of ${server} (${index.size} entries, walked ${walked}), ` +
+        `read in ${Date.now() - started} ms, until a new walk replaces it`,
     );
     return { index, savedAt: record.savedAt };
   } catch (error) {

@@ -96,7 +96,8 @@ export async function seedBench(
     return { seconds: 0, agentPath: previous.agentPath };
   if (previous)
     throw new Error(
-      `${markerDir} was seeded with ${previous.count} entries (layout ${previous.layout ?? 1}); delete the bench stack dir to seed ${count} (layout ${LAYOUT})`,
+      `${markerDir} was seeded with ${previous.count} entries (layout ${previous.layout ?? 1}); ` +
+        `delete the bench stack dir to seed ${count} (layout ${LAYOUT})`,
     );
   const client = entryClient(socketPath);
   const started = performance.now();

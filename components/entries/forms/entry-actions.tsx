@@ -6,7 +6,7 @@ import { useState } from "react";
 
 import { useAccess } from "@/components/auth/access-provider";
 import { NotAllowed } from "@/components/auth/not-allowed";
-import { Button } from "@/components/ui/button";
+import { Button, secondaryLinkClass } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toaster";
 import type { AccessDecision } from "@/lib/auth/access-map";
 import { links } from "@/lib/links";
@@ -41,10 +41,7 @@ export function EntryActions({
   return (
     <div className="flex items-center gap-2">
       {showEdit ? (
-        <Link
-          href={links.editEntry(server, entry.id)}
-          className="inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-100"
-        >
+        <Link href={links.editEntry(server, entry.id)} className={secondaryLinkClass}>
           Edit
         </Link>
       ) : null}

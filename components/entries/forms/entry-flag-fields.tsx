@@ -3,6 +3,38 @@
 import { CheckboxField } from "@/components/ui/input";
 import type { EntryFormValues, FieldErrors } from "@/lib/entries/form-values";
 
+type FlagKey = "admin" | "downstream" | "storeSvid" | "disableX509SvidPrefetch" | "jwtSvidIncludeJti";
+type Flag = { key: FlagKey; id: string; label: string; hint: string };
+
+const ENTRY_FLAGS: readonly Flag[] = [
+  { key: "admin", id: "entry-admin", label: "Admin", hint: "May call the server's admin APIs." },
+  { key: "downstream", id: "entry-downstream", label: "Downstream", hint: "A nested SPIRE server (gets a CA)." },
+  { key: "storeSvid", id: "entry-store-svid", label: "Store SVID", hint: "Stored by an SVIDStore plugin." },
+];
+
+const ADDITIONAL_ATTRIBUTES: readonly Flag[] = [
+  {
+    key: "disableX509SvidPrefetch",
+    id: "entry-disable-prefetch",
+    label: "Disable X509-SVID prefetch",
+    hint: "Agents mint this entry's X509-SVID on request instead of caching it ahead.",
+  },
+  {
+    key: "jwtSvidIncludeJti",
+    id: "entry-jwt-jti",
+    label: "JWT-SVIDs include jti",
+    hint: "Each JWT-SVID gets a unique jti claim and skips the agent's JWT cache.",
+  },
+];
+
+function FieldAlert({ message }: { message: string | undefined }) {
+  return message ? (
+    <p role="alert" className="text-xs text-red-700">
+      {message}
+    </p>
+  ) : null;
+}
+
 /** The entry form's switches: admin, downstream, store SVID and SPIRE 1.15's additional attributes. */
 export function EntryFlagFields({
   values,
@@ -13,58 +45,25 @@ export function EntryFlagFields({
   errors: FieldErrors;
   set: <K extends keyof EntryFormValues>(key: K, value: EntryFormValues[K]) => void;
 }) {
+  const checkbox = (flag: Flag) => (
+    <CheckboxField
+      key={flag.key}
+      id={flag.id}
+      label={flag.label}
+      hint={flag.hint}
+      checked={values[flag.key]}
+      onChange={(v) => set(flag.key, v)}
+    />
+  );
   return (
     <>
-      <div className="grid gap-3 md:grid-cols-3">
-        <CheckboxField
-          id="entry-admin"
-          label="Admin"
-          hint="May call the server's admin APIs."
-          checked={values.admin}
-          onChange={(v) => set("admin", v)}
-        />
-        <CheckboxField
-          id="entry-downstream"
-          label="Downstream"
-          hint="A nested SPIRE server (gets a CA)."
-          checked={values.downstream}
-          onChange={(v) => set("downstream", v)}
-        />
-        <CheckboxField
-          id="entry-store-svid"
-          label="Store SVID"
-          hint="Stored by an SVIDStore plugin."
-          checked={values.storeSvid}
-          onChange={(v) => set("storeSvid", v)}
-        />
-      </div>
-      {errors.storeSvid ? (
-        <p role="alert" className="text-xs text-red-700">
-          {errors.storeSvid}
-        </p>
-      ) : null}
+      <div className="grid gap-3 md:grid-cols-3">{ENTRY_FLAGS.map(checkbox)}</div>
+      <FieldAlert message={errors.storeSvid} />
       <fieldset className="grid gap-3 md:grid-cols-2">
         <legend className="mb-1 text-sm font-medium text-slate-800">Additional attributes (SPIRE 1.15)</legend>
-        <CheckboxField
-          id="entry-disable-prefetch"
-          label="Disable X509-SVID prefetch"
-          hint="Agents mint this entry's X509-SVID on request instead of caching it ahead."
-          checked={values.disableX509SvidPrefetch}
-          onChange={(v) => set("disableX509SvidPrefetch", v)}
-        />
-        <CheckboxField
-          id="entry-jwt-jti"
-          label="JWT-SVIDs include jti"
-          hint="Each JWT-SVID gets a unique jti claim and skips the agent's JWT cache."
-          checked={values.jwtSvidIncludeJti}
-          onChange={(v) => set("jwtSvidIncludeJti", v)}
-        />
+        {ADDITIONAL_ATTRIBUTES.map(checkbox)}
       </fieldset>
-      {errors.additionalAttributes ? (
-        <p role="alert" className="text-xs text-red-700">
-          {errors.additionalAttributes}
-        </p>
-      ) : null}
+      <FieldAlert message={errors.additionalAttributes} />
     </>
   );
 }

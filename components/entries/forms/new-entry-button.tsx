@@ -4,6 +4,7 @@ import Link from "next/link";
 
 import { useAccess } from "@/components/auth/access-provider";
 import { NotAllowed } from "@/components/auth/not-allowed";
+import { primaryLinkClass, secondaryLinkClass } from "@/components/ui/button";
 import { links, type NewEntryPrefill } from "@/lib/links";
 
 /**
@@ -14,10 +15,7 @@ export function NewEntryButton({ server, prefill }: { server: string; prefill?: 
   const access = useAccess("entries.write", server);
   if (!access.allowed) return <NotAllowed label="New entry" access={access} id="new-entry-not-allowed" />;
   return (
-    <Link
-      href={links.newEntry(server, prefill)}
-      className="inline-flex h-8 items-center rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800"
-    >
+    <Link href={links.newEntry(server, prefill)} className={primaryLinkClass}>
       New entry
     </Link>
   );
@@ -27,10 +25,7 @@ export function NewEntryButton({ server, prefill }: { server: string; prefill?: 
 export function ImportExportLink({ server }: { server: string }) {
   if (!useAccess("entries.write", server).allowed) return null;
   return (
-    <Link
-      href={links.importEntries(server)}
-      className="inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-100"
-    >
+    <Link href={links.importEntries(server)} className={secondaryLinkClass}>
       Import / export
     </Link>
   );

@@ -18,6 +18,9 @@ import { RestoredNotice } from "./restored-notice";
 import { TreeRowView } from "./tree-row";
 import { type Expansion, type TreeRow, useTreeRows } from "./use-tree-rows";
 
+const TREE_BOX_CLASS =
+  "h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white focus:outline-2 focus:outline-sky-600";
+
 /** Writes the expanded rows into `?expand=` without a navigation, so Back and shared links reopen them. */
 function useExpansionInUrl(expanded: ReadonlyMap<string, Expansion>) {
   useEffect(() => {
@@ -155,7 +158,7 @@ export function EntryTree({
         tabIndex={0}
         aria-activedescendant={rows[active] ? `tree-row-${active}` : undefined}
         onKeyDown={onKeyDown}
-        className="h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white focus:outline-2 focus:outline-sky-600"
+        className={TREE_BOX_CLASS}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {virtualizer.getVirtualItems().map((item) => {

@@ -4,8 +4,9 @@ import type { Agent, Entry } from "@/lib/spire/types";
 
 import { ChildLists, type SlotOrder } from "./child-lists";
 import { type DerivedTree, deriveTree, type TreeGraph } from "./derive-tree";
-import { EntryColumns, type SavedColumns } from "./entry-columns";
+import { EntryColumns } from "./entry-columns";
 import { addLeaf, type LeafContext, removeLeaf } from "./patch-tree";
+import type { SavedColumns } from "./saved-columns";
 
 /** An index as plain data (see `CompactEntryIndex.save`); `format` changes when the layout does. */
 export type SavedIndex = {

@@ -1,6 +1,7 @@
 import type { Entry, Selector } from "@/lib/spire/types";
 
 import { bytes, float64s, int32s } from "./growable";
+import { FLOAT64_COLUMNS, INT32_COLUMNS, type SavedColumns } from "./saved-columns";
 import { StringTable } from "./string-table";
 
 const LIVE = 1;
@@ -17,33 +18,6 @@ const FLAG_BITS = {
   disableX509SvidPrefetch: NO_X509_PREFETCH,
   jwtSvidIncludeJti: JWT_JTI,
 } as const;
-
-/** The columns as plain data (typed arrays cut to the slots in use, string tables as blocks), for a saved copy. */
-export type SavedColumns = {
-  slots: number;
-  listEnd: number;
-  liveCount: number;
-  tables: Record<"nodes" | "texts" | "idTexts", { blocks: string[]; count: number }>;
-  int32: Record<Int32Column, Int32Array>;
-  float64: Record<"expiresMs" | "createdMs" | "revision", Float64Array>;
-  flags: Uint8Array;
-  lists: Int32Array;
-};
-
-const INT32_COLUMNS = [
-  "idText",
-  "spiffe",
-  "parent",
-  "hint",
-  "x509Ttl",
-  "jwtTtl",
-  "listStart",
-  "selectorCount",
-  "federatesCount",
-  "dnsCount",
-] as const;
-type Int32Column = (typeof INT32_COLUMNS)[number];
-const FLOAT64_COLUMNS = ["expiresMs", "createdMs", "revision"] as const;
 
 const toMs = (iso: string | null) => (iso ? Date.parse(iso) : NaN);
 const toIso = (ms: number) => (Number.isNaN(ms) ? null : new Date(ms).toISOString());
@@ -113,14 +87,12 @@ export class EntryColumns {
       listEnd: this.listEnd,
       liveCount: this.liveCount,
       tables: { nodes: table(this.nodes), texts: table(this.texts), idTexts: table(this.idTexts) },
-      int32: Object.fromEntries(INT32_COLUMNS.map((name) => [name, cut(this[name].data, this.slots)])) as Record<
-        Int32Column,
-        Int32Array
-      >,
-      float64: Object.fromEntries(FLOAT64_COLUMNS.map((name) => [name, cut(this[name].data, this.slots)])) as Record<
-        (typeof FLOAT64_COLUMNS)[number],
-        Float64Array
-      >,
+      int32: Object.fromEntries(
+        INT32_COLUMNS.map((name) => [name, cut(this[name].data, this.slots)]),
+      ) as SavedColumns["int32"],
+      float64: Object.fromEntries(
+        FLOAT64_COLUMNS.map((name) => [name, cut(this[name].data, this.slots)]),
+      ) as SavedColumns["float64"],
       flags: cut(this.flags.data, this.slots),
       lists: cut(this.lists.data, this.listEnd),
     };

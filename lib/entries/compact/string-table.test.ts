@@ -8,7 +8,7 @@ import { StringTable } from "./string-table";
 describe("StringTable", () => {
   const random = makeRandom(3);
   const texts = Array.from({ length: 10_000 }, (_, i) =>
-    i % 97 === 0 ? `Straße-İD-${i}` : `spiffe://t.org/${["Web", "db", "api"][i % 3]}/w-${Math.floor(random() * 5000)}`,
+    i % 97 === 0 ? `Straße-İD-${i}` : `spiffe://t.org/${["Web", "db", "api"][i % 3]}/w-${Math.floor(random() * 5e3)}`,
   );
   const table = new StringTable();
   const ids = texts.map((t) => table.intern(t));
