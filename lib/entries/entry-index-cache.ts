@@ -167,9 +167,10 @@ export async function getEntryIndex(server: ServerConfig, trustDomain: string): 
       // No saved index: only the walk or the wait can answer.
       restored.then((saved) => saved ?? new Promise<never>(() => undefined)),
       waited,
-    ]).catch((error: unknown) => {
-      // The walk failed: a saved copy read meanwhile still serves (its age says how old it is).
-      if (slot.index) return slot.index;
+    ]).catch(async (error: unknown) => {
+      // The walk failed: a saved copy, read meanwhile or still being read, serves (marked with its age).
+      const saved = slot.index ?? (await restored.catch(() => null));
+      if (saved) return saved;
       throw error;
     });
     if (built) return built;

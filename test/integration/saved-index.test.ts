@@ -2,6 +2,7 @@
 // once, marked with its age, while it walks SPIRE again. The walk is held up for real: foo's SPIRE
 // server is frozen (SIGSTOP) when the second console starts; calls to foo get 2 minutes. An entry
 // created with the CLI after the save is missing from the saved copy and shows after the walk.
+// A console whose first walk fails (foo's socket is not there) also serves the saved copy.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,6 +19,7 @@ import { type RunningConsole, startConsole } from "../support/console-server";
 
 type Status = {
   state: string;
+  failure: string | null;
   entries: number | null;
   builtAt: string | null;
   walks: number;
@@ -34,6 +36,8 @@ type Level = {
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "saved-index-data-"));
 let config = "";
+/** The same servers, but foo's address is a socket that does not exist: every call to foo fails. */
+let unreachableConfig = "";
 let own: RunningConsole | undefined;
 let fooPid: number | null = null;
 let frozen = false;
@@ -52,6 +56,9 @@ beforeAll(() => {
   );
   config = path.join(mkdtempSync(path.join(tmpdir(), "saved-index-")), "console.json");
   writeFileSync(config, JSON.stringify({ ...stackConfig, servers }));
+  const unreachable = servers.map((s) => (s.name === "foo" ? { ...s, address: `unix://${dataDir}/no-such.sock` } : s));
+  unreachableConfig = path.join(path.dirname(config), "unreachable.json");
+  writeFileSync(unreachableConfig, JSON.stringify({ ...stackConfig, servers: unreachable }));
   const foo = serverComponent(getStackPaths({ ...process.env, SPIRE_CONSOLE_STACK_DIR: inject("stackDir") }), "foo");
   fooPid = runningPid(foo.spec);
 });
@@ -120,5 +127,17 @@ describe("a restarted console and its saved entry index", () => {
     const level = await apiGet<Level>(api(`/tree?parent=${encodeURIComponent(FOO_FLEET_ALIAS)}&limit=1000`));
     expect(level.body.restored).toBeNull();
     expect(level.body.nodes.map((n) => n.entryId)).toContain(cliEntryId);
+  });
+
+  it("serves the saved index when the first walk fails, with the failure in its status", async () => {
+    await own?.stop();
+    own = await startConsole({ SPIRE_CONSOLE_CONFIG: unreachableConfig, SPIRE_CONSOLE_DATA_DIR: dataDir });
+    const level = await apiGet<Level>(api("/tree"));
+    expect(level.status, JSON.stringify(level.body)).toBe(200);
+    expect(level.body.restored).not.toBeNull();
+    const after = await status();
+    expect(after).toMatchObject({ state: "ready", walks: 0, walking: null });
+    expect(after.restoredFrom).toBe(level.body.restored!.savedAt);
+    expect(after.failure).toMatch(/\S/);
   });
 });
