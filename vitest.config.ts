@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "test/proto/**/*.test.ts", "test/lint/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "test/proto/**/*.test.ts", "test/lint/**/*.test.ts"],
           sequence: { groupOrder: 0 },
         },
       },

@@ -3,6 +3,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import pg from "pg";
+
+import { startPostgres, stopPostgres } from "../pg/server.ts";
 import { renderAgentConfig } from "../stack/agent-config.ts";
 import { ensureSpireBinaries, type SpireBinaries } from "../stack/build-spire.ts";
 import { serverComponent } from "../stack/components.ts";
@@ -15,6 +18,9 @@ import { runServerCliJson } from "../stack/spire-cli.ts";
 import type { ServerSpec } from "../stack/topology.ts";
 
 export const BENCH_SERVER: ServerSpec = { name: "bench", trustDomain: "bench.example.com", adminIds: [] };
+
+/** Where the bench server keeps its entries: SQLite in its data dir, or a PostgreSQL cluster in the stack dir. */
+export type BenchDatastore = "sqlite" | "postgres";
 
 export type BenchServer = {
   paths: StackPaths;
@@ -35,15 +41,36 @@ function agentSpec(paths: StackPaths): ProcessSpec {
   };
 }
 
+/**
+ * Starts the PostgreSQL cluster of the bench stack and returns the URL SPIRE's datastore connects
+ * with. Commits do not wait for the disk: the bench data is thrown away, and SPIRE's own SQLite
+ * slows to tens of entries a second past 200,000 entries (see README, "Benchmarks").
+ */
+async function benchPostgresUrl(stackDir: string): Promise<string> {
+  const server = await startPostgres({ dir: path.join(stackDir, "postgres"), database: "spire" });
+  const client = new pg.Client({ connectionString: server.url });
+  await client.connect();
+  try {
+    await client.query("ALTER DATABASE spire SET synchronous_commit = off");
+  } finally {
+    await client.end();
+  }
+  return `${server.url}?sslmode=disable`;
+}
+
 /** Starts (or reuses) the bench server and a join_token agent; returns the agent's SPIFFE ID. */
-export async function startBenchServer(stackDir: string): Promise<BenchServer> {
+export async function startBenchServer(stackDir: string, datastore: BenchDatastore = "sqlite"): Promise<BenchServer> {
   const paths = getStackPaths({ ...process.env, SPIRE_CONSOLE_STACK_DIR: stackDir });
   mkdirSync(paths.stackDir, { recursive: true });
   mkdirSync(paths.socketDir, { recursive: true, mode: 0o700 });
   const bin = await ensureSpireBinaries(paths.binDir);
   const ports = await loadOrChoosePorts(paths.portsPath, [BENCH_SERVER.name]);
   const pki = await ensureFleetPki(paths.pkiDir, BENCH_SERVER.trustDomain, []);
-  await ensureServer(paths, bin, BENCH_SERVER, ports[BENCH_SERVER.name]!, pki.caPath);
+  const postgresUrl = datastore === "postgres" ? await benchPostgresUrl(stackDir) : undefined;
+  await ensureServer(paths, bin, BENCH_SERVER, ports[BENCH_SERVER.name]!, pki.caPath, undefined, {
+    postgresUrl,
+    eventsBasedCache: true,
+  });
   await exportBundle(paths, bin, BENCH_SERVER.name);
   const sp = getServerPaths(paths, BENCH_SERVER.name);
   const consoleConfigPath = path.join(paths.stackDir, "console.json");
@@ -80,6 +107,7 @@ export async function startBenchServer(stackDir: string): Promise<BenchServer> {
     stop: async () => {
       await stopProcess(agentSpec(paths));
       await stopProcess(serverComponent(paths, BENCH_SERVER.name).spec);
+      if (postgresUrl) await stopPostgres(path.join(stackDir, "postgres"));
     },
   };
 }

@@ -8,9 +8,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 
 import { ensureConsoleBuild, startConsole } from "../lib/console-server.ts";
-import { runServerCli } from "../stack/spire-cli.ts";
 import { measureAuditOverhead } from "./audit-overhead.ts";
-import { BENCH_SERVER, startBenchServer } from "./bench-server.ts";
+import { BENCH_SERVER, type BenchDatastore, startBenchServer } from "./bench-server.ts";
+import { cliEntryShow } from "./cli-entry-show.ts";
 import { measureCreateVisible } from "./create-visible.ts";
 import { getJson, median, peakRss, sampleMs, timeIt } from "./measure.ts";
 import { measureFirstPaint } from "./paint.ts";
@@ -21,11 +21,21 @@ const { values } = parseArgs({
     entries: { type: "string", default: process.env.BENCH_ENTRIES ?? "100000" },
     runs: { type: "string", default: process.env.BENCH_RUNS ?? "5" },
     "stack-dir": { type: "string", default: process.env.BENCH_STACK_DIR ?? ".bench/stack" },
+    datastore: { type: "string", default: process.env.BENCH_DATASTORE },
     keep: { type: "boolean", default: false },
+    "seed-only": { type: "boolean", default: false },
   },
 });
 const count = Number(values.entries);
+/** SPIRE's SQLite slows to tens of creates a second past 200,000 entries: a million go to PostgreSQL. */
+const datastore = ((): BenchDatastore => {
+  const chosen = values.datastore ?? (count > 200_000 ? "postgres" : "sqlite");
+  if (chosen !== "sqlite" && chosen !== "postgres") throw new Error("--datastore is sqlite or postgres");
+  return chosen;
+})();
 const runs = Number(values.runs);
+/** Node options the console runs with (e.g. a heap cap, as a deployment would set them). */
+const nodeOptions = process.env.NODE_OPTIONS ?? "";
 /** Requests per latency measure (median and p95 are taken of these). */
 const SAMPLES = 20;
 const stackDir = path.resolve(import.meta.dirname, "../..", values["stack-dir"]!);
@@ -88,8 +98,11 @@ function printTable(rows: Row[]): void {
 const spread = (o: { median: number; p95: number }) => `${fmt(o.median)} / p95 ${fmt(o.p95)}`;
 
 async function main(): Promise<void> {
-  console.log(`[bench] ${count} entries, ${runs} runs, ${SAMPLES} samples per latency, stack dir ${stackDir}`);
-  const server = await startBenchServer(stackDir);
+  console.log(
+    `[bench] ${count} entries (${datastore}), ${runs} runs, ${SAMPLES} samples per latency, stack dir ${stackDir}` +
+      (nodeOptions ? `, console NODE_OPTIONS ${nodeOptions}` : ""),
+  );
+  const server = await startBenchServer(stackDir, datastore);
   ensureConsoleBuild();
   const consoleServer = await startConsole({
     SPIRE_CONSOLE_CONFIG: server.consoleConfigPath,
@@ -107,6 +120,7 @@ async function main(): Promise<void> {
       server.agentId,
     );
     if (seeded.seconds) console.log(`[bench] seeded ${count} entries in ${seeded.seconds.toFixed(1)} s`);
+    if (values["seed-only"]) return;
     const api = `${consoleServer.url}/api/servers/bench`;
     const agentId = `spiffe://${BENCH_SERVER.trustDomain}${seeded.agentPath}`;
     const agent = encodeURIComponent(agentId);
@@ -125,15 +139,7 @@ async function main(): Promise<void> {
     for (let run = 0; run < runs; run++) {
       consoleWalks.push(await timeIt(async () => (walked = await walkConsole(consoleServer.url))));
       cliWalks.push(
-        await timeIt(async () => {
-          const out = await runServerCli(server.bin.spireServer, server.socketPath, [
-            "entry",
-            "show",
-            "-output",
-            "json",
-          ]);
-          cliCount = (JSON.parse(out) as { entries: unknown[] }).entries.length;
-        }),
+        await timeIt(async () => (cliCount = await cliEntryShow(server.bin.spireServer, server.socketPath))),
       );
       console.log(`[bench] walk run ${run + 1}/${runs} done`);
     }
@@ -285,7 +291,16 @@ async function main(): Promise<void> {
     ];
     printTable(rows);
     const file = path.join(stackDir, "..", "bench-results.json");
-    const results = { entries: count, runs, samples: SAMPLES, at: new Date().toISOString(), loadavg: loadavg(), rows };
+    const results = {
+      entries: count,
+      datastore,
+      nodeOptions,
+      runs,
+      samples: SAMPLES,
+      at: new Date().toISOString(),
+      loadavg: loadavg(),
+      rows,
+    };
     writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
     console.log(`\n[bench] wrote ${file}`);
   } finally {

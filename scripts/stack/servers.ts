@@ -29,6 +29,7 @@ export async function ensureServer(
   ports: ServerPorts,
   fleetCaPath: string,
   k8sPsat?: ServerConfigInput["k8sPsat"],
+  bench?: { postgresUrl?: string; eventsBasedCache: boolean },
 ): Promise<ServerResult> {
   const sp = getServerPaths(paths, spec.name);
   const { spec: proc, socketPath } = serverComponent(paths, spec.name);
@@ -43,6 +44,7 @@ export async function ensureServer(
     fleetCaPath,
     adminIds: spec.adminIds,
     k8sPsat,
+    ...bench,
   });
   const previous = existsSync(sp.configPath) ? readFileSync(sp.configPath, "utf8") : null;
   writeFileSync(sp.configPath, config);
