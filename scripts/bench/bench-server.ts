@@ -1,6 +1,6 @@
 // A dedicated SPIRE server (and one join_token agent) for the benchmark, in its own stack dir,
 // built from the scripts/stack modules so it never touches the demo or test stacks.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import pg from "pg";
@@ -56,6 +56,17 @@ async function benchPostgresUrl(stackDir: string): Promise<string> {
     await client.end();
   }
   return `${server.url}?sslmode=disable`;
+}
+
+/**
+ * An empty store for the bench console, in the bench stack dir: a store another run left behind
+ * would hold that run's saved entry index (of another seed), served at once instead of a cold walk.
+ */
+export function freshConsoleDataDir(stackDir: string): string {
+  const dir = path.join(stackDir, "console-data");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
 }
 
 /** Starts (or reuses) the bench server and a join_token agent; returns the agent's SPIFFE ID. */

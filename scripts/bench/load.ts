@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 
 import { ensureConsoleBuild, startConsole } from "../lib/console-server.ts";
 import { runServerCli } from "../stack/spire-cli.ts";
-import { BENCH_SERVER, type BenchServer, startBenchServer } from "./bench-server.ts";
+import { BENCH_SERVER, type BenchServer, freshConsoleDataDir, startBenchServer } from "./bench-server.ts";
 import { browse, edit, LoadStats } from "./load-traffic.ts";
 import { seedBench } from "./seed.ts";
 
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
   const consoleServer = await startConsole({
     SPIRE_CONSOLE_CONFIG: server.consoleConfigPath,
     SPIRE_CONSOLE_BOOTSTRAP_TOKEN: token,
+    SPIRE_CONSOLE_DATA_DIR: freshConsoleDataDir(stackDir),
   });
   try {
     const seeded = await seedBench(

@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 
 import { ensureConsoleBuild, startConsole } from "../lib/console-server.ts";
 import { measureAuditOverhead } from "./audit-overhead.ts";
-import { BENCH_SERVER, type BenchDatastore, startBenchServer } from "./bench-server.ts";
+import { BENCH_SERVER, type BenchDatastore, freshConsoleDataDir, startBenchServer } from "./bench-server.ts";
 import { cliEntryShow } from "./cli-entry-show.ts";
 import { measureCreateVisible } from "./create-visible.ts";
 import { getJson, median, peakRss, sampleMs, timeIt } from "./measure.ts";
@@ -107,6 +107,7 @@ async function main(): Promise<void> {
   const consoleServer = await startConsole({
     SPIRE_CONSOLE_CONFIG: server.consoleConfigPath,
     SPIRE_CONSOLE_BOOTSTRAP_TOKEN: token,
+    SPIRE_CONSOLE_DATA_DIR: freshConsoleDataDir(stackDir),
   }).catch(async (error: unknown) => {
     await server.stop();
     throw error;
