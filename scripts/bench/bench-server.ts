@@ -43,8 +43,7 @@ function agentSpec(paths: StackPaths): ProcessSpec {
 
 /**
  * Starts the PostgreSQL cluster of the bench stack and returns the URL SPIRE's datastore connects
- * with. Commits do not wait for the disk: the bench data is thrown away, and SPIRE's own SQLite
- * slows to tens of entries a second past 200,000 entries (see README, "Benchmarks").
+ * with. Commits do not wait for the disk: the bench data is thrown away.
  */
 async function benchPostgresUrl(stackDir: string): Promise<string> {
   const server = await startPostgres({ dir: path.join(stackDir, "postgres"), database: "spire" });

@@ -27,7 +27,7 @@ const { values } = parseArgs({
   },
 });
 const count = Number(values.entries);
-/** SPIRE's SQLite slows to tens of creates a second past 200,000 entries: a million go to PostgreSQL. */
+/** A million entries go to PostgreSQL, as a deployment of that size would keep them; fewer to SQLite. */
 const datastore = ((): BenchDatastore => {
   const chosen = values.datastore ?? (count > 200_000 ? "postgres" : "sqlite");
   if (chosen !== "sqlite" && chosen !== "postgres") throw new Error("--datastore is sqlite or postgres");
