@@ -1,10 +1,9 @@
 // A dedicated SPIRE server (and one join_token agent) for the benchmark, in its own stack dir,
 // built from the scripts/stack modules so it never touches the demo or test stacks.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import pg from "pg";
-
+import { setDatabaseDefault } from "../pg/databases.ts";
 import { startPostgres, stopPostgres } from "../pg/server.ts";
 import { renderAgentConfig } from "../stack/agent-config.ts";
 import { ensureSpireBinaries, type SpireBinaries } from "../stack/build-spire.ts";
@@ -24,6 +23,7 @@ export type BenchDatastore = "sqlite" | "postgres";
 
 export type BenchServer = {
   paths: StackPaths;
+  datastore: BenchDatastore;
   bin: SpireBinaries;
   socketPath: string;
   consoleConfigPath: string;
@@ -47,15 +47,23 @@ function agentSpec(paths: StackPaths): ProcessSpec {
  */
 async function benchPostgresUrl(stackDir: string): Promise<string> {
   const server = await startPostgres({ dir: path.join(stackDir, "postgres"), database: "spire" });
-  const client = new pg.Client({ connectionString: server.url });
-  await client.connect();
-  try {
-    await client.query("ALTER DATABASE spire SET synchronous_commit = off");
-  } finally {
-    await client.end();
-  }
+  await setDatabaseDefault(server.url, "spire", "synchronous_commit", "off");
   return `${server.url}?sslmode=disable`;
 }
+
+/**
+ * The datastore of the bench stack in `stackDir`: the one it was first started with (a stack dir
+ * never switches, its entries would be gone), else `wanted`, else `forNewStack`.
+ */
+function benchDatastore(stackDir: string, wanted?: BenchDatastore, forNewStack: BenchDatastore = "sqlite") {
+  const sqliteFile = path.join(getServerPaths(getBenchPaths(stackDir), BENCH_SERVER.name).dataDir, "datastore.sqlite3");
+  const existing = existsSync(path.join(stackDir, "postgres")) ? "postgres" : existsSync(sqliteFile) ? "sqlite" : null;
+  if (existing && wanted && wanted !== existing)
+    throw new Error(`${stackDir} keeps its entries in ${existing}; delete it to start over with ${wanted}`);
+  return existing ?? wanted ?? forNewStack;
+}
+
+const getBenchPaths = (stackDir: string) => getStackPaths({ ...process.env, SPIRE_CONSOLE_STACK_DIR: stackDir });
 
 /**
  * An empty store for the bench console, in the bench stack dir: a store another run left behind
@@ -68,9 +76,17 @@ export function freshConsoleDataDir(stackDir: string): string {
   return dir;
 }
 
-/** Starts (or reuses) the bench server and a join_token agent; returns the agent's SPIFFE ID. */
-export async function startBenchServer(stackDir: string, datastore: BenchDatastore = "sqlite"): Promise<BenchServer> {
-  const paths = getStackPaths({ ...process.env, SPIRE_CONSOLE_STACK_DIR: stackDir });
+/**
+ * Starts (or reuses) the bench server and a join_token agent; returns the agent's SPIFFE ID. A new
+ * stack keeps its entries in `wanted` (else `forNewStack`); an existing one in what it has.
+ */
+export async function startBenchServer(
+  stackDir: string,
+  wanted?: BenchDatastore,
+  forNewStack?: BenchDatastore,
+): Promise<BenchServer> {
+  const datastore = benchDatastore(stackDir, wanted, forNewStack);
+  const paths = getBenchPaths(stackDir);
   mkdirSync(paths.stackDir, { recursive: true });
   mkdirSync(paths.socketDir, { recursive: true, mode: 0o700 });
   const bin = await ensureSpireBinaries(paths.binDir);
@@ -110,6 +126,7 @@ export async function startBenchServer(stackDir: string, datastore: BenchDatasto
   );
   return {
     paths,
+    datastore,
     bin,
     socketPath: sp.socketPath,
     consoleConfigPath,

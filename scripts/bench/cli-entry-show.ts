@@ -2,6 +2,8 @@
 // streams by: at a million entries the JSON is larger than the longest string Node can hold.
 import { spawn } from "node:child_process";
 
+import { withSocket } from "../stack/spire-cli.ts";
+
 /** Every entry in the CLI's JSON has exactly one `parent_id` key (nothing nested has one). */
 const ENTRY_KEY = '"parent_id":';
 
@@ -23,7 +25,7 @@ export function occurrenceCounter(needle: string): { feed: (chunk: string) => vo
 /** Runs the CLI's full entry listing; resolves with the number of entries it printed. */
 export function cliEntryShow(spireServer: string, socketPath: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(spireServer, ["entry", "show", "-socketPath", socketPath, "-output", "json"], {
+    const child = spawn(spireServer, withSocket(socketPath, ["entry", "show", "-output", "json"]), {
       stdio: ["ignore", "pipe", "pipe"],
     });
     const counter = occurrenceCounter(ENTRY_KEY);

@@ -76,6 +76,12 @@ async function cliCount(server: BenchServer, run: string): Promise<number> {
   return entries.filter((e) => e.spiffe_id.path.startsWith(`/load/${run}/`)).length;
 }
 
+/** One route's row of the printed latency table. */
+function routeLine(route: string, o: { count: number; p50: number; p95: number; p99: number }): string {
+  const ms = (v: number) => `${v.toFixed(0).padStart(6)} ms`;
+  return `${route.padEnd(14)} ${String(o.count).padStart(6)} ${ms(o.p50)} ${ms(o.p95)} ${ms(o.p99)}`;
+}
+
 async function main(): Promise<void> {
   console.log(`[load] ${users} users, ${editors} editors, ${seconds} s, stack dir ${stackDir}`);
   let server = await startBenchServer(stackDir);
@@ -156,16 +162,12 @@ async function main(): Promise<void> {
     console.log("");
     console.log(`requests ${stats.requests} in ${elapsed.toFixed(0)} s: ${results.rps.toFixed(1)} per second`);
     console.log(`route          count     p50      p95      p99`);
-    for (const [route, o] of Object.entries(results.routes))
-      console.log(
-        `${route.padEnd(14)} ${String(o.count).padStart(6)} ${o.p50.toFixed(0).padStart(6)} ms ${o.p95.toFixed(0).padStart(6)} ms ${o.p99.toFixed(0).padStart(6)} ms`,
-      );
+    for (const [route, o] of Object.entries(results.routes)) console.log(routeLine(route, o));
     console.log(`errors: ${JSON.stringify(results.errors)}`);
     console.log(`restart at ${restarted.atS.toFixed(0)} s, SPIRE back after ${restarted.downS.toFixed(1)} s`);
     console.log(`RSS (MiB) every 30 s: ${rss.map((r) => `${r.s}s=${r.mib.toFixed(0)}`).join(" ")}`);
-    console.log(
-      `changes: ${stats.creates} creates - ${stats.deletes} deletes = ${expected}; the CLI counts ${left} (${stats.uncertain} uncertain)`,
-    );
+    const changes = `${stats.creates} creates - ${stats.deletes} deletes = ${expected}`;
+    console.log(`changes: ${changes}; the CLI counts ${left} (${stats.uncertain} uncertain)`);
     const file = path.join(stackDir, "..", "load-results.json");
     writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
     console.log(`[load] wrote ${file}`);

@@ -36,6 +36,18 @@ export async function getJson<T>(url: string, token: string): Promise<T> {
   return JSON.parse(body) as T;
 }
 
+/** POST JSON with a bearer token, throwing on a non-2xx answer; returns the parsed JSON. */
+export async function postJson(url: string, token: string, body: unknown): Promise<unknown> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { accept: "application/json", authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as unknown;
+}
+
 function children(pid: number): number[] {
   const found: number[] = [];
   for (const name of readdirSync("/proc")) {

@@ -12,9 +12,11 @@ import { measureAuditOverhead } from "./audit-overhead.ts";
 import { BENCH_SERVER, type BenchDatastore, freshConsoleDataDir, startBenchServer } from "./bench-server.ts";
 import { cliEntryShow } from "./cli-entry-show.ts";
 import { measureCreateVisible } from "./create-visible.ts";
-import { getJson, median, peakRss, sampleMs, timeIt } from "./measure.ts";
+import { getJson, median, peakRss, postJson, sampleMs, timeIt } from "./measure.ts";
 import { measureFirstPaint } from "./paint.ts";
+import { printTable, type Row } from "./print-table.ts";
 import { agentChildren, seedBench } from "./seed.ts";
+import { waitForTree, walkConsole } from "./walk-console.ts";
 
 const { values } = parseArgs({
   options: {
@@ -27,12 +29,13 @@ const { values } = parseArgs({
   },
 });
 const count = Number(values.entries);
-/** A million entries go to PostgreSQL, as a deployment of that size would keep them; fewer to SQLite. */
-const datastore = ((): BenchDatastore => {
-  const chosen = values.datastore ?? (count > 200_000 ? "postgres" : "sqlite");
-  if (chosen !== "sqlite" && chosen !== "postgres") throw new Error("--datastore is sqlite or postgres");
+const datastore = ((chosen): BenchDatastore | undefined => {
+  if (chosen !== undefined && chosen !== "sqlite" && chosen !== "postgres")
+    throw new Error("--datastore is sqlite or postgres");
   return chosen;
-})();
+})(values.datastore);
+/** A new stack for a million entries keeps them in PostgreSQL, as a deployment of that size would; fewer in SQLite. */
+const newStackDatastore: BenchDatastore = count > 200_000 ? "postgres" : "sqlite";
 const runs = Number(values.runs);
 /** Node options the console runs with (e.g. a heap cap, as a deployment would set them). */
 const nodeOptions = process.env.NODE_OPTIONS ?? "";
@@ -43,66 +46,17 @@ const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 /** The bench console's bootstrap admin token: every request of the bench authenticates with it. */
 const token = randomBytes(24).toString("base64url");
 const get = <T = unknown>(url: string) => getJson<T>(url, token);
-
-/** POST JSON with the bench token, throwing on a non-2xx answer. */
-async function post(url: string, body: unknown): Promise<unknown> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { accept: "application/json", authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text) as unknown;
-}
-
-/**
- * The first tree request: answered once the first walk is done; until then the console answers
- * 503 with the walk's progress (after waiting 4 s), which is printed and asked again.
- */
-async function waitForTree(url: string): Promise<void> {
-  for (;;) {
-    const response = await fetch(url, { headers: { accept: "application/json", authorization: `Bearer ${token}` } });
-    const body = await response.text();
-    if (response.ok) return;
-    if (response.status !== 503) throw new Error(`${url} answered ${response.status}: ${body.slice(0, 300)}`);
-    console.log(`[bench] ${(JSON.parse(body) as { error: { message: string } }).error.message}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function walkConsole(url: string): Promise<number> {
-  let token = "";
-  let total = 0;
-  do {
-    const page = await get<{ entries: unknown[]; nextPageToken: string }>(
-      `${url}/api/servers/bench/entries?pageSize=1000${token ? `&pageToken=${encodeURIComponent(token)}` : ""}`,
-    );
-    total += page.entries.length;
-    token = page.nextPageToken;
-  } while (token);
-  return total;
-}
-
-/** One row of the printed table and of bench-results.json. */
-type Row = { measure: string; result: string; target: string; value: Record<string, number> };
-
-function printTable(rows: Row[]): void {
-  const widths = [0, 1, 2].map((k) => Math.max(...rows.map((r) => [r.measure, r.result, r.target][k]!.length)));
-  const cell = (r: Row) => [r.measure, r.result, r.target].map((t, k) => t.padEnd(widths[k]!)).join(" | ");
-  console.log("");
-  for (const row of [{ measure: "measure", result: "result", target: "target", value: {} }, ...rows])
-    console.log(cell(row));
-}
+const post = (url: string, body: unknown) => postJson(url, token, body);
 
 const spread = (o: { median: number; p95: number }) => `${fmt(o.median)} / p95 ${fmt(o.p95)}`;
 
 async function main(): Promise<void> {
   console.log(
-    `[bench] ${count} entries (${datastore}), ${runs} runs, ${SAMPLES} samples per latency, stack dir ${stackDir}` +
+    `[bench] ${count} entries, ${runs} runs, ${SAMPLES} samples per latency, stack dir ${stackDir}` +
       (nodeOptions ? `, console NODE_OPTIONS ${nodeOptions}` : ""),
   );
-  const server = await startBenchServer(stackDir, datastore);
+  const server = await startBenchServer(stackDir, datastore, newStackDatastore);
+  console.log(`[bench] SPIRE keeps the entries in ${server.datastore}`);
   ensureConsoleBuild();
   const consoleServer = await startConsole({
     SPIRE_CONSOLE_CONFIG: server.consoleConfigPath,
@@ -127,7 +81,7 @@ async function main(): Promise<void> {
     const agent = encodeURIComponent(agentId);
     await get(`${api}/entries?pageSize=1`);
     const idleRss = peakRss(consoleServer.pid);
-    const cold = await timeIt(() => waitForTree(`${api}/entries/tree`));
+    const cold = await timeIt(() => waitForTree(`${api}/entries/tree`, token));
     const status = await get<{ lastWalkMs: number | null; entries: number | null }>(`${api}/entries/index`);
     console.log(`[bench] cold tree ${fmt(cold)} (index walk ${status.lastWalkMs} ms, ${status.entries} entries)`);
     const builtRss = peakRss(consoleServer.pid);
@@ -138,7 +92,7 @@ async function main(): Promise<void> {
     let walked = 0;
     let cliCount = 0;
     for (let run = 0; run < runs; run++) {
-      consoleWalks.push(await timeIt(async () => (walked = await walkConsole(consoleServer.url))));
+      consoleWalks.push(await timeIt(async () => (walked = await walkConsole(consoleServer.url, token))));
       cliWalks.push(
         await timeIt(async () => (cliCount = await cliEntryShow(server.bin.spireServer, server.socketPath))),
       );
@@ -294,7 +248,7 @@ async function main(): Promise<void> {
     const file = path.join(stackDir, "..", "bench-results.json");
     const results = {
       entries: count,
-      datastore,
+      datastore: server.datastore,
       nodeOptions,
       runs,
       samples: SAMPLES,

@@ -42,3 +42,15 @@ export async function listDatabases(adminUrl: string, prefix: string): Promise<s
     return rows.rows.map((row) => row.datname).filter((name) => name.startsWith(prefix));
   });
 }
+
+/** Sets the default of a setting for every new session of a database (`ALTER DATABASE … SET`). */
+export async function setDatabaseDefault(
+  adminUrl: string,
+  name: string,
+  setting: string,
+  value: string,
+): Promise<void> {
+  if (!/^[a-z_]+$/.test(setting) || !/^[a-z0-9_]+$/.test(value))
+    throw new Error(`'${setting} = ${value}' is not a plain setting`);
+  await withClient(adminUrl, (client) => client.query(`ALTER DATABASE ${checkName(name)} SET ${setting} = ${value}`));
+}

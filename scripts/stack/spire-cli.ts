@@ -44,7 +44,7 @@ export function idToString(id: CliSpiffeId): string {
 }
 
 /** Inserts `-socketPath` after the subcommand words: ["entry", "show", ...flags]. */
-function withSocket(socketPath: string, args: readonly string[]): string[] {
+export function withSocket(socketPath: string, args: readonly string[]): string[] {
   const firstFlag = args.findIndex((a) => a.startsWith("-"));
   const split = firstFlag === -1 ? args.length : firstFlag;
   return [...args.slice(0, split), "-socketPath", socketPath, ...args.slice(split)];
