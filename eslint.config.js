@@ -1,7 +1,8 @@
 // ESLint flat config. The import boundaries of the architecture are the point of the last blocks:
 //   adapters      lib/spire, lib/spiffe (gRPC, protobufjs) and lib/k8s (@kubernetes/client-node);
 //   feature code  lib/<feature>: pure files take only types from adapters, loaders are `import "server-only"`;
-//   client code   "use client" modules never reach server code, even transitively.
+//   client code   "use client" modules never reach server code, even transitively;
+//   app/          pages and routes import no value from an adapter: they call loaders.
 import js from "@eslint/js";
 import nextPlugin from "@next/eslint-plugin-next";
 import { defineConfig, globalIgnores } from "eslint/config";
@@ -130,5 +131,10 @@ export default defineConfig([
     files: ["lib/**/*.{ts,tsx}"],
     ignores: ["lib/spire/**", "lib/spiffe/**", "lib/k8s/**", "**/*.test.{ts,tsx}"],
     rules: { "spire-console/pure-imports-types-only": "error" },
+  },
+  {
+    name: "spire-console/pages-and-routes-call-loaders",
+    files: ["app/**/*.{ts,tsx}"],
+    rules: { "spire-console/no-adapter-imports": "error" },
   },
 ]);

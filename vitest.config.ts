@@ -18,7 +18,13 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "test/proto/**/*.test.ts", "test/lint/**/*.test.ts"],
+          include: [
+            "lib/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "test/proto/**/*.test.ts",
+            "test/lint/**/*.test.ts",
+            "test/support/**/*.test.ts",
+          ],
           sequence: { groupOrder: 0 },
         },
       },

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { currentAuth } from "@/lib/auth/guard";
+import { currentAuth } from "@/lib/auth/request-context";
 
 /** The 403 page: a page the signed-in user's roles do not allow. */
 export default async function Forbidden() {

@@ -17,6 +17,12 @@ export type AgentDetail = {
   viaAliases: { alias: Entry; entries: Entry[]; total: number }[];
 };
 
+/** One agent by its SPIFFE ID, read fresh from SPIRE (404 when it does not exist). */
+export async function getAgentById(server: ServerConfig, agentId: string): Promise<Agent> {
+  await authorize("agents.read", { server: server.name });
+  return getAgent(server, agentId);
+}
+
 /** One agent (fresh from SPIRE) and the entries that target it (first 500 of each group). */
 export async function getAgentDetail(server: ServerConfig, agentId: string): Promise<AgentDetail> {
   await authorize("agents.read", { server: server.name });

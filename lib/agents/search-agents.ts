@@ -1,4 +1,4 @@
-import { rankAndPage, scoreFields, searchTerms } from "@/lib/search/rank-text";
+import { rankAndPage, scoreFields, searchTerms } from "@/lib/listing/rank-text";
 import type { Agent } from "@/lib/spire/types";
 
 export type AgentMatchField = "spiffeId" | "selector" | "attestationType" | "serial";

@@ -3,11 +3,11 @@ import { redactPaths } from "./redact-paths";
 
 /**
  * The message to show for an error caught while reading one part of a page: an ApiError's own
- * message (written to be shown) without internal file paths, else a generic one. Unknown errors
- * are logged with `context`, so what the page hides is in the server log.
+ * message (written to be shown) without internal file paths (kept for `admin`, as the API keeps them),
+ * else a generic one. Unknown errors are logged with `context`, so what the page hides is in the server log.
  */
-export function userMessage(error: unknown, context: string): string {
-  if (error instanceof ApiError) return redactPaths(error.message);
+export function userMessage(error: unknown, context: string, admin = false): string {
+  if (error instanceof ApiError) return admin ? error.message : redactPaths(error.message);
   console.error(`[${context}] unexpected error`, error);
   return `Unexpected error while ${context}; see the console's server log.`;
 }

@@ -4,15 +4,15 @@ import type { z } from "zod";
 
 import type { Action } from "@/lib/auth/actions";
 import { isMutation } from "@/lib/auth/actions";
-import { can } from "@/lib/auth/can";
-import { authenticateHeaders, authorize, recordDenial, runWithAuth } from "@/lib/auth/guard";
+import { authorize, recordDenial } from "@/lib/auth/guard";
+import { authenticateHeaders, runWithAuth } from "@/lib/auth/request-context";
 import { checkMutationRate, checkOrigin } from "@/lib/auth/request-guards";
 import type { ServerConfig } from "@/lib/config/schema";
 import { readQuery } from "@/lib/schemas/query-string";
 import { getServerConfig } from "@/lib/servers/resolve-server";
 
 import { ApiError } from "./api-error";
-import { redactPaths } from "./redact-paths";
+import { redactPaths, seesFilePaths } from "./redact-paths";
 import { parseOrThrow } from "./zod-issues";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -28,6 +28,8 @@ export type RouteSpec<PS extends z.ZodType | undefined, QS extends z.ZodType | u
   params?: PS;
   /** Schema of the query string, read with `readQuery` (repeatable keys as arrays). */
   query?: QS;
+  /** The query's optional `server` is the server the action is checked on (routes outside /api/servers/…). */
+  serverInQuery?: boolean;
 };
 
 export type RouteInput<PS extends z.ZodType | undefined, QS extends z.ZodType | undefined> = {
@@ -42,9 +44,9 @@ const changesMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * Wraps every API route. In order: refuses a foreign Host (421); authenticates (401 when nobody
  * is signed in); for POST/PUT/PATCH/DELETE checks the Origin (CSRF) and, for changes, the rate
  * limit (429); parses the path and query with the route's schemas (400 naming the field) and
- * resolves `server` (404); runs the one authorization check for the declared action (403 with the
- * reason); then the handler. Every error becomes the one JSON error shape; unknown errors a
- * generic 500 whose details go to the server log only.
+ * resolves `server`, from the path or (`serverInQuery`) the query (404); runs the one authorization
+ * check for the declared action on that server (403 with the reason); then the handler. Every error
+ * becomes the one JSON error shape; unknown errors a generic 500 whose details go to the server log only.
  */
 export function withApi<PS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined>(
   spec: RouteSpec<PS, QS>,
@@ -54,7 +56,7 @@ export function withApi<PS extends z.ZodType | undefined = undefined, QS extends
     let admin = false;
     try {
       const auth = await authenticateHeaders(request.headers);
-      admin = can(auth.principal, "tokens.manage").allowed;
+      admin = seesFilePaths(auth.principal);
       const principal = auth.principal;
       if (!principal) throw new ApiError("unauthenticated", "Sign in to use the console (or send a bearer token).");
       if (changesMethods.has(request.method)) checkOrigin(request.headers, principal, auth.origin);
@@ -65,7 +67,8 @@ export function withApi<PS extends z.ZodType | undefined = undefined, QS extends
       const query = spec.query
         ? parseOrThrow(spec.query, readQuery(new URL(request.url).searchParams), "query")
         : undefined;
-      const server = (parsed.server as ServerConfig | undefined)?.name;
+      const server =
+        (parsed.server as ServerConfig | undefined)?.name ?? (spec.serverInQuery ? queryServer(query) : undefined);
       const result = await runWithAuth(auth, async () => {
         await authorize(spec.action, { server });
         return handler({ request, params: parsed, query } as RouteInput<PS, QS>);
@@ -80,6 +83,15 @@ export function withApi<PS extends z.ZodType | undefined = undefined, QS extends
       return errorResponse(error, admin);
     }
   };
+}
+
+/**
+ * The server a query names (`?server=`), resolved so that an unknown name is a 404; undefined when
+ * none is named (the loader then picks one and checks it).
+ */
+function queryServer(query: unknown): string | undefined {
+  const name = (query as { server?: unknown } | undefined)?.server;
+  return typeof name === "string" ? getServerConfig(name).name : undefined;
 }
 
 /**

@@ -2,8 +2,8 @@ import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
 import { getStore } from "@/lib/auth/console-store";
-import { currentAuth } from "@/lib/auth/guard";
 import type { Principal } from "@/lib/auth/principal";
+import { currentAuth } from "@/lib/auth/request-context";
 import type { ServerConfig } from "@/lib/config/schema";
 import { recordAuditWriteFailure } from "@/lib/metrics/record";
 import type { AuditActor, AuditOutcome, NewAuditRecord } from "@/lib/store/types";

@@ -5,8 +5,8 @@ import { auditError, recordEvent } from "@/lib/audit/write-audit";
 import { recordSignIn } from "@/lib/metrics/record";
 
 import { loginCookieName, readCookie, sessionCookieName, setCookie } from "./cookies";
-import { authenticateHeaders, type RequestAuth } from "./guard";
 import { endSessionUrl, finishLogin, type LoginState, startLogin } from "./oidc";
+import { authenticateHeaders, type RequestAuth } from "./request-context";
 import { checkSignInRate } from "./request-guards";
 import { safeReturnTo } from "./return-to";
 import { deriveKey, seal, unseal } from "./sealed";

@@ -1,6 +1,6 @@
 import type { K8sClusterSpiffeId, K8sClusterStaticEntry, K8sNamespace, K8sNode } from "@/lib/k8s/types";
+import type { WorkloadPod } from "@/lib/k8s/types";
 import type { Entry } from "@/lib/spire/types";
-import type { WorkloadPod } from "@/lib/troubleshoot/workload-selectors";
 
 import { selectorMisses } from "./label-selector";
 import { renderTemplate, type TemplateData, templatePattern } from "./render-template";

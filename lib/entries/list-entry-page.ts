@@ -2,8 +2,8 @@ import "server-only";
 
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
+import { nextOffsetToken, readOffsetToken } from "@/lib/listing/offset-token";
 import { type EntryListQuery, toEntryFilters } from "@/lib/schemas/list-queries";
-import { nextOffsetToken, readOffsetToken } from "@/lib/search/offset-token";
 import { listEntries } from "@/lib/spire/entries";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Entry } from "@/lib/spire/types";

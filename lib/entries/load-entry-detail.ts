@@ -4,8 +4,7 @@ import type { AccessDecision } from "@/lib/auth/access-map";
 import { entryWriteAccess } from "@/lib/auth/entry-access";
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
-import type { ChainLink } from "@/lib/entries/build-index";
-import type { TreeNode } from "@/lib/entries/tree-nodes";
+import type { ChainLink, TreeNode } from "@/lib/entries/tree-types";
 import { getEntry } from "@/lib/spire/entries";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Entry } from "@/lib/spire/types";
@@ -31,6 +30,12 @@ export type EntryDetail = {
   /** Whether the caller may edit or delete this very entry (an editor's scope), and why not. */
   writable: AccessDecision;
 };
+
+/** One entry, read fresh from SPIRE (404 when it does not exist). */
+export async function getEntryById(server: ServerConfig, id: string): Promise<Entry> {
+  await authorize("entries.read", { server: server.name });
+  return getEntry(server, id);
+}
 
 /** One entry (always read fresh from SPIRE) with its parent chain and first 200 children (from the index). */
 export async function getEntryDetail(server: ServerConfig, id: string): Promise<EntryDetail> {

@@ -8,7 +8,7 @@ import type { Selector } from "@/lib/spire/types";
 
 import { searchCompactEntries } from "./compact/search-compact";
 import { getEntryIndex } from "./entry-index-cache";
-import type { EntryMatchField } from "./search-entries";
+import type { EntryMatchField } from "./tree-types";
 
 /** One found entry as the API answers it (what a result list shows, not the whole entry). */
 export type EntrySearchResult = {

@@ -5,10 +5,10 @@ import type { z } from "zod";
 import { ApiError } from "@/lib/api/api-error";
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
-import type { ChildPage, TreeNode } from "@/lib/entries/tree-nodes";
+import type { ChildPage, TreeNode } from "@/lib/entries/tree-types";
+import { searchTerms } from "@/lib/listing/rank-text";
 import { toEntryFilters } from "@/lib/schemas/list-queries";
 import type { entryTreeQuerySchema, orphanQuerySchema } from "@/lib/schemas/views";
-import { searchTerms } from "@/lib/search/rank-text";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 
 import type { CompactEntryIndex } from "./compact/compact-index";

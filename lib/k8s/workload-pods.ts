@@ -2,10 +2,9 @@ import "server-only";
 
 import type { V1Container, V1ContainerStatus, V1Pod } from "@kubernetes/client-node";
 
-import type { WorkloadContainer, WorkloadPod } from "@/lib/troubleshoot/workload-selectors";
-
 import { k8sCall, type K8sClients } from "./client";
 import { listAllPages } from "./paging";
+import type { WorkloadContainer, WorkloadPod } from "./types";
 
 function toContainer(c: V1Container, status: V1ContainerStatus | undefined, init: boolean): WorkloadContainer {
   return {

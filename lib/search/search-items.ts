@@ -1,8 +1,7 @@
 import type { AgentSearchResult } from "@/lib/agents/load-agent-search";
 import type { EntrySearchResult } from "@/lib/entries/load-entry-search";
 import { links } from "@/lib/links";
-
-import { scoreFields, searchTerms } from "./rank-text";
+import { scoreFields, searchTerms } from "@/lib/listing/rank-text";
 
 export type SearchKind = "page" | "entry" | "agent" | "pod" | "trustDomain";
 

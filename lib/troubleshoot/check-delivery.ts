@@ -1,4 +1,4 @@
-import type { WorkloadContainer, WorkloadPod } from "./workload-selectors";
+import type { WorkloadContainer, WorkloadPod } from "@/lib/k8s/types";
 
 /** What the cluster says about the CSI driver on the pod's node (from the k8s analysis modules). */
 export type CsiState = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { selectorKey } from "@/lib/entries/match-selectors";
+import type { WorkloadPod } from "@/lib/k8s/types";
 import type { Agent, Bundle, Entry, Selector } from "@/lib/spire/types";
 
 import { checkDelivery, type CsiState } from "./check-delivery";
@@ -8,7 +9,7 @@ import { attestationErrors, diagnoseAgents, mapAttestationError } from "./diagno
 import { type DiagnoseInput, diagnoseWorkload, type ReasonCode } from "./diagnose-workload";
 import { type NearMissKind, parseSelector, rankNearMisses, servingParents } from "./match-entries";
 import { reverseLookup } from "./reverse-lookup";
-import { containerSelectors, podSelectors, type WorkloadPod } from "./workload-selectors";
+import { containerSelectors, podSelectors } from "./workload-selectors";
 
 const TD = "td.example";
 const SERVER = `spiffe://${TD}/spire/server`;

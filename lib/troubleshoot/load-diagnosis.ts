@@ -1,13 +1,14 @@
 import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
+import type { WorkloadPod } from "@/lib/k8s/types";
 import { getWorkloadPod } from "@/lib/k8s/workload-pods";
 import { links } from "@/lib/links";
 import { pickServer } from "@/lib/servers/resolve-server";
 import type { Selector } from "@/lib/spire/types";
 import { checkDelivery } from "@/lib/troubleshoot/check-delivery";
 import { diagnoseWorkload, type Diagnosis } from "@/lib/troubleshoot/diagnose-workload";
-import { type ContainerSelectors, containerSelectors, type WorkloadPod } from "@/lib/troubleshoot/workload-selectors";
+import { type ContainerSelectors, containerSelectors } from "@/lib/troubleshoot/workload-selectors";
 
 import { csiStateOn, loadClusterContext } from "./load-cluster-context";
 import { loadSpireContext } from "./load-spire-context";

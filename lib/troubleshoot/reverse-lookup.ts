@@ -1,8 +1,9 @@
 import { selectorKey, selectorSet } from "@/lib/entries/match-selectors";
+import type { WorkloadPod } from "@/lib/k8s/types";
 import type { Entry, Selector } from "@/lib/spire/types";
 
 import { compareEntry, type ServingParent } from "./match-entries";
-import type { ContainerSelectors, WorkloadPod } from "./workload-selectors";
+import type { ContainerSelectors } from "./workload-selectors";
 
 export type PodCandidate = {
   pod: Pick<WorkloadPod, "namespace" | "name" | "nodeName">;

@@ -1,31 +1,5 @@
+import type { WorkloadContainer, WorkloadPod } from "@/lib/k8s/types";
 import type { Selector } from "@/lib/spire/types";
-
-/** One container of a pod as the troubleshooter needs it (spec plus what the kubelet reported). */
-export type WorkloadContainer = {
-  name: string;
-  init: boolean;
-  specImage: string;
-  /** From status.(init)containerStatuses; null while the kubelet has not reported the container. */
-  status: { image: string; imageID: string; running: boolean } | null;
-  env: Record<string, string>;
-  mounts: { volume: string; mountPath: string }[];
-};
-
-export type WorkloadVolume = { name: string; csiDriver: string | null; hostPath: string | null };
-
-/** The parts of a pod the k8s workload attestor reads, as plain data. */
-export type WorkloadPod = {
-  namespace: string;
-  name: string;
-  uid: string;
-  nodeName: string | null;
-  serviceAccount: string;
-  phase: string;
-  labels: Record<string, string>;
-  owners: { kind: string; name: string; uid: string }[];
-  containers: WorkloadContainer[];
-  volumes: WorkloadVolume[];
-};
 
 export type ContainerSelectors = {
   container: string;

@@ -4,8 +4,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { cliAuthorities, cliBundle, type Kind, rotationView, waitUntilAllowed } from "../integration/rotation-support";
 import { consoleFetch, stackUp } from "../support/api";
+import { cliAuthorities, cliBundle, type Kind, rotationView, waitUntilAllowed } from "../support/rotation";
 import { AuthoritiesPage } from "./pages/authorities-page";
 import { launchBrowser } from "./support/browser";
 

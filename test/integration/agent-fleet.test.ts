@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type CliAgent, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { apiGet, consoleFetch, stackState, waitFor } from "../support/api";
 import { auditRecords } from "../support/audit";
-import { type ExtraAgent, startExtraAgent } from "./extra-agent";
+import { type ExtraAgent, startExtraAgent } from "../support/extra-agent";
 
 type CliFullAgent = CliAgent & { agent_version: string; can_reattest: boolean; x509svid_serial_number: string };
 type Fleet = {

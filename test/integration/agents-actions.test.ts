@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { type CliAgent, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { apiGet, consoleFetch, stackState } from "../support/api";
-import { type ExtraAgent, startExtraAgent } from "./extra-agent";
+import { type ExtraAgent, startExtraAgent } from "../support/extra-agent";
 
 let extra: ExtraAgent;
 beforeAll(async () => {

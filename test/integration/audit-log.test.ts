@@ -14,8 +14,8 @@ import { consoleFetch, stackState } from "../support/api";
 import { auditRecords, intentOf } from "../support/audit";
 import { createToken, openConsoleDb, signInOverHttp } from "../support/auth";
 import { repoRoot } from "../support/console-server";
+import { type ExtraAgent, startExtraAgent } from "../support/extra-agent";
 import { sample, scrape } from "../support/prometheus";
-import { type ExtraAgent, startExtraAgent } from "./extra-agent";
 
 const td = "spiffe://foo.example.com";
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type CliAgent, type CliEntry, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { consoleFetch, stackState } from "../support/api";
 import { createToken } from "../support/auth";
-import { type ExtraAgent, startExtraAgent } from "./extra-agent";
+import { type ExtraAgent, startExtraAgent } from "../support/extra-agent";
 
 type Role = "viewer" | "editor" | "operator" | "admin";
 const td = "spiffe://foo.example.com";

@@ -11,7 +11,7 @@ import {
   runStep,
   stepOf,
   waitUntilAllowed,
-} from "./rotation-support";
+} from "../support/rotation";
 
 // Rotating foo's authorities changes what every later test relies on (the console's mTLS to bar
 // trusts foo's CA through bar's copy of foo's bundle). The cockpit's preconditions are what keep it

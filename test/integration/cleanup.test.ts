@@ -15,8 +15,8 @@ import {
   postCleanup,
   type Report,
   uuid,
-} from "./cleanup-support";
-import { type ExtraAgent, startExtraAgent } from "./extra-agent";
+} from "../support/cleanup";
+import { type ExtraAgent, startExtraAgent } from "../support/extra-agent";
 
 const run = Date.now().toString(36);
 const agents: ExtraAgent[] = [];

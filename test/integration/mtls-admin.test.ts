@@ -4,7 +4,7 @@ import { restartServerWithAdminIds } from "../../scripts/stack/console-identity.
 import { type CliEntry, idToString, spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { getStackServer } from "../../scripts/stack/state.ts";
 import { apiGet, consoleFetch, stackState, stackUp, waitFor } from "../support/api";
-import { CONSOLE_ID, serversAndIdentity } from "./mtls-support";
+import { CONSOLE_ID, serversAndIdentity } from "../support/mtls";
 
 type Entry = { id: string; spiffeId: string; parentId: string };
 type ErrorBody = { error: { code: string; message: string } };

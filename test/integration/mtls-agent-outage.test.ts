@@ -5,7 +5,7 @@ import { CONSOLE_AGENT } from "../../scripts/stack/console-config.ts";
 import { getStackPaths } from "../../scripts/stack/paths.ts";
 import { runningPid, stopProcess } from "../../scripts/stack/process.ts";
 import { apiGet, stackUp, waitFor } from "../support/api";
-import { CONSOLE_ID, serversAndIdentity } from "./mtls-support";
+import { CONSOLE_ID, serversAndIdentity } from "../support/mtls";
 
 describe("the console's Workload API agent going away and coming back", () => {
   const agent = agentComponent(

@@ -13,7 +13,7 @@ import { CONSOLE_AGENT } from "../../scripts/stack/console-config.ts";
 import { spireServer } from "../../scripts/stack/spire-cli.ts";
 import { getStackServer } from "../../scripts/stack/state.ts";
 import { stackState } from "../support/api";
-import { CONSOLE_ID } from "./mtls-support";
+import { CONSOLE_ID } from "../support/mtls";
 
 // The console's TCP path called in-process (lib/spire), against the real stack, for each of the
 // mistakes issue #6 names. Through the HTTP API these are the same ApiErrors (403 / 503).

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 
 import { setConsoleSvidTtl } from "../../scripts/stack/console-identity.ts";
 import { apiGet, stackState, waitFor } from "../support/api";
-import { serversAndIdentity } from "./mtls-support";
+import { serversAndIdentity } from "../support/mtls";
 
 // The console's entry gets a 2-minute X509-SVID TTL: the agent re-issues at once (the entry's
 // revision changed) and then rotates at half-life, so three SVIDs (two rotations) take ~70 s.

@@ -43,6 +43,7 @@ function ruleIds(messages: Linter.LintMessage[]): (string | null)[] {
 
 const pure = "spire-console/pure-imports-types-only";
 const client = "spire-console/client-no-server-imports";
+const routes = "spire-console/no-adapter-imports";
 
 describe("adapters own their client libraries", () => {
   it("rejects @grpc/grpc-js in a pure feature file", async () => {
@@ -123,6 +124,44 @@ describe("pure feature files take only types from adapters", () => {
         "export async function loadEntryCount(): Promise<number> {\n" +
         "  return (await listEntries()).length;\n" +
         "}\n",
+    );
+    expect(messages).toEqual([]);
+  });
+});
+
+describe("pages and routes call loaders, not adapters", () => {
+  const route = (importLine: string, call: string) =>
+    `${importLine}\n\n/** GET one entry. */\nexport async function GET() {\n  return Response.json(await ${call});\n}\n`;
+
+  it("rejects a route that imports an adapter, by alias or relative path, and names it", async () => {
+    for (const specifier of ["@/lib/spire/client", "../../../lib/spire/client"]) {
+      const messages = await lintAs(
+        "app/api/entries/route.ts",
+        route(`import { listEntries } from "${specifier}";`, "listEntries()"),
+      );
+      expect(ruleIds(messages)).toEqual([routes]);
+      expect(messages[0]?.message).toContain(`'${specifier}' is an adapter`);
+    }
+  });
+
+  it("rejects a page that imports the Kubernetes or Workload API adapter", async () => {
+    for (const specifier of ["@/lib/k8s/pods", "@/lib/spiffe/x509-source"]) {
+      const messages = await lintAs(
+        "app/(console)/pods/page.tsx",
+        `import { listPods } from "${specifier}";\n\nexport default async function Page() {\n` +
+          "  return <p>{(await listPods()).length}</p>;\n}\n",
+      );
+      expect(ruleIds(messages)).toEqual([routes]);
+    }
+  });
+
+  it("accepts a route that calls a loader, and type imports from an adapter", async () => {
+    const messages = await lintAs(
+      "app/api/entries/route.ts",
+      'import { loadEntryPage } from "@/lib/entries/load-entries";\n' +
+        'import type { Entry } from "@/lib/spire/types";\n\n' +
+        "/** GET the entries. */\nexport async function GET() {\n" +
+        "  const entries: Entry[] = (await loadEntryPage()).entries;\n  return Response.json(entries);\n}\n",
     );
     expect(messages).toEqual([]);
   });

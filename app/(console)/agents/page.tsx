@@ -1,25 +1,20 @@
 import { FleetView } from "@/components/agents/fleet-view";
 import { AccessNote } from "@/components/auth/access-note";
-import { UnknownServer } from "@/components/servers/unknown-server";
 import { StatePanel } from "@/components/ui/state-panel";
-import { requirePage } from "@/lib/auth/guard";
 import { links } from "@/lib/links";
 import { fleetQuerySchema } from "@/lib/schemas/fleet";
 import { readQuery, toUrlSearchParams } from "@/lib/schemas/query-string";
-import { pageServerChoice } from "@/lib/servers/resolve-server";
+
+import { openServerPage } from "../_components/server-page";
 
 export const metadata = { title: "Agents" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AgentsPage({ searchParams }: Props) {
-  const choice = await pageServerChoice(searchParams);
-  await requirePage();
-  if (!choice.ok)
-    return (
-      <UnknownServer requested={choice.requested} configured={choice.configured} hrefFor={(s) => links.agents(s)} />
-    );
-  const server = choice.name;
+  const page = await openServerPage(searchParams, links.agents);
+  if (!page.ok) return page.view;
+  const { server } = page;
   const params = toUrlSearchParams(await searchParams);
   params.delete("server");
   const parsed = fleetQuerySchema.safeParse(readQuery(params));

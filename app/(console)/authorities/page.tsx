@@ -1,45 +1,26 @@
 import { AccessNote } from "@/components/auth/access-note";
 import { AuthoritySlotsTable } from "@/components/authorities/authority-slots-table";
 import { RotationCockpit } from "@/components/authorities/rotation-cockpit";
-import { UnknownServer } from "@/components/servers/unknown-server";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { SpiffeId } from "@/components/ui/spiffe-id";
-import { StatePanel } from "@/components/ui/state-panel";
 import { TimeText } from "@/components/ui/time-text";
-import { userMessage } from "@/lib/api/user-message";
-import { requirePage } from "@/lib/auth/guard";
-import { type AuthoritiesView, getAuthoritiesView } from "@/lib/expiry/load-authorities";
+import { getAuthoritiesView } from "@/lib/authorities/load-authorities";
 import { formatDuration } from "@/lib/format/time";
 import { links } from "@/lib/links";
-import { getServerConfig, pageServerChoice } from "@/lib/servers/resolve-server";
 
-import { readWithTime } from "../_components/read-with-time";
+import { loadPagePart, PartProblem } from "../_components/page-part";
+import { openServerPage } from "../_components/server-page";
 
 export const metadata = { title: "Authorities" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AuthoritiesPage({ searchParams }: Props) {
-  const choice = await pageServerChoice(searchParams);
-  await requirePage();
-  if (!choice.ok)
-    return (
-      <UnknownServer
-        requested={choice.requested}
-        configured={choice.configured}
-        hrefFor={(s) => links.authorities(s)}
-      />
-    );
-  const server = choice.name;
-  let view: AuthoritiesView | null = null;
-  let problem: string | null = null;
-  let now = 0;
-  try {
-    ({ data: view, readAt: now } = await readWithTime(() => getAuthoritiesView(getServerConfig(server))));
-  } catch (error) {
-    problem = userMessage(error, `reading the authorities of ${server}`);
-  }
+  const page = await openServerPage(searchParams, links.authorities);
+  if (!page.ok) return page.view;
+  const { server, config, principal } = page;
+  const part = await loadPagePart(principal, `reading the authorities of ${server}`, () => getAuthoritiesView(config));
   return (
     <div className="space-y-4">
       <Breadcrumbs items={[{ label: "Expiry", href: links.expiry() }, { label: `Authorities of ${server}` }]} />
@@ -51,31 +32,39 @@ export default async function AuthoritiesPage({ searchParams }: Props) {
         <code className="font-mono text-xs">activate</code>, <code className="font-mono text-xs">taint</code> and{" "}
         <code className="font-mono text-xs">revoke</code> do by hand), use the rotation below.
       </p>
-      {view ? (
+      {part.ok ? (
         <>
           <section className="space-y-2" aria-labelledby="x509-title">
             <h2 id="x509-title" className="text-base font-semibold">
               X.509 CA
             </h2>
-            <AuthoritySlotsTable caption={`X.509 authorities of ${server}`} slots={view.local.x509} now={now} />
+            <AuthoritySlotsTable
+              caption={`X.509 authorities of ${server}`}
+              slots={part.data.local.x509}
+              now={part.readAt}
+            />
           </section>
           <section className="space-y-2" aria-labelledby="jwt-title">
             <h2 id="jwt-title" className="text-base font-semibold">
               JWT keys
             </h2>
-            <AuthoritySlotsTable caption={`JWT authorities of ${server}`} slots={view.local.jwt} now={now} />
+            <AuthoritySlotsTable
+              caption={`JWT authorities of ${server}`}
+              slots={part.data.local.jwt}
+              now={part.readAt}
+            />
           </section>
           <Card>
             <CardHeader>
-              <h2 className="font-semibold">Trust bundle of {view.bundle.trustDomain}</h2>
+              <h2 className="font-semibold">Trust bundle of {part.data.bundle.trustDomain}</h2>
               <span className="text-xs text-slate-600">
-                sequence {view.bundle.sequenceNumber}
-                {view.bundle.refreshHint ? ` · refresh hint ${formatDuration(view.bundle.refreshHint)}` : ""}
+                sequence {part.data.bundle.sequenceNumber}
+                {part.data.bundle.refreshHint ? ` · refresh hint ${formatDuration(part.data.bundle.refreshHint)}` : ""}
               </span>
             </CardHeader>
             <CardBody>
               <ul className="divide-y divide-slate-100 text-sm" data-testid="bundle-authorities">
-                {view.bundle.x509Authorities.map((ca) => (
+                {part.data.bundle.x509Authorities.map((ca) => (
                   <li key={ca.fingerprint} className="flex flex-wrap items-center gap-2 py-1.5">
                     <span className="text-xs text-slate-600">X.509 CA</span>
                     <span className="min-w-0 flex-1 text-xs">
@@ -83,11 +72,11 @@ export default async function AuthoritiesPage({ searchParams }: Props) {
                     </span>
                     {ca.tainted ? <span className="text-xs text-red-700">tainted</span> : null}
                     <span className="text-xs text-slate-600">
-                      expires {ca.notAfter ? <TimeText iso={ca.notAfter} now={now} /> : "never"}
+                      expires {ca.notAfter ? <TimeText iso={ca.notAfter} now={part.readAt} /> : "never"}
                     </span>
                   </li>
                 ))}
-                {view.bundle.jwtAuthorities.map((key) => (
+                {part.data.bundle.jwtAuthorities.map((key) => (
                   <li key={key.keyId} className="flex flex-wrap items-center gap-2 py-1.5">
                     <span className="text-xs text-slate-600">JWT key</span>
                     <span className="min-w-0 flex-1 text-xs">
@@ -95,7 +84,7 @@ export default async function AuthoritiesPage({ searchParams }: Props) {
                     </span>
                     {key.tainted ? <span className="text-xs text-red-700">tainted</span> : null}
                     <span className="text-xs text-slate-600">
-                      expires {key.expiresAt ? <TimeText iso={key.expiresAt} now={now} /> : "never"}
+                      expires {key.expiresAt ? <TimeText iso={key.expiresAt} now={part.readAt} /> : "never"}
                     </span>
                   </li>
                 ))}
@@ -104,9 +93,7 @@ export default async function AuthoritiesPage({ searchParams }: Props) {
           </Card>
         </>
       ) : (
-        <StatePanel tone="error" title={`Could not read the authorities of ${server}`}>
-          {problem}
-        </StatePanel>
+        <PartProblem title={`Could not read the authorities of ${server}`} part={part} />
       )}
       <section className="space-y-3" aria-labelledby="rotation-title">
         <h2 id="rotation-title" className="text-base font-semibold">

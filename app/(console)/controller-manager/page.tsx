@@ -1,28 +1,18 @@
 import { ControllerOverviewView } from "@/components/controller-manager/controller-overview";
 import { K8sNotConfigured } from "@/components/k8s/not-configured";
 import { StatePanel } from "@/components/ui/state-panel";
-import { ApiError } from "@/lib/api/api-error";
 import { requirePage } from "@/lib/auth/guard";
-import { type ControllerOverview, loadControllerOverview } from "@/lib/controller-manager/load-controller-manager";
+import { loadControllerOverview } from "@/lib/controller-manager/load-controller-manager";
+
+import { loadPagePart, PartProblem } from "../_components/page-part";
 
 export const metadata = { title: "Controller manager" };
 export const dynamic = "force-dynamic";
 
-type Loaded = { overview: ControllerOverview } | { notConfigured: string } | { error: string };
-
-async function load(): Promise<Loaded> {
-  try {
-    return { overview: await loadControllerOverview() };
-  } catch (error) {
-    if (error instanceof ApiError && error.code === "not_configured") return { notConfigured: error.message };
-    if (error instanceof ApiError && error.code !== "permission_denied") return { error: error.message };
-    throw error;
-  }
-}
-
 export default async function ControllerManagerPage() {
-  await requirePage();
-  const loaded = await load();
+  const principal = await requirePage();
+  const loaded = await loadPagePart(principal, "reading the controller manager's objects", loadControllerOverview);
+  const overview = loaded.ok ? loaded.data : null;
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">spire-controller-manager</h1>
@@ -31,19 +21,17 @@ export default async function ControllerManagerPage() {
         Their status numbers come from its last reconciliation; the evaluation is the console&apos;s own, against the
         cluster&apos;s pods and the entries SPIRE holds now.
       </p>
-      {"notConfigured" in loaded ? <K8sNotConfigured message={loaded.notConfigured} /> : null}
-      {"error" in loaded ? (
-        <StatePanel tone="error" title="Could not read the controller manager's objects">
-          {loaded.error}
-        </StatePanel>
+      {!loaded.ok && loaded.code === "not_configured" ? <K8sNotConfigured message={loaded.message} /> : null}
+      {!loaded.ok && loaded.code !== "not_configured" ? (
+        <PartProblem title="Could not read the controller manager's objects" part={loaded} />
       ) : null}
-      {"overview" in loaded && !loaded.overview.installed ? (
+      {overview && !overview.installed ? (
         <StatePanel tone="empty" title="The spire.spiffe.io CRDs are not installed in this cluster">
           spire-controller-manager is not deployed here (its chart installs ClusterSPIFFEID, ClusterStaticEntry and
           ClusterFederatedTrustDomain).
         </StatePanel>
       ) : null}
-      {"overview" in loaded && loaded.overview.installed ? <ControllerOverviewView overview={loaded.overview} /> : null}
+      {overview?.installed ? <ControllerOverviewView overview={overview} /> : null}
     </div>
   );
 }

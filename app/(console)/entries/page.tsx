@@ -3,26 +3,21 @@ import { EntryTable } from "@/components/entries/entry-table";
 import { ImportExportLink, NewEntryButton } from "@/components/entries/forms/new-entry-button";
 import { EntryTree } from "@/components/entries/tree/entry-tree";
 import { EntryViewToggle } from "@/components/entries/view-toggle";
-import { UnknownServer } from "@/components/servers/unknown-server";
 import { StatePanel } from "@/components/ui/state-panel";
-import { requirePage } from "@/lib/auth/guard";
 import { links } from "@/lib/links";
 import { parseEntryPageFilters } from "@/lib/schemas/entry-page-params";
 import { toUrlSearchParams } from "@/lib/schemas/query-string";
-import { pageServerChoice } from "@/lib/servers/resolve-server";
+
+import { openServerPage } from "../_components/server-page";
 
 export const metadata = { title: "Entries" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EntriesPage({ searchParams }: Props) {
-  const choice = await pageServerChoice(searchParams);
-  await requirePage();
-  if (!choice.ok)
-    return (
-      <UnknownServer requested={choice.requested} configured={choice.configured} hrefFor={(s) => links.entries(s)} />
-    );
-  const server = choice.name;
+  const page = await openServerPage(searchParams, links.entries);
+  if (!page.ok) return page.view;
+  const { server } = page;
   const params = toUrlSearchParams(await searchParams);
   const view = params.get("view") === "table" ? "table" : "tree";
   const parsed = parseEntryPageFilters(params);

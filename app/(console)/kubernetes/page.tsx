@@ -9,44 +9,30 @@ import { RefreshButton } from "@/components/k8s/refresh-button";
 import { SocketChecks } from "@/components/k8s/socket-checks";
 import { CoverageNote, DaemonSetCard, ServerCard } from "@/components/k8s/workload-cards";
 import { StatePanel } from "@/components/ui/state-panel";
-import { ApiError } from "@/lib/api/api-error";
 import { requirePage } from "@/lib/auth/guard";
 import type { KubernetesSpireReport } from "@/lib/kubernetes/build-report";
 import { getSpireReport } from "@/lib/kubernetes/load-spire-report";
 
+import { loadPagePart, PartProblem } from "../_components/page-part";
 import { Section } from "./_components/section";
 
 export const metadata = { title: "Kubernetes" };
 export const dynamic = "force-dynamic";
 
-type Loaded = { report: KubernetesSpireReport } | { notConfigured: string } | { error: string };
-
-async function load(): Promise<Loaded> {
-  try {
-    return { report: await getSpireReport() };
-  } catch (error) {
-    if (error instanceof ApiError && error.code === "not_configured") return { notConfigured: error.message };
-    if (error instanceof ApiError) return { error: error.message };
-    throw error;
-  }
-}
-
 export default async function KubernetesPage() {
-  await requirePage();
-  const loaded = await load();
+  const principal = await requirePage();
+  const loaded = await loadPagePart(principal, "reading the cluster", getSpireReport);
   return (
     <div className="space-y-6">
       <div className="flex items-center justify-between gap-4">
         <h1 className="text-xl font-semibold">Kubernetes</h1>
-        {"report" in loaded ? <RefreshButton /> : null}
+        {loaded.ok ? <RefreshButton /> : null}
       </div>
-      {"notConfigured" in loaded ? <K8sNotConfigured message={loaded.notConfigured} /> : null}
-      {"error" in loaded ? (
-        <StatePanel tone="error" title="Could not read the cluster">
-          {loaded.error}
-        </StatePanel>
+      {!loaded.ok && loaded.code === "not_configured" ? <K8sNotConfigured message={loaded.message} /> : null}
+      {!loaded.ok && loaded.code !== "not_configured" ? (
+        <PartProblem title="Could not read the cluster" part={loaded} />
       ) : null}
-      {"report" in loaded ? <Report report={loaded.report} /> : null}
+      {loaded.ok ? <Report report={loaded.data} /> : null}
     </div>
   );
 }

@@ -1,16 +1,11 @@
 import type { ReactNode } from "react";
 
-import { UnknownServer } from "@/components/servers/unknown-server";
 import { AgentAttestation } from "@/components/troubleshoot/agent-attestation";
 import { DiagnosisChecklist } from "@/components/troubleshoot/diagnosis-checklist";
 import { PodPicker } from "@/components/troubleshoot/pod-picker";
 import { VerdictCard } from "@/components/troubleshoot/verdict-card";
 import { Card, CardBody } from "@/components/ui/card";
-import { StatePanel } from "@/components/ui/state-panel";
-import { ApiError } from "@/lib/api/api-error";
-import { requirePage } from "@/lib/auth/guard";
 import { links } from "@/lib/links";
-import { pageServerChoice } from "@/lib/servers/resolve-server";
 import type { Diagnosis } from "@/lib/troubleshoot/diagnose-workload";
 import { listPodChoices } from "@/lib/troubleshoot/list-pod-choices";
 import { getAgentAttestation } from "@/lib/troubleshoot/load-agent-attestation";
@@ -18,6 +13,8 @@ import { diagnosePod, diagnoseSelectors, type PodDiagnosis } from "@/lib/trouble
 import { loadSpireContext } from "@/lib/troubleshoot/load-spire-context";
 import { parseSelector } from "@/lib/troubleshoot/match-entries";
 
+import { loadPagePart, PartProblem } from "../_components/page-part";
+import { openServerPage } from "../_components/server-page";
 import { ContainerTabs } from "./_components/container-tabs";
 import { SelectorForm } from "./_components/selector-form";
 
@@ -26,36 +23,11 @@ export const dynamic = "force-dynamic";
 
 type Params = Record<string, string | string[] | undefined>;
 
-/** Runs a read; an ApiError becomes its message (shown in place), anything else propagates to error.tsx. */
-async function attempt<T>(read: () => Promise<T>): Promise<{ ok: T } | { error: string; code: string }> {
-  try {
-    return { ok: await read() };
-  } catch (error) {
-    if (error instanceof ApiError) return { error: error.message, code: error.code };
-    throw error;
-  }
-}
-
 export default async function TroubleshootPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const choice = await pageServerChoice(searchParams);
-  await requirePage();
-  if (!choice.ok)
-    return (
-      <UnknownServer
-        requested={choice.requested}
-        configured={choice.configured}
-        hrefFor={(s) => links.troubleshoot({ server: s })}
-      />
-    );
-  if (!choice.name)
-    return (
-      <Page>
-        <StatePanel tone="error" title="No SPIRE server">
-          No SPIRE server is configured.
-        </StatePanel>
-      </Page>
-    );
-  const server = choice.name;
+  const page = await openServerPage(searchParams, (s) => links.troubleshoot({ server: s }));
+  if (!page.ok) return <Page>{page.view}</Page>;
+  const { server, principal } = page;
+  const attempt = <T,>(what: string, read: () => Promise<T>) => loadPagePart(principal, what, read);
   const sp = await searchParams;
   const one = (key: string) => (typeof sp[key] === "string" ? (sp[key] as string) : undefined);
   const namespace = one("namespace");
@@ -63,13 +35,13 @@ export default async function TroubleshootPage({ searchParams }: { searchParams:
   const selectorText = one("selectors") ?? "";
   const agentId = one("agentId") ?? "";
   const [pods, spire, agentsReport] = await Promise.all([
-    attempt(listPodChoices),
-    attempt(() => loadSpireContext(server)),
-    attempt(() => getAgentAttestation({ server })),
+    attempt("listing the pods", listPodChoices),
+    attempt(`reading ${server}`, () => loadSpireContext(server)),
+    attempt("reading the agents", () => getAgentAttestation({ server })),
   ]);
   const pod =
     namespace && name
-      ? await attempt(() => diagnosePod({ server, namespace, name, container: one("container") }))
+      ? await attempt("diagnosing the pod", () => diagnosePod({ server, namespace, name, container: one("container") }))
       : null;
   const selectors = selectorText
     .split(/\r?\n|,/)
@@ -77,9 +49,9 @@ export default async function TroubleshootPage({ searchParams }: { searchParams:
     .filter((s) => s !== null);
   const bySelectors =
     !pod && one("mode") === "selectors" && selectors.length && agentId
-      ? await attempt(() => diagnoseSelectors({ server, selectors, agentId }))
+      ? await attempt("diagnosing the selectors", () => diagnoseSelectors({ server, selectors, agentId }))
       : null;
-  const agentIds = "ok" in spire ? spire.ok.agents.map((a) => a.spiffeId) : [];
+  const agentIds = spire.ok ? spire.data.agents.map((a) => a.spiffeId) : [];
 
   return (
     <Page>
@@ -90,10 +62,14 @@ export default async function TroubleshootPage({ searchParams }: { searchParams:
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardBody>
-            {"ok" in pods ? (
-              <PodPicker pods={pods.ok} server={server} selected={namespace && name ? `${namespace}/${name}` : null} />
+            {pods.ok ? (
+              <PodPicker
+                pods={pods.data}
+                server={server}
+                selected={namespace && name ? `${namespace}/${name}` : null}
+              />
             ) : (
-              <p className="text-sm text-slate-600">Pods are not available: {pods.error}</p>
+              <p className="text-sm text-slate-600">Pods are not available: {pods.message}</p>
             )}
           </CardBody>
         </Card>
@@ -104,33 +80,27 @@ export default async function TroubleshootPage({ searchParams }: { searchParams:
         </Card>
       </div>
       {pod ? (
-        "error" in pod ? (
-          <StatePanel tone="error" title={`Cannot diagnose ${namespace}/${name}`}>
-            {pod.error}
-          </StatePanel>
+        pod.ok ? (
+          <PodResult result={pod.data} server={server} />
         ) : (
-          <PodResult result={pod.ok} server={server} />
+          <PartProblem title={`Cannot diagnose ${namespace}/${name}`} part={pod} />
         )
       ) : null}
       {bySelectors ? (
-        "error" in bySelectors ? (
-          <StatePanel tone="error" title="Cannot diagnose these selectors">
-            {bySelectors.error}
-          </StatePanel>
+        bySelectors.ok ? (
+          <Result d={bySelectors.data} imageNote={null} />
         ) : (
-          <Result d={bySelectors.ok} imageNote={null} />
+          <PartProblem title="Cannot diagnose these selectors" part={bySelectors} />
         )
       ) : null}
       <section aria-labelledby="ts-agents" className="space-y-3">
         <h2 id="ts-agents" className="text-base font-semibold">
           Why did an agent not attest?
         </h2>
-        {"ok" in agentsReport ? (
-          <AgentAttestation report={agentsReport.ok} />
+        {agentsReport.ok ? (
+          <AgentAttestation report={agentsReport.data} />
         ) : (
-          <StatePanel tone="error" title="Cannot read the agents">
-            {agentsReport.error}
-          </StatePanel>
+          <PartProblem title="Cannot read the agents" part={agentsReport} />
         )}
       </section>
     </Page>

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { SpiffeId } from "@/components/ui/spiffe-id";
-import type { ChainLink } from "@/lib/entries/build-index";
+import type { ChainLink } from "@/lib/entries/tree-types";
 import { links } from "@/lib/links";
 
 /** The entry's parents from the server down to the entry itself. */

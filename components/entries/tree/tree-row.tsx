@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { SpiffeId } from "@/components/ui/spiffe-id";
 import { TimeText } from "@/components/ui/time-text";
 import { controllerManagedReasons } from "@/lib/entries/controller-managed";
-import type { TreeNode } from "@/lib/entries/tree-nodes";
+import type { TreeNode } from "@/lib/entries/tree-types";
 import { cn } from "@/lib/format/cn";
 import { links } from "@/lib/links";
 

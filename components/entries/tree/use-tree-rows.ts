@@ -5,7 +5,7 @@ import { useMemo } from "react";
 
 import { describeIndexProgress } from "@/lib/entries/index-progress";
 import type { TreeLevel } from "@/lib/entries/load-tree-level";
-import type { TreeNode } from "@/lib/entries/tree-nodes";
+import type { TreeNode } from "@/lib/entries/tree-types";
 import { fetchIndexed, IndexBuildingError, retryIndexed, retryIndexedDelay } from "@/lib/query/fetch-indexed";
 import { entryTreeKeys } from "@/lib/query/keys";
 import type { EntryFilters } from "@/lib/spire/types";

@@ -1,4 +1,4 @@
-import type { ChainLink } from "@/lib/entries/build-index";
+import type { ChainLink } from "@/lib/entries/tree-types";
 
 import type { CompactEntryIndex } from "./compact-index";
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 
+import type { TreeNode } from "@/lib/entries/tree-types";
 import type { Agent, Entry, EntryFilters } from "@/lib/spire/types";
+import { buildEntryIndex, parentChain } from "@/test/support/reference-index/build-index";
+import { searchEntries } from "@/test/support/reference-index/search-entries";
+import { pageChildren, pageOrphans, rootNodes } from "@/test/support/reference-index/tree-nodes";
+import { makeTreeView } from "@/test/support/reference-index/tree-view";
 
 import { generateEntries, makeRandom } from "../../../test/support/generate-entries";
-import { buildEntryIndex, parentChain } from "../build-index";
-import { searchEntries } from "../search-entries";
-import { pageChildren, pageOrphans, rootNodes, type TreeNode } from "../tree-nodes";
-import { makeTreeView } from "../tree-view";
 import { compactParentChain } from "./compact-chain";
 import { CompactEntryIndex } from "./compact-index";
 import { compactRootNodes, makeCompactTreeView, pageCompactChildren, pageCompactOrphans } from "./compact-tree";

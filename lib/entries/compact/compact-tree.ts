@@ -1,4 +1,4 @@
-import type { ChildPage, TreeNode } from "@/lib/entries/tree-nodes";
+import type { ChildPage, TreeNode } from "@/lib/entries/tree-types";
 import type { EntryFilters } from "@/lib/spire/types";
 
 import type { CompactEntryIndex } from "./compact-index";

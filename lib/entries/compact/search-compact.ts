@@ -1,5 +1,5 @@
-import type { EntryMatchField, EntrySearchHit, EntrySearchPage } from "@/lib/entries/search-entries";
-import { searchTerms } from "@/lib/search/rank-text";
+import type { EntryMatchField, EntrySearchHit, EntrySearchPage } from "@/lib/entries/tree-types";
+import { searchTerms } from "@/lib/listing/rank-text";
 
 import type { CompactEntryIndex } from "./compact-index";
 import { selectTop } from "./select-top";

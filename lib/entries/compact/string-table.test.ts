@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { scoreText } from "@/lib/search/rank-text";
+import { scoreText } from "@/lib/listing/rank-text";
 
 import { makeRandom } from "../../../test/support/generate-entries";
 import { StringTable } from "./string-table";

@@ -1,10 +1,9 @@
 import { AgentDetailView } from "@/components/agents/agent-detail-view";
-import { UnknownServer } from "@/components/servers/unknown-server";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { CopyButton } from "@/components/ui/copy-button";
-import { requirePage } from "@/lib/auth/guard";
 import { links } from "@/lib/links";
-import { pageServerChoice } from "@/lib/servers/resolve-server";
+
+import { openServerPage } from "../../_components/server-page";
 
 export const metadata = { title: "Agent" };
 
@@ -14,13 +13,10 @@ type Props = {
 };
 
 export default async function AgentPage({ params, searchParams }: Props) {
-  const [{ agentId }, choice] = await Promise.all([params, pageServerChoice(searchParams)]);
-  await requirePage();
-  if (!choice.ok)
-    return (
-      <UnknownServer requested={choice.requested} configured={choice.configured} hrefFor={(s) => links.agents(s)} />
-    );
-  const server = choice.name;
+  const { agentId } = await params;
+  const page = await openServerPage(searchParams, links.agents);
+  if (!page.ok) return page.view;
+  const { server } = page;
   const id = decodeURIComponent(agentId);
   return (
     <div className="space-y-4">

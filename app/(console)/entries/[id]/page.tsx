@@ -2,40 +2,26 @@ import { Suspense } from "react";
 
 import { EntryDetailView } from "@/components/entries/detail/entry-detail-view";
 import { EntryActions } from "@/components/entries/forms/entry-actions";
-import { UnknownServer } from "@/components/servers/unknown-server";
 import { EntryPodsPanel } from "@/components/troubleshoot/entry-pods-panel";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { CopyButton } from "@/components/ui/copy-button";
-import { StatePanel } from "@/components/ui/state-panel";
-import { ApiError } from "@/lib/api/api-error";
-import { requirePage } from "@/lib/auth/guard";
-import { type EntryDetail, getEntryDetail } from "@/lib/entries/load-entry-detail";
+import { getEntryDetail } from "@/lib/entries/load-entry-detail";
 import { links } from "@/lib/links";
-import { getServerConfig, pageServerChoice } from "@/lib/servers/resolve-server";
 
-import { readWithTime } from "../../_components/read-with-time";
+import { loadPagePart, PartProblem } from "../../_components/page-part";
+import { openServerPage } from "../../_components/server-page";
 
 export const metadata = { title: "Entry" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EntryPage({ params, searchParams }: Props) {
-  const [{ id }, choice] = await Promise.all([params, pageServerChoice(searchParams)]);
-  await requirePage();
-  if (!choice.ok)
-    return (
-      <UnknownServer requested={choice.requested} configured={choice.configured} hrefFor={(s) => links.entries(s)} />
-    );
-  const server = choice.name;
-  let detail: EntryDetail | null = null;
-  let problem: string | null = null;
-  let renderedAt = 0;
-  try {
-    ({ data: detail, readAt: renderedAt } = await readWithTime(() => getEntryDetail(getServerConfig(server), id)));
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    problem = error.message;
-  }
+  const { id } = await params;
+  const page = await openServerPage(searchParams, links.entries);
+  if (!page.ok) return page.view;
+  const { server, config, principal } = page;
+  const part = await loadPagePart(principal, "reading the entry", () => getEntryDetail(config, id));
+  const detail = part.ok ? part.data : null;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -48,12 +34,10 @@ export default async function EntryPage({ params, searchParams }: Props) {
         </div>
         {detail ? <EntryActions server={server} entry={detail.entry} writable={detail.writable} /> : null}
       </div>
-      {detail ? (
-        <EntryDetailView server={server} id={id} initialData={detail} renderedAt={renderedAt} />
+      {part.ok ? (
+        <EntryDetailView server={server} id={id} initialData={part.data} renderedAt={part.readAt} />
       ) : (
-        <StatePanel tone="error" title="Could not load this entry">
-          {problem}
-        </StatePanel>
+        <PartProblem title="Could not load this entry" part={part} />
       )}
       {detail ? (
         <Suspense fallback={null}>

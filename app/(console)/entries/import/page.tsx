@@ -1,49 +1,33 @@
 import { EntryFilterForm } from "@/components/entries/entry-filter-form";
 import { BulkEntryTable } from "@/components/entries/forms/bulk-entry-table";
 import { ImportPanel } from "@/components/entries/forms/import-panel";
-import { UnknownServer } from "@/components/servers/unknown-server";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { StatePanel } from "@/components/ui/state-panel";
-import { userMessage } from "@/lib/api/user-message";
-import { requirePage } from "@/lib/auth/guard";
 import { loadEntryFormContext } from "@/lib/entries/load-entry-form";
 import { links } from "@/lib/links";
 import { entryListQuerySchema } from "@/lib/schemas/list-queries";
 import { readQuery } from "@/lib/schemas/query-string";
-import { getServerConfig, pageServerChoice } from "@/lib/servers/resolve-server";
+
+import { loadPagePart, PartProblem } from "../../_components/page-part";
+import { openServerPage } from "../../_components/server-page";
 
 export const metadata = { title: "Import, export and bulk delete" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EntryImportPage({ searchParams }: Props) {
-  const choice = await pageServerChoice(searchParams);
-  await requirePage();
-  if (!choice.ok)
-    return (
-      <UnknownServer
-        requested={choice.requested}
-        configured={choice.configured}
-        hrefFor={(s) => links.importEntries(s)}
-      />
-    );
-  const server = choice.name;
+  const page = await openServerPage(searchParams, links.importEntries);
+  if (!page.ok) return page.view;
+  const { server, config, principal } = page;
   const raw = new URLSearchParams();
   for (const [key, value] of Object.entries(await searchParams)) {
     if (key === "server" || value === undefined) continue;
     for (const v of [value].flat()) raw.append(key, v);
   }
   const parsed = entryListQuerySchema.safeParse(readQuery(raw));
-  let trustDomain: string;
-  try {
-    ({ trustDomain } = await loadEntryFormContext(getServerConfig(server)));
-  } catch (error) {
-    return (
-      <StatePanel tone="error" title={`Cannot manage entries on '${server}'`}>
-        {userMessage(error, "preparing the import")}
-      </StatePanel>
-    );
-  }
+  const form = await loadPagePart(principal, "preparing the import", () => loadEntryFormContext(config));
+  if (!form.ok) return <PartProblem title={`Cannot manage entries on '${server}'`} part={form} />;
+  const { trustDomain } = form.data;
   return (
     <div className="space-y-6">
       <Breadcrumbs

@@ -1,13 +1,11 @@
 import { EntryForm } from "@/components/entries/forms/entry-form";
-import { UnknownServer } from "@/components/servers/unknown-server";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { StatePanel } from "@/components/ui/state-panel";
-import { userMessage } from "@/lib/api/user-message";
-import { requirePage } from "@/lib/auth/guard";
 import { localReturnTo } from "@/lib/auth/return-to";
 import { loadEntryFormContext } from "@/lib/entries/load-entry-form";
 import { links } from "@/lib/links";
-import { getServerConfig, pageServerChoice } from "@/lib/servers/resolve-server";
+
+import { loadPagePart, PartProblem } from "../../_components/page-part";
+import { openServerPage } from "../../_components/server-page";
 
 export const metadata = { title: "New entry" };
 
@@ -16,24 +14,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function NewEntryPage({ searchParams }: Props) {
-  const choice = await pageServerChoice(searchParams);
-  await requirePage();
-  if (!choice.ok)
-    return (
-      <UnknownServer requested={choice.requested} configured={choice.configured} hrefFor={(s) => links.newEntry(s)} />
-    );
-  const server = choice.name;
+  const page = await openServerPage(searchParams, links.newEntry);
+  if (!page.ok) return page.view;
+  const { server, config, principal } = page;
   const params = await searchParams;
-  let trustDomain: string;
-  try {
-    ({ trustDomain } = await loadEntryFormContext(getServerConfig(server)));
-  } catch (error) {
-    return (
-      <StatePanel tone="error" title={`Cannot create entries on '${server}'`}>
-        {userMessage(error, "preparing the entry form")}
-      </StatePanel>
-    );
-  }
+  const form = await loadPagePart(principal, "preparing the entry form", () => loadEntryFormContext(config));
+  if (!form.ok) return <PartProblem title={`Cannot create entries on '${server}'`} part={form} />;
+  const { trustDomain } = form.data;
   const selector = params.selector;
   return (
     <div className="space-y-4">

@@ -7,8 +7,9 @@ import { diagnoseSelectors } from "@/lib/troubleshoot/load-diagnosis";
 export const dynamic = "force-dynamic";
 
 // GET /api/troubleshoot/selectors – diagnose a selector set (?selector=… repeated) as served by ?agentId=
-export const GET = withApi({ action: "troubleshoot.read", query: selectorsQuerySchema }, async ({ query }) =>
-  diagnoseSelectors(query),
+export const GET = withApi(
+  { action: "troubleshoot.read", serverInQuery: true, query: selectorsQuerySchema },
+  async ({ query }) => diagnoseSelectors(query),
 );
 
 // POST /api/troubleshoot/selectors – the same with a JSON body { server?, agentId, selectors: ["type:value", …] }

@@ -1,17 +1,14 @@
 import { ControllerOwnerNote } from "@/components/entries/controller-owner-note";
 import { EntryActions } from "@/components/entries/forms/entry-actions";
 import { EntryForm } from "@/components/entries/forms/entry-form";
-import { UnknownServer } from "@/components/servers/unknown-server";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { StatePanel } from "@/components/ui/state-panel";
-import { userMessage } from "@/lib/api/user-message";
-import type { AccessDecision } from "@/lib/auth/access-map";
-import { requirePage } from "@/lib/auth/guard";
 import { localReturnTo } from "@/lib/auth/return-to";
 import { loadEntryForEdit } from "@/lib/entries/load-entry-form";
 import { links } from "@/lib/links";
-import { getServerConfig, pageServerChoice } from "@/lib/servers/resolve-server";
-import type { Entry } from "@/lib/spire/types";
+
+import { loadPagePart, PartProblem } from "../../../_components/page-part";
+import { openServerPage } from "../../../_components/server-page";
 
 export const metadata = { title: "Edit entry" };
 
@@ -20,27 +17,14 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EditEntryPage({ params, searchParams }: Props) {
-  const choice = await pageServerChoice(searchParams);
-  await requirePage();
-  if (!choice.ok)
-    return (
-      <UnknownServer requested={choice.requested} configured={choice.configured} hrefFor={(s) => links.entries(s)} />
-    );
-  const server = choice.name;
+  const page = await openServerPage(searchParams, links.entries);
+  if (!page.ok) return page.view;
+  const { server, config, principal } = page;
   const { id } = await params;
   const query = await searchParams;
-  let entry: Entry;
-  let trustDomain: string;
-  let writable: AccessDecision;
-  try {
-    ({ entry, trustDomain, writable } = await loadEntryForEdit(getServerConfig(server), id));
-  } catch (error) {
-    return (
-      <StatePanel tone="error" title={`Cannot edit entry ${id} on '${server}'`}>
-        {userMessage(error, "loading the entry to edit")}
-      </StatePanel>
-    );
-  }
+  const loaded = await loadPagePart(principal, "loading the entry to edit", () => loadEntryForEdit(config, id));
+  if (!loaded.ok) return <PartProblem title={`Cannot edit entry ${id} on '${server}'`} part={loaded} />;
+  const { entry, trustDomain, writable } = loaded.data;
   return (
     <div className="space-y-4">
       <Breadcrumbs

@@ -1,11 +1,11 @@
 import { evictAgent } from "@/lib/agents/agent-actions";
+import { getAgentById } from "@/lib/agents/load-agent-detail";
 import { withApi } from "@/lib/api/with-api";
 import { agentParams } from "@/lib/schemas/path-params";
-import { getAgent } from "@/lib/spire/agents";
 
 // GET /api/servers/[server]/agents/[agentId] – one agent by its URL-encoded SPIFFE ID
 export const GET = withApi({ action: "agents.read", params: agentParams }, async ({ params }) =>
-  getAgent(params.server, params.agentId),
+  getAgentById(params.server, params.agentId),
 );
 
 // DELETE /api/servers/[server]/agents/[agentId] – evict an agent (it must attest again); 204

@@ -2,15 +2,15 @@ import { readJsonBody } from "@/lib/api/read-json-body";
 import { withApi } from "@/lib/api/with-api";
 import { parseOrThrow } from "@/lib/api/zod-issues";
 import { deleteEntry } from "@/lib/entries/delete-entries";
+import { getEntryById } from "@/lib/entries/load-entry-detail";
 import { entryInputContext } from "@/lib/entries/mutate-entries";
 import { updateEntry } from "@/lib/entries/update-entry";
 import { entryPatchSchema, mentionsFederation } from "@/lib/schemas/entry-input";
 import { entryParams } from "@/lib/schemas/path-params";
-import { getEntry } from "@/lib/spire/entries";
 
 // GET /api/servers/[server]/entries/[id] – one entry by its ID
 export const GET = withApi({ action: "entries.read", params: entryParams }, async ({ params }) =>
-  getEntry(params.server, params.id),
+  getEntryById(params.server, params.id),
 );
 
 // PATCH /api/servers/[server]/entries/[id] – change the sent fields if still at `revisionNumber` (else 409)

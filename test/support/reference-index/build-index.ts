@@ -1,8 +1,9 @@
+import { type AliasCoverage, computeAliasCoverage } from "@/lib/entries/alias-coverage";
+import { findOrphans, type Orphan } from "@/lib/entries/find-orphans";
+import type { ChainLink } from "@/lib/entries/tree-types";
 import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
 import type { Agent, Entry } from "@/lib/spire/types";
 
-import { type AliasCoverage, computeAliasCoverage } from "./alias-coverage";
-import { findOrphans, type Orphan } from "./find-orphans";
 import { countSubtrees } from "./subtree-counts";
 
 /**
@@ -79,8 +80,6 @@ export function buildEntryIndex(input: {
     expiredAgents,
   };
 }
-
-export type ChainLink = { spiffeId: string; kind: "server" | "agent" | "entry" | "missing"; entryId?: string };
 
 /** The chain of parents of an entry up to the server (nearest first), stopping at a cycle. */
 export function parentChain(index: EntryIndex, entry: Entry): ChainLink[] {

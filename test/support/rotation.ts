@@ -6,7 +6,7 @@ import { splitDerCertificates } from "../../lib/spiffe/der";
 import { authorityKeyIdOf, subjectKeyIdOf } from "../../lib/spiffe/key-ids";
 import { runOrThrow } from "../../scripts/stack/exec.ts";
 import { spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import { apiGet, consoleFetch, stackState, waitFor } from "../support/api";
+import { apiGet, consoleFetch, stackState, waitFor } from "./api";
 
 export type Kind = "x509" | "jwt";
 type Slot = { authorityId: string; expiresAt: string | null } | null;

@@ -1,4 +1,4 @@
-// Issue 16, item 7: feedback after every change. A toast says what happened (with a link to the
+// Feedback after every change. A toast says what happened (with a link to the
 // object, in the form's words), the user goes back to where they started, and the Federation page
 // shows when a bundle was last refreshed from the console.
 import type { Browser } from "playwright-core";

@@ -8,7 +8,7 @@ import { inject } from "vitest";
 
 import { getServerPaths, getStackPaths } from "../../scripts/stack/paths.ts";
 import { spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import { apiGet, consoleFetch, stackState } from "../support/api";
+import { apiGet, consoleFetch, stackState } from "./api";
 
 export const TD = "foo.example.com";
 export const id = (p: string) => `spiffe://${TD}${p}`;

@@ -1,39 +1,7 @@
-import type { Entry, Selector } from "@/lib/spire/types";
+import type { ChildPage, TreeNode } from "@/lib/entries/tree-types";
+import type { Entry } from "@/lib/spire/types";
 
 import type { EntryIndex } from "./build-index";
-
-export type TreeNodeKind = "server" | "agent" | "alias" | "entry" | "orphans";
-
-/** One row of the entry tree as the browser receives it (plain data, no children inlined). */
-export type TreeNode = {
-  /** Unique per row kind: `server`, `agent:<id>`, `entry:<id>`, `orphans`. */
-  key: string;
-  kind: TreeNodeKind;
-  /** The SPIFFE ID whose children this node expands to ("" for the Orphans group). */
-  spiffeId: string;
-  entryId: string | null;
-  parentId: string | null;
-  selectors: Selector[];
-  /** Entries (matching the filter, if any) directly below / anywhere below this node. */
-  childCount: number;
-  subtreeCount: number;
-  /** For a node alias: the agents it covers. For an agent: the aliases covering it. */
-  covers: string[];
-  aliases: string[];
-  flags: {
-    expired: boolean;
-    banned: boolean;
-    parentAgentExpired: boolean;
-    orphanReason: "missing-parent" | "unreachable" | null;
-    admin: boolean;
-    downstream: boolean;
-    federatesWith: string[];
-    expiresAt: string | null;
-    attestationType: string | null;
-    /** The agent's `agent_version` (agent rows only). */
-    agentVersion: string | null;
-  };
-};
 
 /** Which entries count, and how many below each SPIFFE ID, for the current filter. */
 export type TreeView = { index: EntryIndex; counts: Map<string, number>; matches: ((entry: Entry) => boolean) | null };
@@ -155,8 +123,6 @@ export function visibleAgents(view: TreeView): string[] {
   const ids = view.index.agents.map((a) => a.spiffeId);
   return view.matches ? ids.filter((id) => (view.counts.get(id) ?? 0) > 0) : ids;
 }
-
-export type ChildPage = { nodes: TreeNode[]; total: number; offset: number; nextOffset: number | null };
 
 /**
  * One page of the child rows of `parentId` in display order: under the server the agents, then

@@ -1,13 +1,6 @@
-import { rankAndPage, scoreFields, type SearchField, searchTerms } from "@/lib/search/rank-text";
+import type { EntryMatchField, EntrySearchHit, EntrySearchPage } from "@/lib/entries/tree-types";
+import { rankAndPage, scoreFields, type SearchField, searchTerms } from "@/lib/listing/rank-text";
 import type { Entry } from "@/lib/spire/types";
-
-/** Where a search term was found in an entry. */
-export type EntryMatchField = "spiffeId" | "entryId" | "selector" | "hint" | "dnsName" | "parentId";
-
-/** One found entry, with the field that matched best and that field's text. */
-export type EntrySearchHit = { entry: Entry; score: number; field: EntryMatchField; match: string };
-
-export type EntrySearchPage = { hits: EntrySearchHit[]; total: number; nextOffset: number | null };
 
 function entryFields(entry: Entry): SearchField<EntryMatchField>[] {
   return [

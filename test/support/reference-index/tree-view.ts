@@ -1,7 +1,7 @@
+import { isEmptyFilter, matchesEntryFilters } from "@/lib/entries/match-entry-filters";
 import type { EntryFilters } from "@/lib/spire/types";
 
 import type { EntryIndex } from "./build-index";
-import { isEmptyFilter, matchesEntryFilters } from "./match-entry-filters";
 import { countSubtrees } from "./subtree-counts";
 import type { TreeView } from "./tree-nodes";
 

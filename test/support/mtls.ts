@@ -1,6 +1,6 @@
 // Helpers shared by the mtls-*.test.ts files (issue #6): the console's Workload API state as
 // GET /api/servers reports it.
-import { apiGet } from "../support/api";
+import { apiGet } from "./api";
 
 export type WorkloadApiStatus = {
   socket: string;

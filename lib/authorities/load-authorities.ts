@@ -15,3 +15,9 @@ export async function getAuthoritiesView(server: ServerConfig): Promise<Authorit
   const [local, bundle] = await Promise.all([getLocalAuthorities(server), getBundle(server)]);
   return { server: server.name, local, bundle };
 }
+
+/** One server's X.509 and JWT authorities: active, prepared and old. */
+export async function getServerAuthorities(server: ServerConfig): Promise<LocalAuthorities> {
+  await authorize("expiry.read", { server: server.name });
+  return getLocalAuthorities(server);
+}

@@ -1,4 +1,5 @@
-// Issue 16, item 9: the small things that add up, each as the user meets it.
+// Navigation and form details, each as the user meets it: the tree's URL, table sorting, the ban
+// dialog, breadcrumbs and skip link, the pods panel, the parent input.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
