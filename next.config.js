@@ -16,6 +16,10 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with status 403 for pages a user's roles do not allow.
   experimental: { authInterrupts: true },
   reactStrictMode: true,
+  // The Kubernetes routes were /api/k8s/* before `k8s` came to mean the adapter only: old URLs keep working.
+  async rewrites() {
+    return [{ source: "/api/k8s/:path*", destination: "/api/kubernetes/:path*" }];
+  },
 };
 
 export default nextConfig;

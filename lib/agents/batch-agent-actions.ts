@@ -4,7 +4,7 @@ import { ulid } from "@/lib/audit/ulid";
 import { auditError, recordIntents, recordResults } from "@/lib/audit/write-audit";
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
-import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { readEntryIndex } from "@/lib/entries/entry-index-cache";
 import { invalidateEntryIndex } from "@/lib/entries/invalidate-index";
 import { banAgent, deleteAgent, listAllAgents } from "@/lib/spire/agents";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
@@ -72,7 +72,7 @@ export async function runAgentBatch(
   // The agents fresh from SPIRE (what is sent depends on them); entry counts from the cached index.
   const [agents, index] = await Promise.all([
     listAllAgents(server),
-    serverTrustDomain(server).then((td) => getEntryIndex(server, td)),
+    serverTrustDomain(server).then((td) => readEntryIndex(server, td)),
   ]);
   const agentById = new Map(agents.map((a) => [a.spiffeId, a]));
   const { coverage } = index.aliases();

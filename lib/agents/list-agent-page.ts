@@ -2,7 +2,7 @@ import "server-only";
 
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
-import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { readEntryIndex } from "@/lib/entries/entry-index-cache";
 import { nextOffsetToken, readOffsetToken } from "@/lib/listing/offset-token";
 import type { AgentListQuery } from "@/lib/schemas/list-queries";
 import { listAgents } from "@/lib/spire/agents";
@@ -23,7 +23,7 @@ export async function listAgentPage(
   const { pageSize, pageToken, selector, ...rest } = query;
   const filters = { ...rest, selectors: selector };
   if (filters.spiffeIdContains) {
-    const index = await getEntryIndex(server, await serverTrustDomain(server));
+    const index = await readEntryIndex(server, await serverTrustDomain(server));
     const matching = index.agents.filter((a) => matchesAgentFilters(a, filters));
     const offset = readOffsetToken(pageToken);
     const agents = matching.slice(offset, offset + pageSize);

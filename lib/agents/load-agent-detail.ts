@@ -2,7 +2,7 @@ import "server-only";
 
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
-import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { readEntryIndex } from "@/lib/entries/entry-index-cache";
 import { getAgent } from "@/lib/spire/agents";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Agent, Entry } from "@/lib/spire/types";
@@ -28,7 +28,7 @@ export async function getAgentDetail(server: ServerConfig, agentId: string): Pro
   await authorize("agents.read", { server: server.name });
   const [agent, index] = await Promise.all([
     getAgent(server, agentId),
-    serverTrustDomain(server).then((td) => getEntryIndex(server, td)),
+    serverTrustDomain(server).then((td) => readEntryIndex(server, td)),
   ]);
   const { aliases, coverage } = index.aliases();
   const aliasEntries = aliases.filter((alias) => (coverage.agentsByAlias.get(alias.id) ?? []).includes(agentId));

@@ -2,7 +2,7 @@ import "server-only";
 
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
-import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { readEntryIndex } from "@/lib/entries/entry-index-cache";
 import type { SearchQuery } from "@/lib/schemas/search";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 
@@ -28,7 +28,7 @@ export type AgentSearchAnswer = {
 /** Searches one server's attested agents (ID, selectors, attestation type, serial), ranked and paged. */
 export async function searchAgentIndex(server: ServerConfig, query: SearchQuery): Promise<AgentSearchAnswer> {
   await authorize("agents.read", { server: server.name });
-  const index = await getEntryIndex(server, await serverTrustDomain(server));
+  const index = await readEntryIndex(server, await serverTrustDomain(server));
   const found = searchAgents(index.agents, query.q, query);
   return {
     server: server.name,

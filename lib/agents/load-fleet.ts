@@ -2,7 +2,7 @@ import "server-only";
 
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
-import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { readEntryIndex } from "@/lib/entries/entry-index-cache";
 import type { FleetQuery } from "@/lib/schemas/fleet";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 
@@ -25,7 +25,7 @@ export type FleetPage = {
  */
 export async function loadFleet(server: ServerConfig, query: FleetQuery): Promise<FleetPage> {
   await authorize("agents.read", { server: server.name });
-  const index = await getEntryIndex(server, await serverTrustDomain(server));
+  const index = await readEntryIndex(server, await serverTrustDomain(server));
   const now = Date.now();
   const { coverage } = index.aliases();
   const { offset, limit, ...filters } = query;

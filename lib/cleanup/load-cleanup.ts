@@ -5,7 +5,7 @@ import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import { controllerOwnership } from "@/lib/controller-manager/ownership";
 import { allEntries } from "@/lib/entries/compact/read-entries";
-import { dropCachedIndex, getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { dropCachedIndex, readEntryIndex } from "@/lib/entries/entry-index-cache";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Agent, Entry } from "@/lib/spire/types";
 
@@ -46,7 +46,7 @@ export async function readCleanupState(
 ): Promise<CleanupState> {
   const trustDomain = await serverTrustDomain(server);
   if (fresh) dropCachedIndex(server.name);
-  const index = await getEntryIndex(server, trustDomain);
+  const index = await readEntryIndex(server, trustDomain);
   // Clean-up reasons over every entry at once (duplicates, orphans): a full copy for this request.
   const entries = allEntries(index);
   const agentIds = new Set(index.agents.map((a) => a.spiffeId));

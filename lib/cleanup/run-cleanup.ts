@@ -6,14 +6,14 @@ import { auditError, recordIntents, recordResults } from "@/lib/audit/write-audi
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import { invalidateEntryIndex } from "@/lib/entries/invalidate-index";
-import { deleteEntries } from "@/lib/entries/mutate-entries";
+import { sendEntryDeletes } from "@/lib/entries/send-entry-changes";
 import { deleteAgent } from "@/lib/spire/agents";
 import type { Agent, Entry } from "@/lib/spire/types";
 
 import type { CleanupCall, CleanupResult, CleanupRow, DryRun } from "./cleanup-types";
-import { loadAffectedPods } from "./load-affected-pods";
 import { type CleanupOptions, readCleanupState } from "./load-cleanup";
 import { orphanedChildren, planCleanup } from "./plan-cleanup";
+import { readAffectedPods } from "./read-affected-pods";
 
 export type CleanupSelection = CleanupOptions & { keys: string[] };
 
@@ -59,7 +59,7 @@ export async function dryRunCleanup(server: ServerConfig, selection: CleanupSele
   const removedEntries = sent.flatMap((r) =>
     r.target.type === "entry" ? (planned.entryById.get(r.target.id) ?? []) : [],
   );
-  const pods = await loadAffectedPods(server, planned.trustDomain, removedEntries, planned);
+  const pods = await readAffectedPods(server, planned.trustDomain, removedEntries, planned);
   return {
     rows: planned.rows,
     calls: planned.calls,
@@ -100,7 +100,7 @@ export async function applyCleanup(server: ServerConfig, selection: CleanupSelec
   const outcome = new Map<string, { code: string; message: string } | null>();
   const entryIds = sent.filter((r) => r.target.type === "entry").map((r) => r.target.id);
   try {
-    for (const result of entryIds.length ? await deleteEntries(server, entryIds) : []) {
+    for (const result of entryIds.length ? await sendEntryDeletes(server, entryIds) : []) {
       outcome.set(`entry:${result.id}`, result.status.code === "ok" ? null : result.status);
     }
   } catch (error) {

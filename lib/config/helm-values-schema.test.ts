@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { kubernetesConfigSchema } from "./k8s-schema";
+import { kubernetesConfigSchema } from "./kubernetes-schema";
 import { serverConfigSchema } from "./schema";
 
 type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema };

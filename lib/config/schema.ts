@@ -4,7 +4,7 @@ import { spiffeIdSchema, trustDomainSchema } from "@/lib/schemas/spiffe-id";
 
 import { addressOrCidrSchema, authConfigSchema } from "./auth-schema";
 import { expiryConfigSchema } from "./expiry-schema";
-import { kubernetesConfigSchema } from "./k8s-schema";
+import { kubernetesConfigSchema } from "./kubernetes-schema";
 
 /** An origin: scheme, host and port only (`https://console.example.com`). */
 const publicOriginSchema = z

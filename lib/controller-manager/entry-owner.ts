@@ -47,7 +47,7 @@ function findOwner(state: ControllerState, entry: Entry): EntryOwner["owner"] {
  * console reads the cluster of that server, the ClusterSPIFFEID or ClusterStaticEntry that renders it.
  * Never throws: without Kubernetes the owner is unknown.
  */
-export async function loadEntryOwner(server: ServerConfig, entry: Entry): Promise<EntryOwner> {
+export async function readEntryOwner(server: ServerConfig, entry: Entry): Promise<EntryOwner> {
   const reasons = ownershipReasons(entry);
   let owner: EntryOwner["owner"] = null;
   try {

@@ -4,7 +4,7 @@ import { ApiError } from "@/lib/api/api-error";
 import { userMessage } from "@/lib/api/user-message";
 import { authorize } from "@/lib/auth/guard";
 import { allEntries } from "@/lib/entries/compact/read-entries";
-import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { readEntryIndex } from "@/lib/entries/entry-index-cache";
 import { getK8sClients, type K8sClients } from "@/lib/k8s/client";
 import { listClusterFederatedTrustDomains } from "@/lib/k8s/cluster-federated-trust-domains";
 import { listClusterSpiffeIds } from "@/lib/k8s/cluster-spiffe-ids";
@@ -46,7 +46,7 @@ export async function readControllerState(clients: K8sClients = getK8sClients())
     listNamespaces(clients),
     listWorkloadPods(clients),
     listNodes(clients),
-    getEntryIndex(server, trustDomain),
+    readEntryIndex(server, trustDomain),
     listFederationRelationships(server).then(
       (r) => ({ list: r, error: null }),
       (error: unknown) => ({ list: null, error: userMessage(error, "reading federation relationships") }),

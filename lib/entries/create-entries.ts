@@ -10,7 +10,7 @@ import type { CreateResult } from "@/lib/spire/entry-mutations";
 import type { Entry } from "@/lib/spire/types";
 
 import { type BatchCreateAnswer, mergeCreateResults } from "./batch-results";
-import { createEntries } from "./mutate-entries";
+import { sendEntryCreates } from "./send-entry-changes";
 
 const createChange = (server: ServerConfig, input: EntryInput) => ({
   action: "entry.create",
@@ -27,7 +27,7 @@ async function createAudited(server: ServerConfig, inputs: EntryInput[], batchId
   );
   let results: CreateResult[];
   try {
-    results = await createEntries(server, inputs);
+    results = await sendEntryCreates(server, inputs);
   } catch (error) {
     const failed = error instanceof ApiError ? { code: error.code, message: error.message } : null;
     await recordResults(

@@ -10,7 +10,7 @@ import type { DeleteResult } from "@/lib/spire/entry-mutations";
 import type { Entry } from "@/lib/spire/types";
 
 import { type BatchDeleteAnswer, summarizeDeletes } from "./batch-results";
-import { deleteEntries } from "./mutate-entries";
+import { sendEntryDeletes } from "./send-entry-changes";
 
 /** Deletes with one audit intent per ID (the entry as it was, when it exists) and one result each. */
 async function deleteAudited(
@@ -30,7 +30,7 @@ async function deleteAudited(
   );
   let results: DeleteResult[];
   try {
-    results = await deleteEntries(server, ids);
+    results = await sendEntryDeletes(server, ids);
   } catch (error) {
     await recordResults(
       intents,

@@ -7,7 +7,7 @@ import { listAllAgents } from "@/lib/spire/agents";
 
 import type { CompactEntryIndex, EntryChange } from "./compact/compact-index";
 import { walkEntryIndex, type WalkProgress } from "./index-walk";
-import { lastSavedAt, loadSavedIndex, saveIndexSoon } from "./saved-index-store";
+import { lastSavedAt, readSavedIndex, saveIndexSoon } from "./saved-index-store";
 
 /**
  * An index is walked again in the background once older than 5× its last walk (at most 5 min), or
@@ -142,7 +142,7 @@ function progressError(name: string, progress: WalkProgress): ApiError {
  * the walk, then gets a 503 `unavailable` saying how many entries are indexed so far. Only one
  * walk per server runs at a time, with an overall deadline of 15 minutes.
  */
-export async function getEntryIndex(server: ServerConfig, trustDomain: string): Promise<CompactEntryIndex> {
+export async function readEntryIndex(server: ServerConfig, trustDomain: string): Promise<CompactEntryIndex> {
   const slot = slotFor(server, trustDomain);
   const { index } = slot;
   if (index) {
@@ -185,7 +185,7 @@ export async function getEntryIndex(server: ServerConfig, trustDomain: string): 
  * unless the walk finished first. Changes made meanwhile patch it like a walked one.
  */
 async function restoreSaved(name: string, slot: Slot): Promise<CompactEntryIndex | null> {
-  const saved = await loadSavedIndex(name, slot.trustDomain);
+  const saved = await readSavedIndex(name, slot.trustDomain);
   if (!saved || slot.index || slots.get(name) !== slot) return null;
   for (const change of slot.walk?.journal ?? []) replay(saved.index, change);
   Object.assign(slot, { index: saved.index, restoredFrom: saved.savedAt });

@@ -10,7 +10,7 @@ import type { Entry } from "@/lib/spire/types";
 
 import { compileEntryFilter } from "./compact/match-compact-filters";
 import { selectTop } from "./compact/select-top";
-import { getEntryIndex } from "./entry-index-cache";
+import { readEntryIndex } from "./entry-index-cache";
 
 /**
  * One page of entries filtered like `spire-server entry show`, straight from SPIRE. With
@@ -25,7 +25,7 @@ export async function listEntryPage(
   await authorize("entries.read", { server: server.name });
   const filters = toEntryFilters(query);
   if (filters.spiffeIdContains) {
-    const index = await getEntryIndex(server, await serverTrustDomain(server));
+    const index = await readEntryIndex(server, await serverTrustDomain(server));
     const test = compileEntryFilter(index, filters)!;
     const matching: number[] = [];
     for (const slot of index.liveSlots()) if (test(slot)) matching.push(slot);

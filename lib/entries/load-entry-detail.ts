@@ -12,7 +12,7 @@ import type { Entry } from "@/lib/spire/types";
 import { compactParentChain } from "./compact/compact-chain";
 import { compactEntryNode, makeCompactTreeView } from "./compact/compact-tree";
 import { MISSING_PARENT, UNREACHABLE } from "./compact/derive-tree";
-import { getEntryIndex } from "./entry-index-cache";
+import { readEntryIndex } from "./entry-index-cache";
 
 const CHILD_LIMIT = 200;
 
@@ -42,7 +42,7 @@ export async function getEntryDetail(server: ServerConfig, id: string): Promise<
   const principal = await authorize("entries.read", { server: server.name });
   const [entry, index] = await Promise.all([
     getEntry(server, id),
-    serverTrustDomain(server).then((td) => getEntryIndex(server, td)),
+    serverTrustDomain(server).then((td) => readEntryIndex(server, td)),
   ]);
   const view = makeCompactTreeView(index, {});
   const node = index.nodeOf(entry.spiffeId);

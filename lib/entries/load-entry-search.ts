@@ -7,7 +7,7 @@ import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { Selector } from "@/lib/spire/types";
 
 import { searchCompactEntries } from "./compact/search-compact";
-import { getEntryIndex } from "./entry-index-cache";
+import { readEntryIndex } from "./entry-index-cache";
 import type { EntryMatchField } from "./tree-types";
 
 /** One found entry as the API answers it (what a result list shows, not the whole entry). */
@@ -36,7 +36,7 @@ export type EntrySearchAnswer = {
  */
 export async function searchEntryIndex(server: ServerConfig, query: SearchQuery): Promise<EntrySearchAnswer> {
   await authorize("entries.read", { server: server.name });
-  const index = await getEntryIndex(server, await serverTrustDomain(server));
+  const index = await readEntryIndex(server, await serverTrustDomain(server));
   const found = searchCompactEntries(index, query.q, query);
   return {
     server: server.name,

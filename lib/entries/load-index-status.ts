@@ -9,7 +9,7 @@ import {
   awaitIndexWalks,
   type EntryIndexStatus,
   entryIndexStatus,
-  getEntryIndex,
+  readEntryIndex,
   requestIndexWalk,
 } from "./entry-index-cache";
 
@@ -17,7 +17,7 @@ import {
 const MAX_WAIT_MS = 60_000;
 
 /** How the entry index of `server` stands: ready (with its age and size), being built (with progress), or failed. */
-export async function readEntryIndexStatus(server: ServerConfig): Promise<EntryIndexStatus> {
+export async function getEntryIndexStatus(server: ServerConfig): Promise<EntryIndexStatus> {
   await authorize("entries.read", { server: server.name });
   return entryIndexStatus(server.name);
 }
@@ -32,7 +32,7 @@ export async function refreshEntryIndex(server: ServerConfig, wait: boolean): Pr
   const trustDomain = await serverTrustDomain(server);
   if (entryIndexStatus(server.name).state === "absent") {
     // Never indexed here yet: the first walk is the refresh (it starts here; its progress is the answer).
-    await getEntryIndex(server, trustDomain).catch(() => undefined);
+    await readEntryIndex(server, trustDomain).catch(() => undefined);
   } else requestIndexWalk(server.name);
   const walk = awaitIndexWalks(server.name);
   if (wait) {

@@ -21,7 +21,7 @@ import {
   pageCompactOrphans,
 } from "./compact/compact-tree";
 import { CompactMatcher } from "./compact/search-compact";
-import { entryIndexStatus, getEntryIndex } from "./entry-index-cache";
+import { entryIndexStatus, readEntryIndex } from "./entry-index-cache";
 import { cachedTreeView } from "./tree-view-cache";
 
 /** One level of the tree: the expanded node and one page of its children. */
@@ -88,7 +88,7 @@ export async function getTreeLevel(
   query: z.output<typeof entryTreeQuerySchema>,
 ): Promise<TreeLevel> {
   await authorize("entries.read", { server: server.name });
-  const index = await getEntryIndex(server, await serverTrustDomain(server));
+  const index = await readEntryIndex(server, await serverTrustDomain(server));
   const view = cachedTreeView(index, toEntryFilters(query));
   const parentId = query.parent ?? index.serverId;
   const parent = parentNode(view, parentId);
@@ -102,7 +102,7 @@ export async function getOrphanLevel(
   query: z.output<typeof orphanQuerySchema>,
 ): Promise<TreeLevel> {
   await authorize("entries.read", { server: server.name });
-  const index = await getEntryIndex(server, await serverTrustDomain(server));
+  const index = await readEntryIndex(server, await serverTrustDomain(server));
   const view = cachedTreeView(index, toEntryFilters(query));
   const page = pageCompactOrphans(view, query.offset, query.limit, levelSearch(index, query.q));
   return levelOf(server.name, index, page, compactRootNodes(view).orphans);

@@ -28,7 +28,7 @@ export type RestoredIndex = { index: CompactEntryIndex; savedAt: number };
  * may read what another saved), or null when there is none, it is of another trust domain, or it
  * cannot be read (logged; the walk then serves as usual).
  */
-export async function loadSavedIndex(server: string, trustDomain: string): Promise<RestoredIndex | null> {
+export async function readSavedIndex(server: string, trustDomain: string): Promise<RestoredIndex | null> {
   try {
     const record = await (await getStore()).indexSnapshots.load(server);
     if (!record || record.trustDomain !== trustDomain) return null;

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { ApiError } from "@/lib/api/api-error";
+import { ApiError, type ErrorBody } from "@/lib/api/api-error";
 import { audited } from "@/lib/audit/write-audit";
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
@@ -8,7 +8,7 @@ import { type EntryInput, type EntryPatch, storeSvidProblem } from "@/lib/schema
 import { getEntry } from "@/lib/spire/entries";
 import type { Entry } from "@/lib/spire/types";
 
-import { StaleEntryError, updateEntries } from "./mutate-entries";
+import { sendEntryUpdate } from "./send-entry-changes";
 
 /**
  * Updates only the given fields of entry `id`, after checking it is still at `revisionNumber`
@@ -16,7 +16,7 @@ import { StaleEntryError, updateEntries } from "./mutate-entries";
  * Audited with the whole entry before and after. SPIRE has no compare-and-swap, so a tiny race
  * window remains between the check and the update.
  */
-export async function updateEntryFields(
+async function updateIfUnchanged(
   server: ServerConfig,
   id: string,
   revisionNumber: number,
@@ -37,7 +37,7 @@ export async function updateEntryFields(
   };
   return audited(
     change,
-    () => updateEntries(server, id, fields),
+    () => sendEntryUpdate(server, id, fields),
     (entry) => ({ after: entry }),
   );
 }
@@ -54,7 +54,7 @@ function withMergedAttributes(current: Entry, fields: Partial<EntryInput>): Part
  */
 export async function updateEntry(server: ServerConfig, id: string, patch: EntryPatch): Promise<Entry> {
   const { revisionNumber, ...fields } = patch;
-  return updateEntryFields(server, id, revisionNumber, fields, (current) => {
+  return updateIfUnchanged(server, id, revisionNumber, fields, (current) => {
     const problem = storeSvidProblem({ ...current, ...fields });
     if (problem) {
       throw new ApiError("invalid_argument", `Invalid entry change: ${problem}`, [
@@ -62,4 +62,21 @@ export async function updateEntry(server: ServerConfig, id: string, patch: Entry
       ]);
     }
   });
+}
+
+/** A 409 `conflict` whose body also carries the entry as it is now, so the UI can show both versions. */
+export class StaleEntryError extends ApiError {
+  readonly current: Entry;
+
+  constructor(current: Entry, basedOn: number) {
+    super(
+      "conflict",
+      `The entry changed since it was loaded (revision ${basedOn}, now ${current.revisionNumber}); nothing was saved.`,
+    );
+    this.current = current;
+  }
+
+  override toBody(): ErrorBody & { current: Entry } {
+    return { ...super.toBody(), current: this.current };
+  }
 }

@@ -5,7 +5,7 @@ import { authorize, readableServers } from "@/lib/auth/guard";
 import { loadConfig } from "@/lib/config/load-config";
 import type { ServerConfig } from "@/lib/config/schema";
 import { expiringEntries, slotsWithX509Ttl } from "@/lib/entries/compact/read-entries";
-import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { readEntryIndex } from "@/lib/entries/entry-index-cache";
 import { findActiveCa } from "@/lib/expiry/active-ca";
 import {
   type ExpiryItem,
@@ -110,7 +110,7 @@ export async function readServerExpiry(
       getLocalAuthorities(server),
       getBundle(server),
       listFederatedBundles(server),
-      getEntryIndex(server, trustDomain),
+      readEntryIndex(server, trustDomain),
     ]);
     const name = server.name;
     const items: (ExpiryItem | null)[] = [

@@ -4,7 +4,7 @@ import { userMessage } from "@/lib/api/user-message";
 import { authorize, readableServers } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import { federatingEntries } from "@/lib/entries/compact/read-entries";
-import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { readEntryIndex } from "@/lib/entries/entry-index-cache";
 import {
   buildFederationGraph,
   countFederatesWith,
@@ -25,7 +25,7 @@ export async function readServerFederation(server: ServerConfig): Promise<Server
     const [relationships, bundles, index] = await Promise.all([
       listFederationRelationships(server),
       listFederatedBundles(server),
-      getEntryIndex(server, trustDomain),
+      readEntryIndex(server, trustDomain),
     ]);
     return {
       server: server.name,

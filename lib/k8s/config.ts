@@ -5,7 +5,7 @@ import path from "node:path";
 
 import { KubeConfig } from "@kubernetes/client-node";
 
-import { type KubernetesConfig, kubernetesConfigSchema } from "@/lib/config/k8s-schema";
+import { type KubernetesConfig, kubernetesConfigSchema } from "@/lib/config/kubernetes-schema";
 import { loadConfig } from "@/lib/config/load-config";
 
 const IN_CLUSTER_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";

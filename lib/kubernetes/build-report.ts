@@ -15,7 +15,7 @@ import { type AuthorityRef, type BundleComparison, compareBundle } from "./compa
 import { buildNodeMatrix, type NodeMatrix, type SpireAgentRef } from "./node-matrix";
 import { checkPodSecurity, type PodSecurityCheck } from "./pod-security";
 import { matchesSelector } from "./pod-status";
-import { type K8sProblem, sortProblems } from "./problems";
+import { type KubernetesProblem, sortProblems } from "./problems";
 import { checkSocketPaths, type SocketCheck } from "./socket-paths";
 import { csiFailedMounts, failedMountProblems, recentWarnings } from "./warning-events";
 import {
@@ -27,7 +27,7 @@ import {
   summarizeStatefulSet,
 } from "./workloads";
 
-export type K8sComponentNames = {
+export type KubernetesComponentNames = {
   namespace: string;
   serverNamespace: string;
   serverStatefulSet: string;
@@ -38,8 +38,8 @@ export type K8sComponentNames = {
 };
 
 /** Everything read from the cluster and from SPIRE, as plain data. */
-export type K8sSnapshot = {
-  names: K8sComponentNames;
+export type KubernetesSnapshot = {
+  names: KubernetesComponentNames;
   cluster: { name: string; server: string; source: string; psatCluster: string | null };
   nodes: K8sNode[];
   namespaces: K8sNamespace[];
@@ -71,8 +71,8 @@ export type InstallationReport = {
 };
 
 export type KubernetesSpireReport = {
-  cluster: K8sSnapshot["cluster"];
-  names: K8sComponentNames;
+  cluster: KubernetesSnapshot["cluster"];
+  names: KubernetesComponentNames;
   generatedAt: string;
   server: StatefulSetSummary;
   agents: DaemonSetSummary;
@@ -86,15 +86,15 @@ export type KubernetesSpireReport = {
   events: { warnings: K8sEvent[]; failedMounts: K8sEvent[] };
   bundle: BundleComparison;
   spire: { serverName: string | null; agentsError: string | null; bundleError: string | null };
-  problems: K8sProblem[];
+  problems: KubernetesProblem[];
   healthy: boolean;
 };
 
 /** Turns a snapshot into the Kubernetes page's report: every check, every problem with its fix. */
-export function buildSpireReport(snap: K8sSnapshot, now: number): KubernetesSpireReport {
+export function buildSpireReport(snap: KubernetesSnapshot, now: number): KubernetesSpireReport {
   const n = snap.names;
-  const problems: K8sProblem[] = [];
-  const collect = <T>(result: { problems: K8sProblem[] } & T): T => {
+  const problems: KubernetesProblem[] = [];
+  const collect = <T>(result: { problems: KubernetesProblem[] } & T): T => {
     problems.push(...result.problems);
     return result;
   };

@@ -1,6 +1,6 @@
 import type { K8sCsiDriver } from "@/lib/k8s/types";
 
-import type { K8sProblem } from "./problems";
+import type { KubernetesProblem } from "./problems";
 
 export type CsiDriverCheck = { field: string; expected: string; actual: string; ok: boolean; why: string };
 
@@ -20,7 +20,7 @@ const show = (value: unknown) =>
 export function checkCsiDriver(
   driver: K8sCsiDriver | null,
   name: string,
-): { report: CsiDriverReport; problems: K8sProblem[] } {
+): { report: CsiDriverReport; problems: KubernetesProblem[] } {
   if (!driver) {
     return {
       report: { name, found: false, checks: [], healthy: false },
@@ -59,7 +59,7 @@ export function checkCsiDriver(
       why: "workloads mount the driver as an inline ephemeral volume",
     },
   ];
-  const problems: K8sProblem[] = checks
+  const problems: KubernetesProblem[] = checks
     .filter((c) => !c.ok)
     .map((c) => ({
       id: `csidriver-spec:${c.field}`,

@@ -1,6 +1,6 @@
 import type { K8sBundleConfigMap } from "@/lib/k8s/types";
 
-import type { K8sProblem } from "./problems";
+import type { KubernetesProblem } from "./problems";
 
 export type AuthorityRef = { fingerprint: string; notAfter: string | null };
 
@@ -36,7 +36,7 @@ export function compareBundle(
   server: readonly AuthorityRef[] | null,
   where: { namespace: string; name: string; serverName: string },
   now: number,
-): { comparison: BundleComparison; problems: K8sProblem[] } {
+): { comparison: BundleComparison; problems: KubernetesProblem[] } {
   const base = { namespace: where.namespace, name: where.name };
   if (!cm) {
     return {
@@ -79,7 +79,7 @@ export function compareBundle(
     extra,
     upToDate: server ? missing.length === 0 && cm.certificates.length > 0 : null,
   };
-  const problems: K8sProblem[] = [];
+  const problems: KubernetesProblem[] = [];
   const id = `${where.namespace}/${where.name}`;
   if (cm.certificates.length === 0) {
     problems.push({

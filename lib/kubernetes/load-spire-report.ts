@@ -10,7 +10,7 @@ import { listNamespaces } from "@/lib/k8s/namespaces";
 import { listNodes } from "@/lib/k8s/nodes";
 import { listPods, toLabelSelector } from "@/lib/k8s/pods";
 import { getStatefulSet } from "@/lib/k8s/statefulsets";
-import { buildSpireReport, type K8sSnapshot, type KubernetesSpireReport } from "@/lib/kubernetes/build-report";
+import { buildSpireReport, type KubernetesSnapshot, type KubernetesSpireReport } from "@/lib/kubernetes/build-report";
 
 import { readSpireSide } from "./read-spire-side";
 
@@ -62,7 +62,7 @@ export async function getSpireReport(now = Date.now()): Promise<KubernetesSpireR
       ? pods.filter((p) => Object.entries(statefulSet.selector).every(([k, v]) => p.labels[k] === v))
       : await listPods(clients, names.serverNamespace, toLabelSelector(statefulSet.selector))
     : [];
-  const snapshot: K8sSnapshot = {
+  const snapshot: KubernetesSnapshot = {
     names,
     cluster: {
       name: cluster.name,

@@ -1,7 +1,7 @@
 import type { K8sCsiNode, K8sNode, K8sPod } from "@/lib/k8s/types";
 
 import { type PodCell, toPodCell } from "./pod-status";
-import type { K8sProblem } from "./problems";
+import type { KubernetesProblem } from "./problems";
 
 /** The parts of a SPIRE agent the matrix needs (a subset of lib/spire's Agent). */
 export type SpireAgentRef = {
@@ -74,7 +74,7 @@ export function buildNodeMatrix(input: {
   spireAgents: readonly SpireAgentRef[] | null;
   cluster: string | null;
   namespace: string;
-}): { matrix: NodeMatrix; problems: K8sProblem[] } {
+}): { matrix: NodeMatrix; problems: KubernetesProblem[] } {
   const joined = (input.spireAgents ?? []).flatMap((agent) => {
     const ref = psatNodeOf(agent);
     if (!ref || (input.cluster && ref.cluster && ref.cluster !== input.cluster)) return [];
@@ -88,7 +88,7 @@ export function buildNodeMatrix(input: {
       },
     ];
   });
-  const problems: K8sProblem[] = [];
+  const problems: KubernetesProblem[] = [];
   const rows: NodeRow[] = input.nodes.map((node) => {
     const agentPod = podOnNode(input.agentPods, node.name);
     const csiPod = podOnNode(input.csiPods, node.name);
@@ -138,8 +138,8 @@ function rowProblems(
   row: NodeRow,
   input: { csiDriverName: string; namespace: string },
   csiPod: K8sPod | null,
-): K8sProblem[] {
-  const problems: K8sProblem[] = [];
+): KubernetesProblem[] {
+  const problems: KubernetesProblem[] = [];
   if (!row.agentPod) {
     problems.push({
       id: `agent-pod-missing:${row.node}`,

@@ -1,6 +1,6 @@
 import type { K8sNamespace, K8sPodTemplate } from "@/lib/k8s/types";
 
-import type { K8sProblem } from "./problems";
+import type { KubernetesProblem } from "./problems";
 
 export type PodSecurityLevel = "privileged" | "baseline" | "restricted";
 
@@ -39,7 +39,7 @@ export function privilegedReasons(template: K8sPodTemplate): string[] {
 export function checkPodSecurity(
   namespaces: readonly K8sNamespace[],
   installs: readonly { namespace: string; component: string; template: K8sPodTemplate }[],
-): { checks: PodSecurityCheck[]; problems: K8sProblem[] } {
+): { checks: PodSecurityCheck[]; problems: KubernetesProblem[] } {
   const byNamespace = new Map<string, { components: string[]; reasons: Set<string> }>();
   for (const install of installs) {
     const entry = byNamespace.get(install.namespace) ?? { components: [], reasons: new Set<string>() };
@@ -48,7 +48,7 @@ export function checkPodSecurity(
     byNamespace.set(install.namespace, entry);
   }
   const checks: PodSecurityCheck[] = [];
-  const problems: K8sProblem[] = [];
+  const problems: KubernetesProblem[] = [];
   for (const [namespace, entry] of byNamespace) {
     const label = namespaces.find((n) => n.name === namespace)?.labels[ENFORCE];
     const enforce = label === "privileged" || label === "baseline" || label === "restricted" ? label : null;

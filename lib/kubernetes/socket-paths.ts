@@ -1,6 +1,6 @@
 import type { K8sDaemonSet, K8sHostPath } from "@/lib/k8s/types";
 
-import type { K8sProblem } from "./problems";
+import type { KubernetesProblem } from "./problems";
 
 export type SocketCheck = { namespace: string; agentDir: string | null; csiDir: string | null; consistent: boolean };
 
@@ -28,11 +28,11 @@ export function checkSocketPaths(
   namespace: string,
   agent: K8sDaemonSet | null,
   csi: K8sDaemonSet | null,
-): { check: SocketCheck; problems: K8sProblem[] } {
+): { check: SocketCheck; problems: KubernetesProblem[] } {
   const agentDir = agent ? (agentSocketHostPath(agent)?.path ?? null) : null;
   const csiDir = csi ? (csiSocketHostPath(csi)?.path ?? null) : null;
   const consistent = agentDir !== null && csiDir !== null && normalize(agentDir) === normalize(csiDir);
-  const problems: K8sProblem[] = [];
+  const problems: KubernetesProblem[] = [];
   if (agent && csi && agentDir && csiDir && !consistent) {
     problems.push({
       id: `socket-mismatch:${namespace}`,

@@ -1,6 +1,6 @@
 import type { K8sEvent } from "@/lib/k8s/types";
 
-import type { K8sProblem } from "./problems";
+import type { KubernetesProblem } from "./problems";
 
 const byNewest = (a: K8sEvent, b: K8sEvent) => (b.lastSeen ?? "").localeCompare(a.lastSeen ?? "");
 
@@ -23,7 +23,7 @@ export function csiFailedMounts(events: readonly K8sEvent[], driverName: string)
 }
 
 /** One problem per workload pod whose CSI volume fails to mount, with the likely cause. */
-export function failedMountProblems(events: readonly K8sEvent[], driverName: string): K8sProblem[] {
+export function failedMountProblems(events: readonly K8sEvent[], driverName: string): KubernetesProblem[] {
   return events.map((e) => {
     const unregistered = e.message.includes("not found in the list of registered CSI drivers");
     const where = e.host ? ` on node ${e.host}` : "";

@@ -1,7 +1,7 @@
 import type { K8sDaemonSet, K8sNode, K8sPod, K8sStatefulSet } from "@/lib/k8s/types";
 
 import { toPodCell } from "./pod-status";
-import type { K8sProblem } from "./problems";
+import type { KubernetesProblem } from "./problems";
 
 export type DaemonSetSummary = {
   namespace: string;
@@ -34,7 +34,7 @@ export function summarizeDaemonSet(
   namespace: string,
   name: string,
   area: "agents" | "csi-driver",
-): { summary: DaemonSetSummary; problems: K8sProblem[] } {
+): { summary: DaemonSetSummary; problems: KubernetesProblem[] } {
   if (!ds) {
     return {
       summary: { namespace, name, found: false, numbers: null, healthy: false },
@@ -51,7 +51,7 @@ export function summarizeDaemonSet(
     };
   }
   const n = ds.status;
-  const problems: K8sProblem[] = [];
+  const problems: KubernetesProblem[] = [];
   const id = `${ds.namespace}/${ds.name}`;
   if (n.ready < n.desired) {
     problems.push({
@@ -114,7 +114,7 @@ export function summarizeStatefulSet(
   pods: readonly K8sPod[],
   namespace: string,
   name: string,
-): { summary: StatefulSetSummary; problems: K8sProblem[] } {
+): { summary: StatefulSetSummary; problems: KubernetesProblem[] } {
   const cells = pods.map(toPodCell);
   const restarts = pods.reduce((sum, p) => sum + p.restarts, 0);
   if (!sts) {
@@ -146,7 +146,7 @@ export function summarizeStatefulSet(
   }
   const s = sts.status;
   const rolloutPending = Boolean(s.updateRevision && s.currentRevision && s.updateRevision !== s.currentRevision);
-  const problems: K8sProblem[] = [];
+  const problems: KubernetesProblem[] = [];
   const id = `${sts.namespace}/${sts.name}`;
   if (s.ready < sts.replicas) {
     problems.push({
@@ -204,7 +204,7 @@ export function compareCoverage(
   nodes: readonly K8sNode[],
   agentPods: readonly K8sPod[],
   csiPods: readonly K8sPod[],
-): { coverage: Coverage; problems: K8sProblem[] } {
+): { coverage: Coverage; problems: KubernetesProblem[] } {
   const agentNodes = new Set(agentPods.map((p) => p.nodeName).filter(Boolean));
   const csiNodes = new Set(csiPods.map((p) => p.nodeName).filter(Boolean));
   const names = nodes.map((n) => n.name);
@@ -215,7 +215,7 @@ export function compareCoverage(
     sameNodes: false,
   };
   coverage.sameNodes = coverage.agentOnly.length === 0 && coverage.csiOnly.length === 0;
-  const problems: K8sProblem[] = [];
+  const problems: KubernetesProblem[] = [];
   if (coverage.csiOnly.length) {
     problems.push({
       id: "coverage:csi-only",

@@ -3,7 +3,7 @@ import "server-only";
 import { loadConfig } from "@/lib/config/load-config";
 import type { ServerConfig } from "@/lib/config/schema";
 import { expiringEntries } from "@/lib/entries/compact/read-entries";
-import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { readEntryIndex } from "@/lib/entries/entry-index-cache";
 import { getLocalAuthorities } from "@/lib/spire/authorities";
 import { listFederatedBundles } from "@/lib/spire/bundles";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
@@ -32,7 +32,7 @@ async function readSources(server: ServerConfig): Promise<ExpirySources> {
   const [authorities, federated, index] = await Promise.all([
     getLocalAuthorities(server),
     listFederatedBundles(server),
-    getEntryIndex(server, trustDomain),
+    readEntryIndex(server, trustDomain),
   ]);
   return { authorities, federated, agents: index.agents, entries: expiringEntries(index) };
 }

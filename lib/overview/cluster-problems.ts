@@ -1,11 +1,11 @@
-import type { K8sProblem } from "@/lib/kubernetes/problems";
+import type { KubernetesProblem } from "@/lib/kubernetes/problems";
 import { links } from "@/lib/links";
 import type { AgentIssue } from "@/lib/troubleshoot/diagnose-agents";
 
 import type { Problem } from "./build-problems";
 
 /** The Kubernetes page's problems for the Overview, each linking to its entry on that page. */
-export function kubernetesProblems(problems: readonly K8sProblem[], server: string): Problem[] {
+export function kubernetesProblems(problems: readonly KubernetesProblem[], server: string): Problem[] {
   return problems.map((p) => ({
     severity: p.severity,
     source: "kubernetes",

@@ -3,7 +3,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/api-error";
 import { userMessage } from "@/lib/api/user-message";
 import { allows, authorize, readableServers } from "@/lib/auth/guard";
-import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { readEntryIndex } from "@/lib/entries/entry-index-cache";
 import type { ExpiryItem } from "@/lib/expiry/classify-expiry";
 import { readServerExpiry } from "@/lib/expiry/load-expiry";
 import type { FederationEdge, FederationFlag } from "@/lib/federation/build-graph";
@@ -45,7 +45,7 @@ export async function getOverview(): Promise<Overview> {
     Promise.all(
       configs.map((s) =>
         serverTrustDomain(s)
-          .then((td) => getEntryIndex(s, td))
+          .then((td) => readEntryIndex(s, td))
           .catch((error: unknown) => ({ failed: userMessage(error, `reading the entries of ${s.name}`) })),
       ),
     ),

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { authorize } from "@/lib/auth/guard";
 import type { CompactEntryIndex } from "@/lib/entries/compact/compact-index";
 import { allEntries } from "@/lib/entries/compact/read-entries";
-import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { readEntryIndex } from "@/lib/entries/entry-index-cache";
 import { findActiveCa } from "@/lib/expiry/active-ca";
 import type { CaWindow } from "@/lib/expiry/ttl-cap";
 import { getServerConfig } from "@/lib/servers/resolve-server";
@@ -36,7 +36,7 @@ export const loadSpireContext = cache(async function loadSpireContext(serverName
   await authorize("troubleshoot.read", { server: server.name });
   const trustDomain = await serverTrustDomain(server);
   const [index, federatedBundles, own, authorities] = await Promise.all([
-    getEntryIndex(server, trustDomain),
+    readEntryIndex(server, trustDomain),
     listFederatedBundles(server),
     getBundle(server),
     getLocalAuthorities(server).catch(() => null),

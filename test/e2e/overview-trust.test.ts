@@ -16,7 +16,7 @@ let browser: Browser;
 let report: KubernetesSpireReport;
 beforeAll(async () => {
   browser = await launchBrowser();
-  const answer = await apiGet<KubernetesSpireReport>("/api/k8s/spire");
+  const answer = await apiGet<KubernetesSpireReport>("/api/kubernetes/spire");
   expect(answer.status).toBe(200);
   report = answer.body;
 });

@@ -39,7 +39,7 @@ describe("GET /metrics", () => {
       body: "{}",
     });
     expect(refused.status).toBe(403);
-    expect((await consoleFetch("/api/k8s/nodes")).status).toBe(200);
+    expect((await consoleFetch("/api/kubernetes/nodes")).status).toBe(200);
     await signInOverHttp("viewer");
     const stale = await fetch(`${inject("consoleUrl")}/auth/callback?code=x&state=y`, { redirect: "manual" });
     expect(stale.status).toBe(303);

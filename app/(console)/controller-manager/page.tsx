@@ -1,5 +1,5 @@
 import { ControllerOverviewView } from "@/components/controller-manager/controller-overview";
-import { K8sNotConfigured } from "@/components/k8s/not-configured";
+import { KubernetesNotConfigured } from "@/components/kubernetes/kubernetes-not-configured";
 import { StatePanel } from "@/components/ui/state-panel";
 import { requirePage } from "@/lib/auth/guard";
 import { loadControllerOverview } from "@/lib/controller-manager/load-controller-manager";
@@ -21,7 +21,7 @@ export default async function ControllerManagerPage() {
         Their status numbers come from its last reconciliation; the evaluation is the console&apos;s own, against the
         cluster&apos;s pods and the entries SPIRE holds now.
       </p>
-      {!loaded.ok && loaded.code === "not_configured" ? <K8sNotConfigured message={loaded.message} /> : null}
+      {!loaded.ok && loaded.code === "not_configured" ? <KubernetesNotConfigured message={loaded.message} /> : null}
       {!loaded.ok && loaded.code !== "not_configured" ? (
         <PartProblem title="Could not read the controller manager's objects" part={loaded} />
       ) : null}

@@ -1,13 +1,13 @@
-import { BundleCard } from "@/components/k8s/bundle-card";
-import { CsiDriverCard } from "@/components/k8s/csi-driver-card";
-import { EventsTable } from "@/components/k8s/events-table";
-import { NodeMatrixTable } from "@/components/k8s/node-matrix-table";
-import { K8sNotConfigured } from "@/components/k8s/not-configured";
-import { PodSecurityTable } from "@/components/k8s/pod-security-table";
-import { ProblemList } from "@/components/k8s/problem-list";
-import { RefreshButton } from "@/components/k8s/refresh-button";
-import { SocketChecks } from "@/components/k8s/socket-checks";
-import { CoverageNote, DaemonSetCard, ServerCard } from "@/components/k8s/workload-cards";
+import { BundleCard } from "@/components/kubernetes/bundle-card";
+import { CsiDriverCard } from "@/components/kubernetes/csi-driver-card";
+import { EventsTable } from "@/components/kubernetes/events-table";
+import { KubernetesNotConfigured } from "@/components/kubernetes/kubernetes-not-configured";
+import { NodeMatrixTable } from "@/components/kubernetes/node-matrix-table";
+import { PodSecurityTable } from "@/components/kubernetes/pod-security-table";
+import { ProblemList } from "@/components/kubernetes/problem-list";
+import { RefreshButton } from "@/components/kubernetes/refresh-button";
+import { SocketChecks } from "@/components/kubernetes/socket-checks";
+import { CoverageNote, DaemonSetCard, ServerCard } from "@/components/kubernetes/workload-cards";
 import { StatePanel } from "@/components/ui/state-panel";
 import { requirePage } from "@/lib/auth/guard";
 import type { KubernetesSpireReport } from "@/lib/kubernetes/build-report";
@@ -28,7 +28,7 @@ export default async function KubernetesPage() {
         <h1 className="text-xl font-semibold">Kubernetes</h1>
         {loaded.ok ? <RefreshButton /> : null}
       </div>
-      {!loaded.ok && loaded.code === "not_configured" ? <K8sNotConfigured message={loaded.message} /> : null}
+      {!loaded.ok && loaded.code === "not_configured" ? <KubernetesNotConfigured message={loaded.message} /> : null}
       {!loaded.ok && loaded.code !== "not_configured" ? (
         <PartProblem title="Could not read the cluster" part={loaded} />
       ) : null}

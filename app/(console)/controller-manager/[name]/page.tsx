@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/api/api-error";
 import { requirePage } from "@/lib/auth/guard";
 import { loadClusterSpiffeId } from "@/lib/controller-manager/load-controller-manager";
 import { links } from "@/lib/links";
-import { k8sObjectNameSchema } from "@/lib/schemas/k8s";
+import { kubernetesNameSchema } from "@/lib/schemas/kubernetes";
 
 export const metadata = { title: "ClusterSPIFFEID" };
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ name: string }> };
 
 export default async function ClusterSpiffeIdPage({ params }: Props) {
   await requirePage();
-  const name = k8sObjectNameSchema.safeParse((await params).name);
+  const name = kubernetesNameSchema.safeParse((await params).name);
   if (!name.success) notFound();
   const loaded = await loadClusterSpiffeId(name.data).catch((error: unknown) => {
     if (error instanceof ApiError && error.code === "not_found") notFound();

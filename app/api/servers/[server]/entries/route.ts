@@ -3,7 +3,7 @@ import { withApi } from "@/lib/api/with-api";
 import { parseOrThrow } from "@/lib/api/zod-issues";
 import { createEntry, createEntryBatch } from "@/lib/entries/create-entries";
 import { listEntryPage } from "@/lib/entries/list-entry-page";
-import { entryInputContext } from "@/lib/entries/mutate-entries";
+import { readEntryInputContext } from "@/lib/entries/read-entry-input-context";
 import { batchCreateSchema, checkEntryRows, isBatchBody, mentionsFederation } from "@/lib/schemas/entry-input";
 import { entryListQuerySchema } from "@/lib/schemas/list-queries";
 import { serverParams } from "@/lib/schemas/path-params";
@@ -18,7 +18,7 @@ export const GET = withApi(
 export const POST = withApi({ action: "entries.write", params: serverParams }, async ({ request, params }) => {
   const body = await readJsonBody(request);
   const rows = isBatchBody(body) ? parseOrThrow(batchCreateSchema, body, "batch").entries : [body];
-  const checked = checkEntryRows(rows, await entryInputContext(params.server, mentionsFederation(rows)));
+  const checked = checkEntryRows(rows, await readEntryInputContext(params.server, mentionsFederation(rows)));
   if (isBatchBody(body)) return createEntryBatch(params.server, checked);
   return Response.json(await createEntry(params.server, checked), { status: 201 });
 });

@@ -3,7 +3,7 @@ import { withApi } from "@/lib/api/with-api";
 import { parseOrThrow } from "@/lib/api/zod-issues";
 import { deleteEntry } from "@/lib/entries/delete-entries";
 import { getEntryById } from "@/lib/entries/load-entry-detail";
-import { entryInputContext } from "@/lib/entries/mutate-entries";
+import { readEntryInputContext } from "@/lib/entries/read-entry-input-context";
 import { updateEntry } from "@/lib/entries/update-entry";
 import { entryPatchSchema, mentionsFederation } from "@/lib/schemas/entry-input";
 import { entryParams } from "@/lib/schemas/path-params";
@@ -16,7 +16,7 @@ export const GET = withApi({ action: "entries.read", params: entryParams }, asyn
 // PATCH /api/servers/[server]/entries/[id] – change the sent fields if still at `revisionNumber` (else 409)
 export const PATCH = withApi({ action: "entries.write", params: entryParams }, async ({ request, params }) => {
   const body = await readJsonBody(request);
-  const context = await entryInputContext(params.server, mentionsFederation([body]));
+  const context = await readEntryInputContext(params.server, mentionsFederation([body]));
   return updateEntry(params.server, params.id, parseOrThrow(entryPatchSchema(context), body, "entry change"));
 });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** A cluster-scoped Kubernetes object name (DNS subdomain: lowercase, digits, '-' and '.'). */
-export const k8sObjectNameSchema = z
+export const kubernetesNameSchema = z
   .string()
   .regex(
     /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/,

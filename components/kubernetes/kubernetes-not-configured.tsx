@@ -2,7 +2,7 @@ import { CodeBlock } from "@/components/ui/code-block";
 import { StatePanel } from "@/components/ui/state-panel";
 
 /** What the Kubernetes page shows without a cluster connection, and how to add one. */
-export function K8sNotConfigured({ message }: { message: string }) {
+export function KubernetesNotConfigured({ message }: { message: string }) {
   return (
     <StatePanel tone="empty" title="Kubernetes is not configured">
       <p>{message}</p>

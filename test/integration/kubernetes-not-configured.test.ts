@@ -30,7 +30,7 @@ describe("Kubernetes not configured", () => {
     const file = path.join(dir, "no-k8s.json");
     writeFileSync(file, JSON.stringify(withoutK8s));
     await withConsole({ SPIRE_CONSOLE_CONFIG: file, KUBECONFIG: "", KUBERNETES_SERVICE_HOST: "" }, async (url) => {
-      for (const route of ["/api/k8s/spire", "/api/k8s/nodes"]) {
+      for (const route of ["/api/kubernetes/spire", "/api/kubernetes/nodes"]) {
         // The first call also loads the route's code; the second shows nothing waits on a cluster.
         for (const limitMs of [10_000, 1_500]) {
           const started = Date.now();
@@ -66,7 +66,7 @@ describe("Kubernetes not configured", () => {
     writeFileSync(file, JSON.stringify({ ...stackConsole(), kubernetes: { kubeconfig, timeoutMs: 1000 } }));
     await withConsole({ SPIRE_CONSOLE_CONFIG: file }, async (url) => {
       const started = Date.now();
-      const response = await consoleFetch(`${url}/api/k8s/spire`);
+      const response = await consoleFetch(`${url}/api/kubernetes/spire`);
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(response.status).toBe(503);
       expect((await response.json()).error).toMatchObject({

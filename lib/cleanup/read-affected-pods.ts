@@ -21,7 +21,7 @@ type Pods = Pick<BlastRadius, "pods" | "podsReason">;
  * the cluster's SPIRE server is `server`. Says why not when Kubernetes is not configured, not
  * readable by the user, or serves another server. Never throws.
  */
-export async function loadAffectedPods(
+export async function readAffectedPods(
   server: ServerConfig,
   trustDomain: string,
   removed: readonly Entry[],

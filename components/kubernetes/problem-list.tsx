@@ -1,9 +1,9 @@
 import { Badge } from "@/components/ui/badge";
-import type { K8sProblem } from "@/lib/kubernetes/problems";
+import type { KubernetesProblem } from "@/lib/kubernetes/problems";
 import { kubernetesProblemAnchor } from "@/lib/overview/cluster-problems";
 
 /** Every problem found, errors first, each with what to do about it. */
-export function ProblemList({ problems }: { problems: K8sProblem[] }) {
+export function ProblemList({ problems }: { problems: KubernetesProblem[] }) {
   if (problems.length === 0) {
     return (
       <p

@@ -1,4 +1,4 @@
-// GET /api/k8s/nodes: the node matrix joins each k8s_psat agent (attested for real through
+// GET /api/kubernetes/nodes: the node matrix joins each k8s_psat agent (attested for real through
 // TokenReview against the local API server) to its node, by the node UID SPIRE put in the
 // agent's SPIFFE ID and selectors. Witnesses: the API server's nodes and `spire-server agent list`.
 import { describe, expect, it } from "vitest";
@@ -11,9 +11,9 @@ import { FAULTS, NODES } from "../../scripts/k8s/topology.ts";
 import { type CliAgent, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { apiGet, stackState } from "../support/api";
 
-describe("GET /api/k8s/nodes", () => {
+describe("GET /api/kubernetes/nodes", () => {
   it("joins every k8s_psat agent of foo to the node whose UID it carries", async () => {
-    const { status, body } = await apiGet<NodeMatrixResponse>("/api/k8s/nodes");
+    const { status, body } = await apiGet<NodeMatrixResponse>("/api/kubernetes/nodes");
     expect(status).toBe(200);
     const admin = readKubeconfigTarget(stackState().kubernetes!.adminKubeconfig);
     const nodes = await kubeRequest<{ items: { metadata: { name: string; uid: string } }[] }>(
@@ -46,7 +46,7 @@ describe("GET /api/k8s/nodes", () => {
   });
 
   it("shows each node's agent and CSI pod, and only the seeded faults as problems", async () => {
-    const { body } = await apiGet<NodeMatrixResponse>("/api/k8s/nodes");
+    const { body } = await apiGet<NodeMatrixResponse>("/api/kubernetes/nodes");
     for (const node of NODES) {
       const row = body.matrix.rows.find((r) => r.node === node.name)!;
       expect(row.agentPod).toMatchObject({ name: node.agentPod, status: "Running", healthy: true });
@@ -62,5 +62,15 @@ describe("GET /api/k8s/nodes", () => {
         "ds-not-ready:spire/spiffe-csi-driver",
       ].sort(),
     );
+  });
+
+  it("still answers at its old URL, /api/k8s/nodes", async () => {
+    const [old, current] = await Promise.all([
+      apiGet<NodeMatrixResponse>("/api/k8s/nodes"),
+      apiGet<NodeMatrixResponse>("/api/kubernetes/nodes"),
+    ]);
+    expect(old.status).toBe(200);
+    expect(old.body.matrix.rows.map((r) => r.node).sort()).toEqual(current.body.matrix.rows.map((r) => r.node).sort());
+    expect(old.body.matrix.rows.length).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,4 @@
-// GET /api/k8s/spire against the real local kube-apiserver seeded by stack:up (scripts/k8s):
+// GET /api/kubernetes/spire against the real local kube-apiserver seeded by stack:up (scripts/k8s):
 // every seeded fault is reported with its fix, every healthy part is reported healthy. The
 // API server itself (admin token) is the independent witness.
 import { beforeAll, describe, expect, it } from "vitest";
@@ -15,12 +15,12 @@ const problem = (id: string) => report.problems.find((p) => p.id === id);
 const admin = () => readKubeconfigTarget(stackState().kubernetes!.adminKubeconfig);
 
 beforeAll(async () => {
-  const response = await apiGet<KubernetesSpireReport>("/api/k8s/spire");
+  const response = await apiGet<KubernetesSpireReport>("/api/kubernetes/spire");
   expect(response.status, JSON.stringify(response.body).slice(0, 500)).toBe(200);
   report = response.body;
 });
 
-describe("GET /api/k8s/spire", () => {
+describe("GET /api/kubernetes/spire", () => {
   it("reads the cluster the stack started, through the console's read-only kubeconfig", () => {
     const k8s = stackState().kubernetes!;
     expect(report.cluster).toMatchObject({ name: "demo", server: k8s.server });
