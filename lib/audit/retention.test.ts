@@ -54,8 +54,10 @@ describe("the daily audit retention run", () => {
     expect(left.map((r) => r.action)).toEqual(["audit.prune", "auth.sign-in", "auth.sign-in"]);
     expect(left[0]).toMatchObject({
       actor: { kind: "system", name: "audit retention (daily)" },
-      after: { deleted: 2, retentionDays: 365 },
+      after: { deleted: 2, retentionDays: 365, anchor: { seq: 2 } },
+      before: { anchor: { seq: 0 } },
     });
+    expect(await store.audit.anchor()).toEqual((left[0]!.after as { anchor: unknown }).anchor);
     expect(await verifyAuditLog(store.audit)).toMatchObject({ ok: true, records: 3 });
     expect(await pruneAuditLogIfDue(now + DAY / 2)).toBeNull();
     expect(await pruneAuditLogIfDue(now + DAY)).toBe(0);

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
+import { withAuditCopies } from "@/lib/audit/audit-copies";
 import { type ConsoleStore, openStore } from "@/lib/store/open-store";
 
 import { authSettings } from "./settings";
@@ -14,7 +15,7 @@ const globalForStore = globalThis as typeof globalThis & {
 /**
  * The console's own store (sessions, API tokens, audit): PostgreSQL when a database URL is set,
  * else SQLite in the data dir. Opening runs the migrations. A store that cannot be opened is a
- * 503 (and the next request tries again).
+ * 503 (and the next request tries again). Its audit records are also copied to the audit sink.
  */
 export function getStore(): Promise<ConsoleStore> {
   const { databaseUrl, dataDir } = authSettings();
@@ -22,7 +23,8 @@ export function getStore(): Promise<ConsoleStore> {
   const current = globalForStore.__spireConsoleStore;
   if (current?.key === key) return current.store;
   if (current) void current.store.then((s) => s.close()).catch(() => undefined);
-  const store = openStore({ databaseUrl: databaseUrl ?? undefined, dataDir }).catch((error: unknown) => {
+  const opened = openStore({ databaseUrl: databaseUrl ?? undefined, dataDir });
+  const store = opened.then(withAuditCopies).catch((error: unknown) => {
     globalForStore.__spireConsoleStore = undefined;
     console.error("[store] cannot open the console's store", error);
     throw new ApiError("unavailable", "The console's session store is unavailable; see the server log.");

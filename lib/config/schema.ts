@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { spiffeIdSchema, trustDomainSchema } from "@/lib/schemas/spiffe-id";
 
+import { auditConfigSchema } from "./audit-schema";
 import { addressOrCidrSchema, authConfigSchema } from "./auth-schema";
 import { expiryConfigSchema } from "./expiry-schema";
 import { kubernetesConfigSchema } from "./kubernetes-schema";
@@ -152,10 +153,8 @@ export const consoleConfigSchema = z
     trustedProxies: z.array(addressOrCidrSchema).default([]),
     /** Where the console keeps its own data, e.g. the SQLite store (env SPIRE_CONSOLE_DATA_DIR wins). */
     dataDir: z.string().min(1).optional(),
-    /** The audit log: how many days records are kept (a daily run removes older ones, itself audited). */
-    audit: z
-      .strictObject({ retentionDays: z.number().int().min(1).max(36_500).default(365) })
-      .default({ retentionDays: 365 }),
+    /** The audit log: retention (a daily run removes older records, itself audited), sink copy, signing key. */
+    audit: auditConfigSchema.default({ retentionDays: 365 }),
     /** PostgreSQL for several replicas (env SPIRE_CONSOLE_DATABASE_URL wins); absent: SQLite in dataDir. */
     database: z
       .strictObject({

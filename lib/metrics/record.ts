@@ -52,3 +52,8 @@ export function recordDenial(action: string): void {
 export function recordAuditWriteFailure(): void {
   consoleMetrics().auditWriteFailures.inc();
 }
+
+/** Counts audit lines the audit sink (`stdout`, `file`, `syslog`) could not take. */
+export function recordAuditSinkFailure(sink: string, lines = 1): void {
+  consoleMetrics().auditSinkFailures.inc({ sink }, lines);
+}

@@ -53,6 +53,11 @@ function createMetrics() {
     signIns: counter("sign_ins_total", "Finished OIDC sign-ins", ["outcome"]),
     denials: counter("authorization_denials_total", "Requests refused by the authorization check", ["action"]),
     auditWriteFailures: counter("audit_write_failures_total", "Audit records that could not be written", []),
+    auditSinkFailures: counter(
+      "audit_sink_failures_total",
+      "Audit lines (records, signed checkpoints) that could not be written to the audit sink",
+      ["sink"],
+    ),
     x509Authority: gauge(
       "x509_authority_expiry_seconds",
       "Seconds until the active X.509 authority of a server expires",

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { startAuditRetention } from "@/lib/audit/retention";
+import { startAuditSigning } from "@/lib/audit/sign-head";
 import { authSettings } from "@/lib/auth/settings";
 import { listenForEntryChanges } from "@/lib/entries/index-broadcast";
 import { startMetrics } from "@/lib/metrics/start-metrics";
@@ -17,7 +18,7 @@ function refuseToStart(reason: string): never {
 /**
  * Starts what the console's server process needs besides answering requests: checks that a SQLite
  * store serves exactly one replica (SPIRE_CONSOLE_REPLICAS and the store's owner file), listens for
- * other replicas' entry changes, schedules the audit log's daily retention and starts the metrics
+ * other replicas' entry changes, schedules the audit log's daily retention and the signing of its chain head, and starts the metrics
  * listener (when a metrics port is configured).
  */
 export async function startConsoleProcess(): Promise<void> {
@@ -41,5 +42,10 @@ export async function startConsoleProcess(): Promise<void> {
     console.error("[startup] cannot listen for other replicas' changes", error),
   );
   startAuditRetention();
+  try {
+    startAuditSigning();
+  } catch (error) {
+    refuseToStart(`audit.signing.keyFile cannot be used: ${(error as Error).message}`);
+  }
   startMetrics();
 }

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { deletePrunedCheckpoints, insertCheckpoint, selectCheckpoints } from "./audit-checkpoints";
 import { type AuditRow, GENESIS_HASH, hashAuditRow, hashedColumns } from "./audit-hash";
 import type { SqlDriver, SqlExecutor, SqlValue } from "./driver";
 import { parseJson } from "./parse-json";
@@ -135,30 +136,33 @@ function whereOf(filter: AuditFilter): { sql: string; params: SqlValue[] } {
   return { sql: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };
 }
 
+/** Appends records at the head of the chain, inside `tx` (which must hold the chain lock's transaction). */
+async function appendIn(tx: SqlExecutor, records: readonly NewAuditRecord[]): Promise<AuditRecord[]> {
+  await lockChain(tx);
+  let head = (await ensureState(tx)).head;
+  const stored: AuditRecord[] = [];
+  for (const record of records) {
+    const row = toRow(record, head.seq + 1, head.hash);
+    const hash = hashAuditRow(row);
+    const values = [...hashedColumns.map((c) => row[c]), hash] as SqlValue[];
+    await tx.execute(`INSERT INTO audit_log (${columnList}) VALUES (${placeholders})`, values);
+    stored.push(toAuditRecord({ ...row, hash }));
+    head = { seq: row.seq, hash };
+  }
+  await tx.execute("UPDATE audit_state SET head_seq = $2, head_hash = $3 WHERE id = $1", [
+    STATE_ID,
+    head.seq,
+    head.hash,
+  ]);
+  return stored;
+}
+
 /** The audit log on top of a driver; one SQL text serves both back-ends. */
 export function createAuditRepository(db: SqlDriver): AuditRepository {
   return {
     async append(records) {
       if (records.length === 0) return [];
-      return db.transaction(async (tx) => {
-        await lockChain(tx);
-        let head = (await ensureState(tx)).head;
-        const stored: AuditRecord[] = [];
-        for (const record of records) {
-          const row = toRow(record, head.seq + 1, head.hash);
-          const hash = hashAuditRow(row);
-          const values = [...hashedColumns.map((c) => row[c]), hash] as SqlValue[];
-          await tx.execute(`INSERT INTO audit_log (${columnList}) VALUES (${placeholders})`, values);
-          stored.push(toAuditRecord({ ...row, hash }));
-          head = { seq: row.seq, hash };
-        }
-        await tx.execute("UPDATE audit_state SET head_seq = $2, head_hash = $3 WHERE id = $1", [
-          STATE_ID,
-          head.seq,
-          head.hash,
-        ]);
-        return stored;
-      });
+      return db.transaction((tx) => appendIn(tx, records));
     },
     async list(filter, page) {
       const where = whereOf(filter);
@@ -178,24 +182,33 @@ export function createAuditRepository(db: SqlDriver): AuditRepository {
     },
     anchor: async () => (await readState(db))?.anchor ?? genesis,
     head: async () => (await readState(db))?.head ?? genesis,
-    async pruneOlderThan(cutoff) {
+    async pruneOlderThan(cutoff, describe) {
       return db.transaction(async (tx) => {
         await lockChain(tx);
-        await ensureState(tx);
+        const previousAnchor = (await ensureState(tx)).anchor;
         const last = await tx.query<{ seq: number; hash: string }>(
           "SELECT seq, hash FROM audit_log WHERE at < $1 ORDER BY seq DESC LIMIT 1",
           [cutoff],
         );
-        if (!last[0]) return 0;
-        const deleted = await tx.execute("DELETE FROM audit_log WHERE seq <= $1", [Number(last[0].seq)]);
-        await tx.execute("UPDATE audit_state SET anchor_seq = $2, anchor_hash = $3 WHERE id = $1", [
-          STATE_ID,
-          Number(last[0].seq),
-          last[0].hash,
-        ]);
-        return deleted;
+        let deleted = 0;
+        let anchor = previousAnchor;
+        if (last[0]) {
+          anchor = { seq: Number(last[0].seq), hash: last[0].hash };
+          deleted = await tx.execute("DELETE FROM audit_log WHERE seq <= $1", [anchor.seq]);
+          await tx.execute("UPDATE audit_state SET anchor_seq = $2, anchor_hash = $3 WHERE id = $1", [
+            STATE_ID,
+            anchor.seq,
+            anchor.hash,
+          ]);
+          await deletePrunedCheckpoints(tx, anchor.seq);
+        }
+        const prune = { deleted, previousAnchor, anchor };
+        const [record] = await appendIn(tx, [describe(prune)]);
+        return { ...prune, record: record! };
       });
     },
+    addCheckpoint: (checkpoint) => insertCheckpoint(db, checkpoint),
+    checkpoints: () => selectCheckpoints(db),
     async lastPruneAt() {
       const rows = await db.query<{ last_prune_at: number | null }>(
         "SELECT last_prune_at FROM audit_state WHERE id = $1",

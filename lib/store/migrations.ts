@@ -99,4 +99,22 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 4,
+    name: "signed checkpoints of the audit chain: its anchor and head, signed with a key kept outside the database",
+    up: [
+      `CREATE TABLE audit_checkpoints (
+        id TEXT PRIMARY KEY,
+        at BIGINT NOT NULL,
+        replica_id TEXT NOT NULL,
+        anchor_seq BIGINT NOT NULL,
+        anchor_hash TEXT NOT NULL,
+        head_seq BIGINT NOT NULL,
+        head_hash TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        signature TEXT NOT NULL
+      )`,
+      "CREATE INDEX audit_checkpoints_head ON audit_checkpoints (head_seq)",
+    ],
+  },
 ];

@@ -142,6 +142,25 @@ export type AuditFilter = {
 /** Where the chain starts: the genesis, or the last record removed by retention. */
 export type AuditAnchor = { seq: number; hash: string };
 
+/**
+ * The chain's anchor and head at `at`, signed (Ed25519, base64) with a key that is not in the database,
+ * so records removed or rewritten after it was signed no longer match it.
+ */
+export type AuditCheckpoint = {
+  /** A ULID. */
+  id: string;
+  at: number;
+  replicaId: string;
+  anchor: AuditAnchor;
+  head: AuditAnchor;
+  /** The first 16 hex digits of the SHA-256 of the public key (SPKI DER). */
+  keyId: string;
+  signature: string;
+};
+
+/** What a retention prune did; the store appends the prune's own record in the same transaction. */
+export type AuditPrune = { deleted: number; previousAnchor: AuditAnchor; anchor: AuditAnchor };
+
 /** The audit log: append-only, hash-chained (each record carries the hash of the one before). */
 export interface AuditRepository {
   /** Appends records in order, in one transaction under the chain's lock; returns them as stored. */
@@ -154,8 +173,18 @@ export interface AuditRepository {
   anchor(): Promise<AuditAnchor>;
   /** The last record appended, as the chain's state remembers it (to notice records removed at the end). */
   head(): Promise<AuditAnchor>;
-  /** Deletes records older than `cutoff`, moving the anchor to the last one deleted; returns how many. */
-  pruneOlderThan(cutoff: number): Promise<number>;
+  /**
+   * Deletes records older than `cutoff`, moving the anchor to the last one deleted, and appends the
+   * prune's record (`describe` of what it did) in the same transaction, so every anchor move is recorded.
+   */
+  pruneOlderThan(
+    cutoff: number,
+    describe: (prune: AuditPrune) => NewAuditRecord,
+  ): Promise<AuditPrune & { record: AuditRecord }>;
+  /** Stores a signed checkpoint (and forgets those that cover only pruned records). */
+  addCheckpoint(checkpoint: AuditCheckpoint): Promise<void>;
+  /** Every stored checkpoint, oldest first. */
+  checkpoints(): Promise<AuditCheckpoint[]>;
   /** When retention last ran (any replica), or null. */
   lastPruneAt(): Promise<number | null>;
   /** Claims today's retention run: true for exactly one caller per `everyMs` across replicas. */

@@ -2,6 +2,7 @@
 // test file calls describeStoreContract with a harness that gives fresh databases of its kind.
 import { afterEach, describe, expect, it } from "vitest";
 
+import { pruneRecord } from "@/lib/audit/retention";
 import { verifyAuditLog } from "@/lib/audit/verify-chain";
 import type { SqlDriver } from "@/lib/store/driver";
 import { StoreConflictError, StoreSchemaError, StoreUnavailableError } from "@/lib/store/errors";
@@ -362,10 +363,14 @@ export function describeStoreContract<D extends FreshDatabase>(harness: StoreHar
     it("prunes old records, moves the anchor, and the rest still verifies", async () => {
       const store = await freshStore();
       const stored = await store.audit.append(Array.from({ length: 6 }, (_, i) => auditRecord(i + 1)));
-      expect(await store.audit.pruneOlderThan(T0 + 4 * MINUTE)).toBe(3);
+      const prune = (cutoff: number) => store.audit.pruneOlderThan(cutoff, (p) => pruneRecord(p, cutoff, 30, T0));
+      const first = await prune(T0 + 4 * MINUTE);
+      expect(first).toMatchObject({ deleted: 3, anchor: { seq: 3, hash: stored[2]!.hash }, record: { seq: 7 } });
+      expect(first.record.after).toMatchObject({ deleted: 3, anchor: { seq: 3, hash: stored[2]!.hash } });
       expect(await store.audit.anchor()).toEqual({ seq: 3, hash: stored[2]!.hash });
-      expect(await verifyAuditLog(store.audit)).toMatchObject({ ok: true, records: 3 });
-      expect(await store.audit.pruneOlderThan(T0)).toBe(0);
+      expect(await verifyAuditLog(store.audit)).toMatchObject({ ok: true, records: 4 });
+      expect(await prune(T0)).toMatchObject({ deleted: 0, anchor: { seq: 3 }, record: { seq: 8 } });
+      expect(await verifyAuditLog(store.audit)).toMatchObject({ ok: true, records: 5 });
     });
 
     it("lets one claim of the daily retention run win per period", async () => {
