@@ -56,13 +56,13 @@ export async function verifySignedLog(
   const byId = new Map<string, AuditCheckpoint>();
   for (const c of [...(await audit.checkpoints()), ...copy.checkpoints]) byId.set(c.id, c);
   const checkpoints = [...byId.values()];
-  const pins = [...copy.pins];
   const { publicKey } = options;
   if (options.copy) notes.push(`compared with ${copy.pins.length} records of the copy in ${options.copy.name}`);
   if (!publicKey) {
     notes.push(`${checkpoints.length} signed checkpoint(s) NOT checked: no public key (audit.signing or --public-key)`);
-    return { report: await verifyAuditLog(audit, pins), notes };
+    return { report: await verifyAuditLog(audit, copy.pins), notes };
   }
+  const pins: ChainPin[] = []; // the signed checkpoints first: a report names them before the copy
   for (const c of checkpoints) {
     if (!checkCheckpointSignature(c, publicKey)) {
       const message =
@@ -72,7 +72,7 @@ export async function verifySignedLog(
     }
     pins.push({ seq: c.head.seq, hash: c.head.hash, source: `the signed checkpoint of ${iso(c.at)}` });
   }
-  const report = await verifyAuditLog(audit, pins);
+  const report = await verifyAuditLog(audit, [...pins, ...copy.pins]);
   if (!report.ok) return { report, notes };
   const signedUpTo = Math.max(0, ...checkpoints.map((c) => c.head.seq));
   notes.push(
