@@ -3,6 +3,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { auditConfigSchema, auditSigningSchema } from "./audit-schema";
 import { kubernetesConfigSchema } from "./kubernetes-schema";
 import { serverConfigSchema } from "./schema";
 
@@ -25,6 +26,13 @@ describe("the Helm chart's values schema", () => {
   it("accepts every key of the kubernetes config", () => {
     expect(Object.keys(config.kubernetes!.properties!).sort()).toEqual(
       Object.keys(kubernetesConfigSchema.shape).sort(),
+    );
+  });
+
+  it("accepts every key of the audit config and its signing", () => {
+    expect(Object.keys(config.audit!.properties!).sort()).toEqual(Object.keys(auditConfigSchema.shape).sort());
+    expect(Object.keys(config.audit!.properties!.signing!.properties!).sort()).toEqual(
+      Object.keys(auditSigningSchema.shape).sort(),
     );
   });
 });

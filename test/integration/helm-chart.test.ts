@@ -107,10 +107,39 @@ describe("the chart, offline", () => {
     ],
     [["--set", "mode=daemonset"], /at '\/mode'/],
     [["--set", "config.publicOrigin="], /config\.publicOrigin is required/],
+    [
+      ["--set", "persistence.enabled=false"],
+      /the audit log would live in an emptyDir and vanish with the pod: .*or audit\.ephemeral: true/,
+    ],
+    [["--set", "config.audit.retentionDays=7"], /at '\/config\/audit\/retentionDays': minimum: got 7, want 30/],
   ])("refuses %j with a message naming the value", async (flags, message) => {
     const result = await helm(["template", "x", chartDir, "-f", examplePath("standalone"), ...flags]);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(message);
+  });
+
+  it("keeps the audit log in an emptyDir only with audit.ephemeral, and mounts the signing key as a file", async () => {
+    const objects = await template("standalone", [
+      ...["--set", "persistence.enabled=false", "--set", "audit.ephemeral=true"],
+      ...["--set", "secrets.auditSigningKey.name=console-audit-key"],
+      ...["--set", "config.audit.sink.type=syslog", "--set", "config.audit.sink.address=udp://127.0.0.1:514"],
+    ]);
+    const deployment = objects.find((o) => o.kind === "Deployment") as Deployment;
+    const volumes = deployment.spec.template.spec
+      .volumes as (Deployment["spec"]["template"]["spec"]["volumes"][number] & {
+      projected?: { sources: { secret: { name: string; items: { key: string; path: string }[] } }[] };
+    })[];
+    expect(volumes.find((v) => v.name === "data")?.emptyDir).toEqual({});
+    expect(volumes.find((v) => v.name === "secrets")?.projected?.sources).toContainEqual({
+      secret: { name: "console-audit-key", items: [{ key: "key.pem", path: "audit-signing-key" }] },
+    });
+    const configMap = objects.find((o) => o.kind === "ConfigMap") as K8sObject & { data: { "config.yaml": string } };
+    const config = consoleConfigSchema.parse(parseObjects(configMap.data["config.yaml"])[0]);
+    expect(config.audit).toEqual({
+      retentionDays: 365,
+      sink: { type: "syslog", address: "udp://127.0.0.1:514", appName: "spire-console" },
+      signing: { keyFile: "/etc/spire-console/secrets/audit-signing-key", intervalMinutes: 5 },
+    });
   });
 
   it("documents every value of values.yaml in the chart README", () => {

@@ -74,6 +74,9 @@ Included by every shape's ConfigMap, so `helm template` and `helm install` fail 
 {{- if and .Values.persistence.enabled (gt (int .Values.replicas) 1) }}
 {{- fail "persistence.enabled keeps SQLite on one volume: use it with replicas: 1, or PostgreSQL (secrets.databaseUrl) for more replicas" }}
 {{- end }}
+{{- if and (eq .Values.mode "standalone") (not .Values.persistence.enabled) (not .Values.secrets.databaseUrl.name) (not .Values.audit.ephemeral) }}
+{{- fail "the audit log would live in an emptyDir and vanish with the pod: set persistence.enabled (SQLite on a volume) or secrets.databaseUrl.name (PostgreSQL), or audit.ephemeral: true to accept losing it" }}
+{{- end }}
 {{- if not .Values.config.publicOrigin }}
 {{- fail "config.publicOrigin is required: the URL users reach the console at (e.g. https://spire-console.example.com)" }}
 {{- end }}
@@ -99,6 +102,13 @@ Included by every shape's ConfigMap, so `helm template` and `helm install` fail 
 {{- if $value }}{{ $_ := set $c $key $value }}{{ end }}
 {{- end }}
 {{- $_ := set $c "dataDir" (include "spire-console.dataDir" .) }}
+{{- if .Values.secrets.auditSigningKey.name }}
+{{- $a := deepCopy (.Values.config.audit | default dict) }}
+{{- $signing := deepCopy ($a.signing | default dict) }}
+{{- $_ := set $signing "keyFile" (printf "%s/audit-signing-key" (include "spire-console.secretsDir" .)) }}
+{{- $_ := set $a "signing" $signing }}
+{{- $_ := set $c "audit" $a }}
+{{- end }}
 {{- if include "spire-console.metricsOwnPort" . }}
 {{- $_ := set $c "metrics" (dict "port" (int .Values.metrics.port) "host" "0.0.0.0") }}
 {{- end }}
@@ -155,6 +165,11 @@ Included by every shape's ConfigMap, so `helm template` and `helm install` fail 
 - secret:
     name: {{ $s.databaseUrl.name }}
     items: [{ key: {{ $s.databaseUrl.key | quote }}, path: database-url }]
+{{- end }}
+{{- if $s.auditSigningKey.name }}
+- secret:
+    name: {{ $s.auditSigningKey.name }}
+    items: [{ key: {{ $s.auditSigningKey.key | quote }}, path: audit-signing-key }]
 {{- end }}
 {{- if $s.bootstrapToken.name }}
 - secret:
