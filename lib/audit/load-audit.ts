@@ -2,10 +2,13 @@ import "server-only";
 
 import { getStore } from "@/lib/auth/console-store";
 import { authorize } from "@/lib/auth/guard";
+import { loadConfig } from "@/lib/config/load-config";
 import type { AuditQuery } from "@/lib/schemas/audit";
 import type { AuditFilter, AuditRecord } from "@/lib/store/types";
 
-import { type ChainReport, verifyAuditLog } from "./verify-chain";
+import { readPublicKey } from "./checkpoint-signature";
+import type { ChainReport } from "./verify-chain";
+import { verifySignedLog } from "./verify-signed";
 
 /** The store filter for a query (one row per change unless intents are asked for). */
 export function toAuditFilter(query: AuditQuery): AuditFilter {
@@ -50,8 +53,18 @@ export async function exportAudit(query: AuditQuery): Promise<ReadableStream<Uin
   });
 }
 
-/** Walks the whole chain (admins) and reports the first record changed, removed or out of order. */
+/**
+ * Walks the whole chain (admins) and reports the first record changed, removed or out of order, or
+ * an anchor no prune explains; with `audit.signing` also checks the signed checkpoints against it.
+ */
 export async function checkAuditChain(): Promise<ChainReport> {
   await authorize("audit.read");
-  return verifyAuditLog((await getStore()).audit);
+  const state = loadConfig();
+  const signing = state.status === "ok" ? state.config.audit.signing : undefined;
+  const keyFile = signing?.publicKeyFile ?? signing?.keyFile;
+  const { report } = await verifySignedLog((await getStore()).audit, {
+    publicKey: keyFile ? readPublicKey(keyFile) : null,
+    intervalMinutes: signing?.intervalMinutes ?? 5,
+  });
+  return report;
 }
