@@ -16,6 +16,7 @@ import { openStore } from "@/lib/store/open-store";
 
 import { type LogOutside, makeSigningKey, runVerify } from "../support/audit-tamper";
 import { type RunningConsole, startConsole } from "../support/console-server";
+import { octetCountedFrames } from "../support/syslog-frames";
 
 const token = randomBytes(24).toString("base64url");
 const dataDir = mkdtempSync(path.join(tmpdir(), "spc-audit-signing-"));
@@ -24,18 +25,8 @@ let collector: Server;
 let received = Buffer.alloc(0);
 let running: RunningConsole;
 
-/** The collector's messages: RFC 6587 octet-counted frames. */
-function messages(): string[] {
-  const out: string[] = [];
-  let rest = received;
-  while (rest.length) {
-    const space = rest.indexOf(0x20);
-    const length = Number(rest.subarray(0, space).toString());
-    out.push(rest.subarray(space + 1, space + 1 + length).toString("utf8"));
-    rest = rest.subarray(space + 1 + length);
-  }
-  return out;
-}
+/** The collector's messages. */
+const messages = () => octetCountedFrames(received);
 
 const until = async (what: string, done: () => boolean) => {
   for (let i = 0; i < 300 && !done(); i++) await new Promise((r) => setTimeout(r, 50));

@@ -12,9 +12,10 @@ import { pruneRecord } from "@/lib/audit/retention";
 import { signChainHead } from "@/lib/audit/sign-head";
 import { openAuditSink } from "@/lib/audit/sink/audit-sink";
 import type { SqlDriver } from "@/lib/store/driver";
-import type { ConsoleStore, NewAuditRecord } from "@/lib/store/types";
+import type { ConsoleStore } from "@/lib/store/types";
 
 import { repoRoot } from "./console-server";
+import { auditRecord } from "./store-contract";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -35,35 +36,7 @@ export function makeSigningKey(): LogOutside {
   return { dir, keyFile, publicKeyFile, copyFile: path.join(dir, "audit-copy.jsonl") };
 }
 
-function change(n: number, at: number): NewAuditRecord {
-  return {
-    id: `01TAMPER${String(n).padStart(18, "0")}`,
-    at,
-    phase: "event",
-    intentId: null,
-    batchId: null,
-    requestId: `req-${n}`,
-    replicaId: "replica-a",
-    actor: {
-      kind: "user",
-      method: "oidc",
-      issuer: "https://idp",
-      subject: "ada",
-      name: "Ada",
-      groups: [],
-      tokenId: null,
-    },
-    clientAddress: "10.0.0.7",
-    server: "foo",
-    trustDomain: "foo.example.com",
-    action: "entry.update",
-    target: { type: "entry", id: `entry-${n}`, spiffeId: `spiffe://foo.example.com/w/${n}` },
-    before: { x509SvidTtl: 3600 },
-    after: { x509SvidTtl: 3600 + n },
-    outcome: "ok",
-    error: null,
-  };
-}
+const change = (n: number, at: number) => auditRecord(n, { at, outcome: "ok", error: null });
 
 /**
  * Writes the log as the console does (sink copy included): 10 records from 40 days ago, a signed

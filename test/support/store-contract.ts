@@ -68,7 +68,8 @@ function token(overrides: Partial<NewApiToken> = {}): NewApiToken {
   };
 }
 
-function auditRecord(n: number, overrides: Partial<NewAuditRecord> = {}): NewAuditRecord {
+/** An audit record `n` minutes after T0 (actor, server, outcome vary with n). */
+export function auditRecord(n: number, overrides: Partial<NewAuditRecord> = {}): NewAuditRecord {
   return {
     id: `01AUDIT${String(n).padStart(19, "0")}`,
     at: T0 + n * MINUTE,

@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 
 import type { AuditCheckpoint, AuditRecord } from "@/lib/store/types";
+import { octetCountedFrames } from "@/test/support/syslog-frames";
 
 import { parseCopyLine } from "./audit-line";
 import { openAuditSink } from "./audit-sink";
@@ -45,19 +46,6 @@ const checkpoint: AuditCheckpoint = {
 
 /** RFC 5424: <PRI>VERSION TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD MSG */
 const rfc5424 = /^<110>1 (\d{4}-\d\d-\d\dT[\d:.]+Z) (\S+) (\S+) (\d+) (audit|audit-checkpoint) - (\{.*\})$/s;
-
-/** Splits RFC 6587 octet-counted frames (length in bytes, a space, the message). */
-function frames(data: Buffer): string[] {
-  const out: string[] = [];
-  let rest = data;
-  while (rest.length) {
-    const space = rest.indexOf(0x20);
-    const length = Number(rest.subarray(0, space).toString());
-    out.push(rest.subarray(space + 1, space + 1 + length).toString("utf8"));
-    rest = rest.subarray(space + 1 + length);
-  }
-  return out;
-}
 
 const until = async (done: () => boolean) => {
   for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -111,9 +99,9 @@ describe("the audit sink", () => {
     const port = (listener.server.address() as { port: number }).port;
     const sink = openAuditSink({ type: "syslog", address: `tcp://127.0.0.1:${port}`, appName: "audit-test" });
     sink.records([record(1), record(2), record(3)]);
-    await until(() => frames(listener.data()).length === 3);
+    await until(() => octetCountedFrames(listener.data()).length === 3);
     await sink.close();
-    const messages = frames(listener.data());
+    const messages = octetCountedFrames(listener.data());
     expect(messages.map((m) => rfc5424.exec(m)?.[3])).toEqual(["audit-test", "audit-test", "audit-test"]);
     expect(messages.map((m) => parseCopyLine(m))).toMatchObject([{ seq: 1 }, { seq: 2 }, { seq: 3 }]);
   });
@@ -124,9 +112,9 @@ describe("the audit sink", () => {
     sink.records([record(1)]); // nobody listens yet: kept, retried
     const listener = await streamListener(socketPath);
     sink.records([record(2)]);
-    await until(() => frames(listener.data()).length === 2);
+    await until(() => octetCountedFrames(listener.data()).length === 2);
     await sink.close();
-    expect(frames(listener.data()).map((m) => parseCopyLine(m))).toMatchObject([{ seq: 1 }, { seq: 2 }]);
+    expect(octetCountedFrames(listener.data()).map((m) => parseCopyLine(m))).toMatchObject([{ seq: 1 }, { seq: 2 }]);
   }, 15_000);
 
   it("appends one JSON line per record to a file", async () => {
