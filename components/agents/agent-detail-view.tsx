@@ -10,9 +10,8 @@ import { SelectorChips } from "@/components/ui/selector-chips";
 import { SpiffeId } from "@/components/ui/spiffe-id";
 import { StatePanel } from "@/components/ui/state-panel";
 import { TimeText } from "@/components/ui/time-text";
-import type { AgentDetail } from "@/lib/agents/load-agent-detail";
 import { links } from "@/lib/links";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { fetchAgentDetail } from "@/lib/query/api";
 import { agentKeys } from "@/lib/query/keys";
 
 import { AgentActions } from "./agent-actions";
@@ -23,10 +22,7 @@ export function AgentDetailView({ server, agentId }: { server: string; agentId: 
   const router = useRouter();
   const query = useQuery({
     queryKey: agentKeys.detail(server, agentId),
-    queryFn: () =>
-      fetchJson<AgentDetail>(
-        `/api/servers/${encodeURIComponent(server)}/agents/${encodeURIComponent(agentId)}/entries`,
-      ),
+    queryFn: () => fetchAgentDetail(server, agentId),
     refetchInterval: 15_000,
   });
   if (query.isPending) return <StatePanel tone="loading" title="Loading the agent…" />;

@@ -3,8 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { AgentDetail } from "@/lib/agents/load-agent-detail";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { fetchAgentDetail } from "@/lib/query/api";
 import { agentKeys } from "@/lib/query/keys";
 
 import type { AgentAction } from "./use-agent-actions";
@@ -26,10 +25,7 @@ const copy: Record<AgentAction, { title: string; body: string; confirm: string }
 function ServedEntries({ server, agentId }: { server: string; agentId: string }) {
   const query = useQuery({
     queryKey: agentKeys.detail(server, agentId),
-    queryFn: () =>
-      fetchJson<AgentDetail>(
-        `/api/servers/${encodeURIComponent(server)}/agents/${encodeURIComponent(agentId)}/entries`,
-      ),
+    queryFn: () => fetchAgentDetail(server, agentId),
   });
   if (query.isPending) return <p role="status">Counting the entries this agent serves…</p>;
   if (query.isError) return <p role="alert">Could not count the entries it serves: {query.error.message}</p>;

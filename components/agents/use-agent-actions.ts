@@ -2,13 +2,13 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
+import { serverApiPath } from "@/lib/query/api";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { agentKeys, entryTreeKeys, expiryKeys, overviewKeys } from "@/lib/query/keys";
 
 export type AgentAction = "ban" | "evict";
 
-const agentUrl = (server: string, id: string) =>
-  `/api/servers/${encodeURIComponent(server)}/agents/${encodeURIComponent(id)}`;
+const agentUrl = (server: string, id: string) => serverApiPath(server, `/agents/${encodeURIComponent(id)}`);
 
 /** Bans (`POST …/ban`) or evicts (`DELETE`) an agent, then refreshes every view that shows agents. */
 export function useAgentAction(server: string) {

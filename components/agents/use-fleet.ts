@@ -5,13 +5,14 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import type { AgentBatchAction, AgentBatchAnswer } from "@/lib/agents/batch-agent-actions";
 import type { FleetFilters } from "@/lib/agents/fleet";
 import type { FleetPage } from "@/lib/agents/load-fleet";
+import { serverApiPath } from "@/lib/query/api";
 import { fetchIndexed, retryIndexed, retryIndexedDelay } from "@/lib/query/fetch-indexed";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { agentKeys, entryTreeKeys, expiryKeys, overviewKeys } from "@/lib/query/keys";
 
 export const FLEET_PAGE_SIZE = 200;
 
-const base = (server: string) => `/api/servers/${encodeURIComponent(server)}/agents`;
+const base = (server: string) => serverApiPath(server, "/agents");
 
 function fleetUrl(server: string, filters: FleetFilters, offset: number): string {
   const params = new URLSearchParams({ offset: String(offset), limit: String(FLEET_PAGE_SIZE) });

@@ -3,15 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 
 import { Button } from "@/components/ui/button";
-import { fetchJson } from "@/lib/query/fetch-json";
-
-type Report =
-  | { ok: true; records: number; head: { seq: number } }
-  | { ok: false; records: number; problem: { seq: number; message: string } };
+import { verifyAuditChain } from "@/lib/query/api";
 
 /** Walks the audit log's hash chain on the server and says whether it holds, or where it breaks. */
 export function VerifyChainButton() {
-  const check = useMutation({ mutationFn: () => fetchJson<Report>("/api/audit/verify", { method: "POST", body: {} }) });
+  const check = useMutation({ mutationFn: verifyAuditChain });
   const report = check.data;
   return (
     <div className="flex flex-wrap items-center gap-3">

@@ -4,13 +4,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 
 import type { RotationView, StepId } from "@/lib/authorities/rotation-types";
+import { refreshFederatedBundle, serverApiPath } from "@/lib/query/api";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { authorityKeys, expiryKeys, federationKeys, overviewKeys } from "@/lib/query/keys";
 import type { AuthorityKind } from "@/lib/spire/types";
 
 export type Rotations = Record<AuthorityKind, RotationView>;
 
-const base = (server: string) => `/api/servers/${encodeURIComponent(server)}/authorities`;
+const base = (server: string) => serverApiPath(server, "/authorities");
 
 /** The cockpit of one server, re-checked every 5 s (agents sync every 5 s, so preconditions move that fast). */
 export function useRotations(server: string) {
@@ -43,10 +44,7 @@ export function usePartnerRefresh(server: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ partner, trustDomain }: { partner: string; trustDomain: string }) =>
-      fetchJson<null>(
-        `/api/servers/${encodeURIComponent(partner)}/federations/${encodeURIComponent(trustDomain)}/refresh`,
-        { method: "POST", body: {} },
-      ),
+      refreshFederatedBundle(partner, trustDomain),
     onSettled: () => client.invalidateQueries({ queryKey: authorityKeys.all(server) }),
   });
 }

@@ -3,12 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import type { CleanupReport, CleanupResult, DryRun } from "@/lib/cleanup/cleanup-types";
+import { serverApiPath } from "@/lib/query/api";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { agentKeys, cleanupKeys, entryKeys, entryTreeKeys, overviewKeys } from "@/lib/query/keys";
 
 export type CleanupOptions = { agentExpiredDays: number; includeControllerOwned: boolean };
 
-const base = (server: string) => `/api/servers/${encodeURIComponent(server)}/cleanup`;
+const base = (server: string) => serverApiPath(server, "/cleanup");
 
 /** The findings of one server under the finder's options. */
 export function useCleanupReport(server: string, options: CleanupOptions) {

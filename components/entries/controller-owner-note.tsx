@@ -3,9 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 
-import type { EntryOwner } from "@/lib/controller-manager/entry-owner";
 import { links } from "@/lib/links";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { fetchEntryOwner } from "@/lib/query/api";
 import { entryKeys } from "@/lib/query/keys";
 
 /**
@@ -13,11 +12,7 @@ import { entryKeys } from "@/lib/query/keys";
  * on the detail page as a note, on the edit page as a warning that the controller reverts the edit.
  */
 export function ControllerOwnerNote({ server, id, mode }: { server: string; id: string; mode: "detail" | "edit" }) {
-  const query = useQuery({
-    queryKey: entryKeys.owner(server, id),
-    queryFn: () =>
-      fetchJson<EntryOwner>(`/api/servers/${encodeURIComponent(server)}/entries/${encodeURIComponent(id)}/owner`),
-  });
+  const query = useQuery({ queryKey: entryKeys.owner(server, id), queryFn: () => fetchEntryOwner(server, id) });
   if (!query.data?.managed) return null;
   const { owner, reasons } = query.data;
   const ownerLink = owner ? (

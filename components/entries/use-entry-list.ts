@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 
+import { serverApiPath } from "@/lib/query/api";
 import { entryFilterParams } from "@/lib/query/entry-filter-params";
 import { fetchIndexed, retryIndexed, retryIndexedDelay } from "@/lib/query/fetch-indexed";
 import { fetchJson } from "@/lib/query/fetch-json";
@@ -15,7 +16,7 @@ export function entryListUrl(server: string, filters: EntryFilters, pageToken: s
   const params = entryFilterParams(filters);
   params.set("pageSize", String(pageSize));
   if (pageToken) params.set("pageToken", pageToken);
-  return `/api/servers/${encodeURIComponent(server)}/entries?${params.toString()}`;
+  return serverApiPath(server, `/entries?${params.toString()}`);
 }
 
 /**

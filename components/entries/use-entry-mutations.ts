@@ -2,8 +2,9 @@
 
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 
+import { serverApiPath } from "@/lib/query/api";
 import { fetchJson } from "@/lib/query/fetch-json";
-import { agentKeys, entryKeys } from "@/lib/query/keys";
+import { agentKeys, entryKeys, entryTreeKeys } from "@/lib/query/keys";
 import type { EntryInput, EntryPatch } from "@/lib/schemas/entry-input";
 import type { Entry } from "@/lib/spire/types";
 
@@ -19,13 +20,13 @@ export type BatchDeleteResponse = {
   results: { id: string; status: RowStatus }[];
 };
 
-const base = (server: string) => `/api/servers/${encodeURIComponent(server)}/entries`;
+const base = (server: string) => serverApiPath(server, "/entries");
 
 /** Every entry list, detail and tree node of `server` is stale after a mutation, and so are agents' entry lists. */
 function invalidateEntries(client: QueryClient, server: string) {
   return Promise.all([
     client.invalidateQueries({ queryKey: entryKeys.all(server) }),
-    client.invalidateQueries({ queryKey: ["entry-tree", server] }),
+    client.invalidateQueries({ queryKey: entryTreeKeys.all(server) }),
     client.invalidateQueries({ queryKey: agentKeys.all(server) }),
   ]);
 }

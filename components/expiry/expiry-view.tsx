@@ -4,8 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { StatePanel } from "@/components/ui/state-panel";
-import type { ExpiryView as ExpiryData } from "@/lib/expiry/load-expiry";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { fetchExpiry } from "@/lib/query/api";
 import { expiryKeys } from "@/lib/query/keys";
 
 import { ExpiryTimeline } from "./expiry-timeline";
@@ -15,11 +14,7 @@ import { urgencyColor } from "./urgency";
 
 /** Timeline, soonest expiries and TTL warnings across every server; refreshed every 30 s. */
 export function ExpiryView() {
-  const query = useQuery({
-    queryKey: expiryKeys.all,
-    queryFn: () => fetchJson<ExpiryData>("/api/expiry"),
-    refetchInterval: 30_000,
-  });
+  const query = useQuery({ queryKey: expiryKeys.all, queryFn: () => fetchExpiry(), refetchInterval: 30_000 });
   if (query.isPending) return <StatePanel tone="loading" title="Collecting expiry across servers…" />;
   if (query.isError)
     return (

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toaster";
 import type { FederationGraph } from "@/lib/federation/build-graph";
 import { links } from "@/lib/links";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { refreshFederatedBundle } from "@/lib/query/api";
 import { expiryKeys, federationGraphKeys, federationKeys, overviewKeys } from "@/lib/query/keys";
 
 /**
@@ -25,10 +25,7 @@ export function RefreshBundleButton({ server, trustDomain }: { server: string; t
   const mutation = useMutation({
     mutationFn: async () => {
       const before = sequence();
-      await fetchJson<null>(
-        `/api/servers/${encodeURIComponent(server)}/federations/${encodeURIComponent(trustDomain)}/refresh`,
-        { method: "POST", body: {} },
-      );
+      await refreshFederatedBundle(server, trustDomain);
       return before;
     },
     onSuccess: async (before) => {

@@ -2,15 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 
-import type { Overview } from "@/lib/overview/load-overview";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { fetchOverview } from "@/lib/query/api";
 import { overviewKeys } from "@/lib/query/keys";
 
 /** Every problem the console knows, nearest expiries and the federation summary; refreshed every 20 s. */
 export function useOverview() {
-  return useQuery({
-    queryKey: overviewKeys.all,
-    queryFn: () => fetchJson<Overview>("/api/overview"),
-    refetchInterval: 20_000,
-  });
+  return useQuery({ queryKey: overviewKeys.all, queryFn: () => fetchOverview(), refetchInterval: 20_000 });
 }

@@ -5,9 +5,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 
 import { useServerScope } from "@/components/layout/server-scope";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { fetchSearch } from "@/lib/query/api";
 import { searchKeys } from "@/lib/query/keys";
-import type { SearchAnswer } from "@/lib/search/load-search";
 import type { SearchGroup, SearchItem } from "@/lib/search/search-items";
 
 import { matchPages, pageItems } from "./page-items";
@@ -36,7 +35,7 @@ export function CommandPalette({ admin }: { admin: boolean }) {
 
   const search = useQuery({
     queryKey: searchKeys.text(q),
-    queryFn: ({ signal }) => fetchJson<SearchAnswer>(`/api/search?q=${encodeURIComponent(q)}`, { signal }),
+    queryFn: ({ signal }) => fetchSearch(q, signal),
     enabled: open && q.length >= MIN_QUERY,
     staleTime: 10_000,
   });

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 
-import { fetchJson } from "@/lib/query/fetch-json";
+import { fetchServers } from "@/lib/query/api";
 import { serverKeys } from "@/lib/query/keys";
 import type { ServersResponse } from "@/lib/servers/list-server-summaries";
 
@@ -14,7 +14,7 @@ import type { ServersResponse } from "@/lib/servers/list-server-summaries";
 export function useServers(initialData?: ServersResponse, renderedAt?: number) {
   return useQuery({
     queryKey: serverKeys.all,
-    queryFn: () => fetchJson<ServersResponse>("/api/servers"),
+    queryFn: () => fetchServers(),
     initialData,
     initialDataUpdatedAt: renderedAt,
     refetchInterval: 10_000,

@@ -5,7 +5,8 @@ import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/input";
 import { roles } from "@/lib/auth/roles";
-import { ApiClientError, fetchJson } from "@/lib/query/fetch-json";
+import { createApiToken } from "@/lib/query/api";
+import { ApiClientError } from "@/lib/query/fetch-json";
 
 const list = (text: string) =>
   text
@@ -39,9 +40,10 @@ export function CreateTokenForm({
     setBusy(true);
     setError(null);
     try {
-      const created = await fetchJson<{ token: string }>("/api/tokens", {
-        method: "POST",
-        body: { name: text("name"), bindings: [binding], ...(days ? { expiresInDays: Number(days) } : {}) },
+      const created = await createApiToken({
+        name: text("name"),
+        bindings: [binding],
+        ...(days ? { expiresInDays: Number(days) } : {}),
       });
       onCreated(text("name"), created.token);
       formElement.reset();

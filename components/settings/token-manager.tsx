@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
 import { CopyButton } from "@/components/ui/copy-button";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { fetchApiTokens } from "@/lib/query/api";
 import { tokenKeys } from "@/lib/query/keys";
 import type { ApiTokenSummary } from "@/lib/store/types";
 
@@ -25,7 +25,7 @@ export function TokenManager({
   const client = useQueryClient();
   const tokens = useQuery({
     queryKey: tokenKeys.all,
-    queryFn: () => fetchJson<{ tokens: ApiTokenSummary[] }>("/api/tokens").then((r) => r.tokens),
+    queryFn: () => fetchApiTokens(),
     initialData: initialTokens,
     initialDataUpdatedAt: renderedAt,
   });

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeText } from "@/components/ui/time-text";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { deleteApiToken } from "@/lib/query/api";
 import type { ApiTokenSummary } from "@/lib/store/types";
 
 type StoredBinding = { role: string; servers?: string[]; spiffeIdPrefixes?: string[]; dnsSuffixes?: string[] };
@@ -45,7 +45,7 @@ export function TokenTable({
     setBusy(true);
     setError(null);
     try {
-      await fetchJson(`/api/tokens/${encodeURIComponent(token.id)}`, { method: "DELETE" });
+      await deleteApiToken(token.id);
       setRevoking(null);
       onRevoked();
     } catch (e) {

@@ -36,6 +36,8 @@ export const entryTreeKeys = {
   level: (server: string, parent: string, filters: EntryFilters, offset: number) =>
     [...entryTreeKeys.all(server), "level", parent, filters, offset] as const,
   detail: (server: string, id: string) => [...entryTreeKeys.all(server), "detail", id] as const,
+  /** The changes made to one entry through the console (refreshed with the entry's detail). */
+  history: (server: string, id: string) => [...entryTreeKeys.detail(server, id), "history"] as const,
 };
 
 /** Views across every configured server. */

@@ -11,7 +11,7 @@ import { Tabs } from "@/components/ui/tabs";
 import { entryCreateCommand } from "@/lib/entries/cli-command";
 import type { EntryDetail } from "@/lib/entries/load-entry-detail";
 import { links } from "@/lib/links";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { fetchEntryDetail } from "@/lib/query/api";
 import { entryTreeKeys } from "@/lib/query/keys";
 
 import { ControllerOwnerNote } from "../controller-owner-note";
@@ -24,8 +24,7 @@ export function EntryDetailView(props: { server: string; id: string; initialData
   const { server, id } = props;
   const query = useQuery({
     queryKey: entryTreeKeys.detail(server, id),
-    queryFn: () =>
-      fetchJson<EntryDetail>(`/api/servers/${encodeURIComponent(server)}/entries/${encodeURIComponent(id)}/detail`),
+    queryFn: () => fetchEntryDetail(server, id),
     initialData: props.initialData,
     // The server's read time, so relative times render the same on the server and in the browser.
     initialDataUpdatedAt: props.renderedAt,

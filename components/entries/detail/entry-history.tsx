@@ -6,19 +6,15 @@ import { RecordDiff } from "@/components/audit/record-diff";
 import { Badge } from "@/components/ui/badge";
 import { StatePanel } from "@/components/ui/state-panel";
 import { TimeText } from "@/components/ui/time-text";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { fetchEntryHistory } from "@/lib/query/api";
 import { entryTreeKeys } from "@/lib/query/keys";
 import type { Entry } from "@/lib/spire/types";
-import type { AuditRecord } from "@/lib/store/types";
 
 /** Every change made to the entry through the console, newest first, with diffs; and SPIRE's own facts. */
 export function EntryHistory({ server, entry }: { server: string; entry: Entry }) {
   const query = useQuery({
-    queryKey: [...entryTreeKeys.detail(server, entry.id), "history"],
-    queryFn: () =>
-      fetchJson<{ changes: AuditRecord[] }>(
-        `/api/servers/${encodeURIComponent(server)}/entries/${encodeURIComponent(entry.id)}/history`,
-      ),
+    queryKey: entryTreeKeys.history(server, entry.id),
+    queryFn: () => fetchEntryHistory(server, entry.id),
   });
   const now = query.dataUpdatedAt || Date.parse(entry.createdAt ?? "") || 0;
   return (

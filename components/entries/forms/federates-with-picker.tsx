@@ -2,15 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 
-import { fetchJson } from "@/lib/query/fetch-json";
+import { fetchFederatedBundles } from "@/lib/query/api";
 import { entryKeys } from "@/lib/query/keys";
 
 /** The trust domains this server holds a federated bundle for: the only ones an entry may federate with. */
 export function useFederationOptions(server: string) {
   return useQuery({
     queryKey: entryKeys.federationOptions(server),
-    queryFn: () =>
-      fetchJson<{ bundles: { trustDomain: string }[] }>(`/api/servers/${encodeURIComponent(server)}/federated-bundles`),
+    queryFn: () => fetchFederatedBundles(server),
     select: (data) => data.bundles.map((b) => b.trustDomain).sort(),
   });
 }

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 
 import { isNodeEntryParent } from "@/lib/entries/cli-command";
 import { controllerManagedReasons } from "@/lib/entries/controller-managed";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { fetchAgentPage, fetchEntryPage } from "@/lib/query/api";
 import { entryKeys } from "@/lib/query/keys";
 import type { Agent, Entry } from "@/lib/spire/types";
 
@@ -23,23 +23,14 @@ export type BlastRadius = {
 
 /** What deleting `entry` affects, read through the list APIs (one bounded page each). */
 export function useBlastRadius(server: string, entry: Entry, enabled: boolean) {
-  const s = encodeURIComponent(server);
   return useQuery({
     queryKey: entryKeys.blastRadius(server, entry.id),
     enabled,
     queryFn: async (): Promise<BlastRadius> => {
-      const children = fetchJson<{ entries: Entry[]; nextPageToken: string }>(
-        `/api/servers/${s}/entries?pageSize=${BLAST_LIMIT}&parentId=${encodeURIComponent(entry.spiffeId)}`,
-      );
+      const children = fetchEntryPage(server, { pageSize: BLAST_LIMIT, parentId: entry.spiffeId });
       const isAlias = isNodeEntryParent(entry.spiffeId, entry.parentId);
-      const selectorQuery = entry.selectors
-        .map((x) => `selector=${encodeURIComponent(`${x.type}:${x.value}`)}`)
-        .join("&");
-      const agents = isAlias
-        ? fetchJson<{ agents: Agent[]; nextPageToken: string }>(
-            `/api/servers/${s}/agents?pageSize=${BLAST_LIMIT}&match=superset&${selectorQuery}`,
-          )
-        : null;
+      const selector = entry.selectors.map((x) => `${x.type}:${x.value}`);
+      const agents = isAlias ? fetchAgentPage(server, { pageSize: BLAST_LIMIT, match: "superset", selector }) : null;
       const [c, a] = await Promise.all([children, agents]);
       return {
         children: c.entries,

@@ -2,9 +2,8 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 
-import { fetchJson } from "@/lib/query/fetch-json";
+import { fetchAgentPage, fetchEntryPage } from "@/lib/query/api";
 import { entryKeys } from "@/lib/query/keys";
-import type { Agent, Entry } from "@/lib/spire/types";
 
 const PAGE = 50;
 
@@ -13,22 +12,15 @@ const PAGE = 50;
  * entries (entries parented to the server). `more()` loads the next page of each.
  */
 export function useParentOptions(server: string, serverId: string) {
-  const s = encodeURIComponent(server);
   const agents = useInfiniteQuery({
-    queryKey: [...entryKeys.parentOptions(server, "agents")],
-    queryFn: ({ pageParam }) =>
-      fetchJson<{ agents: Agent[]; nextPageToken: string }>(
-        `/api/servers/${s}/agents?pageSize=${PAGE}${pageParam ? `&pageToken=${encodeURIComponent(pageParam)}` : ""}`,
-      ),
+    queryKey: entryKeys.parentOptions(server, "agents"),
+    queryFn: ({ pageParam }) => fetchAgentPage(server, { pageSize: PAGE, pageToken: pageParam }),
     initialPageParam: "",
     getNextPageParam: (last) => last.nextPageToken || undefined,
   });
   const aliases = useInfiniteQuery({
-    queryKey: [...entryKeys.parentOptions(server, "aliases")],
-    queryFn: ({ pageParam }) =>
-      fetchJson<{ entries: Entry[]; nextPageToken: string }>(
-        `/api/servers/${s}/entries?pageSize=${PAGE}&parentId=${encodeURIComponent(serverId)}${pageParam ? `&pageToken=${encodeURIComponent(pageParam)}` : ""}`,
-      ),
+    queryKey: entryKeys.parentOptions(server, "aliases"),
+    queryFn: ({ pageParam }) => fetchEntryPage(server, { pageSize: PAGE, parentId: serverId, pageToken: pageParam }),
     initialPageParam: "",
     getNextPageParam: (last) => last.nextPageToken || undefined,
   });

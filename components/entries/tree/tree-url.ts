@@ -1,3 +1,4 @@
+import { serverApiPath } from "@/lib/query/api";
 import { entryFilterParams } from "@/lib/query/entry-filter-params";
 import type { EntryFilters } from "@/lib/spire/types";
 
@@ -15,5 +16,5 @@ export function treeLevelUrl(
   params.set("offset", String(offset));
   params.set("limit", String(limit));
   const path = orphans ? "entries/orphans" : "entries/tree";
-  return `/api/servers/${encodeURIComponent(server)}/${path}?${params.toString()}`;
+  return serverApiPath(server, `/${path}?${params.toString()}`);
 }
