@@ -5,8 +5,10 @@ import type { z } from "zod";
 import type { Action } from "@/lib/auth/actions";
 import { isMutation } from "@/lib/auth/actions";
 import { authorize, recordDenial } from "@/lib/auth/guard";
-import { authenticateHeaders, runWithAuth } from "@/lib/auth/request-context";
+import { authenticateHeaders, type RequestAuth, runWithAuth } from "@/lib/auth/request-context";
 import { checkMutationRate, checkOrigin } from "@/lib/auth/request-guards";
+import { readRequestInfo } from "@/lib/auth/request-info";
+import { authSettings } from "@/lib/auth/settings";
 import type { ServerConfig } from "@/lib/config/schema";
 import { readQuery } from "@/lib/schemas/query-string";
 import { getServerConfig } from "@/lib/servers/resolve-server";
@@ -54,8 +56,9 @@ export function withApi<PS extends z.ZodType | undefined = undefined, QS extends
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     let admin = false;
+    let auth: RequestAuth | null = null;
     try {
-      const auth = await authenticateHeaders(request.headers);
+      auth = await authenticateHeaders(request.headers);
       admin = seesFilePaths(auth.principal);
       const principal = auth.principal;
       if (!principal) throw new ApiError("unauthenticated", "Sign in to use the console (or send a bearer token).");
@@ -77,11 +80,24 @@ export function withApi<PS extends z.ZodType | undefined = undefined, QS extends
     } catch (error) {
       const refusedToken =
         error instanceof ApiError && error.code === "unauthenticated" && request.headers.has("authorization");
-      if (error instanceof ApiError && (error.code === "permission_denied" || refusedToken)) {
-        await recordDenial(error, spec.action, null);
+      // A 429 before authentication is the limit on failed authentications (one address guessing credentials).
+      const throttled = error instanceof ApiError && error.code === "too_many_requests" && auth === null;
+      if (error instanceof ApiError && (error.code === "permission_denied" || refusedToken || throttled)) {
+        await recordDenial(error, spec.action, null, null, auth ?? refusedRequest(request.headers));
       }
       return errorResponse(error, admin);
     }
+  };
+}
+
+/** A refused request's own address and ID, for its audit record (its principal, if any, is not believed). */
+function refusedRequest(headers: Headers) {
+  const settings = authSettings();
+  return {
+    principal: null,
+    info: readRequestInfo(headers, settings),
+    requestId: headers.get("x-request-id"),
+    settings,
   };
 }
 

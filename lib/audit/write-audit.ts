@@ -124,13 +124,23 @@ export async function recordResults(intents: readonly NewAuditRecord[], results:
   await appendBestEffort(records, "result");
 }
 
+/** Where a request came from, for records written outside its authentication (a refused one, a folded summary). */
+export type AuditOrigin = Pick<NewAuditRecord, "clientAddress" | "requestId">;
+
 /**
  * Records something that happens at once (a sign-in, a sign-out, a denial); best effort. `actor`
- * replaces the request's principal (e.g. the user a sign-in has just identified).
+ * replaces the request's principal (e.g. the user a sign-in has just identified), `origin` its
+ * client address and request ID.
  */
-export async function recordEvent(change: AuditChange, result: AuditResult, actor?: AuditActor | null): Promise<void> {
+export async function recordEvent(
+  change: AuditChange,
+  result: AuditResult,
+  actor?: AuditActor | null,
+  origin?: AuditOrigin,
+): Promise<void> {
   const context = await requestContext();
   if (actor !== undefined) context.actor = actor;
+  if (origin) Object.assign(context, origin);
   const record = newRecord(context, change, {
     phase: "event",
     outcome: result.outcome,

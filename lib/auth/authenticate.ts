@@ -6,12 +6,10 @@ import { principalForBearer } from "./api-tokens";
 import { userBindings } from "./bindings";
 import { readCookie, sessionCookieName } from "./cookies";
 import type { Principal } from "./principal";
-import { addressMatches, type RequestInfo } from "./request-info";
+import { proxyPrincipal } from "./proxy-principal";
+import type { RequestInfo } from "./request-info";
 import { readSession } from "./session";
 import type { AuthSettings } from "./settings";
-
-/** Longest header value read for identity (longer values are refused, not truncated). */
-const MAX_IDENTITY_HEADER = 4096;
 
 function bearerOf(headers: Headers): string | null {
   const value = headers.get("authorization");
@@ -21,41 +19,9 @@ function bearerOf(headers: Headers): string | null {
   return match[1]!;
 }
 
-function identityHeader(headers: Headers, name: string | undefined): string | null {
-  if (!name) return null;
-  const value = headers.get(name);
-  if (value !== null && value.length > MAX_IDENTITY_HEADER) {
-    throw new ApiError("unauthenticated", `The ${name} header is too long.`);
-  }
-  return value?.trim() || null;
-}
-
-/** A user asserted by a trusted authenticating proxy (oauth2-proxy and the like), if configured and believed. */
-function proxyPrincipal(headers: Headers, info: RequestInfo, settings: AuthSettings): Principal | null {
-  const proxy = settings.auth.trustedProxy;
-  if (!proxy || !addressMatches(info.peer, proxy.addresses)) return null;
-  const user = identityHeader(headers, proxy.userHeader);
-  if (!user) return null;
-  const groups = (identityHeader(headers, proxy.groupsHeader) ?? "")
-    .split(",")
-    .map((g) => g.trim())
-    .filter(Boolean);
-  return {
-    kind: "user",
-    method: "proxy",
-    subject: user,
-    issuer: "trusted-proxy",
-    name: identityHeader(headers, proxy.nameHeader) ?? user,
-    email: identityHeader(headers, proxy.emailHeader),
-    groups,
-    tokenId: null,
-    bindings: userBindings(settings.auth.bindings, { subject: user, groups }),
-  };
-}
-
 /**
- * Who sent the request: a bearer token (the bootstrap token or an API token), else a user
- * asserted by a trusted proxy, else the session cookie. Null when nothing identifies the caller;
+ * Who sent the request: a user asserted (with proof) by the trusted proxy, else a bearer token
+ * (the bootstrap token or an API token), else the session cookie. Null when nothing identifies the caller;
  * a bearer token that is present but not valid is a 401 (never silently ignored).
  */
 export async function authenticate(
@@ -64,10 +30,10 @@ export async function authenticate(
   settings: AuthSettings,
   secure: boolean,
 ): Promise<Principal | null> {
+  const proxied = await proxyPrincipal(headers, info, settings);
+  if (proxied) return proxied;
   const bearer = bearerOf(headers);
   if (bearer) return principalForBearer(bearer);
-  const proxied = proxyPrincipal(headers, info, settings);
-  if (proxied) return proxied;
   const cookie = readCookie(headers.get("cookie"), sessionCookieName(secure));
   if (!cookie) return null;
   const session = await readSession(cookie, settings);

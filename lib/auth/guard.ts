@@ -4,15 +4,15 @@ import { headers as nextHeaders } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 
 import { ApiError } from "@/lib/api/api-error";
-import { recordEvent } from "@/lib/audit/write-audit";
-import { recordDenial as countDenial } from "@/lib/metrics/record";
 import { pageServerForCheck } from "@/lib/servers/resolve-server";
 
 import type { Action } from "./actions";
 import { can, type Resource } from "./can";
+import { recordDenial as logDenial } from "./denial-log";
 import { matchPage } from "./page-access";
 import type { Principal } from "./principal";
-import { currentAuth } from "./request-context";
+import { currentAuth, type RequestAuth } from "./request-context";
+import { authSettings } from "./settings";
 
 /**
  * The one authorization check. Every API route (through withApi), every page (through
@@ -31,26 +31,22 @@ export async function authorize(action: Action, resource: Resource = {}): Promis
   return principal;
 }
 
-const auditedDenials = new WeakSet<ApiError>();
-
 /**
- * Records a refused request in the audit log (once per error: a denial already recorded by
- * `authorize` is not recorded again by the route wrapper).
+ * Records a refused request in the audit log with its client address and request ID (repeats from
+ * one address folded, see denial-log). `request` is the refused request's own context when it was
+ * refused before (or without) its authentication becoming current, e.g. a bad token.
  */
 export async function recordDenial(
   error: ApiError,
   action: string,
   server: string | null,
   spiffeId: string | null = null,
+  request?: Pick<RequestAuth, "principal" | "info" | "requestId" | "settings">,
 ): Promise<void> {
-  if (auditedDenials.has(error)) return;
-  auditedDenials.add(error);
-  countDenial(action);
-  const server_ = server ? { name: server, trustDomain: undefined } : null;
-  await recordEvent(
-    { action: "auth.denied", server: server_, target: { type: "action", id: action, spiffeId } },
-    { outcome: "denied", error: { code: error.code, message: error.message } },
-  );
+  const auth = request ?? (await currentAuth().catch(() => null));
+  const origin = { clientAddress: auth?.info.clientAddress ?? null, requestId: auth?.requestId ?? null };
+  const windowSeconds = (auth?.settings ?? authSettings()).auth.rateLimits.denialFoldSeconds;
+  await logDenial({ error, action, server, spiffeId, principal: auth?.principal ?? null, origin }, windowSeconds);
 }
 
 /**

@@ -18,3 +18,15 @@ describe("RateLimiter", () => {
     expect(limiter.attempt("k", 10_001).ok).toBe(true);
   });
 });
+
+describe("RateLimiter.peek", () => {
+  it("says whether the next attempt would be refused without counting one", () => {
+    const limiter = new RateLimiter(2, 10_000);
+    expect(limiter.peek("k", 0)).toEqual({ ok: true });
+    limiter.attempt("k", 0);
+    limiter.attempt("k", 1_000);
+    expect(limiter.peek("k", 2_000)).toEqual({ ok: false, retryAfterSeconds: 8 });
+    expect(limiter.peek("k", 2_000)).toEqual({ ok: false, retryAfterSeconds: 8 });
+    expect(limiter.peek("k", 10_001).ok).toBe(true);
+  });
+});

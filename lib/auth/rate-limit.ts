@@ -16,15 +16,20 @@ export class RateLimiter {
   /** Records an attempt for `key` at `now` if it is allowed. */
   attempt(key: string, now = Date.now()): RateDecision {
     const since = now - this.windowMs;
+    const decision = this.peek(key, now);
     const recent = (this.hits.get(key) ?? []).filter((t) => t > since);
-    if (recent.length >= this.limit) {
-      this.hits.set(key, recent);
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000)) };
-    }
-    recent.push(now);
     this.hits.set(key, recent);
+    if (!decision.ok) return decision;
+    recent.push(now);
     if (this.hits.size > 10_000) this.sweep(since);
     return { ok: true };
+  }
+
+  /** Whether an attempt for `key` at `now` would be refused, without recording one. */
+  peek(key: string, now = Date.now()): RateDecision {
+    const recent = (this.hits.get(key) ?? []).filter((t) => t > now - this.windowMs);
+    if (recent.length < this.limit) return { ok: true };
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000)) };
   }
 
   private sweep(since: number): void {

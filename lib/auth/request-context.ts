@@ -8,8 +8,9 @@ import { cache } from "react";
 import { ApiError } from "@/lib/api/api-error";
 
 import { authenticate } from "./authenticate";
+import { limitFailedAuth } from "./failed-auth-limit";
 import type { Principal } from "./principal";
-import { hostProblem, readRequestInfo, type RequestInfo, requestOrigin } from "./request-info";
+import { hostProblem, readRequestInfo, type RequestInfo, requestOrigin, warnUntrustedForwarding } from "./request-info";
 import { type AuthSettings, authSettings } from "./settings";
 
 // The current request's authentication (who, from where, with which request ID), kept apart from
@@ -37,12 +38,15 @@ const storage = new AsyncLocalStorage<RequestAuth>();
 export async function authenticateHeaders(headers: Headers): Promise<RequestAuth> {
   const settings = authSettings();
   const info = readRequestInfo(headers, settings);
+  warnUntrustedForwarding(headers, info);
   const problem = hostProblem(info, settings);
   if (problem) throw new ApiError("misdirected_request", problem);
   const origin = requestOrigin(info, settings.publicOrigin);
   const secure = origin.startsWith("https:");
   const requestId = headers.get("x-request-id");
-  const principal = await authenticate(headers, info, settings, secure);
+  const principal = await limitFailedAuth(headers, info.clientAddress, settings, () =>
+    authenticate(headers, info, settings, secure),
+  );
   return { principal, info, settings, origin, secure, requestId };
 }
 

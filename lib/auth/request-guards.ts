@@ -47,12 +47,16 @@ export function checkMutationRate(principal: Principal, settings: AuthSettings):
 
 const signInLimiters = new Map<number, RateLimiter>();
 
-/** 429 with Retry-After when one client address starts too many sign-ins. */
-export function checkSignInRate(clientAddress: string | null, settings: AuthSettings): void {
+/** 429 with Retry-After when one client address starts (or finishes, `step` "callback") too many sign-ins. */
+export function checkSignInRate(
+  clientAddress: string | null,
+  settings: AuthSettings,
+  step: "login" | "callback" = "login",
+): void {
   const limit = settings.auth.rateLimits.signInPerMinute;
   let limiter = signInLimiters.get(limit);
   if (!limiter) signInLimiters.set(limit, (limiter = new RateLimiter(limit, 60_000)));
-  const decision = limiter.attempt(clientAddress ?? "unknown");
+  const decision = limiter.attempt(`${step}|${clientAddress ?? "unknown"}`);
   if (!decision.ok) {
     throw new ApiError(
       "too_many_requests",

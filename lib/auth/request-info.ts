@@ -93,3 +93,34 @@ export function hostProblem(info: RequestInfo, settings: Pick<AuthSettings, "pub
     ? null
     : `The console does not answer to the host '${info.host.slice(0, 100)}'; use ${allowed.join(" or ")}.`;
 }
+
+/** Private, shared, link-local and loopback ranges: where an ingress or load balancer usually sits. */
+const PRIVATE_RANGES = [
+  "10.0.0.0/8",
+  "172.16.0.0/12",
+  "192.168.0.0/16",
+  "100.64.0.0/10",
+  "169.254.0.0/16",
+  "127.0.0.0/8",
+  "fc00::/7",
+  "fe80::/10",
+  "::1",
+];
+let warnedUntrusted = false;
+
+/**
+ * Warns once (the first time it happens) when a private peer that is not in `trustedProxies`
+ * sends X-Forwarded-For: most likely an ingress the config does not list, so the console sees the
+ * ingress as every request's client (audit records, per-address rate limits). Returns whether it warned.
+ */
+export function warnUntrustedForwarding(headers: Headers, info: RequestInfo): boolean {
+  if (warnedUntrusted || info.viaTrustedProxy || !headers.has("x-forwarded-for")) return false;
+  if (!addressMatches(info.peer, PRIVATE_RANGES)) return false;
+  warnedUntrusted = true;
+  console.warn(
+    `[auth] WARNING: ${info.peer} sent X-Forwarded-For but is not in trustedProxies, so the header is not believed ` +
+      `and ${info.peer} counts as the client of its requests (audit records, per-address rate limits). If an ingress ` +
+      `or load balancer is in front of the console, list its addresses in trustedProxies.`,
+  );
+  return true;
+}

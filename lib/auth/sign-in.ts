@@ -12,6 +12,7 @@ import { safeReturnTo } from "./return-to";
 import { deriveKey, seal, unseal } from "./sealed";
 import { createSession, destroySession } from "./session";
 import { oidcClientSecret } from "./settings";
+import { consumeLoginState } from "./used-login-states";
 
 /** What sign-in and sign-out records are about. */
 const sessionTarget = { type: "session", id: null, spiffeId: null };
@@ -49,6 +50,11 @@ function tooManySignIns(error: ApiError): Response {
     status: 429,
     headers: { ...error.headers, "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
   });
+}
+
+function withCookie(response: Response, cookie: string): Response {
+  response.headers.append("set-cookie", cookie);
+  return response;
 }
 
 /** Maps a sign-in failure to its problem page (details go to the log, never to the browser). */
@@ -110,10 +116,28 @@ export async function completeSignIn(request: Request): Promise<Response> {
   const auth = await authenticateHeaders(request.headers);
   const clearLogin = setCookie(loginCookieName(auth.secure), "", auth.secure, 0);
   try {
-    // No rate limit here: a callback is only acted on with the sealed state of a (limited) /auth/login.
+    checkSignInRate(auth.info.clientAddress, auth.settings, "callback");
+  } catch (error) {
+    if (error instanceof ApiError) return withCookie(tooManySignIns(error), clearLogin);
+    throw error;
+  }
+  try {
+    // The sealed state is single-use: a second callback with the same login cookie is refused before the provider.
     const login = readLoginCookie(request, auth);
-    if (!login || login.redirectUri !== `${auth.origin}/auth/callback`) {
+    if (
+      !login ||
+      login.redirectUri !== `${auth.origin}/auth/callback` ||
+      !consumeLoginState(login.state, Date.now() + LOGIN_TTL_MS)
+    ) {
       recordSignIn("failure");
+      await recordEvent(
+        { action: "auth.sign-in", target: sessionTarget },
+        {
+          outcome: "denied",
+          error: { code: "unauthenticated", message: "login state missing, expired or already used" },
+        },
+        null,
+      );
       return seeOther(`${auth.origin}/auth/error?reason=expired`, [clearLogin]);
     }
     const callbackUrl = new URL(`${auth.origin}/auth/callback${new URL(request.url).search}`);
@@ -144,9 +168,7 @@ export async function completeSignIn(request: Request): Promise<Response> {
       { outcome: "denied", error: auditError(error) },
       null,
     );
-    const response = problemPage(auth, problemFor(error));
-    response.headers.append("set-cookie", clearLogin);
-    return response;
+    return withCookie(problemPage(auth, problemFor(error)), clearLogin);
   }
 }
 

@@ -9,10 +9,10 @@ describe("the auth section", () => {
     const config = consoleConfigSchema.parse({
       servers,
       publicOrigin: "https://console.example.com/",
-      trustedProxies: ["10.0.0.0/8", "::1"],
+      trustedProxies: ["10.0.0.0/24", "::1"],
       auth: {
         oidc: { issuer: "https://idp.example.com", clientId: "spire-console", clientSecretFile: "/run/secret" },
-        trustedProxy: { addresses: ["127.0.0.1"] },
+        trustedProxy: { addresses: ["127.0.0.1"], secretFile: "/run/proxy-secret" },
         bindings: [
           { role: "admin", groups: ["spire-admins"] },
           {
@@ -47,7 +47,18 @@ describe("the auth section", () => {
       "auth.bindings.0.spiffeIdPrefixes.0",
       "'..'",
     ],
-    [{ trustedProxy: { addresses: ["10.0.0.0/33"] } }, "auth.trustedProxy.addresses.0", "CIDR"],
+    [{ trustedProxy: { addresses: ["10.0.0.0/33"], secretFile: "/s" } }, "auth.trustedProxy.addresses.0", "CIDR"],
+    [{ trustedProxy: { addresses: ["10.0.0.5"] } }, "auth.trustedProxy.secretFile", "not proof"],
+    [
+      { trustedProxy: { addresses: ["10.0.0.0/16"], secretFile: "/s" } },
+      "auth.trustedProxy.addresses.0",
+      "wider than /24",
+    ],
+    [
+      { trustedProxy: { addresses: ["10.0.0.5"], idToken: { issuer: "https://idp.example.com", audience: "" } } },
+      "auth.trustedProxy.idToken.audience",
+      "",
+    ],
     [{ oidc: { issuer: "ftp://idp", clientId: "x" } }, "auth.oidc.issuer", "http(s)"],
     [{ session: { idleMinutes: 0 } }, "auth.session.idleMinutes", ""],
   ])("names the bad field of %j", (auth, field, message) => {
@@ -56,6 +67,30 @@ describe("the auth section", () => {
     const issue = result.error?.issues.find((i) => i.path.join(".") === field);
     expect(issue, JSON.stringify(result.error?.issues)).toBeDefined();
     expect(issue?.message).toContain(message);
+  });
+
+  it("accepts a proxy that forwards its ID token, and defaults the header to Authorization", () => {
+    const config = consoleConfigSchema.parse({
+      servers,
+      auth: {
+        trustedProxy: { addresses: ["10.1.2.3"], idToken: { issuer: "https://idp.example.com", audience: "proxy" } },
+      },
+    });
+    expect(config.auth.trustedProxy?.idToken).toEqual({
+      issuer: "https://idp.example.com",
+      audience: "proxy",
+      header: "Authorization",
+      groupsClaim: "groups",
+    });
+  });
+
+  it("refuses trusted ranges wider than /24 or /64 unless allowWideProxyRanges says so", () => {
+    const wide = { servers, trustedProxies: ["10.0.0.0/23", "fd00::/63", "10.1.0.0/24", "fd00::/64"] };
+    const issues = consoleConfigSchema.safeParse(wide).error?.issues ?? [];
+    expect(issues.map((i) => i.path.join("."))).toEqual(["trustedProxies.0", "trustedProxies.1"]);
+    expect(issues[0]?.message).toMatch(/wider than \/24.*allowWideProxyRanges/);
+    expect(issues[1]?.message).toMatch(/wider than \/64/);
+    expect(consoleConfigSchema.safeParse({ ...wide, allowWideProxyRanges: true }).success).toBe(true);
   });
 
   it("refuses a publicOrigin with a path", () => {

@@ -53,14 +53,38 @@ const oidcSchema = z.strictObject({
   displayName: z.string().min(1).max(60).optional(),
 });
 
-const trustedProxyAuthSchema = z.strictObject({
-  /** Only requests from these addresses may assert a user by header. */
-  addresses: z.array(addressOrCidrSchema).min(1),
-  userHeader: headerName.default("X-Forwarded-User"),
-  groupsHeader: headerName.default("X-Forwarded-Groups"),
-  nameHeader: headerName.optional(),
-  emailHeader: headerName.optional(),
+/** The ID token an authenticating proxy forwards (oauth2-proxy `--pass-authorization-header`), checked here. */
+const proxyIdTokenSchema = z.strictObject({
+  /** The provider that signs the token (its discovery document names the JWKS); https, http only on loopback. */
+  issuer: z.url({ protocol: /^https?$/, error: "issuer must be an http(s) URL" }),
+  /** The proxy's client ID at the provider: the token's `aud` must contain it. */
+  audience: z.string().min(1),
+  /** Header carrying the token: `Authorization` (`Bearer <token>`) or e.g. `X-Forwarded-Access-Token`. */
+  header: headerName.default("Authorization"),
+  /** Claim holding the user's groups. */
+  groupsClaim: z.string().min(1).default("groups"),
 });
+
+const trustedProxyAuthSchema = z
+  .strictObject({
+    /** Only requests from these addresses may assert a user by header. */
+    addresses: z.array(addressOrCidrSchema).min(1),
+    userHeader: headerName.default("X-Forwarded-User"),
+    groupsHeader: headerName.default("X-Forwarded-Groups"),
+    nameHeader: headerName.optional(),
+    emailHeader: headerName.optional(),
+    /** A shared secret the proxy adds to every request, in `secretHeader`; the value is read from this file. */
+    secretFile: z.string().min(1).optional(),
+    secretHeader: headerName.default("X-Proxy-Secret"),
+    /** Or: the signed ID token the proxy forwards; the user and groups are then read from its claims. */
+    idToken: proxyIdTokenSchema.optional(),
+  })
+  .refine((p) => p.secretFile !== undefined || p.idToken !== undefined, {
+    message:
+      "a trusted proxy needs secretFile (a shared secret header) or idToken (the ID token it forwards): " +
+      "a source address alone is not proof",
+    path: ["secretFile"],
+  });
 
 /** The `auth` section: how users sign in, how long sessions last, and who gets which role. */
 export const authConfigSchema = z.strictObject({
@@ -89,9 +113,28 @@ export const authConfigSchema = z.strictObject({
       signInPerMinute: z.number().int().min(1).default(20),
       /** Changes per principal per minute. */
       mutationsPerMinute: z.number().int().min(1).default(120),
+      /** Failed authentications (bad token, secret or ID token) per client address per minute before 429. */
+      failedAuthPerMinute: z.number().int().min(1).default(10),
+      /** Repeated denials from one address within this many seconds are folded into one audit record. */
+      denialFoldSeconds: z.number().int().min(1).max(3600).default(60),
     })
-    .default({ signInPerMinute: 20, mutationsPerMinute: 120 }),
+    .default({ signInPerMinute: 20, mutationsPerMinute: 120, failedAuthPerMinute: 10, denialFoldSeconds: 60 }),
 });
+
+/** The widest trusted range without `allowWideProxyRanges`: /24 for IPv4, /64 for IPv6. */
+export const NARROWEST_PROXY_PREFIX = { 4: 24, 6: 64 } as const;
+
+/** Why `range` is too wide to trust without `allowWideProxyRanges`, or null (plain addresses never are). */
+export function wideRangeProblem(range: string): string | null {
+  const [address = "", bits] = range.split("/");
+  if (bits === undefined) return null;
+  const family = ipFamily(address);
+  if (family === 0) return null;
+  const limit = NARROWEST_PROXY_PREFIX[family];
+  return Number(bits) < limit
+    ? `${range} is wider than /${limit}: list the proxies' own addresses, or set allowWideProxyRanges: true`
+    : null;
+}
 
 export type AuthConfig = z.output<typeof authConfigSchema>;
 export type BindingConfig = z.output<typeof bindingConfigSchema>;

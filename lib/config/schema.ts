@@ -3,7 +3,7 @@ import { z } from "zod";
 import { spiffeIdSchema, trustDomainSchema } from "@/lib/schemas/spiffe-id";
 
 import { auditConfigSchema } from "./audit-schema";
-import { addressOrCidrSchema, authConfigSchema } from "./auth-schema";
+import { addressOrCidrSchema, authConfigSchema, wideRangeProblem } from "./auth-schema";
 import { expiryConfigSchema } from "./expiry-schema";
 import { kubernetesConfigSchema } from "./kubernetes-schema";
 
@@ -151,6 +151,8 @@ export const consoleConfigSchema = z
     publicOrigin: publicOriginSchema.optional(),
     /** Proxies whose X-Forwarded-For/-Proto/-Host headers are believed. */
     trustedProxies: z.array(addressOrCidrSchema).default([]),
+    /** Allow ranges wider than /24 (IPv4) or /64 (IPv6) in trustedProxies and auth.trustedProxy.addresses. */
+    allowWideProxyRanges: z.boolean().default(false),
     /** Where the console keeps its own data, e.g. the SQLite store (env SPIRE_CONSOLE_DATA_DIR wins). */
     dataDir: z.string().min(1).optional(),
     /** The audit log: retention (a daily run removes older records, itself audited), sink copy, signing key. */
@@ -186,6 +188,7 @@ export const consoleConfigSchema = z
       }
       seen.add(server.name);
     });
+    if (!config.allowWideProxyRanges) refuseWideRanges(config, ctx);
   })
   // Each server carries its full TLS settings, so lib/spire never needs the top-level section.
   .transform((config) => ({
@@ -203,6 +206,23 @@ export const consoleConfigSchema = z
         : server,
     ),
   }));
+
+/** Names every trusted range wider than /24 or /64 (a whole network could then speak for users). */
+function refuseWideRanges(
+  config: { trustedProxies: string[]; auth: { trustedProxy?: { addresses: string[] } } },
+  ctx: z.RefinementCtx,
+): void {
+  const lists: [string[], (string | number)[]][] = [
+    [config.trustedProxies, ["trustedProxies"]],
+    [config.auth.trustedProxy?.addresses ?? [], ["auth", "trustedProxy", "addresses"]],
+  ];
+  for (const [ranges, path] of lists) {
+    ranges.forEach((range, index) => {
+      const message = wideRangeProblem(range);
+      if (message) ctx.addIssue({ code: "custom", path: [...path, index], message });
+    });
+  }
+}
 
 export type ServerConfig = z.output<typeof serverConfigSchema>;
 export type ConsoleConfig = z.output<typeof consoleConfigSchema>;
