@@ -9,11 +9,13 @@ describe("DenialFolder", () => {
     expect(
       [1_000, 2_000, 3_000].map((t, i) => folder.note("10.0.0.1|entries.write", `r${i + 2}`, t).recordNow),
     ).toEqual([false, false, false]);
+    expect(folder.nextDue()).toBe(60_000);
     expect(folder.due(59_999)).toEqual([]);
     expect(folder.due(60_000)).toEqual([
       { key: "10.0.0.1|entries.write", count: 3, firstAt: 1_000, lastAt: 3_000, last: "r4" },
     ]);
     expect(folder.due(60_001)).toEqual([]);
+    expect(folder.nextDue()).toBeNull();
   });
 
   it("keeps other addresses apart, and opens a fresh window after one closed (handing back the closed summary)", () => {

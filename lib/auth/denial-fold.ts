@@ -44,9 +44,14 @@ export class DenialFolder<T> {
     return out;
   }
 
-  /** Whether any open window holds folded repeats not handed back yet. */
-  hasFolded(): boolean {
-    for (const window of this.open.values()) if (window.folded) return true;
-    return false;
+  /** When the first window holding folded repeats closes, or null when none holds any. */
+  nextDue(): number | null {
+    let next: number | null = null;
+    for (const window of this.open.values()) {
+      if (window.folded && (next === null || window.openedAt + this.windowMs < next)) {
+        next = window.openedAt + this.windowMs;
+      }
+    }
+    return next;
   }
 }

@@ -48,14 +48,17 @@ async function writeFolded(summaries: FoldedDenials<Details>[]): Promise<void> {
   for (const s of summaries) await write(s.last, s.count, s);
 }
 
-/** Writes the folded repeats once their window closes (the timer never keeps the process up). */
-function scheduleFlush(windowMs: number): void {
-  if (timer) return;
-  timer = setTimeout(() => {
-    timer = null;
-    void writeFolded(folder?.folder.due(Date.now()) ?? []);
-    if (folder?.folder.hasFolded()) scheduleFlush(windowMs);
-  }, windowMs + 50);
+/** Writes the folded repeats as their windows close (the timer never keeps the process up). */
+function scheduleFlush(): void {
+  const at = folder?.folder.nextDue() ?? null;
+  if (timer || at === null) return;
+  timer = setTimeout(
+    () => {
+      timer = null;
+      void writeFolded(folder?.folder.due(Date.now()) ?? []).finally(scheduleFlush);
+    },
+    Math.max(0, at - Date.now()) + 20,
+  );
   timer.unref();
 }
 
@@ -81,5 +84,5 @@ export async function recordDenial(denial: Denial, windowSeconds: number): Promi
   const { recordNow, closed } = folder.folder.note(key, details, Date.now());
   await writeFolded(closed);
   if (recordNow) await write(details, 1);
-  else scheduleFlush(windowMs);
+  else scheduleFlush();
 }

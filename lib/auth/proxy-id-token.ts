@@ -11,6 +11,14 @@ type ProxyIdToken = NonNullable<NonNullable<AuthConfig["trustedProxy"]>["idToken
 /** Algorithms an ID token may be signed with (never `none`, never a shared-secret HMAC). */
 const ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"];
 
+/** What a jose error code means, in the words of the 401. */
+const reasons: Record<string, string> = {
+  ERR_JWT_EXPIRED: "it has expired",
+  ERR_JWS_SIGNATURE_VERIFICATION_FAILED: "its signature does not verify with the provider's keys",
+  ERR_JWKS_NO_MATCHING_KEY: "no key of the provider's JWKS matches it",
+  ERR_JOSE_ALG_NOT_ALLOWED: "its algorithm is not allowed",
+};
+
 const loopback = new Set(["127.0.0.1", "localhost", "[::1]"]);
 const keySets = new Map<string, Promise<ReturnType<typeof createRemoteJWKSet>>>();
 
@@ -63,7 +71,10 @@ export async function verifyProxyIdToken(token: string, config: ProxyIdToken): P
     });
     return payload;
   } catch (error) {
-    const code = (error as { code?: string }).code ?? "ERR_JWT_INVALID";
-    throw refused(code.replace(/^ERR_/, "").toLowerCase().replaceAll("_", " "));
+    const { code, claim } = error as { code?: string; claim?: string };
+    throw refused(
+      reasons[code ?? ""] ??
+        (code === "ERR_JWT_CLAIM_VALIDATION_FAILED" ? `its ${claim} claim is wrong` : "it is not a valid signed JWT"),
+    );
   }
 }

@@ -68,7 +68,7 @@ export function readRequestInfo(headers: Headers, settings: Pick<AuthSettings, "
   return {
     peer,
     viaTrustedProxy,
-    clientAddress: viaTrustedProxy ? forwardedClient(headers, settings.trustedProxies) : peer,
+    clientAddress: (viaTrustedProxy ? forwardedClient(headers, settings.trustedProxies) : null) ?? peer,
     host: host.split(",")[0]!.trim().toLowerCase(),
     proto: forwardedProto === "https" ? "https" : "http",
   };

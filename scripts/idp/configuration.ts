@@ -1,10 +1,16 @@
-// oidc-provider configuration of the local IdP: one confidential client, PKCE (S256) always,
+// oidc-provider configuration of the local IdP: the console's confidential client (and oauth2-proxy's, for
+// the trusted-proxy tests, with the same secret), PKCE (S256) always,
 // the demo users as accounts, `groups` in ID tokens, first-party consent granted silently,
 // our own pages, no devInteractions and short lifetimes (the in-memory store is lost on restart).
 import type { Configuration, KoaContextWithOIDC } from "oidc-provider";
 
 import { PAGE_CSP, renderErrorPage, renderLogoutPage, renderSignedOutPage } from "./pages.ts";
-import { REGISTERED_POST_LOGOUT_REDIRECT_URIS, REGISTERED_REDIRECT_URIS } from "./redirect-uris.ts";
+import {
+  PROXY_CLIENT_ID,
+  REGISTERED_POST_LOGOUT_REDIRECT_URIS,
+  REGISTERED_PROXY_REDIRECT_URIS,
+  REGISTERED_REDIRECT_URIS,
+} from "./redirect-uris.ts";
 import type { IdpSecrets } from "./secrets.ts";
 import { findUserBySub, getUserClaims } from "./users.ts";
 
@@ -58,6 +64,16 @@ export function buildConfiguration(secrets: IdpSecrets, cookieKey: string): Conf
         grant_types: ["authorization_code"],
         redirect_uris: REGISTERED_REDIRECT_URIS,
         post_logout_redirect_uris: REGISTERED_POST_LOGOUT_REDIRECT_URIS,
+        id_token_signed_response_alg: "RS256",
+      },
+      {
+        client_id: PROXY_CLIENT_ID,
+        client_name: "oauth2-proxy in front of SPIRE Console",
+        client_secret: secrets.clientSecret,
+        token_endpoint_auth_method: "client_secret_basic",
+        response_types: ["code"],
+        grant_types: ["authorization_code"],
+        redirect_uris: REGISTERED_PROXY_REDIRECT_URIS,
         id_token_signed_response_alg: "RS256",
       },
     ],

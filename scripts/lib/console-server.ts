@@ -10,7 +10,7 @@ export const repoRoot = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(repoRoot, "node_modules/next/dist/bin/next");
 const distDir = () => process.env.SPIRE_CONSOLE_DIST_DIR || ".next";
 
-export type RunningConsole = { url: string; pid: number; stop: () => Promise<void> };
+export type RunningConsole = { url: string; pid: number; output: () => string; stop: () => Promise<void> };
 
 /** Preloaded into the console so it knows each request's real peer address (trusted-proxy checks). */
 export const requestHook = path.join(repoRoot, "server/request-hook.mjs");
@@ -74,6 +74,7 @@ export async function startConsole(env: Record<string, string>): Promise<Running
   return {
     url,
     pid: child.pid!,
+    output: () => log.join(""),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

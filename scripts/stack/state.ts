@@ -86,8 +86,8 @@ export function demoAuthConfig(idp: StackIdp) {
       },
       { role: "viewer" as const, groups: ["spire-viewers"] },
     ],
-    // Every sign-in of the demo and the tests comes from 127.0.0.1: the per-address limit is raised.
-    rateLimits: { signInPerMinute: 600, mutationsPerMinute: 1200 },
+    // Every sign-in of the demo and the tests comes from 127.0.0.1: the per-address limits are raised.
+    rateLimits: { signInPerMinute: 600, mutationsPerMinute: 1200, failedAuthPerMinute: 600 },
   };
 }
 

@@ -102,9 +102,25 @@ export async function signInUntilCallback(
   consoleUrl = inject("consoleUrl"),
 ): Promise<{ agent: CookieAgent; callback: URL }> {
   const agent = new CookieAgent();
-  const user = demoUser(username);
   const isCallback = (u: URL) => u.origin === consoleUrl && u.pathname === "/auth/callback";
-  const login = await agent.follow(`${consoleUrl}/auth/login?returnTo=${encodeURIComponent(returnTo)}`, isCallback);
+  const start = `${consoleUrl}/auth/login?returnTo=${encodeURIComponent(returnTo)}`;
+  const done = await signInThroughForm(agent, start, username, isCallback);
+  if (!isCallback(done.url)) throw new Error(`sign-in did not reach the callback (ended at ${done.url})`);
+  return { agent, callback: done.url };
+}
+
+/**
+ * Follows `start` to the provider's real login form, posts the demo user's password and follows the
+ * redirects back until `stopAt` matches or an answer that is not a redirect (e.g. oauth2-proxy's upstream).
+ */
+export async function signInThroughForm(
+  agent: CookieAgent,
+  start: string,
+  username: "admin" | "editor" | "viewer",
+  stopAt?: (next: URL) => boolean,
+): Promise<{ response: Response; url: URL }> {
+  const user = demoUser(username);
+  const login = await agent.follow(start, stopAt);
   if (login.response.status !== 200) throw new Error(`expected the provider's form, got ${login.response.status}`);
   const action = formAction(await login.response.text(), login.url);
   const posted = await agent.request(action, {
@@ -112,9 +128,7 @@ export async function signInUntilCallback(
     body: new URLSearchParams({ username: user.username, password: user.password }),
   });
   const next = new URL(posted.headers.get("location") ?? "", action);
-  const done = await agent.follow(next, isCallback);
-  if (!isCallback(done.url)) throw new Error(`sign-in did not reach the callback (ended at ${done.url})`);
-  return { agent, callback: done.url };
+  return agent.follow(next, stopAt);
 }
 
 /** Signs in over HTTP and returns the agent holding the console's session cookie. */
