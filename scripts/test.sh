@@ -28,6 +28,9 @@ next build
 echo "[test] helm for the chart tests (built once into the cache)"
 node scripts/helm/cli.ts
 
+echo "[test] oauth2-proxy for the trusted-proxy tests (built once into the cache)"
+node scripts/oauth2-proxy/cli.ts
+
 mkdir -p test-results
 status=0
 vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?

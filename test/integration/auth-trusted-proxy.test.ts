@@ -1,14 +1,20 @@
 // Trusted-proxy mode and forwarded headers: a user asserted by an authenticating proxy counts only
-// when the request really comes from a configured proxy address, and X-Forwarded-Host/-Proto are
-// believed only from configured proxies (then they decide the public origin, https and cookies).
+// when the request really comes from a configured proxy address AND carries the shared secret
+// (auth.trustedProxy.secretFile; the ID-token variant is proved with the real oauth2-proxy in
+// auth-oauth2-proxy.test.ts), and X-Forwarded-Host/-Proto are believed only from configured
+// proxies (then they decide the public origin, https and cookies).
+import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
+import { spireServerJson } from "../../scripts/stack/spire-cli.ts";
+import { stackState } from "../support/api";
 import { type RunningConsole, startConsole } from "../support/console-server";
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const proxySecret = randomBytes(24).toString("base64url");
 
 /** Starts a console with the stack's config changed by `change`. */
 async function consoleWith(name: string, change: (config: Record<string, unknown>) => void): Promise<RunningConsole> {
@@ -29,13 +35,15 @@ describe("a user asserted by a trusted proxy", () => {
   let trusted: RunningConsole;
   let untrusted: RunningConsole;
   beforeAll(async () => {
+    const secretFile = path.join(inject("stackDir"), `proxy-secret-${run}`);
+    writeFileSync(secretFile, `${proxySecret}\n`, { mode: 0o600 });
     [trusted, untrusted] = await Promise.all([
       consoleWith("proxy-trusted", (c) => {
-        auth(c).trustedProxy = { addresses: ["127.0.0.1", "::1"] };
+        auth(c).trustedProxy = { addresses: ["127.0.0.1", "::1"], secretFile };
         auth(c).bindings = [...(auth(c).bindings as unknown[]), proxyBinding];
       }),
       consoleWith("proxy-untrusted", (c) => {
-        auth(c).trustedProxy = { addresses: ["10.9.8.7"] };
+        auth(c).trustedProxy = { addresses: ["10.9.8.7"], secretFile };
         auth(c).bindings = [...(auth(c).bindings as unknown[]), proxyBinding];
       }),
     ]);
@@ -44,7 +52,11 @@ describe("a user asserted by a trusted proxy", () => {
     await Promise.all([trusted?.stop(), untrusted?.stop()]);
   });
 
-  const asProxy = { "x-forwarded-user": "alice", "x-forwarded-groups": "developers, proxy-admins" };
+  const asProxy = {
+    "x-forwarded-user": "alice",
+    "x-forwarded-groups": "developers, proxy-admins",
+    "x-proxy-secret": proxySecret,
+  };
 
   it("is signed in with the groups the proxy sends, when the request comes from the proxy's address", async () => {
     const response = await fetch(`${trusted.url}/api/me`, { headers: asProxy });
@@ -59,7 +71,7 @@ describe("a user asserted by a trusted proxy", () => {
   });
 
   it("gets no role without a bound group, and a page says so with 403", async () => {
-    const headers = { "x-forwarded-user": "bob", "x-forwarded-groups": "developers" };
+    const headers = { "x-forwarded-user": "bob", "x-forwarded-groups": "developers", "x-proxy-secret": proxySecret };
     const entries = await fetch(`${trusted.url}/api/servers/foo/entries`, { headers });
     expect(entries.status).toBe(403);
     expect(((await entries.json()) as { error: { message: string } }).error.message).toMatch(/bob has no role/);
@@ -75,9 +87,41 @@ describe("a user asserted by a trusted proxy", () => {
     expect(response.status).toBe(403);
   });
 
-  it("is not believed from any other address", async () => {
+  it("is not believed from any other address, even with the secret", async () => {
     const response = await fetch(`${untrusted.url}/api/me`, { headers: asProxy });
     expect(response.status).toBe(401);
+  });
+
+  it("is refused from the proxy's own address without the secret, or with a wrong one, and nothing is written", async () => {
+    const spiffeId = `spiffe://foo.example.com/it-proxy-secret/${run}`;
+    for (const secret of [undefined, "wrong", `${proxySecret}x`]) {
+      const headers: Record<string, string> = {
+        "x-forwarded-user": "alice",
+        "x-forwarded-groups": "proxy-admins",
+        origin: trusted.url,
+        "content-type": "application/json",
+      };
+      if (secret) headers["x-proxy-secret"] = secret;
+      const response = await fetch(`${trusted.url}/api/servers/foo/entries`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({
+          spiffeId,
+          parentId: "spiffe://foo.example.com/spire/server",
+          selectors: [{ type: "unix", value: "uid:4343" }],
+        }),
+      });
+      expect(response.status, String(secret)).toBe(401);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+        /X-Proxy-Secret header is missing or wrong/,
+      );
+    }
+    const shown = await spireServerJson<{ entries: unknown[] | null }>(
+      "foo",
+      ["entry", "show", "-spiffeID", spiffeId],
+      stackState(),
+    );
+    expect(shown.entries ?? []).toEqual([]);
   });
 });
 

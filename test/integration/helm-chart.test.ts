@@ -41,6 +41,14 @@ const kinds = (objects: K8sObject[]) => objects.map((o) => o.kind).sort();
 
 beforeAll(() => ensureHelm(), 20 * 60_000);
 
+/** Trusted-proxy mode: the proxy's two addresses and the Secret with its shared secret. */
+const trustedProxyFlags = [
+  "--set",
+  "config.auth.trustedProxy.addresses={10.0.12.7,fd00::7}",
+  "--set",
+  "secrets.proxySecret.name=proxy-secret",
+];
+
 describe("the chart, offline", () => {
   it.each(exampleNames)("passes helm lint with examples/%s.yaml", async (name) => {
     const result = await helm(["lint", chartDir, "-f", examplePath(name)]);
@@ -112,6 +120,15 @@ describe("the chart, offline", () => {
       /the audit log would live in an emptyDir and vanish with the pod: .*or audit\.ephemeral: true/,
     ],
     [["--set", "config.audit.retentionDays=7"], /at '\/config\/audit\/retentionDays': minimum: got 7, want 30/],
+    [["--set", "config.trustedProxies=null"], /ingress\/httpRoute needs config\.trustedProxies/],
+    [
+      ["--set", "config.auth.trustedProxy.addresses={10.0.12.7}"],
+      /config\.auth\.trustedProxy needs proof beyond a source address/,
+    ],
+    [
+      [...trustedProxyFlags, "--set", "networkPolicy.enabled=false"],
+      /config\.auth\.trustedProxy needs networkPolicy\.enabled/,
+    ],
   ])("refuses %j with a message naming the value", async (flags, message) => {
     const result = await helm(["template", "x", chartDir, "-f", examplePath("standalone"), ...flags]);
     expect(result.code).not.toBe(0);
@@ -140,6 +157,22 @@ describe("the chart, offline", () => {
       sink: { type: "syslog", address: "udp://127.0.0.1:514", appName: "spire-console" },
       signing: { keyFile: "/etc/spire-console/secrets/audit-signing-key", intervalMinutes: 5 },
     });
+  });
+
+  it("admits only the proxy to the UI port in trusted-proxy mode, and points the console at the mounted secret", async () => {
+    const result = await helm(["template", "x", chartDir, "-f", examplePath("standalone"), ...trustedProxyFlags]);
+    expect(result.code, result.stderr).toBe(0);
+    const objects = parseObjects(result.stdout);
+    type Policy = { spec: { ingress: { ports: { port: number }[]; from?: unknown[] }[] } };
+    const policy = objects.find((o) => o.kind === "NetworkPolicy") as K8sObject & Policy;
+    const ui = policy.spec.ingress.find((r) => r.ports.some((p) => p.port === 3000));
+    expect(ui?.from).toEqual([{ ipBlock: { cidr: "10.0.12.7/32" } }, { ipBlock: { cidr: "fd00::7/128" } }]);
+    const configMap = objects.find((o) => o.kind === "ConfigMap") as K8sObject & { data: { "config.yaml": string } };
+    const config = consoleConfigSchema.parse(parseObjects(configMap.data["config.yaml"])[0]);
+    expect(config.auth.trustedProxy?.secretFile).toBe("/etc/spire-console/secrets/proxy-secret");
+    const plain = parseObjects((await helm(["template", "x", chartDir, "-f", examplePath("standalone")])).stdout);
+    const open = plain.find((o) => o.kind === "NetworkPolicy") as K8sObject & Policy;
+    expect(open.spec.ingress.find((r) => r.ports.some((p) => p.port === 3000))?.from).toBeUndefined();
   });
 
   it("documents every value of values.yaml in the chart README", () => {

@@ -89,6 +89,30 @@ Included by every shape's ConfigMap, so `helm template` and `helm install` fail 
 {{- if and .Values.config.auth.oidc (not .Values.secrets.oidcClientSecret.name) (not .Values.config.auth.oidc.clientSecretFile) }}
 {{- fail "config.auth.oidc needs its client secret: set secrets.oidcClientSecret.name to a Secret holding it" }}
 {{- end }}
+{{- if and (or .Values.ingress.enabled .Values.httpRoute.enabled) (not .Values.config.trustedProxies) }}
+{{- fail "ingress/httpRoute needs config.trustedProxies: the ingress controller's (or gateway's) pod addresses, else every client looks like the ingress (audit, per-address rate limits)" }}
+{{- end }}
+{{- with .Values.config.auth.trustedProxy }}
+{{- if not (or .secretFile .idToken $.Values.secrets.proxySecret.name) }}
+{{- fail "config.auth.trustedProxy needs proof beyond a source address: set secrets.proxySecret.name (a shared secret header) or config.auth.trustedProxy.idToken (the ID token the proxy forwards)" }}
+{{- end }}
+{{- if and (eq $.Values.mode "standalone") (not $.Values.networkPolicy.enabled) }}
+{{- fail "config.auth.trustedProxy needs networkPolicy.enabled: only the proxy may reach the console's UI port" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* The UI port's allowed peers: networkPolicy.uiFrom, else in trusted-proxy mode only the proxy's addresses. */}}
+{{- define "spire-console.uiFrom" -}}
+{{- $np := .Values.networkPolicy }}
+{{- if $np.uiFrom }}
+{{- toYaml $np.uiFrom }}
+{{- else if .Values.config.auth.trustedProxy }}
+{{- range .Values.config.auth.trustedProxy.addresses }}
+{{- $cidr := ternary . (printf "%s/%s" . (ternary "128" "32" (contains ":" .))) (contains "/" .) }}
+- ipBlock: { cidr: {{ $cidr | quote }} }
+{{- end }}
+{{- end }}
 {{- end }}
 
 {{/* Where the console finds its secrets and data inside the container. */}}
@@ -108,6 +132,11 @@ Included by every shape's ConfigMap, so `helm template` and `helm install` fail 
 {{- $_ := set $signing "keyFile" (printf "%s/audit-signing-key" (include "spire-console.secretsDir" .)) }}
 {{- $_ := set $a "signing" $signing }}
 {{- $_ := set $c "audit" $a }}
+{{- end }}
+{{- if and .Values.secrets.proxySecret.name .Values.config.auth.trustedProxy }}
+{{- $auth := deepCopy .Values.config.auth }}
+{{- $_ := set $auth.trustedProxy "secretFile" (printf "%s/proxy-secret" (include "spire-console.secretsDir" .)) }}
+{{- $_ := set $c "auth" $auth }}
 {{- end }}
 {{- if include "spire-console.metricsOwnPort" . }}
 {{- $_ := set $c "metrics" (dict "port" (int .Values.metrics.port) "host" "0.0.0.0") }}
@@ -175,5 +204,10 @@ Included by every shape's ConfigMap, so `helm template` and `helm install` fail 
 - secret:
     name: {{ $s.bootstrapToken.name }}
     items: [{ key: {{ $s.bootstrapToken.key | quote }}, path: bootstrap-token }]
+{{- end }}
+{{- if $s.proxySecret.name }}
+- secret:
+    name: {{ $s.proxySecret.name }}
+    items: [{ key: {{ $s.proxySecret.key | quote }}, path: proxy-secret }]
 {{- end }}
 {{- end }}
