@@ -134,7 +134,8 @@ describe("oauth2-proxy v7.15 in front of the console", () => {
   it("signs the admin in through the provider's real login form; the console believes the verified ID token", async () => {
     const start = `${publicOrigin}/oauth2/start?rd=${encodeURIComponent("/api/me")}`;
     const done = await signInThroughForm(agent, start, "admin");
-    expect(done.url.href).toBe(`${publicOrigin}/api/me`);
+    const why = `HTTP ${done.response.status} at ${done.url.pathname}\n${proxy.output().slice(-3000)}`;
+    expect(done.url.href, why).toBe(`${publicOrigin}/api/me`);
     expect(done.response.status).toBe(200);
     expect(await done.response.json()).toMatchObject({
       kind: "user",

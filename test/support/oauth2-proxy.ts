@@ -3,7 +3,9 @@
 // provider's ID token to the console (--pass-authorization-header). Started and stopped by PID.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 import { PROXY_CLIENT_ID } from "../../scripts/idp/redirect-uris.ts";
 import { OAUTH2_PROXY_VERSION, oauth2ProxyBinary } from "../../scripts/oauth2-proxy/paths.ts";
@@ -39,13 +41,16 @@ export async function startOauth2Proxy(options: ProxyOptions): Promise<RunningPr
     );
   }
   const url = `http://127.0.0.1:${options.port}`;
+  // oauth2-proxy sends the file's bytes as they are: the stack's secret file ends with a newline.
+  const secretFile = path.join(mkdtempSync(path.join(tmpdir(), "spc-oauth2-proxy-")), "client-secret");
+  writeFileSync(secretFile, readFileSync(options.clientSecretFile, "utf8").trim(), { mode: 0o600 });
   const args = [
     `--http-address=127.0.0.1:${options.port}`,
     `--upstream=${options.upstream}/`,
     "--provider=oidc",
     `--oidc-issuer-url=${options.issuer}`,
     `--client-id=${PROXY_CLIENT_ID}`,
-    `--client-secret-file=${options.clientSecretFile}`,
+    `--client-secret-file=${secretFile}`,
     `--cookie-secret=${randomBytes(16).toString("hex")}`,
     "--cookie-secure=false",
     `--redirect-url=${url}/oauth2/callback`,
