@@ -138,9 +138,9 @@ export async function recordEvent(
   actor?: AuditActor | null,
   origin?: AuditOrigin,
 ): Promise<void> {
-  const context = await requestContext();
+  // With both given, the request is not authenticated again (a refused one would count as another failure).
+  const context = actor !== undefined && origin ? { actor, ...origin } : await requestContext();
   if (actor !== undefined) context.actor = actor;
-  if (origin) Object.assign(context, origin);
   const record = newRecord(context, change, {
     phase: "event",
     outcome: result.outcome,

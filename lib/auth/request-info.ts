@@ -114,7 +114,11 @@ let warnedUntrusted = false;
  * ingress as every request's client (audit records, per-address rate limits). Returns whether it warned.
  */
 export function warnUntrustedForwarding(headers: Headers, info: RequestInfo): boolean {
-  if (warnedUntrusted || info.viaTrustedProxy || !headers.has("x-forwarded-for")) return false;
+  if (warnedUntrusted || info.viaTrustedProxy || !info.peer) return false;
+  // Next.js itself sets X-Forwarded-For to the peer when a request has none: only another address is news.
+  const forwarded = headers.get("x-forwarded-for")?.trim();
+  const peer = info.peer.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1");
+  if (!forwarded || forwarded === info.peer || forwarded === peer) return false;
   if (!addressMatches(info.peer, PRIVATE_RANGES)) return false;
   warnedUntrusted = true;
   console.warn(
