@@ -250,7 +250,8 @@ describe("the sign-in flow", () => {
       redirect: "manual",
     });
     expect(replay.status).toBe(303);
-    expect(replay.headers.get("location")).toMatch(/\/auth\/error\?reason=refused/);
+    // The sealed login state is single-use: refused before the provider is asked about the code again.
+    expect(replay.headers.get("location")).toMatch(/\/auth\/error\?reason=expired/);
     expect(replay.headers.getSetCookie().some((c) => c.startsWith(`${SESSION}=`) && !/Max-Age=0/.test(c))).toBe(false);
   });
 
