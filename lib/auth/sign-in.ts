@@ -77,7 +77,10 @@ export function signInRoute(handler: (request: Request) => Promise<Response>) {
       const status = error instanceof ApiError ? error.status : 500;
       if (!(error instanceof ApiError)) console.error("[auth] sign-in route failed", error);
       const message = error instanceof ApiError ? error.message : "Sign-in failed; see the console's server log.";
-      const headers = { ...(error instanceof ApiError ? error.headers : {}), "content-type": "text/plain; charset=utf-8" };
+      const headers = {
+        ...(error instanceof ApiError ? error.headers : {}),
+        "content-type": "text/plain; charset=utf-8",
+      };
       return new Response(message, { status, headers });
     }
   };
