@@ -13,12 +13,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getIdpDir, getIdpFiles } from "../../scripts/idp/paths.ts";
 import { PROXY_CLIENT_ID } from "../../scripts/idp/redirect-uris.ts";
 import { findFreePort } from "../../scripts/stack/ports.ts";
-import { type CliEntry, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
+import { idToString } from "../../scripts/stack/spire-cli.ts";
 import { consoleFetch, stackState } from "../support/api";
 import { CookieAgent, signInThroughForm } from "../support/auth";
 import { type RunningConsole, startConsole } from "../support/console-server";
 import { type RunningProxy, startOauth2Proxy } from "../support/oauth2-proxy";
 import { requestFrom } from "../support/peer-request";
+import { cliEntriesWithId } from "../support/spire-witness";
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const td = "foo.example.com";
@@ -30,15 +31,6 @@ const entryBody = (name: string) =>
     parentId: `spiffe://${td}/spire/server`,
     selectors: [{ type: "unix", value: `uid:${4000 + name.length}` }],
   });
-
-async function cliShow(spiffeId: string): Promise<CliEntry[]> {
-  const shown = await spireServerJson<{ entries: CliEntry[] | null }>(
-    "foo",
-    ["entry", "show", "-spiffeID", spiffeId],
-    stackState(),
-  );
-  return shown.entries ?? [];
-}
 
 let consoleServer: RunningConsole;
 let proxy: RunningProxy;
@@ -68,7 +60,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.stop();
   await consoleServer?.stop();
-  const mine = await cliShow(spiffeIdOf("through-proxy")).catch(() => []);
+  const mine = await cliEntriesWithId(spiffeIdOf("through-proxy")).catch(() => []);
   for (const entry of mine) {
     await consoleFetch(`${entriesPath}/${entry.id}`, { method: "DELETE" });
   }
@@ -155,7 +147,7 @@ describe("oauth2-proxy v7.15 in front of the console", () => {
       body: entryBody("through-proxy"),
     });
     expect(response.status, await response.clone().text()).toBe(201);
-    expect((await cliShow(spiffeIdOf("through-proxy"))).map((e) => idToString(e.spiffe_id))).toEqual([
+    expect((await cliEntriesWithId(spiffeIdOf("through-proxy"))).map((e) => idToString(e.spiffe_id))).toEqual([
       spiffeIdOf("through-proxy"),
     ]);
   });
@@ -171,7 +163,7 @@ describe("oauth2-proxy v7.15 in front of the console", () => {
     expect(JSON.parse(write.body)).toMatchObject({ error: { code: "unauthenticated" } });
     const me = await requestFrom("127.0.0.2", `${consoleServer.url}/api/me`, { headers: forgedHeaders() });
     expect(me.status).toBe(401);
-    expect(await cliShow(spiffeId)).toEqual([]);
+    expect(await cliEntriesWithId(spiffeId)).toEqual([]);
   });
 
   it("refuses even a valid ID token from another peer (only the proxy's connection may carry one)", async () => {
@@ -182,7 +174,7 @@ describe("oauth2-proxy v7.15 in front of the console", () => {
       body: entryBody("stolen-token"),
     });
     expect(write.status).toBe(401);
-    expect(await cliShow(spiffeIdOf("stolen-token"))).toEqual([]);
+    expect(await cliEntriesWithId(spiffeIdOf("stolen-token"))).toEqual([]);
   });
 
   it("refuses the proxy's own address without a valid ID token, and SPIRE gets nothing", async () => {
@@ -206,7 +198,7 @@ describe("oauth2-proxy v7.15 in front of the console", () => {
       });
       expect(write.status, `${name}: ${write.body}`).toBe(401);
       expect(JSON.parse(write.body).error.message, name).toMatch(reason);
-      expect(await cliShow(spiffeIdOf(`proxy-peer-${name.replaceAll(" ", "-")}`)), name).toEqual([]);
+      expect(await cliEntriesWithId(spiffeIdOf(`proxy-peer-${name.replaceAll(" ", "-")}`)), name).toEqual([]);
     }
     // The control: the same request with a token the provider really signed for the proxy is believed.
     const control = await requestFrom("127.0.0.1", `${consoleServer.url}/api/me`, {

@@ -13,12 +13,12 @@ import { DatabaseSync } from "node:sqlite";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import type { AuditRecord } from "../../lib/store/types";
-import { type CliEntry, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import { stackState, waitFor } from "../support/api";
+import { waitFor } from "../support/api";
 import { auditRecords } from "../support/audit";
 import { CookieAgent, signInUntilCallback } from "../support/auth";
 import { type RunningConsole, startConsole } from "../support/console-server";
 import { requestFrom } from "../support/peer-request";
+import { cliEntriesWithId } from "../support/spire-witness";
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const spiffeId = `spiffe://foo.example.com/it-limits/${run}/brute`;
@@ -47,15 +47,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-async function cliShow(id: string): Promise<CliEntry[]> {
-  const shown = await spireServerJson<{ entries: CliEntry[] | null }>(
-    "foo",
-    ["entry", "show", "-spiffeID", id],
-    stackState(),
-  );
-  return shown.entries ?? [];
-}
 
 function sessionCount(): number {
   const db = new DatabaseSync(path.join(dataDir, "console.sqlite"), { readOnly: true });
@@ -104,13 +95,13 @@ describe("brute-forcing bearer tokens from one address", () => {
     expect(statuses).toEqual([...Array<number>(FAILED_AUTH_LIMIT).fill(401), 429, 429]);
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
     expect(Number(retryAfter)).toBeLessThanOrEqual(60);
-    expect(await cliShow(spiffeId)).toEqual([]);
+    expect(await cliEntriesWithId(spiffeId)).toEqual([]);
   });
 
   it("does not even check a valid token from that address while it is limited; SPIRE still gets nothing", async () => {
     const response = await createEntry(inject("consoleToken"), "127.0.0.3");
     expect(response.status).toBe(429);
-    expect(await cliShow(spiffeId)).toEqual([]);
+    expect(await cliEntriesWithId(spiffeId)).toEqual([]);
   });
 
   it("cannot be turned against anyone else: the same valid token from another address works", async () => {

@@ -9,9 +9,8 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import { stackState } from "../support/api";
 import { type RunningConsole, startConsole } from "../support/console-server";
+import { cliEntriesWithId } from "../support/spire-witness";
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const proxySecret = randomBytes(24).toString("base64url");
@@ -116,12 +115,7 @@ describe("a user asserted by a trusted proxy", () => {
         /X-Proxy-Secret header is missing or wrong/,
       );
     }
-    const shown = await spireServerJson<{ entries: unknown[] | null }>(
-      "foo",
-      ["entry", "show", "-spiffeID", spiffeId],
-      stackState(),
-    );
-    expect(shown.entries ?? []).toEqual([]);
+    expect(await cliEntriesWithId(spiffeId)).toEqual([]);
   });
 });
 
