@@ -59,7 +59,7 @@ describe("file paths in errors", () => {
     const asViewer = await get("/api/servers/nofiles/authorities", viewerToken);
     expect(asViewer.status).toBe(503);
     const viewerError = ((await asViewer.json()) as { error: { message: string } }).error.message;
-    expect(viewerError).toContain("Cannot read the SVID files of SPIRE server 'nofiles'");
+    expect(viewerError).toContain("SPIRE server 'nofiles'");
     expect(viewerError).toContain("(path hidden)");
     expect(viewerError).not.toContain(dir);
 
