@@ -83,7 +83,7 @@ export function CreateTokenForm({
       <Field id="token-servers" label="Servers (empty: all)" error={fieldError("servers")}>
         <Input name="servers" placeholder={servers.join(", ")} />
       </Field>
-      <Field id="token-days" label="Expires in days (empty: never)" error={fieldError("expiresInDays")}>
+      <Field id="token-days" label="Expires in days (empty: 90)" error={fieldError("expiresInDays")}>
         <Input name="days" type="number" min={1} max={3650} />
       </Field>
       <Field id="token-prefixes" label="SPIFFE-ID prefixes (editor, operator)" error={fieldError("spiffeIdPrefixes.0")}>

@@ -15,14 +15,9 @@ export function userBindings(
     const group = binding.groups?.find((g) => groups.has(g));
     const bySubject = binding.subjects?.includes(user.subject);
     if (!group && !bySubject) return [];
+    const { groups: _groups, subjects: _subjects, ...grant } = binding;
     return [
-      {
-        role: binding.role,
-        servers: binding.servers,
-        spiffeIdPrefixes: binding.spiffeIdPrefixes,
-        dnsSuffixes: binding.dnsSuffixes,
-        source: group ? `auth.bindings[${index}], group ${group}` : `auth.bindings[${index}], subject`,
-      },
+      { ...grant, source: group ? `auth.bindings[${index}], group ${group}` : `auth.bindings[${index}], subject` },
     ];
   });
 }

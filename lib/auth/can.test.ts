@@ -1,25 +1,15 @@
 import { describe, expect, it } from "vitest";
 
+import { testPrincipal } from "@/test/support/principal";
+
 import type { Action } from "./actions";
 import { can, type EntryScope, type Resource } from "./can";
-import type { Binding, Principal } from "./principal";
+import type { Principal } from "./principal";
 
 const td = "spiffe://foo.example.com";
 const agent = `${td}/spire/agent/x509pop/abc`;
 
-function principal(...bindings: Omit<Binding, "source">[]): Principal {
-  return {
-    kind: "user",
-    method: "oidc",
-    subject: "sub",
-    issuer: "https://idp",
-    name: "Someone",
-    email: null,
-    groups: [],
-    tokenId: null,
-    bindings: bindings.map((b, i) => ({ ...b, source: `binding ${i}` })),
-  };
-}
+const principal = testPrincipal;
 
 const viewer = principal({ role: "viewer" });
 const fooViewer = principal({ role: "viewer", servers: ["foo"] });
@@ -30,6 +20,7 @@ const editor = principal({
   dnsSuffixes: ["team-a.svc.cluster.local"],
 });
 const operator = principal({ role: "operator", servers: ["foo"], spiffeIdPrefixes: [`${td}/team-a`] });
+const fooOperator = principal({ role: "operator", servers: ["foo"] });
 const admin = principal({ role: "admin" });
 const fooAdmin = principal({ role: "admin", servers: ["foo"] });
 
@@ -113,8 +104,17 @@ const table: Row[] = [
     false,
     /without dnsSuffixes/,
   ],
-  ["operator bans on its server", operator, "agents.ban", { server: "foo" }, true],
-  ["operator evicts on its server", operator, "agents.evict", { server: "foo" }, true],
+  ["operator bans on its server", fooOperator, "agents.ban", { server: "foo" }, true],
+  ["operator evicts on its server", fooOperator, "agents.evict", { server: "foo" }, true],
+  [
+    "an operator limited to SPIFFE-ID prefixes may not ban (its agents serve other entries too)",
+    operator,
+    "agents.ban",
+    { server: "foo" },
+    false,
+    /limited to SPIFFE-ID prefixes .* needs a binding without spiffeIdPrefixes/,
+  ],
+  ["an operator limited to SPIFFE-ID prefixes may not evict", operator, "agents.evict", { server: "foo" }, false],
   ["operator refreshes federation", operator, "federation.refresh", { server: "foo" }, true],
   ["operator not on another server", operator, "agents.evict", { server: "bar" }, false],
   ["admin writes admin entries", admin, "entries.write", write(entry("/x", { admin: true, downstream: true })), true],

@@ -1,14 +1,14 @@
 import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
 
 import type { Action } from "./actions";
+import { boundsProblem, type EntryPowerFields } from "./entry-bounds";
 import type { Binding, Principal } from "./principal";
 import { isScopedWriter, roleActions } from "./roles";
 import { isUnderDnsSuffix, isUnderPrefix } from "./spiffe-id-scope";
 
 /** The parts of a registration entry that decide whether a scoped writer may hold it. */
-export type EntryScope = {
+export type EntryScope = EntryPowerFields & {
   spiffeId: string;
-  parentId: string;
   admin?: boolean;
   downstream?: boolean;
   dnsNames?: readonly string[];
@@ -17,11 +17,19 @@ export type EntryScope = {
 /**
  * What an action is applied to. `server` is absent for views that span every server (they are
  * filtered per server). `entries` are every entry state a write touches: the rows of a batch,
- * or an edit's current entry and its result, or the entry a delete removes.
+ * or an edit's current entry and its result, or the entry a delete removes. `writes` are the entry
+ * states a write would leave (new rows, an edit's result): for editors and operators each must also
+ * keep within the binding's entry bounds (entry-bounds.ts).
  */
-export type Resource = { server?: string; entries?: readonly EntryScope[] };
+export type Resource = { server?: string; entries?: readonly EntryScope[]; writes?: readonly EntryScope[] };
 
 export type Decision = { allowed: true; reason: string; binding: Binding } | { allowed: false; reason: string };
+
+/**
+ * Actions on agents. An agent serves every entry parented to it, whatever their SPIFFE IDs, so a
+ * binding limited to SPIFFE-ID prefixes cannot be kept to its prefixes there: it may not do them.
+ */
+const agentActions: ReadonlySet<Action> = new Set(["agents.ban", "agents.evict"]);
 
 /** Actions that are never limited to some servers: a server-scoped binding cannot grant them. */
 const globalActions: ReadonlySet<Action> = new Set(["tokens.manage", "audit.read"]);
@@ -57,9 +65,19 @@ function decide(binding: Binding, action: Action, resource: Resource): string | 
   if (binding.servers && resource.server !== undefined && !binding.servers.includes(resource.server)) {
     return `your ${binding.role} binding covers ${binding.servers.join(", ") || "no servers"}, not '${resource.server}'`;
   }
+  if (agentActions.has(action) && binding.spiffeIdPrefixes) {
+    return (
+      `your ${binding.role} binding is limited to SPIFFE-ID prefixes (${binding.spiffeIdPrefixes.join(", ")}), ` +
+      `and an agent also serves entries outside them: ${action} needs a binding without spiffeIdPrefixes`
+    );
+  }
   if (action === "entries.write" && isScopedWriter(binding.role)) {
     for (const entry of resource.entries ?? []) {
       const problem = entryProblem(binding, entry);
+      if (problem) return problem;
+    }
+    for (const entry of resource.writes ?? []) {
+      const problem = entryProblem(binding, entry) ?? boundsProblem(binding, entry);
       if (problem) return problem;
     }
   }

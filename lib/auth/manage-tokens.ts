@@ -25,7 +25,7 @@ export async function createApiToken(
     bindings: input.bindings,
     createdBy: `${createdBy.name} (${createdBy.subject})`,
     createdAt: now,
-    expiresAt: input.expiresInDays ? now + input.expiresInDays * 86_400_000 : null,
+    expiresAt: now + input.expiresInDays * 86_400_000,
   };
   const store = await getStore();
   const change = { action: "token.create", target: { type: "token", id: record.id, spiffeId: null } };

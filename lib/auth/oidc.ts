@@ -7,6 +7,7 @@ import * as client from "openid-client";
 import { ApiError } from "@/lib/api/api-error";
 import type { AuthConfig } from "@/lib/config/auth-schema";
 
+import { logText } from "./log-text";
 import { oidcClientSecret } from "./settings";
 
 type OidcConfig = NonNullable<AuthConfig["oidc"]>;
@@ -128,7 +129,7 @@ export async function finishLogin(auth: AuthConfig, callbackUrl: URL, login: Log
       idTokenExpected: true,
     });
   } catch (error) {
-    console.error("[auth] OIDC callback refused", error);
+    console.error(`[auth] OIDC callback refused: ${logText(error)}`);
     throw new ApiError("unauthenticated", "The identity provider's answer could not be verified; sign in again.");
   }
   const claims = tokens.claims() as Record<string, unknown> | undefined;

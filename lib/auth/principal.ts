@@ -1,10 +1,24 @@
 import type { Role } from "./roles";
 
 /**
- * One grant: a role, optionally narrowed to some servers, to SPIFFE IDs under some paths, and to
- * DNS names under some suffixes. `source` says where it came from (for "why" answers and /api/me).
+ * What an editor or operator may put on an entry beyond its SPIFFE ID (lib/schemas/binding-bounds.ts);
+ * deny by default: an absent key allows nothing.
  */
-export type Binding = {
+export type EntryBounds = {
+  parentIdPrefixes?: readonly string[];
+  selectorPrefixes?: readonly string[];
+  maxX509SvidTtl?: number;
+  maxJwtSvidTtl?: number;
+  federatesWith?: readonly string[];
+  storeSvid?: boolean;
+};
+
+/**
+ * One grant: a role, optionally narrowed to some servers, to SPIFFE IDs under some paths, and to
+ * DNS names under some suffixes, with the entry bounds of scoped writers. `source` says where it
+ * came from (for "why" answers and /api/me).
+ */
+export type Binding = EntryBounds & {
   role: Role;
   servers?: readonly string[];
   spiffeIdPrefixes?: readonly string[];

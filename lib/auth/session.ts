@@ -20,7 +20,11 @@ export type SessionIdentity = Pick<SessionRecord, "subject" | "issuer" | "name" 
   idToken: string | null;
 };
 
-/** Creates a session; returns the opaque cookie value (never stored) and its lifetime in seconds. */
+/**
+ * Creates a session; returns the opaque cookie value (never stored) and its lifetime in seconds.
+ * Every sign-in also deletes the sessions that have passed their idle or absolute timeout, so
+ * expired sessions (and the ID tokens and groups they hold) do not pile up in the store.
+ */
 export async function createSession(
   identity: SessionIdentity,
   settings: AuthSettings,
@@ -29,6 +33,7 @@ export async function createSession(
   const value = randomBytes(32).toString("base64url");
   const absoluteMs = settings.auth.session.absoluteHours * 3_600_000;
   const store = await getStore();
+  await store.sessions.deleteExpired(now, settings.auth.session.idleMinutes * 60_000);
   await store.sessions.create({
     idHash: hashSecret(value),
     ...identity,

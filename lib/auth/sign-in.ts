@@ -5,6 +5,7 @@ import { auditError, recordEvent } from "@/lib/audit/write-audit";
 import { recordSignIn } from "@/lib/metrics/record";
 
 import { loginCookieName, readCookie, sessionCookieName, setCookie } from "./cookies";
+import { logText } from "./log-text";
 import { endSessionUrl, finishLogin, type LoginState, startLogin } from "./oidc";
 import { authenticateHeaders, type RequestAuth } from "./request-context";
 import { checkSignInRate } from "./request-guards";
@@ -64,7 +65,7 @@ function problemFor(error: unknown): SignInProblem {
     if (error.code === "not_configured") return "not-configured";
     if (error.code === "unavailable") return "provider";
   }
-  if (!(error instanceof ApiError)) console.error("[auth] sign-in failed", error);
+  if (!(error instanceof ApiError)) console.error(`[auth] sign-in failed: ${logText(error)}`);
   return "refused";
 }
 

@@ -5,6 +5,7 @@ import { ulid } from "@/lib/audit/ulid";
 import { auditError, recordIntents, recordResults } from "@/lib/audit/write-audit";
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
+import { authorizeEntryWrite } from "@/lib/entries/entry-write-check";
 import { invalidateEntryIndex } from "@/lib/entries/invalidate-index";
 import { sendEntryDeletes } from "@/lib/entries/send-entry-changes";
 import { deleteAgent } from "@/lib/spire/agents";
@@ -39,7 +40,7 @@ async function plan(server: ServerConfig, selection: CleanupSelection): Promise<
   const { rows, calls } = planCleanup(selection.keys, state.report.findings, entryById, agentById);
   const sent = rows.filter((r) => r.plan === "send");
   const entries = sent.flatMap((r) => (r.target.type === "entry" ? (entryById.get(r.target.id) ?? []) : []));
-  if (entries.length) await authorize("entries.write", { server: server.name, entries });
+  if (entries.length) await authorizeEntryWrite(server, { kind: "delete", entries });
   if (sent.some((r) => r.target.type === "agent")) await authorize("agents.evict", { server: server.name });
   return {
     rows,

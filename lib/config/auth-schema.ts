@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { roles } from "@/lib/auth/roles";
+import { entryBoundsShape } from "@/lib/schemas/binding-bounds";
 import { ipFamily } from "@/lib/schemas/ip-address";
 import { serverNameSchema } from "@/lib/schemas/path-params";
 import { spiffeIdPrefixSchema } from "@/lib/schemas/spiffe-id";
@@ -21,7 +22,8 @@ const headerName = z.string().regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header n
 
 /**
  * One role binding: who (`groups` from the identity provider and/or exact `subjects`) gets which
- * role, optionally narrowed to some servers, SPIFFE-ID path prefixes and DNS suffixes.
+ * role, optionally narrowed to some servers, SPIFFE-ID path prefixes and DNS suffixes. Editors and
+ * operators are also bounded on every entry field that carries power (`entryBoundsShape`).
  */
 export const bindingConfigSchema = z
   .strictObject({
@@ -34,6 +36,7 @@ export const bindingConfigSchema = z
       .array(z.string().regex(/^\.?[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i, "must be a DNS suffix such as team-a.svc"))
       .min(1)
       .optional(),
+    ...entryBoundsShape,
   })
   .refine((b) => (b.groups?.length ?? 0) + (b.subjects?.length ?? 0) > 0, {
     message: "a binding needs groups or subjects to say whom it applies to",

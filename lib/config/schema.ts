@@ -109,6 +109,11 @@ export const serverConfigSchema = z
      * seconds, or than 5× its last walk (at most 5 minutes) when that is longer.
      */
     indexRefreshSeconds: z.number().int().min(1).max(86_400).default(5),
+    /**
+     * SPIFFE IDs this server lists in its own `admin_ids` (mirror the server.conf line): the
+     * console refuses entries with these IDs to everyone but an unscoped admin, on every server.
+     */
+    adminIds: z.array(spiffeIdSchema).max(100).default([]),
   })
   .superRefine((server, ctx) => {
     const unix = unixAddress.test(server.address);

@@ -3,13 +3,13 @@ import "server-only";
 import { ApiError } from "@/lib/api/api-error";
 import { ulid } from "@/lib/audit/ulid";
 import { recordIntents, recordResults } from "@/lib/audit/write-audit";
-import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import type { CheckedRow, EntryInput } from "@/lib/schemas/entry-input";
 import type { CreateResult } from "@/lib/spire/entry-mutations";
 import type { Entry } from "@/lib/spire/types";
 
 import { type BatchCreateAnswer, mergeCreateResults } from "./batch-results";
+import { authorizeEntryWrite } from "./entry-write-check";
 import { sendEntryCreates } from "./send-entry-changes";
 
 const createChange = (server: ServerConfig, input: EntryInput) => ({
@@ -55,7 +55,7 @@ export async function createEntry(server: ServerConfig, rows: CheckedRow[]): Pro
   const [row] = rows;
   if (!row || rows.length !== 1) throw new ApiError("invalid_argument", "Send one entry, or { entries: [...] }.");
   if (!row.ok) throw new ApiError("invalid_argument", row.message, row.details);
-  await authorize("entries.write", { server: server.name, entries: [row.input] });
+  await authorizeEntryWrite(server, { kind: "create", rows: [row.input] });
   const [result] = await createAudited(server, [row.input], null);
   if (result?.status.code === "ok" && result.entry) return result.entry;
   const code = result && result.status.code !== "ok" ? result.status.code : "internal";
@@ -64,10 +64,10 @@ export async function createEntry(server: ServerConfig, rows: CheckedRow[]): Pro
 
 /**
  * Sends the valid rows of a batch in one call; the answer has a result per row in request order.
- * Every valid row must be allowed, or nothing is sent (403 naming the first refused row).
+ * Every valid row must pass the write check, or nothing is sent (403 naming the first refused row).
  */
 export async function createEntryBatch(server: ServerConfig, checked: CheckedRow[]): Promise<BatchCreateAnswer> {
   const valid = checked.flatMap((row) => (row.ok ? [row.input] : []));
-  await authorize("entries.write", { server: server.name, entries: valid });
+  await authorizeEntryWrite(server, { kind: "create", rows: valid });
   return mergeCreateResults(checked, valid.length ? await createAudited(server, valid, ulid()) : []);
 }

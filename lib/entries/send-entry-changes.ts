@@ -17,7 +17,7 @@ import { recordEntryChanges, recordUncertainChange } from "./invalidate-index";
 
 // The last step of every entry change: send it to SPIRE, then patch the server's entry index with
 // what SPIRE answered (no walk). Callers (create-entries.ts, update-entry.ts, delete-entries.ts,
-// the clean-up) authorize and audit first.
+// the clean-up) pass the one write check first (entry-write-check.ts: authorizeEntryWrite) and audit.
 
 /** Errors after which SPIRE may or may not have made the change: the index is walked again. */
 const uncertainCodes = new Set(["unavailable", "deadline_exceeded", "internal"]);

@@ -2,12 +2,12 @@ import "server-only";
 
 import { ApiError, type ErrorBody } from "@/lib/api/api-error";
 import { audited } from "@/lib/audit/write-audit";
-import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import { type EntryInput, type EntryPatch, storeSvidProblem } from "@/lib/schemas/entry-input";
 import { getEntry } from "@/lib/spire/entries";
 import type { Entry } from "@/lib/spire/types";
 
+import { authorizeEntryWrite } from "./entry-write-check";
 import { sendEntryUpdate } from "./send-entry-changes";
 
 /**
@@ -25,7 +25,7 @@ async function updateIfUnchanged(
 ): Promise<Entry> {
   const current = await getEntry(server, id);
   const fields = withMergedAttributes(current, requested);
-  await authorize("entries.write", { server: server.name, entries: [current, { ...current, ...fields }] });
+  await authorizeEntryWrite(server, { kind: "update", current, result: { ...current, ...fields } });
   if (current.revisionNumber !== revisionNumber) throw new StaleEntryError(current, revisionNumber);
   check?.(current);
   const change = {

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { userMessage } from "@/lib/api/user-message";
+import { allows } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import type { AuthorityRef } from "@/lib/kubernetes/compare-bundle";
 import type { SpireAgentRef } from "@/lib/kubernetes/node-matrix";
@@ -20,21 +21,18 @@ export type SpireSide = {
 /**
  * The SPIRE side of the Kubernetes view, from the server the cluster's agents attest to
  * (`kubernetes.spireServer`, else the first configured server): its k8s_psat agents and its
- * current X.509 authorities. Failures are reported, never thrown.
+ * current X.509 authorities. Read only when the caller may read that server's agents, like every
+ * other read of a SPIRE server (else the SPIRE side says so). Failures are reported, never thrown.
  */
 export async function readSpireSide(spireServer: string | undefined): Promise<SpireSide> {
   let server: ServerConfig;
   try {
     server = spireServer ? getServerConfig(spireServer) : configuredServers()[0]!;
   } catch (error) {
-    const message = userMessage(error, "finding the cluster's SPIRE server");
-    return {
-      serverName: spireServer ?? null,
-      agents: null,
-      agentsError: message,
-      authorities: null,
-      bundleError: message,
-    };
+    return unread(spireServer ?? null, userMessage(error, "finding the cluster's SPIRE server"));
+  }
+  if (!(await allows("agents.read", { server: server.name }))) {
+    return unread(server.name, `Your role does not cover SPIRE server '${server.name}', the cluster's SPIRE server.`);
   }
   const [agents, bundle] = await Promise.allSettled([
     collectPages((pageToken) => listAgents(server, { attestationType: "k8s_psat" }, { pageSize: 500, pageToken })),
@@ -50,4 +48,8 @@ export async function readSpireSide(spireServer: string | undefined): Promise<Sp
         : null,
     bundleError: bundle.status === "rejected" ? userMessage(bundle.reason, "reading the trust bundle") : null,
   };
+}
+
+function unread(serverName: string | null, message: string): SpireSide {
+  return { serverName, agents: null, agentsError: message, authorities: null, bundleError: message };
 }

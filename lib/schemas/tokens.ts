@@ -2,8 +2,12 @@ import { z } from "zod";
 
 import { roles } from "@/lib/auth/roles";
 
+import { entryBoundsShape } from "./binding-bounds";
 import { serverNameSchema } from "./path-params";
 import { spiffeIdPrefixSchema } from "./spiffe-id";
+
+/** How long an API token lasts when its creator does not say. */
+export const TOKEN_DEFAULT_DAYS = 90;
 
 /** One binding given to an API token: a role and optional scopes, like a config binding without `groups`. */
 export const tokenBindingSchema = z.strictObject({
@@ -15,14 +19,15 @@ export const tokenBindingSchema = z.strictObject({
     .min(1)
     .max(50)
     .optional(),
+  ...entryBoundsShape,
 });
 
 /** The body of `POST /api/tokens`. */
 export const tokenCreateSchema = z.strictObject({
   name: z.string().trim().min(1, "Name is required").max(100, "Name must be at most 100 characters"),
   bindings: z.array(tokenBindingSchema).min(1, "Give the token at least one role").max(20),
-  /** Days until the token expires; absent: never. */
-  expiresInDays: z.number().int().min(1, "At least 1 day").max(3650, "At most 3650 days").optional(),
+  /** Days until the token expires; absent: 90. Every token expires. */
+  expiresInDays: z.number().int().min(1, "At least 1 day").max(3650, "At most 3650 days").default(TOKEN_DEFAULT_DAYS),
 });
 
 export type TokenCreateInput = z.output<typeof tokenCreateSchema>;

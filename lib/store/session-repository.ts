@@ -63,5 +63,10 @@ export function createSessionRepository(db: SqlExecutor): SessionRepository {
     async deleteExpired(now, idleMs) {
       return db.execute("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2", [now, now - idleMs]);
     },
+    async deleteForSubject(subject, issuer) {
+      return issuer === undefined
+        ? db.execute("DELETE FROM sessions WHERE subject = $1", [subject])
+        : db.execute("DELETE FROM sessions WHERE subject = $1 AND issuer = $2", [subject, issuer]);
+    },
   };
 }

@@ -60,6 +60,8 @@ export interface SessionRepository {
   delete(idHash: string): Promise<boolean>;
   /** Deletes sessions past their absolute end or idle for `idleMs` or longer; returns how many. */
   deleteExpired(now: number, idleMs: number): Promise<number>;
+  /** Deletes every session of the user `subject` (of `issuer`, when given); returns how many. */
+  deleteForSubject(subject: string, issuer?: string): Promise<number>;
 }
 
 /** API tokens. */

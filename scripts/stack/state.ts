@@ -7,8 +7,8 @@ import type { StackIdp } from "../idp/start.ts";
 import { CM_ENTRY_PREFIX } from "../k8s/controller-world.ts";
 import { withConsoleIdentity } from "./console-config.ts";
 import { getStackPaths, SPIRE_VERSION } from "./paths.ts";
-import { FOO_TEAM_A_PREFIX } from "./seed-foo.ts";
-import type { AttestationType } from "./topology.ts";
+import { FOO_FLEET_ALIAS, FOO_TEAM_A_PREFIX } from "./seed-foo.ts";
+import { type AttestationType, SERVERS } from "./topology.ts";
 
 export interface StackAgent {
   name: string;
@@ -52,7 +52,7 @@ export interface StackState {
 }
 
 export interface ConsoleConfig {
-  servers: { name: string; address: string; trustDomain: string; version: string }[];
+  servers: { name: string; address: string; trustDomain: string; version: string; adminIds: string[] }[];
   kubernetes?: {
     kubeconfig: string;
     namespace: string;
@@ -83,6 +83,11 @@ export function demoAuthConfig(idp: StackIdp) {
         servers: ["foo"],
         spiffeIdPrefixes: [FOO_TEAM_A_PREFIX],
         dnsSuffixes: ["team-a.svc.cluster.local"],
+        // Team A's entries hang off foo's agents or the fleet alias and select team A's pods or users.
+        parentIdPrefixes: ["spiffe://foo.example.com/spire/agent", FOO_FLEET_ALIAS],
+        selectorPrefixes: ["k8s:ns:team-a", "unix:user:team-a-*"],
+        maxX509SvidTtl: 86_400,
+        maxJwtSvidTtl: 3_600,
       },
       { role: "viewer" as const, groups: ["spire-viewers"] },
     ],
@@ -118,6 +123,8 @@ export function toConsoleConfig(state: StackState): ConsoleConfig {
       address: `unix://${s.socketPath}`,
       trustDomain: s.trustDomain,
       version: SPIRE_VERSION,
+      // Mirrors the server's admin_ids (topology.ts): the console refuses those IDs to scoped writers.
+      adminIds: SERVERS.find((spec) => spec.name === s.name)?.adminIds ?? [],
     })),
     dataDir: path.resolve(path.dirname(state.idp.infoFile), "..", "console-data"),
     auth: demoAuthConfig(state.idp),

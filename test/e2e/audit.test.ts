@@ -22,7 +22,7 @@ beforeAll(async () => {
     body: JSON.stringify({
       spiffeId,
       parentId: agentId,
-      selectors: [{ type: "unix", value: "uid:6161" }],
+      selectors: [{ type: "unix", value: "user:team-a-audit" }],
       x509SvidTtl: 3600,
     }),
   });

@@ -197,6 +197,17 @@ describe("hosts, proxies and headers", () => {
     expect((await rawGet("/entries", { host: "rebind.evil.example" })).status).toBe(421);
   });
 
+  it("answers /metrics on the UI port to its own host and to an IP address, not to a rebound name", async () => {
+    const port = new URL(consoleUrl()).port;
+    expect((await rawGet("/metrics", { host: "rebind.evil.example" })).status).toBe(421);
+    expect((await rawGet("/metrics", { host: `rebind.evil.example:${port}` })).body).not.toMatch(/^# HELP/m);
+    for (const host of [`127.0.0.1:${port}`, `10.1.2.3:${port}`]) {
+      const answer = await rawGet("/metrics", { host });
+      expect(answer.status, host).toBe(200);
+      expect(answer.body).toMatch(/^# HELP/m);
+    }
+  });
+
   it("accepts localhost on the listening port as well as 127.0.0.1", async () => {
     const port = new URL(consoleUrl()).port;
     const result = await rawGet("/api/me", {

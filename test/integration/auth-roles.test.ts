@@ -7,7 +7,7 @@ import { consoleFetch, stackState } from "../support/api";
 import { createToken } from "../support/auth";
 import { type ExtraAgent, startExtraAgent } from "../support/extra-agent";
 
-type Role = "viewer" | "editor" | "operator" | "admin";
+type Role = "viewer" | "editor" | "operator" | "admin" | "fleetOperator";
 const td = "spiffe://foo.example.com";
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const teamA = (p: string) => `${td}/team-a/matrix-${run}/${p}`;
@@ -66,11 +66,21 @@ async function expectDenied(
 }
 
 beforeAll(async () => {
-  const scope = { servers: ["foo"], spiffeIdPrefixes: [`${td}/team-a/`], dnsSuffixes: ["team-a.svc.cluster.local"] };
+  // The entry bounds (deny by default) allow what these tests send: foo's agents as parents, uid selectors, 1 h TTLs.
+  const scope = {
+    servers: ["foo"],
+    spiffeIdPrefixes: [`${td}/team-a/`],
+    dnsSuffixes: ["team-a.svc.cluster.local"],
+    parentIdPrefixes: [`${td}/spire/agent`],
+    selectorPrefixes: ["unix:uid"],
+    maxX509SvidTtl: 3600,
+  };
   tokens.viewer = await createToken(`matrix viewer ${run}`, [{ role: "viewer" }]);
   tokens.editor = await createToken(`matrix editor ${run}`, [{ role: "editor", ...scope }]);
   tokens.operator = await createToken(`matrix operator ${run}`, [{ role: "operator", ...scope }]);
   tokens.admin = await createToken(`matrix admin ${run}`, [{ role: "admin" }]);
+  // Agent actions need an operator binding without SPIFFE-ID prefixes (an agent serves every team's entries).
+  tokens.fleetOperator = await createToken(`matrix fleet operator ${run}`, [{ role: "operator", servers: ["foo"] }]);
   agentId = stackState().servers.find((s) => s.name === "foo")!.agents[0]!.spiffeId;
   extra = await startExtraAgent(stackState(), inject("stackDir"));
 });
@@ -188,16 +198,20 @@ describe("editing and deleting entries", () => {
 });
 
 describe("agents, federation and tokens", () => {
-  it("lets only operators and admins ban and evict, and the CLI agrees at each step", async () => {
+  it("lets only operators without SPIFFE-ID prefixes and admins ban and evict, and the CLI agrees at each step", async () => {
     const path = `/api/servers/foo/agents/${encodeURIComponent(extra.spiffeId)}`;
-    for (const role of ["viewer", "editor"] as const) {
+    for (const role of ["viewer", "editor", "operator"] as const) {
       expect((await send(role, "POST", `${path}/ban`, {})).status).toBe(403);
       expect((await send(role, "DELETE", path)).status).toBe(403);
     }
+    const scoped = await send("operator", "POST", `${path}/ban`, {});
+    expect(scoped.body.error?.message).toMatch(
+      /limited to SPIFFE-ID prefixes .* needs a binding without spiffeIdPrefixes/,
+    );
     expect((await cliAgent(extra.spiffeId))?.banned).toBeFalsy();
-    expect((await send("operator", "POST", `${path}/ban`, {})).status).toBe(204);
+    expect((await send("fleetOperator", "POST", `${path}/ban`, {})).status).toBe(204);
     expect((await cliAgent(extra.spiffeId))?.banned).toBe(true);
-    expect((await send("operator", "DELETE", path)).status).toBe(204);
+    expect((await send("fleetOperator", "DELETE", path)).status).toBe(204);
     expect(await cliAgent(extra.spiffeId)).toBeUndefined();
   });
 

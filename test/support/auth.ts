@@ -10,7 +10,18 @@ import { inject } from "vitest";
 import type { IdpInfo } from "../../scripts/idp/start.ts";
 import { consoleFetch, stackState } from "./api";
 
-export type TestBinding = { role: string; servers?: string[]; spiffeIdPrefixes?: string[]; dnsSuffixes?: string[] };
+export type TestBinding = {
+  role: string;
+  servers?: string[];
+  spiffeIdPrefixes?: string[];
+  dnsSuffixes?: string[];
+  parentIdPrefixes?: string[];
+  selectorPrefixes?: string[];
+  maxX509SvidTtl?: number;
+  maxJwtSvidTtl?: number;
+  federatesWith?: string[];
+  storeSvid?: boolean;
+};
 
 /** Creates an API token through the API (as the bootstrap admin) and returns its secret. */
 export async function createToken(name: string, bindings: TestBinding[], expiresInDays?: number): Promise<string> {

@@ -207,6 +207,19 @@ export function describeStoreContract<D extends FreshDatabase>(harness: StoreHar
       expect(await store.sessions.deleteExpired(now, idleMs)).toBe(0);
     });
 
+    it("deletes every session of one user, and only theirs", async () => {
+      const store = await freshStore();
+      const now = T0;
+      await store.sessions.create(session({ idHash: "4".repeat(64), subject: "u1", issuer: "https://a" }));
+      await store.sessions.create(session({ idHash: "5".repeat(64), subject: "u1", issuer: "https://b" }));
+      await store.sessions.create(session({ idHash: "6".repeat(64), subject: "u2", lastSeenAt: now }));
+      expect(await store.sessions.deleteForSubject("u1", "https://a")).toBe(1);
+      expect(await store.sessions.get("5".repeat(64))).not.toBeNull();
+      expect(await store.sessions.deleteForSubject("u1")).toBe(1);
+      expect(await store.sessions.get("6".repeat(64))).not.toBeNull();
+      expect(await store.sessions.deleteForSubject("nobody")).toBe(0);
+    });
+
     it("creates, lists (newest first, without secret hashes) and finds API tokens", async () => {
       const store = await freshStore();
       await store.tokens.create(token());
