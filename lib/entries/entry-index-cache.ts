@@ -292,8 +292,12 @@ export function entryIndexStatus(server: string): EntryIndexStatus {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** Forgets this replica's index of `server`: the next caller waits for a new walk (tests, config changes). */
+/**
+ * Forgets this replica's index of `server`: the next caller waits for a new walk (the clean-up's
+ * dry run and apply, tests, config changes). The saved copy read back at start is forgotten too:
+ * it would otherwise answer at once with what the server held when it was saved.
+ */
 export function dropCachedIndex(server: string): void {
   const slot = slots.get(server);
-  if (slot) Object.assign(slot, { index: null, restoredFrom: null });
+  if (slot) Object.assign(slot, { index: null, restoredFrom: null, restoring: Promise.resolve(null) });
 }
