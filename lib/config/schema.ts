@@ -4,6 +4,7 @@ import { spiffeIdSchema, trustDomainSchema } from "@/lib/schemas/spiffe-id";
 
 import { auditConfigSchema } from "./audit-schema";
 import { addressOrCidrSchema, authConfigSchema, wideRangeProblem } from "./auth-schema";
+import { entrySetsConfigSchema } from "./entry-sets-schema";
 import { expiryConfigSchema } from "./expiry-schema";
 import { kubernetesConfigSchema } from "./kubernetes-schema";
 
@@ -180,6 +181,8 @@ export const consoleConfigSchema = z
         host: z.string().min(1).optional(),
       })
       .optional(),
+    /** Entries-as-code files the console watches for drift (and optionally applies). */
+    entrySets: entrySetsConfigSchema.default([]),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
@@ -194,6 +197,15 @@ export const consoleConfigSchema = z
       seen.add(server.name);
     });
     if (!config.allowWideProxyRanges) refuseWideRanges(config, ctx);
+    config.entrySets.forEach((set, index) => {
+      if (!seen.has(set.server)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["entrySets", index, "server"],
+          message: `server '${set.server}' is not configured`,
+        });
+      }
+    });
   })
   // Each server carries its full TLS settings, so lib/spire never needs the top-level section.
   .transform((config) => ({
