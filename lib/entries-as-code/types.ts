@@ -1,0 +1,182 @@
+import type { Entry, EntryAdditionalAttributes, Selector } from "@/lib/spire/types";
+
+// Shared types of "entries as code": the EntrySet document, a saved Plan and an ApplyResult.
+// Pure types only: used by the server code, the API routes, the CLI and the pages.
+
+export const ENTRY_SET_API_VERSION = "spire-console/v1";
+export const ENTRY_SET_KIND = "EntrySet";
+
+/** The three file formats read and written: the console's EntrySet, `spire-server -data` JSON, ClusterStaticEntry. */
+export type EntrySetFormat = "console" | "spire-data" | "cluster-static-entry";
+export const entrySetFormats: readonly EntrySetFormat[] = ["console", "spire-data", "cluster-static-entry"];
+
+/** One declared registration entry: every field SPIRE 1.15 lets a caller set, the entry ID included. */
+export type DeclaredEntry = {
+  /** Caller-chosen entry ID (SPIRE accepts one on create); the match key when given. */
+  id?: string;
+  spiffeId: string;
+  parentId: string;
+  selectors: Selector[];
+  x509SvidTtl?: number;
+  jwtSvidTtl?: number;
+  federatesWith?: string[];
+  dnsNames?: string[];
+  admin?: boolean;
+  downstream?: boolean;
+  hint?: string;
+  storeSvid?: boolean;
+  /** ISO-8601, or null/absent for never. */
+  expiresAt?: string | null;
+  additionalAttributes?: Partial<EntryAdditionalAttributes>;
+};
+
+/** What a file owns on its server: live entries matching either are "in scope". Empty: only the file's entries. */
+export type EntrySetOwns = { entryIdPrefix?: string; spiffeIdPrefixes?: string[] };
+
+/** A federation relationship declared beside the entries (read and written; not planned yet). */
+export type DeclaredFederation = {
+  trustDomain: string;
+  bundleEndpointUrl: string;
+  bundleEndpointProfile: { type: "https_web" } | { type: "https_spiffe"; endpointSpiffeId: string };
+};
+
+/** The versioned document (`apiVersion: spire-console/v1`, `kind: EntrySet`), YAML or JSON. */
+export type EntrySetDocument = {
+  apiVersion: typeof ENTRY_SET_API_VERSION;
+  kind: typeof ENTRY_SET_KIND;
+  metadata: { name: string; description?: string };
+  spec: {
+    /** The console server name this file is for; a plan against another server is refused. */
+    server?: string;
+    owns: EntrySetOwns;
+    /** Delete in-scope live entries the file does not declare (default false: they are only reported). */
+    prune: boolean;
+    entries: DeclaredEntry[];
+    federationRelationships?: DeclaredFederation[];
+  };
+};
+
+/** A file read by `parseEntrySet`: the document (other formats converted to it), or why it could not be read. */
+export type ParsedEntrySet =
+  | { ok: true; format: EntrySetFormat; document: EntrySetDocument; warnings: string[] }
+  | { ok: false; format: EntrySetFormat | null; message: string; details: { path: string; message: string }[] };
+
+/** What to export: the whole server, a subtree (below a parent ID), a SPIFFE-ID prefix or a selection of IDs. */
+export type ExportScope = { spiffeIdPrefix?: string; parentId?: string; ids?: string[]; name?: string };
+
+export type ExportedFile = {
+  format: EntrySetFormat;
+  text: string;
+  contentType: string;
+  fileName: string;
+  count: number;
+};
+
+export type PlanAction = "create" | "update" | "delete";
+
+/** One field of an update: the live value and the declared one. */
+export type FieldChange = { field: string; before: unknown; after: unknown };
+
+export type RiskKind =
+  | "admin-set"
+  | "admin-cleared"
+  | "downstream-set"
+  | "downstream-cleared"
+  | "federates-without-bundle"
+  | "ttl-above-ca"
+  | "orphans-children"
+  | "removes-pod-identity"
+  | "controller-owned";
+
+export type PlanRisk = { kind: RiskKind; entryId: string | null; spiffeId: string; message: string };
+
+/** One planned change. `entryId` is the live entry (update, delete) or the requested ID (create, may be null). */
+export type PlannedChange = {
+  action: PlanAction;
+  entryId: string | null;
+  spiffeId: string;
+  /** The live entry (update, delete). */
+  before: Entry | null;
+  /** The declared entry (create, update). */
+  after: DeclaredEntry | null;
+  /** Update only: the fields that differ. */
+  fields: FieldChange[];
+  /** Update, delete: the revision read when planning; apply refuses if it moved. */
+  revisionNumber: number | null;
+};
+
+export type PlanSummary = { create: number; update: number; delete: number; unchanged: number; unmanaged: number };
+
+/** Deleting more than `maxPercent` of the scope or more than `maxCount` entries needs `allowMassDelete`. */
+export type MassDeleteGuard = {
+  deletes: number;
+  scopeSize: number;
+  maxPercent: number;
+  maxCount: number;
+  tripped: boolean;
+  message: string | null;
+};
+
+export type PlanSource = { name?: string; format?: EntrySetFormat; revision?: string };
+
+export type PlanStatus = "planned" | "applied" | "failed" | "partial";
+
+export type Plan = {
+  /** A ULID. */
+  id: string;
+  server: string;
+  /** Epoch ms. */
+  createdAt: number;
+  /** Who planned (the principal's name), when known. */
+  createdBy: string | null;
+  source: PlanSource | null;
+  owns: EntrySetOwns;
+  prune: boolean;
+  summary: PlanSummary;
+  /** "3 to add, 1 to change, 0 to delete" */
+  summaryLine: string;
+  changes: PlannedChange[];
+  /** In-scope live entries the file does not declare (deleted only with prune; then they are changes instead). */
+  unmanaged: { id: string; spiffeId: string }[];
+  risks: PlanRisk[];
+  guard: MassDeleteGuard;
+  /** Entry ID → revision number read, for every entry the plan touches (updates and deletes). */
+  pinned: Record<string, number>;
+  /** Set when this plan undoes another plan's apply. */
+  inverseOf: string | null;
+  status: PlanStatus;
+  appliedAt: number | null;
+};
+
+/** The result of one change of an apply, in plan order. */
+export type ApplyRowResult = {
+  index: number;
+  action: PlanAction;
+  entryId: string | null;
+  spiffeId: string;
+  status: { code: string; message: string };
+};
+
+export type ApplyOptions = { allowMassDelete?: boolean; sourceRevision?: string };
+
+export type ApplyResult = {
+  planId: string;
+  /** True only when every row succeeded. */
+  ok: boolean;
+  summary: { ok: number; failed: number };
+  results: ApplyRowResult[];
+  /** A saved plan that undoes what this apply did (null when nothing changed). */
+  inversePlanId: string | null;
+};
+
+/** Options of createPlan. */
+export type PlanOptions = {
+  /** Save the plan (with an ID) so it can be applied; false computes only (drift). */
+  save?: boolean;
+  source?: PlanSource;
+  /** Overrides the document's spec.owns (spire-data and ClusterStaticEntry files carry none). */
+  owns?: EntrySetOwns;
+  prune?: boolean;
+  /** The mass-delete guard's count limit (default 100). */
+  maxDeletes?: number;
+};
