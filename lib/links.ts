@@ -52,6 +52,7 @@ export const links = {
       returnTo: prefill.returnTo,
     }),
   importEntries: (server: string, query: Query = {}) => withQuery("/entries/import", { server, ...query }),
+  entriesAsCode: (server?: string, query: Query = {}) => withQuery("/entries/code", { server, ...query }),
   agents: (server?: string, query: Query = {}) => withQuery("/agents", { server, ...query }),
   agent: (server: string, spiffeId: string) => withQuery(`/agents/${enc(spiffeId)}`, { server }),
   federation: (server?: string) => withQuery("/federation", { server }),

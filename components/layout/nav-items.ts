@@ -6,6 +6,7 @@ type NavItem = { path: string; label: string; href: (server?: string) => string 
 export const navItems: readonly NavItem[] = [
   { path: "/", label: "Overview", href: () => links.overview() },
   { path: "/entries", label: "Entries", href: (server) => links.entries(server) },
+  { path: "/entries/code", label: "Entries as code", href: (server) => links.entriesAsCode(server) },
   { path: "/agents", label: "Agents", href: (server) => links.agents(server) },
   { path: "/federation", label: "Federation", href: (server) => links.federation(server) },
   { path: "/expiry", label: "Expiry", href: () => links.expiry() },

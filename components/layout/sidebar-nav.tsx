@@ -8,14 +8,25 @@ import { cn } from "@/lib/format/cn";
 import { adminNavItems, navItems } from "./nav-items";
 import { useServerScope } from "./server-scope";
 
+/** The section a pathname belongs to: the longest section path it is under (`/entries/code` is not `/entries`). */
+function activeSection(pathname: string, items: readonly { path: string }[]): string | null {
+  const under = (path: string) =>
+    path === "/" ? pathname === "/" : pathname === path || pathname.startsWith(`${path}/`);
+  return items
+    .filter((i) => under(i.path))
+    .reduce<string | null>((a, i) => (a && a.length >= i.path.length ? a : i.path), null);
+}
+
 /** Section links, carrying the server the user is on from page to page. Admins also see settings. */
 export function SidebarNav({ admin, onNavigate }: { admin: boolean; onNavigate?: () => void }) {
   const pathname = usePathname();
   const { current } = useServerScope();
+  const items = [...navItems, ...(admin ? adminNavItems : [])];
+  const activePath = activeSection(pathname, items);
   return (
     <nav aria-label="Sections" className="flex flex-col gap-0.5">
-      {[...navItems, ...(admin ? adminNavItems : [])].map((item) => {
-        const active = item.path === "/" ? pathname === "/" : pathname.startsWith(item.path);
+      {items.map((item) => {
+        const active = item.path === activePath;
         return (
           <Link
             key={item.path}

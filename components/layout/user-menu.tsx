@@ -7,6 +7,7 @@ const methodLabel: Record<Principal["method"], string> = {
   proxy: "signed in through the authenticating proxy",
   token: "API token",
   bootstrap: "bootstrap token",
+  system: "the console itself",
 };
 
 /** The signed-in user, their roles, and a sign-out button (at the foot of the navigation). */

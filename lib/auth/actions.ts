@@ -8,6 +8,8 @@ export const actions = [
   "servers.read",
   "entries.read",
   "entries.write",
+  /** The watched entry sets (entries as code) and their drift, of the servers the principal may read. */
+  "entrySets.read",
   "agents.read",
   "agents.ban",
   "agents.evict",

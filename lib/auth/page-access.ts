@@ -15,6 +15,7 @@ export const pageAccess: Readonly<Record<string, PageAccess>> = {
   "/entries/[id]/edit": { action: "entries.write", perServer: true },
   "/entries/new": { action: "entries.write", perServer: true },
   "/entries/import": { action: "entries.write", perServer: true },
+  "/entries/code": { action: "entries.read", perServer: true },
   "/agents": { action: "agents.read", perServer: true },
   "/agents/[agentId]": { action: "agents.read", perServer: true },
   "/federation": { action: "federation.read", perServer: true },

@@ -27,11 +27,15 @@ export type Binding = EntryBounds & {
 };
 
 /** How a principal proved who it is. */
-export type AuthMethod = "oidc" | "proxy" | "token" | "bootstrap";
+export type AuthMethod = "oidc" | "proxy" | "token" | "bootstrap" | "system";
 
-/** Who is asking: a signed-in user or an API token, with the bindings that apply to it. */
+/**
+ * Who is asking: a signed-in user or an API token, with the bindings that apply to it; or the
+ * console itself (`system`) for its own background changes (an entry set's autoApply), with
+ * bindings it gives itself narrowly (lib/entry-sets/system-principal.ts).
+ */
 export type Principal = {
-  kind: "user" | "token";
+  kind: "user" | "token" | "system";
   method: AuthMethod;
   subject: string;
   issuer: string;

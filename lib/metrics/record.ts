@@ -57,3 +57,16 @@ export function recordAuditWriteFailure(): void {
 export function recordAuditSinkFailure(sink: string, lines = 1): void {
   consoleMetrics().auditSinkFailures.inc({ sink }, lines);
 }
+
+/** Sets a watched entry set's drift gauges after a plan (`drift` null: the plan failed, the drift is unknown). */
+export function setEntrySetDrift(set: string, server: string, drift: Record<string, number> | null): void {
+  const m = consoleMetrics();
+  m.entrySetUp.set({ set, server }, drift ? 1 : 0);
+  m.entrySetLastRun.set({ set, server }, Math.floor(Date.now() / 1000));
+  for (const [kind, value] of Object.entries(drift ?? {})) m.entrySetDrift.set({ set, server, kind }, value);
+}
+
+/** Counts one autoApply of a watched entry set ("applied", "failed" or "refused"). */
+export function countEntrySetAutoApply(set: string, server: string, outcome: string): void {
+  consoleMetrics().entrySetAutoApplies.inc({ set, server, outcome });
+}

@@ -84,6 +84,25 @@ function createMetrics() {
       "When the expiry gauges of a server were computed (Unix time, whole seconds)",
       ["server"],
     ),
+    entrySetDrift: gauge(
+      "entry_set_drift",
+      "Entries of a watched entry set that differ from its server, by kind (create, update, delete, unmanaged)",
+      ["set", "server", "kind"],
+    ),
+    entrySetUp: gauge("entry_set_plan_success", "1 when the last plan of a watched entry set succeeded, else 0", [
+      "set",
+      "server",
+    ]),
+    entrySetLastRun: gauge(
+      "entry_set_last_run_timestamp_seconds",
+      "When a watched entry set was last planned (Unix time, whole seconds)",
+      ["set", "server"],
+    ),
+    entrySetAutoApplies: counter("entry_set_auto_applies_total", "autoApply runs of a watched entry set", [
+      "set",
+      "server",
+      "outcome",
+    ]),
     expiryUp: gauge(
       "expiry_collection_success",
       "1 when the expiry gauges of a server could be read within the deadline, else 0",

@@ -4,6 +4,7 @@ import { startAuditRetention } from "@/lib/audit/retention";
 import { startAuditSigning } from "@/lib/audit/sign-head";
 import { authSettings } from "@/lib/auth/settings";
 import { listenForEntryChanges } from "@/lib/entries/index-broadcast";
+import { startEntrySetWatches } from "@/lib/entry-sets/start-entry-sets";
 import { startMetrics } from "@/lib/metrics/start-metrics";
 import { claimSqliteStore } from "@/lib/store/sqlite-owner";
 
@@ -18,8 +19,9 @@ function refuseToStart(reason: string): never {
 /**
  * Starts what the console's server process needs besides answering requests: checks that a SQLite
  * store serves exactly one replica (SPIRE_CONSOLE_REPLICAS and the store's owner file), listens for
- * other replicas' entry changes, schedules the audit log's daily retention and the signing of its chain head, and starts the metrics
- * listener (when a metrics port is configured).
+ * other replicas' entry changes, schedules the audit log's daily retention and the signing of its
+ * chain head, starts the metrics listener (when a metrics port is configured), and watches the
+ * configured entry sets for drift.
  */
 export async function startConsoleProcess(): Promise<void> {
   reportConfigAtStartup();
@@ -48,4 +50,5 @@ export async function startConsoleProcess(): Promise<void> {
     refuseToStart(`audit.signing.keyFile cannot be used: ${(error as Error).message}`);
   }
   startMetrics();
+  startEntrySetWatches();
 }
