@@ -117,4 +117,20 @@ export const migrations: readonly Migration[] = [
       "CREATE INDEX audit_checkpoints_head ON audit_checkpoints (head_seq)",
     ],
   },
+  {
+    version: 5,
+    name: "entry plans: saved plans of entries-as-code files, applied exactly as saved",
+    up: [
+      `CREATE TABLE entry_plans (
+        id TEXT PRIMARY KEY,
+        server TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        status TEXT NOT NULL,
+        applied_at BIGINT,
+        body TEXT NOT NULL,
+        result TEXT
+      )`,
+      "CREATE INDEX entry_plans_server_created ON entry_plans (server, created_at)",
+    ],
+  },
 ];

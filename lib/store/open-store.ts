@@ -8,6 +8,7 @@ import type { SqlDriver } from "./driver";
 import { createIndexSnapshotRepository } from "./index-snapshot-repository";
 import type { Migration } from "./migrations";
 import { localNotifications, type StoreNotifications } from "./notifications";
+import { createPlanRepository } from "./plan-repository";
 import { isPostgresUrl } from "./postgres-url";
 import { runMigrations } from "./run-migrations";
 import { createSessionRepository } from "./session-repository";
@@ -42,6 +43,7 @@ export async function createStore(
     tokens: createTokenRepository(driver),
     audit: createAuditRepository(driver),
     indexSnapshots: createIndexSnapshotRepository(driver),
+    plans: createPlanRepository(driver),
     notifications,
     checkWritable: () => checkWritable(driver, now),
     close: async () => {

@@ -215,12 +215,38 @@ export interface IndexSnapshotRepository {
   delete(server: string): Promise<boolean>;
 }
 
+/** A saved entries-as-code plan: its JSON body as stored, and how far it got. */
+export type PlanRecord = {
+  id: string;
+  server: string;
+  createdAt: number;
+  /** planned, applying, applied, partial or failed. */
+  status: string;
+  appliedAt: number | null;
+  /** The plan as JSON (lib/entries-as-code validates what it reads back). */
+  body: unknown;
+  /** The apply result as JSON, once applied. */
+  result: unknown;
+};
+
+/** Saved plans, one row each. */
+export interface PlanRepository {
+  save(plan: Omit<PlanRecord, "appliedAt" | "result">): Promise<void>;
+  /** The plan of `server` with this ID, or null. */
+  get(server: string, id: string): Promise<PlanRecord | null>;
+  /** Moves a plan from status `from` to `to`; false when it was not in `from` (another apply took it). */
+  transition(id: string, from: string, to: string, at: number, result?: unknown): Promise<boolean>;
+  /** The newest plans of `server` with one of `statuses` (all when empty), without their bodies. */
+  list(server: string, statuses: readonly string[], limit: number): Promise<Omit<PlanRecord, "body">[]>;
+}
+
 export interface ConsoleStore {
   kind: StoreKind;
   sessions: SessionRepository;
   tokens: TokenRepository;
   audit: AuditRepository;
   indexSnapshots: IndexSnapshotRepository;
+  plans: PlanRepository;
   /** Messages between replicas (LISTEN/NOTIFY on PostgreSQL; in-process on SQLite). */
   notifications: StoreNotifications;
   /** Really writes a row; throws StoreUnavailableError when the store cannot be written. */

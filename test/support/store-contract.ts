@@ -191,6 +191,35 @@ export function describeStoreContract<D extends FreshDatabase>(harness: StoreHar
       expect(await store.indexSnapshots.load("foo")).toBeNull();
     });
 
+    it("saves entry plans, moves each from one status to the next only once, and lists them newest first", async () => {
+      const store = await freshStore();
+      const body = { summaryLine: "1 to add, 0 to change, 0 to delete", changes: [{ action: "create" }] };
+      await store.plans.save({ id: "p1", server: "foo", createdAt: T0, status: "planned", body });
+      await store.plans.save({ id: "p2", server: "foo", createdAt: T0 + MINUTE, status: "planned", body: {} });
+      await store.plans.save({ id: "p3", server: "bar", createdAt: T0, status: "planned", body: {} });
+      expect(await store.plans.get("foo", "p1")).toEqual({
+        id: "p1",
+        server: "foo",
+        createdAt: T0,
+        status: "planned",
+        appliedAt: null,
+        body,
+        result: null,
+      });
+      expect(await store.plans.get("bar", "p1")).toBeNull();
+      expect(await store.plans.transition("p1", "planned", "applying", T0 + 1)).toBe(true);
+      expect(await store.plans.transition("p1", "planned", "applying", T0 + 2)).toBe(false);
+      expect(await store.plans.transition("p1", "applying", "applied", T0 + 3, { ok: true })).toBe(true);
+      expect(await store.plans.get("foo", "p1")).toMatchObject({
+        status: "applied",
+        appliedAt: T0 + 3,
+        result: { ok: true },
+      });
+      expect((await store.plans.list("foo", [], 10)).map((p) => p.id)).toEqual(["p2", "p1"]);
+      expect((await store.plans.list("foo", ["applied"], 10)).map((p) => p.id)).toEqual(["p1"]);
+      expect(await store.plans.list("foo", [], 1)).toHaveLength(1);
+    });
+
     it("deletes sessions past their absolute end or idle for too long, and only those", async () => {
       const store = await freshStore();
       const idleMs = 30 * MINUTE;
