@@ -69,3 +69,12 @@ export const authorityKeys = {
 
 /** The command palette's answers, by search text. */
 export const searchKeys = { text: (q: string) => ["search", q] as const };
+
+/** The watched entry sets (entries as code) and their drift, across the servers the user may read. */
+export const entrySetKeys = { all: ["entry-sets"] as const };
+
+/** Saved plans (entries as code) of one server: the history of applied plans. */
+export const planKeys = {
+  all: (server: string) => ["plans", server] as const,
+  history: (server: string) => [...planKeys.all(server), "history"] as const,
+};
