@@ -45,10 +45,13 @@ export function useApplyPlan(server: string) {
   });
 }
 
+/** A plan as the history lists it: without its rows (read one plan for those). */
+export type PlanListItem = Omit<Plan, "changes" | "unmanaged">;
+
 /** The plans applied on the server, newest first. */
 export function usePlanHistory(server: string) {
   return useQuery({
     queryKey: planKeys.history(server),
-    queryFn: () => fetchJson<{ plans: Plan[] }>(`${plansUrl(server)}?status=applied`),
+    queryFn: () => fetchJson<{ plans: PlanListItem[] }>(`${plansUrl(server)}?status=applied`),
   });
 }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 
+import { ExportAsCodeLink } from "@/components/entries-as-code/export-as-code-link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -54,6 +55,13 @@ export function BulkEntryTable({ server, filters }: { server: string; filters: E
         <Button variant="secondary" size="sm" onClick={() => void exportAll()}>
           Export filtered list (JSON)
         </Button>
+        {chosen.length ? (
+          <ExportAsCodeLink
+            server={server}
+            scope={{ ids: chosen.map((e) => e.id) }}
+            label={`Export selected as code (${chosen.length})`}
+          />
+        ) : null}
         <Button variant="destructive" size="sm" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
           Delete selected ({chosen.length})
         </Button>

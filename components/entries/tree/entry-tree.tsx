@@ -5,6 +5,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRouter, useSearchParams } from "next/navigation";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 
+import { ExportAsCodeLink } from "@/components/entries-as-code/export-as-code-link";
 import { Button } from "@/components/ui/button";
 import { StatePanel } from "@/components/ui/state-panel";
 import { TimeText } from "@/components/ui/time-text";
@@ -140,6 +141,7 @@ export function EntryTree({
           {fetching ? " · refreshing…" : ""}
         </span>
         {root.restored ? <RestoredNotice restored={root.restored} /> : null}
+        <ExportAsCodeLink server={server} scope={{}} label="Export as code" />
         <Button
           size="sm"
           variant="secondary"

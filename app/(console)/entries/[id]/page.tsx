@@ -2,6 +2,7 @@ import { Suspense } from "react";
 
 import { EntryDetailView } from "@/components/entries/detail/entry-detail-view";
 import { EntryActions } from "@/components/entries/forms/entry-actions";
+import { ExportAsCodeLink } from "@/components/entries-as-code/export-as-code-link";
 import { EntryPodsPanel } from "@/components/troubleshoot/entry-pods-panel";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -32,7 +33,16 @@ export default async function EntryPage({ params, searchParams }: Props) {
             {detail ? <CopyButton value={detail.entry.spiffeId} label="SPIFFE ID" /> : null}
           </div>
         </div>
-        {detail ? <EntryActions server={server} entry={detail.entry} writable={detail.writable} /> : null}
+        {detail ? (
+          <div className="flex flex-wrap items-center gap-2">
+            <ExportAsCodeLink
+              server={server}
+              scope={{ parentId: detail.entry.spiffeId }}
+              label="Export subtree as code"
+            />
+            <EntryActions server={server} entry={detail.entry} writable={detail.writable} />
+          </div>
+        ) : null}
       </div>
       {part.ok ? (
         <EntryDetailView server={server} id={id} initialData={part.data} renderedAt={part.readAt} />
