@@ -7,6 +7,7 @@ import type { StackIdp } from "../idp/start.ts";
 import { CM_ENTRY_PREFIX } from "../k8s/controller-world.ts";
 import { withConsoleIdentity } from "./console-config.ts";
 import { getStackPaths, SPIRE_VERSION } from "./paths.ts";
+import { stackEntrySetsConfig } from "./seed-entry-sets.ts";
 import { FOO_FLEET_ALIAS, FOO_TEAM_A_PREFIX } from "./seed-foo.ts";
 import { type AttestationType, SERVERS } from "./topology.ts";
 
@@ -61,6 +62,8 @@ export interface ConsoleConfig {
   };
   dataDir: string;
   auth: ReturnType<typeof demoAuthConfig>;
+  /** Watched entry sets (scripts/stack/seed-entry-sets.ts). */
+  entrySets: ReturnType<typeof stackEntrySetsConfig>;
 }
 
 /**
@@ -127,6 +130,7 @@ export function toConsoleConfig(state: StackState): ConsoleConfig {
       adminIds: SERVERS.find((spec) => spec.name === s.name)?.adminIds ?? [],
     })),
     dataDir: path.resolve(path.dirname(state.idp.infoFile), "..", "console-data"),
+    entrySets: stackEntrySetsConfig(path.resolve(path.dirname(state.idp.infoFile), "..")),
     auth: demoAuthConfig(state.idp),
     ...(state.kubernetes
       ? {

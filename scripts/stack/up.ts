@@ -16,6 +16,7 @@ import { say, stopwatch } from "./log.ts";
 import { getAgentPaths, getServerPaths, getStackPaths } from "./paths.ts";
 import { loadOrChoosePorts } from "./ports.ts";
 import { ensureSeeded } from "./seed.ts";
+import { writeStackEntrySets } from "./seed-entry-sets.ts";
 import { barSeedEntries } from "./seed-bar.ts";
 import { seedControllerWorld } from "./seed-controller-manager.ts";
 import { fooSeedEntries } from "./seed-foo.ts";
@@ -108,6 +109,7 @@ export async function up(): Promise<StackState> {
     }),
   );
   await ensureSeeded(paths, bin, "bar", barSeedEntries());
+  writeStackEntrySets(paths.stackDir, agentIds.get("foo-agent-1")!);
   await ensureConsoleIdentity(paths, bin, agentIds.get("foo-agent-1")!, userInfo().uid);
 
   const servers: StackServer[] = SERVERS.map((spec) => ({
