@@ -89,6 +89,46 @@ describe("the chart, offline", () => {
     });
   });
 
+  it("mounts an entry set's ConfigMap whole and runs git-sync beside the console on a shared emptyDir", async () => {
+    const objects = await template("git-sync-entry-sets");
+    const configMap = objects.find((o) => o.kind === "ConfigMap") as K8sObject & { data: { "config.yaml": string } };
+    const config = consoleConfigSchema.parse(parseObjects(configMap.data["config.yaml"])[0]);
+    expect(config.entrySets).toEqual([
+      { name: "team-a", server: "prod", path: "/git/spire-entries/prod/team-a", interval: 60, autoApply: true },
+      { name: "team-b", server: "prod", path: "/etc/spire-console/entry-sets/team-b", interval: 300, autoApply: false },
+    ]);
+    const pod = (objects.find((o) => o.kind === "Deployment") as Deployment).spec.template.spec;
+    const volumes = pod.volumes as (Deployment["spec"]["template"]["spec"]["volumes"][number] & {
+      configMap?: { name: string };
+    })[];
+    expect(volumes.find((v) => v.name === "entry-set-team-b")?.configMap).toEqual({ name: "team-b-entries" });
+    expect(volumes.find((v) => v.name === "git")?.emptyDir).toBeDefined();
+    const [console_, gitSync] = pod.containers;
+    expect(console_!.volumeMounts).toEqual(
+      expect.arrayContaining([
+        // The whole ConfigMap, never subPath: its updates arrive by a symlink swap.
+        { name: "entry-set-team-b", mountPath: "/etc/spire-console/entry-sets/team-b", readOnly: true },
+        { name: "git", mountPath: "/git", readOnly: true },
+      ]),
+    );
+    expect(gitSync).toMatchObject({
+      name: "git-sync",
+      image: expect.stringMatching(/^registry\.k8s\.io\/git-sync\/git-sync:v4\./),
+    });
+    expect(gitSync!.volumeMounts).toContainEqual({ name: "git", mountPath: "/git" });
+    expect((gitSync as unknown as { args: string[] }).args).toEqual(
+      expect.arrayContaining(["--root=/git", "--link=spire-entries"]),
+    );
+    expect(gitSync!.securityContext).toMatchObject({ runAsNonRoot: true, allowPrivilegeEscalation: false });
+  });
+
+  it("refuses an entry set with neither a ConfigMap nor a path", async () => {
+    const flags = ["--set-json", 'entrySets=[{"name":"a","server":"prod"}]'];
+    const result = await helm(["template", "x", chartDir, "-f", examplePath("standalone"), ...flags]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/entrySets\/0/);
+  });
+
   it.each(exampleNames)(
     "renders a config.yaml from examples/%s.yaml that the console's own schema accepts",
     async (name) => {

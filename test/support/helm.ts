@@ -14,7 +14,7 @@ import { repoRoot } from "../../scripts/lib/console-server.ts";
 
 export const chartDir = path.join(repoRoot, "deploy/helm/spire-console");
 export const crdDir = path.join(repoRoot, "deploy/crds");
-export const exampleNames = ["standalone", "standalone-ha", "sidecar"] as const;
+export const exampleNames = ["standalone", "standalone-ha", "sidecar", "git-sync-entry-sets"] as const;
 export const examplePath = (name: string) => path.join(chartDir, "examples", `${name}.yaml`);
 
 export type HelmResult = { code: number; stdout: string; stderr: string };

@@ -138,6 +138,16 @@ Included by every shape's ConfigMap, so `helm template` and `helm install` fail 
 {{- $_ := set $auth.trustedProxy "secretFile" (printf "%s/proxy-secret" (include "spire-console.secretsDir" .)) }}
 {{- $_ := set $c "auth" $auth }}
 {{- end }}
+{{- with .Values.entrySets }}
+{{- $sets := list }}
+{{- range . }}
+{{- $set := dict "name" .name "server" .server "path" (.path | default (printf "/etc/spire-console/entry-sets/%s" .name)) }}
+{{- if .interval }}{{ $_ := set $set "interval" (int .interval) }}{{ end }}
+{{- if .autoApply }}{{ $_ := set $set "autoApply" true }}{{ end }}
+{{- $sets = append $sets $set }}
+{{- end }}
+{{- $_ := set $c "entrySets" $sets }}
+{{- end }}
 {{- if include "spire-console.metricsOwnPort" . }}
 {{- $_ := set $c "metrics" (dict "port" (int .Values.metrics.port) "host" "0.0.0.0") }}
 {{- end }}
