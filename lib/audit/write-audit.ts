@@ -1,5 +1,7 @@
 import "server-only";
 
+import { AsyncLocalStorage } from "node:async_hooks";
+
 import { ApiError } from "@/lib/api/api-error";
 import { getStore } from "@/lib/auth/console-store";
 import type { Principal } from "@/lib/auth/principal";
@@ -10,6 +12,16 @@ import type { AuditActor, AuditOutcome, NewAuditRecord } from "@/lib/store/types
 
 import { replicaId } from "./replica";
 import { ulid } from "./ulid";
+
+const auditBatch = new AsyncLocalStorage<string>();
+
+/**
+ * Runs `fn` with every audit record it writes in batch `batchId` (an entries-as-code plan ID),
+ * whatever batch its writes would have chosen, so the audit log ties each change to the plan.
+ */
+export function withAuditBatch<T>(batchId: string, fn: () => Promise<T>): Promise<T> {
+  return auditBatch.run(batchId, fn);
+}
 
 /** What a change is applied to. */
 export type AuditTarget = { type: string; id: string | null; spiffeId: string | null };
@@ -88,7 +100,13 @@ export function auditError(error: unknown): { code: string; message: string } {
 export async function recordIntents(changes: readonly AuditChange[], batchId: string | null = null) {
   const context = await requestContext();
   const records = changes.map((change) =>
-    newRecord(context, change, { phase: "intent", outcome: "pending", intentId: null, batchId, error: null }),
+    newRecord(context, change, {
+      phase: "intent",
+      outcome: "pending",
+      intentId: null,
+      batchId: auditBatch.getStore() ?? batchId,
+      error: null,
+    }),
   );
   try {
     const store = await getStore();

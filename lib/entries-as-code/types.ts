@@ -119,7 +119,7 @@ export type MassDeleteGuard = {
 
 export type PlanSource = { name?: string; format?: EntrySetFormat; revision?: string };
 
-export type PlanStatus = "planned" | "applied" | "failed" | "partial";
+export type PlanStatus = "planned" | "applying" | "applied" | "failed" | "partial";
 
 export type Plan = {
   /** A ULID. */

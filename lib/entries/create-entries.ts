@@ -15,7 +15,7 @@ import { sendEntryCreates } from "./send-entry-changes";
 const createChange = (server: ServerConfig, input: EntryInput) => ({
   action: "entry.create",
   server,
-  target: { type: "entry", id: null, spiffeId: input.spiffeId },
+  target: { type: "entry", id: input.id ?? null, spiffeId: input.spiffeId },
   after: input,
 });
 

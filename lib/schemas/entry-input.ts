@@ -14,6 +14,8 @@ export const MAX_BATCH_ROWS = 1000;
 
 /** What a caller may set on an entry: the read shape minus the server-set id, createdAt and revisionNumber. */
 export type EntryInput = {
+  /** A caller-chosen entry ID, on create only (entries as code); SPIRE generates one when absent. */
+  id?: string;
   spiffeId: string;
   parentId: string;
   selectors: Selector[];

@@ -63,7 +63,8 @@ function toPbFields(input: Partial<EntryInput>): { entry: Record<string, unknown
 export async function batchCreateEntries(server: ServerConfig, inputs: EntryInput[]): Promise<CreateResult[]> {
   if (inputs.length === 0) return [];
   const response = await callUnary<{ results: PbResult[] }>(server, "entry", "batchCreateEntry", {
-    entries: inputs.map((input) => toPbFields(input).entry),
+    // A caller-chosen ID is kept (SPIRE accepts one on create); toPbFields never sends it on update.
+    entries: inputs.map((input) => ({ ...toPbFields(input).entry, ...(input.id ? { id: input.id } : {}) })),
   });
   return inputs.map((_, i) => {
     const result = response.results[i];

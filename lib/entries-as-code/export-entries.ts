@@ -1,0 +1,67 @@
+import "server-only";
+
+import { authorize } from "@/lib/auth/guard";
+import type { ServerConfig } from "@/lib/config/schema";
+import { controllerManagedReasons } from "@/lib/entries/controller-managed";
+import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { serverTrustDomain } from "@/lib/spire/trust-domain";
+
+import { declareEntry } from "./declared-entry";
+import { serializeEntrySet } from "./parse-entry-set";
+import { selectExportSlots } from "./select-export";
+import {
+  ENTRY_SET_API_VERSION,
+  ENTRY_SET_KIND,
+  type EntrySetDocument,
+  type EntrySetFormat,
+  type ExportedFile,
+  type ExportScope,
+} from "./types";
+
+const contentTypes: Record<EntrySetFormat, string> = {
+  console: "application/yaml",
+  "spire-data": "application/json",
+  "cluster-static-entry": "application/yaml",
+};
+const extensions: Record<EntrySetFormat, string> = {
+  console: "entryset.yaml",
+  "spire-data": "json",
+  "cluster-static-entry": "clusterstaticentries.yaml",
+};
+
+/**
+ * Exports a scope of `server` as code: every entry (a SPIFFE-ID prefix, the subtree below a parent
+ * ID, a selection of IDs, or all; combined they narrow each other) in one of the three formats,
+ * entry IDs kept, entries spire-controller-manager owns left out. Read from the entry index.
+ */
+export async function exportEntries(
+  server: ServerConfig,
+  scope: ExportScope,
+  format: EntrySetFormat,
+): Promise<ExportedFile> {
+  await authorize("entries.read", { server: server.name });
+  const index = await getEntryIndex(server, await serverTrustDomain(server));
+  const entries = selectExportSlots(index, scope)
+    .map((slot) => index.columns.entryAt(slot))
+    .filter((entry) => controllerManagedReasons(entry).length === 0)
+    .sort((a, b) => (a.spiffeId < b.spiffeId ? -1 : a.spiffeId > b.spiffeId ? 1 : a.id < b.id ? -1 : 1));
+  const name = scope.name ?? server.name;
+  const document: EntrySetDocument = {
+    apiVersion: ENTRY_SET_API_VERSION,
+    kind: ENTRY_SET_KIND,
+    metadata: { name },
+    spec: {
+      server: server.name,
+      owns: scope.spiffeIdPrefix && !scope.ids && !scope.parentId ? { spiffeIdPrefixes: [scope.spiffeIdPrefix] } : {},
+      prune: false,
+      entries: entries.map(declareEntry),
+    },
+  };
+  return {
+    format,
+    text: serializeEntrySet(document, format),
+    contentType: contentTypes[format],
+    fileName: `${name.replace(/[^A-Za-z0-9._-]+/g, "-")}.${extensions[format]}`,
+    count: entries.length,
+  };
+}
