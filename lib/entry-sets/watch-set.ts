@@ -21,8 +21,13 @@ const debounceMs = 250;
  * git-sync replace content by swapping a symlink, which a watch on the old target never reports;
  * the watches are re-armed after every event) and, as a fallback, by comparing the files'
  * fingerprint every few seconds. Runs never overlap: a change during a run plans again after it.
+ * `plan` is what a run does with the files (the drift plan; tests pass their own).
  */
-export function watchSet(set: EntrySetConfig, key: string): SetWatch {
+export function watchSet(
+  set: EntrySetConfig,
+  key: string,
+  plan: (set: EntrySetConfig, files: SetFiles | { error: unknown }) => Promise<unknown> = runEntrySet,
+): SetWatch {
   let stopped = false;
   let running = false;
   let again = false;
@@ -42,7 +47,7 @@ export function watchSet(set: EntrySetConfig, key: string): SetWatch {
     try {
       const files = await read();
       fingerprint = "fingerprint" in files ? files.fingerprint : null;
-      await runEntrySet(set, files);
+      await plan(set, files);
     } catch (error) {
       console.error(`[entry-sets] run of ${set.name} failed`, error);
     } finally {
