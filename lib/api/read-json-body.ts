@@ -28,6 +28,13 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
   }
 }
 
+/** Reads a request's body as text (any content type), at most `limit` bytes (413). */
+export async function readTextBody(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooLarge(limit);
+  return readLimited(request, limit);
+}
+
 function tooLarge(limit: number): ApiError {
   return new ApiError(
     "payload_too_large",

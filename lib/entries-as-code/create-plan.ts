@@ -41,7 +41,11 @@ export async function createPlan(
     server: server.name,
     createdAt: Date.now(),
     createdBy: principal.name,
-    source: { name: document.metadata.name, ...options.source },
+    source: {
+      name: options.source?.name ?? document.metadata.name,
+      ...(options.source?.format ? { format: options.source.format } : {}),
+      ...(options.source?.revision ? { revision: options.source.revision } : {}),
+    },
     owns,
     prune,
     ...computed,
