@@ -31,9 +31,15 @@ export function documentOfSet(set: EntrySetConfig, files: SetFiles): ReadSet {
   return { document: merged.document, principal: entrySetPrincipal(set.name, set.server, merged.document) };
 }
 
-/** Plans a set against its server as the console's own principal; `save` keeps it appliable (autoApply). */
+/**
+ * Plans a set against its server as the console's own principal. A drift plan (`save` false)
+ * waits for a fresh walk of the entry index, so changes made outside the console (the CLI, another
+ * tool) are seen; the walk is shared by every set of the server. `save` keeps the plan appliable
+ * (autoApply), read right after such a walk.
+ */
 export function planAsConsole(set: EntrySetConfig, server: ServerConfig, read: ReadSet, save: boolean): Promise<Plan> {
+  const source = { name: `entry set ${set.name}`, format: "console" as const };
   return runWithAuth(systemRequestAuth(read.principal), () =>
-    createPlan(server, read.document, { save, source: { name: `entry set ${set.name}`, format: "console" } }),
+    createPlan(server, read.document, { save, refresh: !save, source }),
   );
 }
