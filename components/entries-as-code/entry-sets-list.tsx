@@ -43,9 +43,7 @@ function SetCard({ set }: { set: EntrySetStatus }) {
         {set.lastRun
           ? `Planned ${new Date(set.lastRun.at).toLocaleString()} (${set.lastRun.durationMs} ms)`
           : "Not planned yet."}
-        {set.summaryLine
-          ? ` ${set.summaryLine}; ${set.counts.unmanaged} unmanaged, ${set.counts.unchanged} in sync.`
-          : ""}
+        {set.summaryLine ? ` ${set.summaryLine}; ${set.counts.unchanged} in sync.` : ""}
       </p>
       {set.error ? (
         <p role="alert" className="text-sm text-red-800">
