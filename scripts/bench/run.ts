@@ -12,6 +12,7 @@ import { measureAuditOverhead } from "./audit-overhead.ts";
 import { BENCH_SERVER, type BenchDatastore, freshConsoleDataDir, startBenchServer } from "./bench-server.ts";
 import { cliEntryShow } from "./cli-entry-show.ts";
 import { measureCreateVisible } from "./create-visible.ts";
+import { measureEntriesAsCode } from "./entries-as-code.ts";
 import { getJson, median, peakRss, postJson, sampleMs, timeIt } from "./measure.ts";
 import { measureFirstPaint } from "./paint.ts";
 import { printTable, type Row } from "./print-table.ts";
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
       searchSelector: await sampleMs(SAMPLES, () => get(`${api}/entries/search?q=parent:7`)),
     };
     const created = await measureCreateVisible(api, token, agentId, SAMPLES);
+    const asCode = await measureEntriesAsCode(api, token, BENCH_SERVER.trustDomain, agentId, walked, consoleServer.pid);
     const paint = await measureFirstPaint(`${consoleServer.url}/entries?server=bench`, token, 5);
     const rss = peakRss(consoleServer.pid);
     const audit = await measureAuditOverhead(path.join(stackDir, ".."));
@@ -236,6 +238,7 @@ async function main(): Promise<void> {
         target: "<= 1 s (1M: 1.5 s)",
         value: paint,
       },
+      ...asCode,
       { measure: "audit write per mutation, SQLite", result: auditLine(audit.sqlite), target: "", value: audit.sqlite },
       {
         measure: "audit write per mutation, PostgreSQL",
