@@ -37,9 +37,15 @@ function waitForRun(name: string, since: number, timeoutMs: number, ok: (s: Entr
   );
 }
 
+/** The entry as the CLI shows it, or undefined when SPIRE has none with this ID. */
 async function cliEntry(id: string): Promise<CliEntry | undefined> {
-  const shown = await spireServerJson<{ entries: CliEntry[] | null }>("foo", ["entry", "show", "-entryID", id]);
-  return shown.entries?.[0];
+  try {
+    const shown = await spireServerJson<{ entries: CliEntry[] | null }>("foo", ["entry", "show", "-entryID", id]);
+    return shown.entries?.[0];
+  } catch (error) {
+    if (/NotFound/.test((error as Error).message)) return undefined;
+    throw error;
+  }
 }
 
 /** `spire-server entry update` with every field of the declared entry, the selector replaced. */
