@@ -9,7 +9,7 @@ export const actions = [
   "entries.read",
   "entries.write",
   /** The watched entry sets (entries as code) and their drift, of the servers the principal may read. */
-  "entrySets.read",
+  "entrysets.read",
   "agents.read",
   "agents.ban",
   "agents.evict",

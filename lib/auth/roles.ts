@@ -7,7 +7,7 @@ const read: readonly Action[] = [
   "session",
   "servers.read",
   "entries.read",
-  "entrySets.read",
+  "entrysets.read",
   "agents.read",
   "federation.read",
   "expiry.read",

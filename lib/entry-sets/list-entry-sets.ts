@@ -11,7 +11,7 @@ import { getEntrySetStatus } from "./entry-set-status";
  * counts and what differs (`GET /api/entry-sets`, the Entries as code page and the CLI's `drift`).
  */
 export async function listEntrySets(): Promise<EntrySetStatus[]> {
-  await authorize("entrySets.read");
+  await authorize("entrysets.read");
   const state = loadConfig();
   const sets = state.status === "ok" ? state.config.entrySets : [];
   const servers = await readableServers(
