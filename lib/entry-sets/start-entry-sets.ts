@@ -41,9 +41,14 @@ export function syncEntrySetWatches(sets: Map<string, SetWatch>): void {
 /**
  * Starts watching the configured entry sets (once per process) and follows changes of the
  * config file: sets added, changed or removed there are started, restarted or stopped within 5 s.
+ * `SPIRE_CONSOLE_ENTRY_SETS=off` leaves them alone (e.g. a replica that must not plan or autoApply).
  */
 export function startEntrySetWatches(): void {
   if (globalForWatch.__spireEntrySetWatch) return;
+  if (process.env.SPIRE_CONSOLE_ENTRY_SETS === "off") {
+    console.log("[entry-sets] SPIRE_CONSOLE_ENTRY_SETS=off: this console does not watch the configured entry sets");
+    return;
+  }
   const sets = new Map<string, SetWatch>();
   const sync = () => {
     try {

@@ -18,7 +18,10 @@ let server: StandaloneServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startStandalone({ SPIRE_CONSOLE_CONFIG: path.join(inject("stackDir"), "console.json") });
+  server = await startStandalone({
+    SPIRE_CONSOLE_CONFIG: path.join(inject("stackDir"), "console.json"),
+    SPIRE_CONSOLE_ENTRY_SETS: "off", // the shared console watches the stack's entry sets
+  });
   browser = await launchBrowser();
 }, 120_000);
 
