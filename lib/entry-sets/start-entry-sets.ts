@@ -46,7 +46,7 @@ export function syncEntrySetWatches(sets: Map<string, SetWatch>): void {
 export function startEntrySetWatches(): void {
   if (globalForWatch.__spireEntrySetWatch) return;
   if (process.env.SPIRE_CONSOLE_ENTRY_SETS === "off") {
-    console.log("[entry-sets] SPIRE_CONSOLE_ENTRY_SETS=off: this console does not watch the configured entry sets");
+    console.warn("[entry-sets] SPIRE_CONSOLE_ENTRY_SETS=off: this console does not watch the configured entry sets");
     return;
   }
   const sets = new Map<string, SetWatch>();
