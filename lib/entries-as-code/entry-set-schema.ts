@@ -88,7 +88,6 @@ export const entrySetSchema = z
 export function entrySetJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(entrySetSchema, { io: "input", target: "draft-2020-12" }),
-    $id: "https://spire-console.dev/schemas/entry-set.schema.json",
     title: "SPIRE Console EntrySet (spire-console/v1)",
   };
 }

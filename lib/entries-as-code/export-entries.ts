@@ -38,6 +38,7 @@ export async function exportEntries(
   server: ServerConfig,
   scope: ExportScope,
   format: EntrySetFormat,
+  as: "yaml" | "json" = "yaml",
 ): Promise<ExportedFile> {
   await authorize("entries.read", { server: server.name });
   const index = await getEntryIndex(server, await serverTrustDomain(server));
@@ -59,9 +60,9 @@ export async function exportEntries(
   };
   return {
     format,
-    text: serializeEntrySet(document, format),
-    contentType: contentTypes[format],
-    fileName: `${name.replace(/[^A-Za-z0-9._-]+/g, "-")}.${extensions[format]}`,
+    text: serializeEntrySet(document, format, as),
+    contentType: format === "console" && as === "json" ? "application/json" : contentTypes[format],
+    fileName: `${name.replace(/[^A-Za-z0-9._-]+/g, "-")}.${format === "console" && as === "json" ? "entryset.json" : extensions[format]}`,
     count: entries.length,
   };
 }

@@ -24,6 +24,8 @@ export const exportQuerySchema = z.strictObject({
     .pipe(z.array(entryIdSchema).min(1, "ids must name at least one entry").max(10_000, "At most 10,000 ids"))
     .optional(),
   name: z.string().trim().min(1).max(253).optional(),
+  /** The console format as YAML (default) or JSON (parses ~50× faster: for files of thousands of entries). */
+  as: z.enum(["yaml", "json"], { error: "as must be yaml or json" }).default("yaml"),
 });
 
 /** `GET .../plans`: the history, optionally of some statuses. */
@@ -37,6 +39,4 @@ export const planListQuerySchema = z.strictObject({
 });
 
 /** `[server]/plans/[id]` routes (plan IDs are ULIDs; anything else is simply not found). */
-export const planParams = serverParams.extend({
-  id: z.string().regex(/^[0-9A-Za-z-]{1,64}$/, "must be a plan ID"),
-});
+export const planParams = serverParams.extend({ id: z.string().regex(/^[0-9A-Za-z-]{1,64}$/, "must be a plan ID") });

@@ -2,7 +2,7 @@
 // spire-console: entries as code for pipelines. Talks to a running SPIRE Console over HTTP with an
 // API token (CI needs no SPIRE access). No dependencies: Node's fetch only.
 //   spire-console export --server S [--format console|spire-data|cluster-static-entry] [--spiffe-id-prefix P]
-//                        [--parent-id ID] [--ids a,b] [--name N] [-o FILE]
+//                        [--parent-id ID] [--ids a,b] [--name N] [--as yaml|json] [-o FILE]
 //   spire-console plan   --server S FILE [--prune] [--refresh] [--source-revision REV] [--detailed-exitcode] [--json]
 //   spire-console apply  --server S (--plan ID | FILE) [--allow-mass-delete] [--source-revision REV] [--json]
 //   spire-console drift  [--json]
@@ -113,6 +113,7 @@ const commands = {
       ["parent-id", "parentId"],
       ["ids", "ids"],
       ["name", "name"],
+      ["as", "as"],
     ]) {
       if (options[flag]) query.set(key, options[flag]);
     }

@@ -7,8 +7,8 @@ import { serverParams } from "@/lib/schemas/path-params";
 export const GET = withApi(
   { action: "entries.read", params: serverParams, query: exportQuerySchema },
   async ({ params, query }) => {
-    const { format, ...scope } = query;
-    const file = await exportEntries(params.server, scope, format);
+    const { format, as, ...scope } = query;
+    const file = await exportEntries(params.server, scope, format, as);
     return new Response(file.text, {
       headers: {
         "content-type": `${file.contentType}; charset=utf-8`,
