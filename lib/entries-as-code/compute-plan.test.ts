@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { Entry } from "@/lib/spire/types";
 
+import { entryWith } from "../../test/support/entry-fixture";
 import { computePlan, type LiveView } from "./compute-plan";
 import { declareEntry, entryKey } from "./declared-entry";
 import { massDeleteGuard } from "./mass-delete-guard";
@@ -11,25 +12,8 @@ const td = "spiffe://example.org";
 const agent = `${td}/spire/agent/x509pop/host`;
 
 function live(id: string, path: string, overrides: Partial<Entry> = {}): Entry {
-  return {
-    id,
-    spiffeId: `${td}${path}`,
-    parentId: agent,
-    selectors: [{ type: "unix", value: `uid:${id.length}` }],
-    x509SvidTtl: 0,
-    jwtSvidTtl: 0,
-    federatesWith: [],
-    dnsNames: [],
-    admin: false,
-    downstream: false,
-    hint: "",
-    storeSvid: false,
-    expiresAt: null,
-    createdAt: null,
-    revisionNumber: 3,
-    additionalAttributes: { disableX509SvidPrefetch: false, jwtSvidIncludeJti: false },
-    ...overrides,
-  };
+  const selectors = [{ type: "unix", value: `uid:${id.length}` }];
+  return entryWith({ id, spiffeId: `${td}${path}`, parentId: agent, selectors, revisionNumber: 3, ...overrides });
 }
 
 function view(entries: Entry[], inScope = entries): LiveView {

@@ -1,3 +1,4 @@
+import { entryFields } from "@/lib/schemas/entry-input";
 import type { Entry, Selector } from "@/lib/spire/types";
 
 import type { DeclaredEntry } from "./types";
@@ -8,21 +9,7 @@ export type CanonicalEntry = Required<Omit<DeclaredEntry, "id" | "additionalAttr
 };
 
 /** The fields a plan compares, in display order (the entry ID is the match key, never changed). */
-export const comparedFields = [
-  "spiffeId",
-  "parentId",
-  "selectors",
-  "x509SvidTtl",
-  "jwtSvidTtl",
-  "federatesWith",
-  "dnsNames",
-  "admin",
-  "downstream",
-  "hint",
-  "storeSvid",
-  "expiresAt",
-  "additionalAttributes",
-] as const satisfies readonly (keyof CanonicalEntry)[];
+export const comparedFields = entryFields as readonly (keyof CanonicalEntry)[];
 
 const bySelector = (a: Selector, b: Selector) =>
   a.type < b.type ? -1 : a.type > b.type ? 1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0;

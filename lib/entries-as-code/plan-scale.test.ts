@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CompactEntryIndex } from "@/lib/entries/compact/compact-index";
 import type { Entry } from "@/lib/spire/types";
 
+import { entryWith } from "../../test/support/entry-fixture";
 import { checkDeclaredEntries } from "./check-declared";
 import { computePlan } from "./compute-plan";
 import { declareEntry } from "./declared-entry";
@@ -15,7 +16,7 @@ const agent = `spiffe://${td}/spire/agent/x509pop/node`;
 
 function liveEntry(i: number): Entry {
   const team = i < 10_000 ? "owned" : `team-${i % 50}`;
-  return {
+  return entryWith({
     id: `e-${i}`,
     spiffeId: `spiffe://${td}/${team}/svc-${i}`,
     parentId: agent,
@@ -24,18 +25,10 @@ function liveEntry(i: number): Entry {
       { type: "k8s", value: `sa:svc-${i}` },
     ],
     x509SvidTtl: i % 2 ? 3600 : 0,
-    jwtSvidTtl: 0,
-    federatesWith: [],
     dnsNames: i % 4 ? [] : [`svc-${i}.${team}.svc`],
-    admin: false,
-    downstream: false,
     hint: i % 3 ? "" : "web",
-    storeSvid: false,
-    expiresAt: null,
-    createdAt: null,
     revisionNumber: 1,
-    additionalAttributes: { disableX509SvidPrefetch: false, jwtSvidIncludeJti: false },
-  };
+  });
 }
 
 describe("planning at scale", () => {

@@ -1,4 +1,5 @@
-import type { Entry, EntryAdditionalAttributes, Selector } from "@/lib/spire/types";
+import type { EntryInput } from "@/lib/schemas/entry-input";
+import type { Entry } from "@/lib/spire/types";
 
 // Shared types of "entries as code": the EntrySet document, a saved Plan and an ApplyResult.
 // Pure types only: used by the server code, the API routes, the CLI and the pages.
@@ -10,25 +11,11 @@ export const ENTRY_SET_KIND = "EntrySet";
 export type EntrySetFormat = "console" | "spire-data" | "cluster-static-entry";
 export const entrySetFormats: readonly EntrySetFormat[] = ["console", "spire-data", "cluster-static-entry"];
 
-/** One declared registration entry: every field SPIRE 1.15 lets a caller set, the entry ID included. */
-export type DeclaredEntry = {
-  /** Caller-chosen entry ID (SPIRE accepts one on create); the match key when given. */
-  id?: string;
-  spiffeId: string;
-  parentId: string;
-  selectors: Selector[];
-  x509SvidTtl?: number;
-  jwtSvidTtl?: number;
-  federatesWith?: string[];
-  dnsNames?: string[];
-  admin?: boolean;
-  downstream?: boolean;
-  hint?: string;
-  storeSvid?: boolean;
-  /** ISO-8601, or null/absent for never. */
-  expiresAt?: string | null;
-  additionalAttributes?: Partial<EntryAdditionalAttributes>;
-};
+/**
+ * One declared registration entry: every field SPIRE 1.15 lets a caller set, the caller-chosen
+ * entry ID included (the match key when given, and sent to SPIRE on create).
+ */
+export type DeclaredEntry = EntryInput;
 
 /** What a file owns on its server: live entries matching either are "in scope". Empty: only the file's entries. */
 export type EntrySetOwns = { entryIdPrefix?: string; spiffeIdPrefixes?: string[] };
