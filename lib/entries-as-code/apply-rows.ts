@@ -4,7 +4,7 @@ import { ApiError } from "@/lib/api/api-error";
 import type { ServerConfig } from "@/lib/config/schema";
 import { createEntryBatch } from "@/lib/entries/create-entries";
 import { deleteEntryBatch } from "@/lib/entries/delete-entries";
-import { updateEntryFields } from "@/lib/entries/update-entry";
+import { updateEntry } from "@/lib/entries/update-entry";
 import { type EntryInput, MAX_BATCH_ROWS } from "@/lib/schemas/entry-input";
 import type { Entry } from "@/lib/spire/types";
 
@@ -65,7 +65,7 @@ export async function applyCreates(server: ServerConfig, rows: Row[]): Promise<R
   return out;
 }
 
-/** Updates one entry at a time through updateEntryFields (revision checked, authorized, audited), 8 at once. */
+/** Updates one entry at a time through updateEntry (revision checked, authorized, audited), 8 at once. */
 export async function applyUpdates(server: ServerConfig, rows: Row[]): Promise<RowOutcome[]> {
   const out: RowOutcome[] = new Array(rows.length);
   let next = 0;
@@ -74,7 +74,10 @@ export async function applyUpdates(server: ServerConfig, rows: Row[]): Promise<R
       const row = rows[n]!;
       const { entryId, revisionNumber } = row.change;
       try {
-        const entry = await updateEntryFields(server, entryId!, revisionNumber!, updateFields(row.change));
+        const entry = await updateEntry(server, entryId!, {
+          revisionNumber: revisionNumber!,
+          ...updateFields(row.change),
+        });
         out[n] = {
           result: rowResult(row, { code: "ok", message: "OK" }),
           applied: { change: row.change, after: entry },
