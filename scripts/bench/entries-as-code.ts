@@ -13,7 +13,7 @@ type ApplyAnswer = { ok: boolean; summary: { ok: number; failed: number }; inver
 export const codeEntries = (live: number) => Math.min(10_000, Math.max(1, Math.ceil(live / 10)));
 
 /** An EntrySet of `n` new workloads of the bench agent, under a prefix of its own (JSON: the route reads both). */
-export function benchEntrySet(n: number, td: string, agentId: string, run: string): string {
+export function benchEntrySet(n: number, server: string, td: string, agentId: string, run: string): string {
   const prefix = `spiffe://${td}/bench-code-${run}`;
   const entries = Array.from({ length: n }, (_, i) => ({
     id: `bench-code-${run}-${i}`,
@@ -26,7 +26,7 @@ export function benchEntrySet(n: number, td: string, agentId: string, run: strin
     apiVersion: "spire-console/v1",
     kind: "EntrySet",
     metadata: { name: `bench-code-${run}` },
-    spec: { server: "bench", owns: { entryIdPrefix: `bench-code-${run}-`, spiffeIdPrefixes: [`${prefix}/`] }, entries },
+    spec: { server, owns: { entryIdPrefix: `bench-code-${run}-`, spiffeIdPrefixes: [`${prefix}/`] }, entries },
   });
 }
 
@@ -41,7 +41,7 @@ export async function measureEntriesAsCode(
 ): Promise<Row[]> {
   const n = codeEntries(live);
   const run = randomBytes(4).toString("hex");
-  const text = benchEntrySet(n, td, agentId, run);
+  const text = benchEntrySet(n, decodeURIComponent(api.split("/").pop()!), td, agentId, run);
   let plan: PlanAnswer | undefined;
   const planMs = await timeIt(async () => {
     plan = (await postJson(`${api}/plans`, token, { text })) as PlanAnswer;
