@@ -52,7 +52,7 @@ function settings(options) {
   return { url, token };
 }
 
-async function call(conn, method, route, body) {
+async function call(conn, method, route, body, raw = false) {
   const headers = { authorization: `Bearer ${conn.token}` };
   if (body !== undefined) headers["content-type"] = "application/json";
   const response = await fetch(`${conn.url}${route}`, {
@@ -63,7 +63,8 @@ async function call(conn, method, route, body) {
     signal: AbortSignal.timeout(Number(process.env.SPIRE_CONSOLE_TIMEOUT_MS ?? 300_000)),
   });
   const type = response.headers.get("content-type") ?? "";
-  const payload = type.includes("json") && method !== "EXPORT" ? await response.json().catch(() => null) : null;
+  if (response.ok && raw) return { response, payload: null };
+  const payload = type.includes("json") ? await response.json().catch(() => null) : null;
   if (!response.ok) throw new ApiFailure(response.status, payload);
   return { response, payload };
 }
@@ -117,7 +118,8 @@ const commands = {
     ]) {
       if (options[flag]) query.set(key, options[flag]);
     }
-    const { response } = await call(conn, "GET", `/api/servers/${serverOf(options)}/entries/export?${query}`);
+    const route = `/api/servers/${serverOf(options)}/entries/export?${query}`;
+    const { response } = await call(conn, "GET", route, undefined, true);
     const text = await response.text();
     if (options.output) writeFileSync(options.output, text);
     else process.stdout.write(text);
