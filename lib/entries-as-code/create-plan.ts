@@ -7,7 +7,7 @@ import type { ServerConfig } from "@/lib/config/schema";
 
 import { checkDeclaredEntries } from "./check-declared";
 import { computePlan } from "./compute-plan";
-import { loadLiveView } from "./live-view";
+import { readLiveView } from "./live-view";
 import { DEFAULT_MAX_DELETES } from "./mass-delete-guard";
 import { savePlan } from "./plan-store";
 import type { EntrySetDocument, Plan, PlanOptions } from "./types";
@@ -33,7 +33,7 @@ export async function createPlan(
   const owns = options.owns ?? document.spec.owns;
   const prune = options.prune ?? document.spec.prune;
   const entries = document.spec.entries;
-  const live = await loadLiveView(server, entries, owns, options.refresh ?? false);
+  const live = await readLiveView(server, entries, owns, options.refresh ?? false);
   checkDeclaredEntries(entries, { trustDomain: live.trustDomain, now: live.now });
   const computed = computePlan({ entries, prune, maxDeletes: options.maxDeletes ?? DEFAULT_MAX_DELETES }, live);
   const plan: Plan = {

@@ -3,7 +3,7 @@ import "server-only";
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import { controllerManagedReasons } from "@/lib/entries/controller-managed";
-import { getEntryIndex } from "@/lib/entries/entry-index-cache";
+import { readEntryIndex } from "@/lib/entries/entry-index-cache";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 
 import { declareEntry } from "./declared-entry";
@@ -41,7 +41,7 @@ export async function exportEntries(
   as: "yaml" | "json" = "yaml",
 ): Promise<ExportedFile> {
   await authorize("entries.read", { server: server.name });
-  const index = await getEntryIndex(server, await serverTrustDomain(server));
+  const index = await readEntryIndex(server, await serverTrustDomain(server));
   const entries = selectExportSlots(index, scope)
     .map((slot) => index.columns.entryAt(slot))
     .filter((entry) => controllerManagedReasons(entry).length === 0)

@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { ServerConfig } from "@/lib/config/schema";
-import { awaitIndexWalks, getEntryIndex, requestIndexWalk } from "@/lib/entries/entry-index-cache";
+import { awaitIndexWalks, readEntryIndex, requestIndexWalk } from "@/lib/entries/entry-index-cache";
 import { findActiveCa } from "@/lib/expiry/active-ca";
 import { getLocalAuthorities } from "@/lib/spire/authorities";
 import { getBundle, listFederatedBundles } from "@/lib/spire/bundles";
@@ -16,18 +16,18 @@ import type { DeclaredEntry, EntrySetOwns } from "./types";
  * call): only the live entries in scope or named by the file (by ID or SPIFFE ID) become objects.
  * `refresh` first waits for a new walk, for a plan that must see changes made outside the console.
  */
-export async function loadLiveView(
+export async function readLiveView(
   server: ServerConfig,
   declared: readonly DeclaredEntry[],
   owns: EntrySetOwns,
   refresh: boolean,
 ): Promise<LiveView & { trustDomain: string; indexBuiltAt: number }> {
   const trustDomain = await serverTrustDomain(server);
-  let index = await getEntryIndex(server, trustDomain);
+  let index = await readEntryIndex(server, trustDomain);
   if (refresh) {
     requestIndexWalk(server.name);
     await awaitIndexWalks(server.name);
-    index = await getEntryIndex(server, trustDomain);
+    index = await readEntryIndex(server, trustDomain);
   }
   const [bundles, own, authorities] = await Promise.all([
     listFederatedBundles(server),
