@@ -8,7 +8,7 @@ import type { ServerConfig } from "@/lib/config/schema";
 import { getEntry } from "@/lib/spire/entries";
 
 import { applyCreates, applyDeletes, applyUpdates, createInput, type RowOutcome } from "./apply-rows";
-import { inversePlan } from "./inverse-plan";
+import { planInverse } from "./plan-inverse";
 import { movePlan, readPlan, savePlan } from "./plan-store";
 import type { ApplyOptions, ApplyResult, Plan } from "./types";
 
@@ -106,7 +106,7 @@ export async function applyPlan(
   const results = outcomes.map((o) => o.result).sort((a, b) => a.index - b.index);
   const okCount = results.filter((r) => r.status.code === "ok").length;
   const applied = outcomes.flatMap((o) => (o.applied ? [o.applied] : []));
-  const inverse = applied.length > 0 ? inversePlan(plan, applied, ulid(), Date.now()) : null;
+  const inverse = applied.length > 0 ? planInverse(plan, applied, ulid(), Date.now()) : null;
   if (inverse) await savePlan(inverse);
   const result: ApplyResult = {
     planId,

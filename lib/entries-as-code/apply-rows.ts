@@ -9,7 +9,7 @@ import { type EntryInput, MAX_BATCH_ROWS } from "@/lib/schemas/entry-input";
 import type { Entry } from "@/lib/spire/types";
 
 import { canonicalEntry } from "./declared-entry";
-import type { AppliedChange } from "./inverse-plan";
+import type { AppliedChange } from "./plan-inverse";
 import type { ApplyRowResult, DeclaredEntry, PlannedChange } from "./types";
 
 const UPDATE_CONCURRENCY = 8;

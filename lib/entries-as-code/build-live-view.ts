@@ -2,15 +2,15 @@ import type { CompactEntryIndex } from "@/lib/entries/compact/compact-index";
 import type { CaWindow } from "@/lib/expiry/ttl-cap";
 import type { Entry } from "@/lib/spire/types";
 
-import { inOwnedScope, type LiveView } from "./compute-plan";
 import { entryKey } from "./declared-entry";
+import { inOwnedScope, type LiveView } from "./plan-entry-changes";
 import type { DeclaredEntry, EntrySetOwns } from "./types";
 
 /**
  * The live side of a plan from a compact entry index: one pass over its slots, building objects
  * only for the entries in scope or named by the file (by ID or SPIFFE ID). Pure.
  */
-export function indexLiveView(
+export function buildLiveView(
   index: CompactEntryIndex,
   declared: readonly DeclaredEntry[],
   owns: EntrySetOwns,

@@ -6,9 +6,9 @@ import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 
 import { checkDeclaredEntries } from "./check-declared";
-import { computePlan } from "./compute-plan";
 import { readLiveView } from "./live-view";
 import { DEFAULT_MAX_DELETES } from "./mass-delete-guard";
+import { planEntryChanges } from "./plan-entry-changes";
 import { savePlan } from "./plan-store";
 import type { EntrySetDocument, Plan, PlanOptions } from "./types";
 
@@ -35,7 +35,7 @@ export async function createPlan(
   const entries = document.spec.entries;
   const live = await readLiveView(server, entries, owns, options.refresh ?? false);
   checkDeclaredEntries(entries, { trustDomain: live.trustDomain, now: live.now });
-  const computed = computePlan({ entries, prune, maxDeletes: options.maxDeletes ?? DEFAULT_MAX_DELETES }, live);
+  const computed = planEntryChanges({ entries, prune, maxDeletes: options.maxDeletes ?? DEFAULT_MAX_DELETES }, live);
   const plan: Plan = {
     id: ulid(),
     server: server.name,

@@ -7,8 +7,8 @@ import { readEntryIndex } from "@/lib/entries/entry-index-cache";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 
 import { declareEntry } from "./declared-entry";
+import { findExportSlots } from "./find-export-slots";
 import { serializeEntrySet } from "./parse-entry-set";
-import { selectExportSlots } from "./select-export";
 import {
   ENTRY_SET_API_VERSION,
   ENTRY_SET_KIND,
@@ -42,7 +42,7 @@ export async function exportEntries(
 ): Promise<ExportedFile> {
   await authorize("entries.read", { server: server.name });
   const index = await readEntryIndex(server, await serverTrustDomain(server));
-  const entries = selectExportSlots(index, scope)
+  const entries = findExportSlots(index, scope)
     .map((slot) => index.columns.entryAt(slot))
     .filter((entry) => controllerManagedReasons(entry).length === 0)
     .sort((a, b) => (a.spiffeId < b.spiffeId ? -1 : a.spiffeId > b.spiffeId ? 1 : a.id < b.id ? -1 : 1));

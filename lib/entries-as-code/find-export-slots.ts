@@ -6,7 +6,7 @@ import type { ExportScope } from "./types";
  * The index slots of an export scope: all live entries, narrowed by a SPIFFE-ID prefix, by the
  * subtree below `parentId` (its children, their children, ...) and by a selection of IDs. Pure.
  */
-export function selectExportSlots(index: CompactEntryIndex, scope: ExportScope): number[] {
+export function findExportSlots(index: CompactEntryIndex, scope: ExportScope): number[] {
   const columns = index.columns;
   const spiffeOf = (slot: number) => columns.nodes.text(columns.spiffe.data[slot]!);
   let slots: number[];

@@ -7,8 +7,8 @@ import { getLocalAuthorities } from "@/lib/spire/authorities";
 import { getBundle, listFederatedBundles } from "@/lib/spire/bundles";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 
-import type { LiveView } from "./compute-plan";
-import { indexLiveView } from "./index-view";
+import { buildLiveView } from "./build-live-view";
+import type { LiveView } from "./plan-entry-changes";
 import type { DeclaredEntry, EntrySetOwns } from "./types";
 
 /**
@@ -34,7 +34,7 @@ export async function readLiveView(
     getBundle(server),
     getLocalAuthorities(server).catch(() => null),
   ]);
-  const view = indexLiveView(index, declared, owns, {
+  const view = buildLiveView(index, declared, owns, {
     federatedTrustDomains: new Set(bundles.map((b) => b.trustDomain)),
     activeCa: findActiveCa(own.x509Authorities, authorities?.x509.active?.expiresAt ?? null),
     now: Date.now(),

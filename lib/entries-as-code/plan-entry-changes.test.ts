@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { Entry } from "@/lib/spire/types";
 
 import { entryWith } from "../../test/support/entry-fixture";
-import { computePlan, type LiveView } from "./compute-plan";
 import { declareEntry, entryKey } from "./declared-entry";
 import { massDeleteGuard } from "./mass-delete-guard";
+import { type LiveView, planEntryChanges } from "./plan-entry-changes";
 import type { DeclaredEntry } from "./types";
 
 const td = "spiffe://example.org";
@@ -30,14 +30,14 @@ function view(entries: Entry[], inScope = entries): LiveView {
   };
 }
 
-describe("computePlan", () => {
+describe("planEntryChanges", () => {
   const a = live("a1", "/a");
   const b = live("b22", "/b");
   const c = live("c333", "/c");
 
   it("plans nothing for the file of what is live, matched by ID or by SPIFFE ID, parent and selectors", () => {
     const withoutIds = [a, b].map((e) => ({ ...declareEntry(e), id: undefined }));
-    const plan = computePlan(
+    const plan = planEntryChanges(
       { entries: [declareEntry(c), ...withoutIds], prune: true, maxDeletes: 100 },
       view([a, b, c]),
     );
@@ -54,7 +54,7 @@ describe("computePlan", () => {
       parentId: agent,
       selectors: [{ type: "k8s", value: "ns:n" }],
     };
-    const plan = computePlan({ entries: [changed, created], prune: false, maxDeletes: 100 }, view([a, b]));
+    const plan = planEntryChanges({ entries: [changed, created], prune: false, maxDeletes: 100 }, view([a, b]));
     expect(plan.changes.map((ch) => [ch.action, ch.entryId])).toEqual([
       ["update", "a1"],
       ["create", "new"],
@@ -71,7 +71,7 @@ describe("computePlan", () => {
 
   it("deletes only in-scope entries with prune, flags orphaned children, and trips the guard", () => {
     const child = live("kid", "/kid", { parentId: b.spiffeId });
-    const plan = computePlan(
+    const plan = planEntryChanges(
       { entries: [declareEntry(a)], prune: true, maxDeletes: 100 },
       view([a, b, child, c], [a, b]),
     );
@@ -82,7 +82,7 @@ describe("computePlan", () => {
 
   it("never touches entries spire-controller-manager owns", () => {
     const owned = live("team.0f0e0d0c-0b0a-4909-8807-060504030201", "/owned");
-    const plan = computePlan(
+    const plan = planEntryChanges(
       { entries: [{ ...declareEntry(owned), hint: "mine" }], prune: true, maxDeletes: 100 },
       view([owned, live("x9", "/x")], [owned]),
     );
@@ -96,7 +96,7 @@ describe("computePlan", () => {
       federatesWith: ["unknown.test", "partner.test"],
       x509SvidTtl: 86_400,
     };
-    const plan = computePlan({ entries: [entry], prune: false, maxDeletes: 100 }, view([a]));
+    const plan = planEntryChanges({ entries: [entry], prune: false, maxDeletes: 100 }, view([a]));
     expect(plan.risks.map((r) => r.kind).sort()).toEqual(["federates-without-bundle", "ttl-above-ca"]);
   });
 });

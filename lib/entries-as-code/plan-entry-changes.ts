@@ -62,7 +62,7 @@ export function summaryLine(summary: PlanSummary): string {
  * rest created. In-scope live entries the file leaves out are unmanaged, or deleted with `prune`.
  * Entries spire-controller-manager owns are never changed (flagged instead). Pure.
  */
-export function computePlan(input: PlanInput, live: LiveView): ComputedPlan {
+export function planEntryChanges(input: PlanInput, live: LiveView): ComputedPlan {
   const changes: PlannedChange[] = [];
   const risks: PlanRisk[] = [];
   const matched = new Set<string>();

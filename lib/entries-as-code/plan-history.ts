@@ -3,7 +3,7 @@ import "server-only";
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 
-import { listSavedPlans, type PlanListItem, readPlan } from "./plan-store";
+import { type PlanListItem, readPlan, readSavedPlans } from "./plan-store";
 import type { Plan } from "./types";
 
 /** A saved plan of `server` (404 when none); needs `entries.read` on the server. */
@@ -15,5 +15,5 @@ export async function loadPlan(server: ServerConfig, id: string): Promise<Plan> 
 /** The newest saved plans of `server`, optionally only some statuses (e.g. the applied ones). */
 export async function listPlans(server: ServerConfig, statuses: string[], limit = 50): Promise<PlanListItem[]> {
   await authorize("entries.read", { server: server.name });
-  return listSavedPlans(server, statuses, limit);
+  return readSavedPlans(server, statuses, limit);
 }

@@ -1,8 +1,8 @@
 import type { Entry } from "@/lib/spire/types";
 
-import { diffEntry, summaryLine } from "./compute-plan";
 import { declareEntry } from "./declared-entry";
 import { massDeleteGuard } from "./mass-delete-guard";
+import { diffEntry, summaryLine } from "./plan-entry-changes";
 import type { Plan, PlannedChange } from "./types";
 
 /** One applied change and the entry as SPIRE answered (null for a delete). */
@@ -12,7 +12,7 @@ export type AppliedChange = { change: PlannedChange; after: Entry | null };
  * The plan that undoes an apply: each created entry deleted, each updated entry set back, each
  * deleted entry created again with its ID, pinned to the revisions the apply produced. Pure.
  */
-export function inversePlan(of: Plan, applied: readonly AppliedChange[], id: string, now: number): Plan {
+export function planInverse(of: Plan, applied: readonly AppliedChange[], id: string, now: number): Plan {
   const changes: PlannedChange[] = applied.flatMap(({ change, after }): PlannedChange[] => {
     if (change.action === "create" && after) {
       return [

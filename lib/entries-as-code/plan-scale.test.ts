@@ -4,11 +4,11 @@ import { CompactEntryIndex } from "@/lib/entries/compact/compact-index";
 import type { Entry } from "@/lib/spire/types";
 
 import { entryWith } from "../../test/support/entry-fixture";
+import { buildLiveView } from "./build-live-view";
 import { checkDeclaredEntries } from "./check-declared";
-import { computePlan } from "./compute-plan";
 import { declareEntry } from "./declared-entry";
-import { indexLiveView } from "./index-view";
 import { parseEntrySet, serializeEntrySet } from "./parse-entry-set";
+import { planEntryChanges } from "./plan-entry-changes";
 import type { EntrySetDocument } from "./types";
 
 const td = "example.org";
@@ -57,7 +57,10 @@ describe("planning at scale", () => {
     checkDeclaredEntries(entries, { trustDomain: td, now: Date.now() });
     const t2 = performance.now();
     const facts = { federatedTrustDomains: new Set<string>(), activeCa: null, now: Date.now() };
-    const plan = computePlan({ entries, prune: true, maxDeletes: 100 }, indexLiveView(index, entries, owns, facts));
+    const plan = planEntryChanges(
+      { entries, prune: true, maxDeletes: 100 },
+      buildLiveView(index, entries, owns, facts),
+    );
     const ms = Math.round(performance.now() - started);
     console.warn(
       `parse ${Math.round(t1 - started)} check ${Math.round(t2 - t1)} compare ${Math.round(performance.now() - t2)}`,

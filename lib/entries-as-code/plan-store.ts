@@ -36,7 +36,7 @@ export async function movePlan(id: string, from: string, to: string, result?: Ap
 }
 
 /** The newest plans of `server` (optionally only some statuses), for the history of applied plans. */
-export async function listSavedPlans(server: ServerConfig, statuses: string[], limit: number): Promise<PlanListItem[]> {
+export async function readSavedPlans(server: ServerConfig, statuses: string[], limit: number): Promise<PlanListItem[]> {
   const store = await getStore();
   const rows = await store.plans.list(server.name, statuses, limit);
   const plans = await Promise.all(rows.map((row) => store.plans.get(server.name, row.id)));
