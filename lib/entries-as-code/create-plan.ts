@@ -10,6 +10,7 @@ import { readLiveView } from "./live-view";
 import { DEFAULT_MAX_DELETES } from "./mass-delete-guard";
 import { planEntryChanges } from "./plan-entry-changes";
 import { savePlan } from "./plan-store";
+import { readPodRisks } from "./pod-risks";
 import type { EntrySetDocument, Plan, PlanOptions } from "./types";
 
 /**
@@ -36,6 +37,7 @@ export async function createPlan(
   const live = await readLiveView(server, entries, owns, options.refresh ?? false);
   checkDeclaredEntries(entries, { trustDomain: live.trustDomain, now: live.now });
   const computed = planEntryChanges({ entries, prune, maxDeletes: options.maxDeletes ?? DEFAULT_MAX_DELETES }, live);
+  computed.risks.push(...(await readPodRisks(server, live.trustDomain, live.index, computed.changes)));
   const plan: Plan = {
     id: ulid(),
     server: server.name,

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { ServerConfig } from "@/lib/config/schema";
+import type { CompactEntryIndex } from "@/lib/entries/compact/compact-index";
 import { awaitIndexWalks, readEntryIndex, requestIndexWalk } from "@/lib/entries/entry-index-cache";
 import { findActiveCa } from "@/lib/expiry/active-ca";
 import { getLocalAuthorities } from "@/lib/spire/authorities";
@@ -21,7 +22,7 @@ export async function readLiveView(
   declared: readonly DeclaredEntry[],
   owns: EntrySetOwns,
   refresh: boolean,
-): Promise<LiveView & { trustDomain: string; indexBuiltAt: number }> {
+): Promise<LiveView & { trustDomain: string; index: CompactEntryIndex }> {
   const trustDomain = await serverTrustDomain(server);
   let index = await readEntryIndex(server, trustDomain);
   if (refresh) {
@@ -39,5 +40,5 @@ export async function readLiveView(
     activeCa: findActiveCa(own.x509Authorities, authorities?.x509.active?.expiresAt ?? null),
     now: Date.now(),
   });
-  return { ...view, trustDomain, indexBuiltAt: index.builtAt };
+  return { ...view, trustDomain, index };
 }
