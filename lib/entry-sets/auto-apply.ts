@@ -1,7 +1,7 @@
 import "server-only";
 
 import { auditError, recordEvent, toAuditActor } from "@/lib/audit/write-audit";
-import { runWithAuth } from "@/lib/auth/guard";
+import { runWithAuth } from "@/lib/auth/request-context";
 import type { EntrySetConfig } from "@/lib/config/entry-sets-schema";
 import type { ServerConfig } from "@/lib/config/schema";
 import { applyPlan } from "@/lib/entries-as-code/apply-plan";

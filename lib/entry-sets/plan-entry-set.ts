@@ -1,7 +1,7 @@
 import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
-import { runWithAuth } from "@/lib/auth/guard";
+import { runWithAuth } from "@/lib/auth/request-context";
 import type { EntrySetConfig } from "@/lib/config/entry-sets-schema";
 import type { ServerConfig } from "@/lib/config/schema";
 import { createPlan } from "@/lib/entries-as-code/create-plan";

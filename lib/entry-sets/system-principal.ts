@@ -1,7 +1,7 @@
 import "server-only";
 
-import type { RequestAuth } from "@/lib/auth/guard";
 import type { Principal } from "@/lib/auth/principal";
+import type { RequestAuth } from "@/lib/auth/request-context";
 import { authSettings } from "@/lib/auth/settings";
 import type { EntrySetDocument } from "@/lib/entries-as-code/types";
 

@@ -2,28 +2,19 @@ import { AccessNote } from "@/components/auth/access-note";
 import { EntrySetsList } from "@/components/entries-as-code/entry-sets-list";
 import { PlanHistory } from "@/components/entries-as-code/plan-history";
 import { PlanPanel } from "@/components/entries-as-code/plan-panel";
-import { UnknownServer } from "@/components/servers/unknown-server";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { requirePage } from "@/lib/auth/guard";
 import { links } from "@/lib/links";
-import { pageServerChoice } from "@/lib/servers/resolve-server";
+
+import { openServerPage } from "../../_components/server-page";
 
 export const metadata = { title: "Entries as code" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EntriesAsCodePage({ searchParams }: Props) {
-  const choice = await pageServerChoice(searchParams);
-  await requirePage();
-  if (!choice.ok)
-    return (
-      <UnknownServer
-        requested={choice.requested}
-        configured={choice.configured}
-        hrefFor={(s) => links.entriesAsCode(s)}
-      />
-    );
-  const server = choice.name;
+  const page = await openServerPage(searchParams, links.entriesAsCode);
+  if (!page.ok) return page.view;
+  const { server } = page;
   return (
     <div className="space-y-6">
       <Breadcrumbs
