@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { controllerManagedReasons } from "@/lib/entries/controller-managed";
 import type { Agent, Entry } from "@/lib/spire/types";
 
+import { entryWith } from "../../test/support/entry-fixture";
 import { findStale } from "./find-stale";
 import { orphanedChildren, planCleanup } from "./plan-cleanup";
 
@@ -23,25 +24,17 @@ const agent = (path: string, extra: Partial<Agent> = {}): Agent => ({
   ...extra,
 });
 let n = 0;
-const entry = (path: string, parent: string, extra: Partial<Entry> = {}): Entry => ({
-  id: `e${++n}`,
-  spiffeId: id(path),
-  parentId: parent.startsWith("spiffe://") ? parent : id(parent),
-  selectors: [{ type: "unix", value: `uid:${n}` }],
-  x509SvidTtl: 0,
-  jwtSvidTtl: 0,
-  federatesWith: [],
-  dnsNames: [],
-  admin: false,
-  downstream: false,
-  hint: "",
-  storeSvid: false,
-  expiresAt: null,
-  createdAt: `2026-01-01T00:00:${String(n).padStart(2, "0")}Z`,
-  revisionNumber: 0,
-  additionalAttributes: { disableX509SvidPrefetch: false, jwtSvidIncludeJti: false },
-  ...extra,
-});
+const entry = (path: string, parent: string, extra: Partial<Entry> = {}): Entry => {
+  n += 1;
+  return entryWith({
+    id: `e${n}`,
+    spiffeId: id(path),
+    parentId: parent.startsWith("spiffe://") ? parent : id(parent),
+    selectors: [{ type: "unix", value: `uid:${n}` }],
+    createdAt: `2026-01-01T00:00:${String(n).padStart(2, "0")}Z`,
+    ...extra,
+  });
+};
 
 const agents = [
   agent("/spire/agent/ok"),

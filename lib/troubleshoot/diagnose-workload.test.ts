@@ -4,6 +4,7 @@ import { selectorKey } from "@/lib/entries/match-selectors";
 import type { WorkloadPod } from "@/lib/k8s/types";
 import type { Agent, Bundle, Entry, Selector } from "@/lib/spire/types";
 
+import { entryWith } from "../../test/support/entry-fixture";
 import { checkDelivery, type CsiState } from "./check-delivery";
 import { attestationErrors, diagnoseAgents, mapAttestationError } from "./diagnose-agents";
 import { type DiagnoseInput, diagnoseWorkload, type ReasonCode } from "./diagnose-workload";
@@ -28,25 +29,14 @@ const agent = (uid: string, extra: Partial<Agent> = {}): Agent => ({
   ...extra,
 });
 let nextId = 0;
-const entry = (spiffePath: string, parentId: string, selectors: string[], extra: Partial<Entry> = {}): Entry => ({
-  id: `e${++nextId}`,
-  spiffeId: `spiffe://${TD}${spiffePath}`,
-  parentId,
-  selectors: sel(...selectors),
-  x509SvidTtl: 0,
-  jwtSvidTtl: 0,
-  federatesWith: [],
-  dnsNames: [],
-  admin: false,
-  downstream: false,
-  hint: "",
-  storeSvid: false,
-  expiresAt: null,
-  createdAt: null,
-  revisionNumber: 0,
-  additionalAttributes: { disableX509SvidPrefetch: false, jwtSvidIncludeJti: false },
-  ...extra,
-});
+const entry = (spiffePath: string, parentId: string, selectors: string[], extra: Partial<Entry> = {}): Entry =>
+  entryWith({
+    id: `e${++nextId}`,
+    spiffeId: `spiffe://${TD}${spiffePath}`,
+    parentId,
+    selectors: sel(...selectors),
+    ...extra,
+  });
 
 const A1 = agent("uid-1");
 const A2 = agent("uid-2");
