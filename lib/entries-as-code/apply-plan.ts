@@ -3,11 +3,11 @@ import "server-only";
 import { ApiError } from "@/lib/api/api-error";
 import { ulid } from "@/lib/audit/ulid";
 import { recordEvent, withAuditBatch } from "@/lib/audit/write-audit";
-import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
+import { authorizeEntryWrite } from "@/lib/entries/entry-write-check";
 import { getEntry } from "@/lib/spire/entries";
 
-import { applyCreates, applyDeletes, applyUpdates, createInput, type RowOutcome } from "./apply-rows";
+import { applyCreates, applyDeletes, applyUpdates, createInput, type RowOutcome, updateFields } from "./apply-rows";
 import { planInverse } from "./plan-inverse";
 import { movePlan, readPlan, savePlan } from "./plan-store";
 import type { ApplyOptions, ApplyResult, Plan } from "./types";
@@ -33,6 +33,23 @@ async function currentRevisions(server: ServerConfig, ids: string[]): Promise<Ma
     batch.forEach((id, n) => revisions.set(id, read[n]!));
   }
   return revisions;
+}
+
+/**
+ * The one entry write check (role, scope, entry bounds, powerful identities) on every row before
+ * anything is sent, so a refused row refuses the whole plan instead of half-applying it. The write
+ * functions the rows go through check again, at write time.
+ */
+async function authorizeEveryRow(server: ServerConfig, plan: Plan): Promise<void> {
+  const of = (action: string) => plan.changes.filter((c) => c.action === action);
+  const rows = of("create").map((c) => createInput(c.after!));
+  if (rows.length > 0) await authorizeEntryWrite(server, { kind: "create", rows });
+  for (const change of of("update")) {
+    const current = change.before!;
+    await authorizeEntryWrite(server, { kind: "update", current, result: { ...current, ...updateFields(change) } });
+  }
+  const entries = of("delete").map((c) => c.before!);
+  if (entries.length > 0) await authorizeEntryWrite(server, { kind: "delete", entries });
 }
 
 /** 409 naming every entry the plan touches that changed (or appeared, or vanished) since it was made. */
@@ -80,10 +97,7 @@ export async function applyPlan(
   if (plan.guard.tripped && !options.allowMassDelete) {
     throw new ApiError("failed_precondition", plan.guard.message ?? "The mass-delete guard refuses this plan.");
   }
-  const touched = plan.changes.flatMap((c) =>
-    [c.before, c.after ? createInput(c.after) : null].filter((e) => e !== null),
-  );
-  await authorize("entries.write", { server: server.name, entries: touched });
+  await authorizeEveryRow(server, plan);
   await refuseIfStale(server, plan);
   if (!(await movePlan(planId, "planned", "applying"))) {
     throw new ApiError("conflict", `Plan ${planId} is being applied by another request.`);

@@ -80,8 +80,8 @@ async function refusePowerfulIds(server: ServerConfig, principal: Principal, ids
 
 /**
  * The one write check of every entry write: the form, batches, imports, edits and fix buttons,
- * deletes and clean-up (and the "entries as code" apply path, which calls createEntry,
- * updateEntryFields and deleteEntry in lib/entries and so gets it for free). Nothing that writes
+ * deletes and clean-up (and the "entries as code" apply, which checks every row first, then writes through
+ * createEntryBatch, updateEntry and deleteEntryBatch and so is checked again). Nothing that writes
  * an entry may call lib/entries/send-entry-changes.ts without passing here first.
  *
  * 1. `authorize("entries.write")`: the role, the server, the SPIFFE-ID scope and, for editors and
