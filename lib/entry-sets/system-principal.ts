@@ -8,12 +8,25 @@ import type { EntrySetDocument } from "@/lib/entries-as-code/types";
 /**
  * The console's own principal for one watched set's refresh and autoApply. It holds one editor
  * binding and nothing more: only the set's server, only SPIFFE IDs under the set's declared
- * `owns.spiffeIdPrefixes`, only the DNS names the set itself declares; as an editor it can never
+ * `owns.spiffeIdPrefixes`, only the DNS names, parents, selectors, TTLs, federated trust domains and
+ * storeSvid the set itself declares (its entry bounds); as an editor it can never
  * create or change admin, downstream or node entries, and never reach tokens or the audit log.
  * The audit log records it as `system` / `entry-set:<name>`.
  */
 export function entrySetPrincipal(setName: string, server: string, document: EntrySetDocument): Principal {
-  const dnsNames = [...new Set(document.spec.entries.flatMap((e) => e.dnsNames ?? []))];
+  const entries = document.spec.entries;
+  const unique = <T>(items: T[]) => [...new Set(items)];
+  const dnsNames = unique(entries.flatMap((e) => e.dnsNames ?? []));
+  // The entry bounds (deny by default) are exactly what the set declares: its parents, selectors,
+  // TTLs, federated trust domains and storeSvid, so autoApply can write the set and nothing else.
+  const bounds = {
+    parentIdPrefixes: unique(entries.map((e) => e.parentId)),
+    selectorPrefixes: unique(entries.flatMap((e) => e.selectors.map((s) => `${s.type}:${s.value}`))),
+    maxX509SvidTtl: Math.max(0, ...entries.map((e) => e.x509SvidTtl ?? 0)),
+    maxJwtSvidTtl: Math.max(0, ...entries.map((e) => e.jwtSvidTtl ?? 0)),
+    federatesWith: unique(entries.flatMap((e) => (e.federatesWith ?? []).map((td) => td.replace(/^spiffe:\/\//, "")))),
+    storeSvid: entries.some((e) => e.storeSvid === true),
+  };
   return {
     kind: "system",
     method: "system",
@@ -29,6 +42,7 @@ export function entrySetPrincipal(setName: string, server: string, document: Ent
         servers: [server],
         spiffeIdPrefixes: document.spec.owns.spiffeIdPrefixes ?? [],
         dnsSuffixes: dnsNames,
+        ...bounds,
         source: `entrySets[${setName}] (the console's own principal)`,
       },
     ],

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApplyResult, Plan } from "@/lib/entries-as-code/types";
 
 import { spireServer } from "../../scripts/stack/spire-cli.ts";
-import { stackState } from "../support/api";
+import { consoleFetch, stackState } from "../support/api";
 import { auditRecords } from "../support/audit";
+import { createToken } from "../support/auth";
 import {
   AGENT,
   base,
@@ -206,6 +207,30 @@ describe("apply", () => {
     expect(applied.body.error.details.map((d) => d.path)).toEqual([target.id]);
     expect(await cliById(`${newId}-2`)).toBeNull();
     expect((await cliById(target.id))?.revision_number).toBe(edited?.revision_number);
+  });
+});
+
+describe("the applying principal's write scope", () => {
+  it("refuses the whole plan (403) when one row is outside an editor's scope, and creates nothing", async () => {
+    const mine = `${root}scoped/`;
+    const token = await createToken(`eac-editor-${run}`, [
+      { role: "editor", spiffeIdPrefixes: [mine], parentIdPrefixes: [AGENT], selectorPrefixes: ["unix:uid"] },
+    ]);
+    const row = (path: string, uid: number) =>
+      `    - spiffeId: ${path}\n      parentId: ${AGENT}\n      selectors: [{ type: unix, value: "uid:${uid}" }]\n`;
+    const text = `apiVersion: spire-console/v1\nkind: EntrySet\nmetadata: { name: scoped }\nspec:\n  entries:\n${row(
+      `${mine}ok`,
+      901,
+    )}${row(`${root}elsewhere/not-mine`, 902)}`;
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const planned = await consoleFetch(`${base}/plans`, { method: "POST", headers, body: JSON.stringify({ text }) });
+    const plan = (await planned.json()) as Plan;
+    expect(planned.status, JSON.stringify(plan)).toBe(201);
+    expect(plan.summary.create).toBe(2);
+    const applied = await consoleFetch(`${base}/plans/${plan.id}/apply`, { method: "POST", headers, body: "{}" });
+    expect(applied.status).toBe(403);
+    expect(await cliUnder(mine)).toEqual([]);
+    expect(await cliUnder(`${root}elsewhere/`)).toEqual([]);
   });
 });
 
