@@ -1,14 +1,6 @@
 import { secondaryLinkClass } from "@/components/ui/button";
 import type { ExportScope } from "@/lib/entries-as-code/types";
-
-/** The export route's URL for a scope, as an EntrySet YAML file (core's `GET …/entries/export`). */
-export function exportAsCodeUrl(server: string, scope: ExportScope): string {
-  const params = new URLSearchParams({ format: "console" });
-  if (scope.spiffeIdPrefix) params.set("spiffeIdPrefix", scope.spiffeIdPrefix);
-  if (scope.parentId) params.set("parentId", scope.parentId);
-  if (scope.ids?.length) params.set("ids", scope.ids.join(","));
-  return `/api/servers/${encodeURIComponent(server)}/entries/export?${params.toString()}`;
-}
+import { entriesExportUrl } from "@/lib/query/api";
 
 /**
  * "Export as code": downloads the scope as an EntrySet file (the route answers it as an
@@ -16,7 +8,7 @@ export function exportAsCodeUrl(server: string, scope: ExportScope): string {
  */
 export function ExportAsCodeLink({ server, scope, label }: { server: string; scope: ExportScope; label: string }) {
   return (
-    <a href={exportAsCodeUrl(server, scope)} download className={secondaryLinkClass} data-testid="export-as-code">
+    <a href={entriesExportUrl(server, scope)} download className={secondaryLinkClass} data-testid="export-as-code">
       {label}
     </a>
   );

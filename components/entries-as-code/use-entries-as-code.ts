@@ -2,28 +2,17 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import type { ApplyResult, Plan } from "@/lib/entries-as-code/types";
-import type { EntrySetStatus } from "@/lib/entry-sets/drift-state";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { applyEntryPlan, createEntryPlan, fetchAppliedPlans, fetchEntrySets } from "@/lib/query/api";
 import { entryKeys, entrySetKeys, entryTreeKeys, planKeys } from "@/lib/query/keys";
-
-const plansUrl = (server: string) => `/api/servers/${encodeURIComponent(server)}/plans`;
 
 /** The watched sets and their drift, refreshed every 15 s while the page is open. */
 export function useEntrySets() {
-  return useQuery({
-    queryKey: entrySetKeys.all,
-    queryFn: () => fetchJson<{ sets: EntrySetStatus[] }>("/api/entry-sets"),
-    refetchInterval: 15_000,
-  });
+  return useQuery({ queryKey: entrySetKeys.all, queryFn: fetchEntrySets, refetchInterval: 15_000 });
 }
 
 /** Plans a pasted or uploaded file against the server (the plan is saved, so it can be applied). */
 export function useCreatePlan(server: string) {
-  return useMutation({
-    mutationFn: (file: { text: string; fileName?: string }) =>
-      fetchJson<Plan>(plansUrl(server), { method: "POST", body: file }),
-  });
+  return useMutation({ mutationFn: (file: { text: string; fileName?: string }) => createEntryPlan(server, file) });
 }
 
 /** Applies a saved plan; afterwards the entry views, the sets and the plan history are read again. */
@@ -31,10 +20,7 @@ export function useApplyPlan(server: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ planId, allowMassDelete }: { planId: string; allowMassDelete: boolean }) =>
-      fetchJson<ApplyResult>(`${plansUrl(server)}/${encodeURIComponent(planId)}/apply`, {
-        method: "POST",
-        body: { allowMassDelete },
-      }),
+      applyEntryPlan(server, planId, allowMassDelete),
     onSettled: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: entryKeys.all(server) }),
@@ -45,13 +31,7 @@ export function useApplyPlan(server: string) {
   });
 }
 
-/** A plan as the history lists it: without its rows (read one plan for those). */
-export type PlanListItem = Omit<Plan, "changes" | "unmanaged">;
-
 /** The plans applied on the server, newest first. */
 export function usePlanHistory(server: string) {
-  return useQuery({
-    queryKey: planKeys.history(server),
-    queryFn: () => fetchJson<{ plans: PlanListItem[] }>(`${plansUrl(server)}?status=applied`),
-  });
+  return useQuery({ queryKey: planKeys.history(server), queryFn: () => fetchAppliedPlans(server) });
 }

@@ -5,6 +5,9 @@ import type { EntryOwner } from "@/lib/controller-manager/entry-owner";
 import type { listEntryPage } from "@/lib/entries/list-entry-page";
 import type { EntryDetail } from "@/lib/entries/load-entry-detail";
 import type { getEntryHistory } from "@/lib/entries/load-entry-history";
+import type { PlanListItem } from "@/lib/entries-as-code/plan-store";
+import type { ApplyResult, ExportScope, Plan } from "@/lib/entries-as-code/types";
+import type { EntrySetStatus } from "@/lib/entry-sets/drift-state";
 import type { ExpiryView } from "@/lib/expiry/load-expiry";
 import type { FederationGraph } from "@/lib/federation/build-graph";
 import type { listServerFederatedBundles } from "@/lib/federation/load-server-federation";
@@ -136,4 +139,35 @@ export function fetchEntryPage(server: string, query: ListQuery): Promise<EntryP
 /** GET …/agents?…: one page of attested agents, filtered. */
 export function fetchAgentPage(server: string, query: ListQuery): Promise<AgentPage> {
   return fetchJson<AgentPage>(serverApiPath(server, `/agents?${queryString(query)}`));
+}
+
+/** GET /api/entry-sets: the watched entry sets of the servers the caller may read, with their drift. */
+export function fetchEntrySets(): Promise<{ sets: EntrySetStatus[] }> {
+  return fetchJson<{ sets: EntrySetStatus[] }>("/api/entry-sets");
+}
+
+/** POST …/plans: plans a file (EntrySet, `-data` JSON or ClusterStaticEntry YAML) and saves the plan. */
+export function createEntryPlan(server: string, file: { text: string; fileName?: string }): Promise<Plan> {
+  return fetchJson<Plan>(serverApiPath(server, "/plans"), { method: "POST", body: file });
+}
+
+/** POST …/plans/<id>/apply: applies exactly a saved plan (409 when what it read has changed). */
+export function applyEntryPlan(server: string, planId: string, allowMassDelete: boolean): Promise<ApplyResult> {
+  return fetchJson<ApplyResult>(serverApiPath(server, `/plans/${enc(planId)}/apply`), {
+    method: "POST",
+    body: { allowMassDelete },
+  });
+}
+
+/** GET …/plans?status=applied: the plans applied on the server, newest first (without their rows). */
+export function fetchAppliedPlans(server: string): Promise<{ plans: PlanListItem[] }> {
+  return fetchJson<{ plans: PlanListItem[] }>(serverApiPath(server, "/plans?status=applied"));
+}
+
+/** GET …/entries/export?format=console&…: the URL of a scope's EntrySet file (a download link, not a fetch). */
+export function entriesExportUrl(server: string, scope: ExportScope): string {
+  return serverApiPath(
+    server,
+    `/entries/export?${queryString({ format: "console", ...scope, ids: scope.ids?.join(",") })}`,
+  );
 }

@@ -9,6 +9,7 @@ import { stringify } from "yaml";
 import { type CliEntry, spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { stackState } from "../support/api";
 import { EntriesAsCodePage } from "./pages/entries-as-code-page";
+import { EntryDetailPage } from "./pages/entry-detail-page";
 import { findAxeViolations } from "./support/axe";
 import { launchBrowser } from "./support/browser";
 import { pageErrors } from "./support/page-errors";
@@ -86,6 +87,18 @@ describe("entries as code in Chromium", () => {
     await view.page.getByTestId("audit-row").filter({ hasText: "plan.apply" }).first().waitFor();
     expect(pageErrors(view.page)).toEqual([]);
     await view.close();
+  });
+
+  it("exports an entry's subtree as code from its detail page (a download of an EntrySet)", async () => {
+    const detail = await EntryDetailPage.open(browser, "foo", ids.api);
+    const link = detail.page.getByRole("link", { name: "Export subtree as code" });
+    const href = await link.getAttribute("href");
+    expect(href).toContain(`parentId=${encodeURIComponent(`${prefix}/api`)}`);
+    const response = await detail.page.request.get(href!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-disposition"]).toMatch(/^attachment/);
+    expect(await response.text()).toMatch(/kind: EntrySet/);
+    await detail.close();
   });
 
   it("shows a viewer the plan with Apply disabled and the reason, on a phone in the dark theme", async () => {
