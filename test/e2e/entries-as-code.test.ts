@@ -94,7 +94,7 @@ describe("entries as code in Chromium", () => {
     const link = detail.page.getByRole("link", { name: "Export subtree as code" });
     const href = await link.getAttribute("href");
     expect(href).toContain(`parentId=${encodeURIComponent(`${prefix}/api`)}`);
-    const response = await detail.page.request.get(href!);
+    const response = await detail.page.request.get(new URL(href!, detail.page.url()).toString());
     expect(response.status()).toBe(200);
     expect(response.headers()["content-disposition"]).toMatch(/^attachment/);
     expect(await response.text()).toMatch(/kind: EntrySet/);
