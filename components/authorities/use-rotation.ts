@@ -3,21 +3,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 
-import type { RotationView, StepId } from "@/lib/authorities/rotation-types";
-import { refreshFederatedBundle, serverApiPath } from "@/lib/query/api";
-import { fetchJson } from "@/lib/query/fetch-json";
+import type { StepId } from "@/lib/authorities/rotation-types";
+import { fetchRotations } from "@/lib/query/api";
+import { refreshFederatedBundle, runRotationStep } from "@/lib/query/api-changes";
 import { authorityKeys, expiryKeys, federationKeys, overviewKeys } from "@/lib/query/keys";
 import type { AuthorityKind } from "@/lib/spire/types";
-
-export type Rotations = Record<AuthorityKind, RotationView>;
-
-const base = (server: string) => serverApiPath(server, "/authorities");
 
 /** The cockpit of one server, re-checked every 5 s (agents sync every 5 s, so preconditions move that fast). */
 export function useRotations(server: string) {
   return useQuery({
     queryKey: authorityKeys.rotation(server),
-    queryFn: () => fetchJson<Rotations>(`${base(server)}/rotation`),
+    queryFn: () => fetchRotations(server),
     refetchInterval: 5_000,
   });
 }
@@ -28,7 +24,7 @@ export function useRotationStep(server: string) {
   const router = useRouter();
   return useMutation({
     mutationFn: ({ kind, step, authorityId }: { kind: AuthorityKind; step: StepId; authorityId: string | null }) =>
-      fetchJson<{ view: RotationView }>(`${base(server)}/${kind}/${step}`, { method: "POST", body: { authorityId } }),
+      runRotationStep(server, kind, step, authorityId),
     onSuccess: () => router.refresh(),
     onSettled: () =>
       Promise.all(

@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { applyEntryPlan, createEntryPlan, fetchAppliedPlans, fetchEntrySets } from "@/lib/query/api";
+import { fetchAppliedPlans, fetchEntrySets } from "@/lib/query/api";
+import { applyEntryPlan, createEntryPlan } from "@/lib/query/api-changes";
 import { entryKeys, entrySetKeys, entryTreeKeys, planKeys } from "@/lib/query/keys";
 
 /** The watched sets and their drift, refreshed every 15 s while the page is open. */

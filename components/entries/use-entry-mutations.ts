@@ -2,25 +2,9 @@
 
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 
-import { serverApiPath } from "@/lib/query/api";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { createEntries, createEntry, deleteEntries, deleteEntry, updateEntry } from "@/lib/query/api-changes";
 import { agentKeys, entryKeys, entryTreeKeys } from "@/lib/query/keys";
 import type { EntryInput, EntryPatch } from "@/lib/schemas/entry-input";
-import type { Entry } from "@/lib/spire/types";
-
-export type RowStatus = { code: string; message: string; details?: { path: string; message: string }[] };
-export type BatchCreateResponse = {
-  ok: boolean;
-  summary: { created: number; failed: number };
-  results: { index: number; status: RowStatus; entry?: Entry }[];
-};
-export type BatchDeleteResponse = {
-  ok: boolean;
-  summary: { deleted: number; failed: number };
-  results: { id: string; status: RowStatus }[];
-};
-
-const base = (server: string) => serverApiPath(server, "/entries");
 
 /** Every entry list, detail and tree node of `server` is stale after a mutation, and so are agents' entry lists. */
 function invalidateEntries(client: QueryClient, server: string) {
@@ -35,7 +19,7 @@ function invalidateEntries(client: QueryClient, server: string) {
 export function useCreateEntry(server: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: EntryInput) => fetchJson<Entry>(base(server), { method: "POST", body: input }),
+    mutationFn: (input: EntryInput) => createEntry(server, input),
     onSettled: () => invalidateEntries(client, server),
   });
 }
@@ -44,8 +28,7 @@ export function useCreateEntry(server: string) {
 export function useCreateEntries(server: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (rows: unknown[]) =>
-      fetchJson<BatchCreateResponse>(base(server), { method: "POST", body: { entries: rows } }),
+    mutationFn: (rows: unknown[]) => createEntries(server, rows),
     onSettled: () => invalidateEntries(client, server),
   });
 }
@@ -54,8 +37,7 @@ export function useCreateEntries(server: string) {
 export function useUpdateEntry(server: string, id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (patch: EntryPatch) =>
-      fetchJson<Entry>(`${base(server)}/${encodeURIComponent(id)}`, { method: "PATCH", body: patch }),
+    mutationFn: (patch: EntryPatch) => updateEntry(server, id, patch),
     onSettled: () => invalidateEntries(client, server),
   });
 }
@@ -64,8 +46,7 @@ export function useUpdateEntry(server: string, id: string) {
 export function useDeleteEntry(server: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      fetchJson<{ deleted: string }>(`${base(server)}/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    mutationFn: (id: string) => deleteEntry(server, id),
     onSettled: () => invalidateEntries(client, server),
   });
 }
@@ -74,8 +55,7 @@ export function useDeleteEntry(server: string) {
 export function useDeleteEntries(server: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (ids: string[]) =>
-      fetchJson<BatchDeleteResponse>(`${base(server)}/batch-delete`, { method: "POST", body: { ids } }),
+    mutationFn: (ids: string[]) => deleteEntries(server, ids),
     onSettled: () => invalidateEntries(client, server),
   });
 }

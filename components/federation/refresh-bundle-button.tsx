@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toaster";
 import type { FederationGraph } from "@/lib/federation/build-graph";
 import { links } from "@/lib/links";
-import { refreshFederatedBundle } from "@/lib/query/api";
+import { refreshFederatedBundle } from "@/lib/query/api-changes";
 import { expiryKeys, federationGraphKeys, federationKeys, overviewKeys } from "@/lib/query/keys";
 
 /**

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/input";
 import { roles } from "@/lib/auth/roles";
-import { createApiToken } from "@/lib/query/api";
+import { createApiToken } from "@/lib/query/api-changes";
 import { ApiClientError } from "@/lib/query/fetch-json";
 
 const list = (text: string) =>

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeText } from "@/components/ui/time-text";
-import { deleteApiToken } from "@/lib/query/api";
+import { deleteApiToken } from "@/lib/query/api-changes";
 import type { ApiTokenSummary } from "@/lib/store/types";
 
 type StoredBinding = { role: string; servers?: string[]; spiffeIdPrefixes?: string[]; dnsSuffixes?: string[] };

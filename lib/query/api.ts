@@ -1,12 +1,19 @@
+import type { FleetFilters } from "@/lib/agents/fleet";
 import type { listAgentPage } from "@/lib/agents/list-agent-page";
 import type { AgentDetail } from "@/lib/agents/load-agent-detail";
+import type { FleetPage } from "@/lib/agents/load-fleet";
 import type { checkAuditChain } from "@/lib/audit/load-audit";
+import type { loadRotations } from "@/lib/authorities/load-rotation";
+import type { CleanupReport } from "@/lib/cleanup/cleanup-types";
+import type { CleanupOptions } from "@/lib/cleanup/load-cleanup";
 import type { EntryOwner } from "@/lib/controller-manager/entry-owner";
+import type { BatchCreateAnswer, BatchDeleteAnswer } from "@/lib/entries/batch-results";
 import type { listEntryPage } from "@/lib/entries/list-entry-page";
 import type { EntryDetail } from "@/lib/entries/load-entry-detail";
 import type { getEntryHistory } from "@/lib/entries/load-entry-history";
+import type { TreeLevel } from "@/lib/entries/load-tree-level";
 import type { PlanListItem } from "@/lib/entries-as-code/plan-store";
-import type { ApplyResult, ExportScope, Plan } from "@/lib/entries-as-code/types";
+import type { ExportScope } from "@/lib/entries-as-code/types";
 import type { EntrySetStatus } from "@/lib/entry-sets/drift-state";
 import type { ExpiryView } from "@/lib/expiry/load-expiry";
 import type { FederationGraph } from "@/lib/federation/build-graph";
@@ -14,12 +21,18 @@ import type { listServerFederatedBundles } from "@/lib/federation/load-server-fe
 import type { Overview } from "@/lib/overview/load-overview";
 import type { SearchAnswer } from "@/lib/search/load-search";
 import type { ServersResponse } from "@/lib/servers/list-server-summaries";
+import type { EntryFilters } from "@/lib/spire/types";
 import type { ApiTokenSummary } from "@/lib/store/types";
 
+import { entryFilterParams } from "./entry-filter-params";
+import { fetchIndexed } from "./fetch-indexed";
 import { fetchJson } from "./fetch-json";
 
+export type { BatchCreateAnswer, BatchDeleteAnswer, CleanupOptions };
+
 // The console's JSON API as the browser calls it: one function per endpoint, answering the type
-// the server's loader returns. Components call these (with the keys in keys.ts), never build URLs.
+// the server's loader returns (the reads here, the changes in api-changes.ts). Components call
+// these (with the keys in keys.ts), never build URLs.
 
 const enc = encodeURIComponent;
 
@@ -87,33 +100,11 @@ export function fetchFederatedBundles(server: string): Promise<FederatedBundles>
   return fetchJson<FederatedBundles>(serverApiPath(server, "/federated-bundles"));
 }
 
-/** POST …/federations/<trustDomain>/refresh: the server fetches that trust domain's bundle now (204). */
-export async function refreshFederatedBundle(server: string, trustDomain: string): Promise<void> {
-  await fetchJson<null>(serverApiPath(server, `/federations/${enc(trustDomain)}/refresh`), {
-    method: "POST",
-    body: {},
-  });
-}
-
 type AuditChainReport = Awaited<ReturnType<typeof checkAuditChain>>;
 
 /** POST /api/audit/verify: whether the audit log's hash chain holds, or where it breaks. */
 export function verifyAuditChain(): Promise<AuditChainReport> {
   return fetchJson<AuditChainReport>("/api/audit/verify", { method: "POST", body: {} });
-}
-
-/** POST /api/tokens: creates an API token; its secret is in the answer only. */
-export function createApiToken(body: {
-  name: string;
-  bindings: unknown[];
-  expiresInDays?: number;
-}): Promise<{ token: string }> {
-  return fetchJson<{ token: string }>("/api/tokens", { method: "POST", body });
-}
-
-/** DELETE /api/tokens/<id>: revokes an API token. */
-export async function deleteApiToken(id: string): Promise<void> {
-  await fetchJson<null>(`/api/tokens/${enc(id)}`, { method: "DELETE" });
 }
 
 /** Query parameters as the list routes read them (repeatable keys as arrays; empty values dropped). */
@@ -146,19 +137,6 @@ export function fetchEntrySets(): Promise<{ sets: EntrySetStatus[] }> {
   return fetchJson<{ sets: EntrySetStatus[] }>("/api/entry-sets");
 }
 
-/** POST …/plans: plans a file (EntrySet, `-data` JSON or ClusterStaticEntry YAML) and saves the plan. */
-export function createEntryPlan(server: string, file: { text: string; fileName?: string }): Promise<Plan> {
-  return fetchJson<Plan>(serverApiPath(server, "/plans"), { method: "POST", body: file });
-}
-
-/** POST …/plans/<id>/apply: applies exactly a saved plan (409 when what it read has changed). */
-export function applyEntryPlan(server: string, planId: string, allowMassDelete: boolean): Promise<ApplyResult> {
-  return fetchJson<ApplyResult>(serverApiPath(server, `/plans/${enc(planId)}/apply`), {
-    method: "POST",
-    body: { allowMassDelete },
-  });
-}
-
 /** GET …/plans?status=applied: the plans applied on the server, newest first (without their rows). */
 export function fetchAppliedPlans(server: string): Promise<{ plans: PlanListItem[] }> {
   return fetchJson<{ plans: PlanListItem[] }>(serverApiPath(server, "/plans?status=applied"));
@@ -170,4 +148,69 @@ export function entriesExportUrl(server: string, scope: ExportScope): string {
     server,
     `/entries/export?${queryString({ format: "console", ...scope, ids: scope.ids?.join(",") })}`,
   );
+}
+
+/**
+ * GET …/entries?…: one page (`pageSize`) of entries under `filters`, from `pageToken`. With
+ * `spiffeIdContains` the page comes from the entry index (an IndexBuildingError while it is built).
+ */
+export function fetchEntryListPage(
+  server: string,
+  filters: EntryFilters,
+  pageToken: string,
+  pageSize = 200,
+): Promise<EntryPage> {
+  const params = entryFilterParams(filters);
+  params.set("pageSize", String(pageSize));
+  if (pageToken) params.set("pageToken", pageToken);
+  const url = serverApiPath(server, `/entries?${params.toString()}`);
+  return filters.spiffeIdContains ? fetchIndexed<EntryPage>(server, url) : fetchJson<EntryPage>(url);
+}
+
+/** GET …/entries/tree or …/entries/orphans: one page of a tree level (`parent` null = the root) or of Orphans. */
+export function fetchTreeLevel(
+  server: string,
+  filters: EntryFilters,
+  level: { parent: string | null; orphans: boolean; offset: number; limit: number },
+): Promise<TreeLevel> {
+  const params = entryFilterParams(filters);
+  if (level.parent && !level.orphans) params.set("parent", level.parent);
+  params.set("offset", String(level.offset));
+  params.set("limit", String(level.limit));
+  const path = level.orphans ? "/entries/orphans" : "/entries/tree";
+  return fetchIndexed<TreeLevel>(server, serverApiPath(server, `${path}?${params.toString()}`));
+}
+
+/** GET …/agents/fleet?…: the fleet's health and one page (`offset`, `limit`) of its agents under `filters`. */
+export function fetchFleetPage(
+  server: string,
+  filters: FleetFilters,
+  offset: number,
+  limit: number,
+): Promise<FleetPage> {
+  const params = new URLSearchParams({ offset: String(offset), limit: String(limit) });
+  for (const [key, value] of Object.entries(filters))
+    if (value !== undefined && value !== "") params.set(key, String(value));
+  return fetchIndexed<FleetPage>(server, serverApiPath(server, `/agents/fleet?${params.toString()}`));
+}
+
+/** GET …/cleanup?…: the clean-up findings of one server under the finder's options. */
+export function fetchCleanupReport(server: string, options: CleanupOptions): Promise<CleanupReport> {
+  return fetchJson<CleanupReport>(
+    serverApiPath(
+      server,
+      `/cleanup?${queryString({
+        agentExpiredDays: options.agentExpiredDays,
+        includeControllerOwned: String(options.includeControllerOwned),
+      })}`,
+    ),
+  );
+}
+
+/** The rotation cockpit of one server: each authority kind's copies, steps and checks. */
+export type Rotations = Awaited<ReturnType<typeof loadRotations>>;
+
+/** GET …/authorities/rotation: the rotation cockpit of one server. */
+export function fetchRotations(server: string): Promise<Rotations> {
+  return fetchJson<Rotations>(serverApiPath(server, "/authorities/rotation"));
 }

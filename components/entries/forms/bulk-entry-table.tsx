@@ -9,14 +9,15 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PagedFooter } from "@/components/ui/paged-footer";
 import { StatePanel } from "@/components/ui/state-panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { BatchDeleteAnswer } from "@/lib/query/api";
 import type { EntryFilters } from "@/lib/spire/types";
 
 import { useEntryList } from "../use-entry-list";
-import { type BatchDeleteResponse, useDeleteEntries } from "../use-entry-mutations";
+import { useDeleteEntries } from "../use-entry-mutations";
 import { downloadText } from "./download-text";
 import { exportFilteredEntries } from "./export-entries";
 
-type Result = BatchDeleteResponse["results"][number];
+type Result = BatchDeleteAnswer["results"][number];
 
 /** The filtered entries with checkboxes: export the whole filtered list, or delete the selected ones. */
 export function BulkEntryTable({ server, filters }: { server: string; filters: EntryFilters }) {

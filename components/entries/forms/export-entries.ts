@@ -1,8 +1,6 @@
 import { toSpireDataFile } from "@/lib/entries/import-export";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { fetchEntryListPage } from "@/lib/query/api";
 import type { Entry, EntryFilters } from "@/lib/spire/types";
-
-import { entryListUrl } from "../use-entry-list";
 
 /** Reads every page of the filtered list (500 at a time) and returns it as a `-data` export file. */
 export async function exportFilteredEntries(
@@ -12,9 +10,7 @@ export async function exportFilteredEntries(
   const entries: Entry[] = [];
   let token = "";
   do {
-    const page = await fetchJson<{ entries: Entry[]; nextPageToken: string }>(
-      entryListUrl(server, filters, token, 500),
-    );
+    const page = await fetchEntryListPage(server, filters, token, 500);
     entries.push(...page.entries);
     token = page.nextPageToken;
   } while (token);

@@ -6,9 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
 import { toSpireDataFile } from "@/lib/entries/import-export";
 import { type ImportPreview, previewImport } from "@/lib/entries/import-rows";
+import type { BatchCreateAnswer } from "@/lib/query/api";
 import type { Entry } from "@/lib/spire/types";
 
-import { type BatchCreateResponse, useCreateEntries } from "../use-entry-mutations";
+import { useCreateEntries } from "../use-entry-mutations";
 import { downloadText } from "./download-text";
 import { useFederationOptions } from "./federates-with-picker";
 import { ImportTable } from "./import-table";
@@ -22,8 +23,8 @@ export function ImportPanel({ server, trustDomain }: { server: string; trustDoma
   const create = useCreateEntries(server);
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState<string | null>(null);
-  const [results, setResults] = useState<Map<number, BatchCreateResponse["results"][number]> | null>(null);
-  const [summary, setSummary] = useState<BatchCreateResponse["summary"] | null>(null);
+  const [results, setResults] = useState<Map<number, BatchCreateAnswer["results"][number]> | null>(null);
+  const [summary, setSummary] = useState<BatchCreateAnswer["summary"] | null>(null);
   const preview: ImportPreview | null = text.trim()
     ? previewImport(text, { trustDomain, federatedTrustDomains: federation.data })
     : null;

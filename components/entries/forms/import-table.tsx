@@ -1,10 +1,9 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { PreviewRow } from "@/lib/entries/import-rows";
+import type { BatchCreateAnswer } from "@/lib/query/api";
 
-import type { BatchCreateResponse } from "../use-entry-mutations";
-
-type Result = BatchCreateResponse["results"][number];
+type Result = BatchCreateAnswer["results"][number];
 
 function RowStatus({ row, result }: { row: PreviewRow; result: Result | undefined }) {
   if (!row.valid) {

@@ -6,11 +6,10 @@ import { useMemo } from "react";
 import { describeIndexProgress } from "@/lib/entries/index-progress";
 import type { TreeLevel } from "@/lib/entries/load-tree-level";
 import type { TreeNode } from "@/lib/entries/tree-types";
-import { fetchIndexed, IndexBuildingError, retryIndexed, retryIndexedDelay } from "@/lib/query/fetch-indexed";
+import { fetchTreeLevel } from "@/lib/query/api";
+import { IndexBuildingError, retryIndexed, retryIndexedDelay } from "@/lib/query/fetch-indexed";
 import { entryTreeKeys } from "@/lib/query/keys";
 import type { EntryFilters } from "@/lib/spire/types";
-
-import { treeLevelUrl } from "./tree-url";
 
 export const TREE_PAGE = 200;
 
@@ -56,17 +55,12 @@ export function useTreeRows(server: string, filters: EntryFilters, expanded: Rea
         r.page * TREE_PAGE,
       ),
       queryFn: () =>
-        fetchIndexed<TreeLevel>(
-          server,
-          treeLevelUrl(
-            server,
-            filters,
-            r.isRoot ? null : r.expansion.spiffeId,
-            r.expansion.orphans,
-            r.page * TREE_PAGE,
-            TREE_PAGE,
-          ),
-        ),
+        fetchTreeLevel(server, filters, {
+          parent: r.isRoot ? null : r.expansion.spiffeId,
+          orphans: r.expansion.orphans,
+          offset: r.page * TREE_PAGE,
+          limit: TREE_PAGE,
+        }),
       refetchInterval: 10_000,
       retry: retryIndexed,
       retryDelay: retryIndexedDelay,
