@@ -39,9 +39,9 @@ export class EntriesAsCodePage extends ConsolePage {
     return this.page.getByTestId("plan-summary");
   }
 
-  /** The plan's changes, one row per entry. */
+  /** The plan's changes, one row per entry (not the watched sets' drift, listed with the same rows). */
   changes(): Locator {
-    return this.page.getByTestId("plan-change");
+    return this.page.getByRole("list", { name: /^Changes of plan / }).getByTestId("plan-change");
   }
 
   applyResult(): Locator {
