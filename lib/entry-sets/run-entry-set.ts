@@ -12,6 +12,9 @@ import { getEntrySetStatus, putEntrySetStatus } from "./entry-set-status";
 import { documentOfSet, planAsConsole } from "./plan-entry-set";
 import type { SetFiles } from "./read-set-files";
 
+/** `SPIRE_CONSOLE_ENTRY_SETS=watch`: this console plans and reports drift but never autoApplies (one replica of several). */
+const autoApplyAllowed = () => process.env.SPIRE_CONSOLE_ENTRY_SETS !== "watch";
+
 function describeReadError(error: unknown): { code: string; message: string } {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "ENOENT") return { code: "not_found", message: "the set's path does not exist (yet)" };
@@ -42,7 +45,7 @@ export async function runEntrySet(set: EntrySetConfig, files: SetFiles | { error
     const read = documentOfSet(set, files);
     let plan = await planAsConsole(set, server, read, false);
     let lastApply = base.lastApply;
-    if (set.autoApply && plan.summary.create + plan.summary.update + plan.summary.delete > 0) {
+    if (set.autoApply && autoApplyAllowed() && plan.summary.create + plan.summary.update + plan.summary.delete > 0) {
       lastApply = await autoApplySet(set, server, read, plan);
       if (lastApply.outcome !== "refused") plan = await planAsConsole(set, server, read, false);
     }

@@ -41,7 +41,8 @@ export function syncEntrySetWatches(sets: Map<string, SetWatch>): void {
 /**
  * Starts watching the configured entry sets (once per process) and follows changes of the
  * config file: sets added, changed or removed there are started, restarted or stopped within 5 s.
- * `SPIRE_CONSOLE_ENTRY_SETS=off` leaves them alone (e.g. a replica that must not plan or autoApply).
+ * `SPIRE_CONSOLE_ENTRY_SETS=off` leaves them alone (e.g. a replica that must not plan or autoApply);
+ * `watch` plans and reports them but never autoApplies (every replica but the one that applies).
  */
 export function startEntrySetWatches(): void {
   if (globalForWatch.__spireEntrySetWatch) return;

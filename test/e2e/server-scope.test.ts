@@ -65,7 +65,10 @@ describe("one clear server scope", () => {
     await expect(again.getByTestId("agent-row").first().getAttribute("data-spiffe-id")).resolves.toMatch(
       /^spiffe:\/\/bar\.example\.com\//,
     );
-    await again.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Entries" }).click();
+    await again
+      .getByRole("navigation", { name: "Sections" })
+      .getByRole("link", { name: "Entries", exact: true })
+      .click();
     await again.waitForURL((url) => url.pathname === "/entries" && url.searchParams.get("server") === "bar");
     await view.close();
   });
