@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { Agent, Entry } from "@/lib/spire/types";
 
+import { entryWith } from "../entry-fixture";
 import { buildEntryIndex, parentChain } from "./build-index";
 import { pageChildren, pageOrphans, rootNodes } from "./tree-nodes";
 import { makeTreeView } from "./tree-view";
@@ -11,25 +12,13 @@ const SERVER = `${td}/spire/server`;
 let n = 0;
 function entry(spiffeId: string, parentId: string, selectors: string[] = [], extra: Partial<Entry> = {}): Entry {
   n += 1;
-  return {
+  return entryWith({
     id: `e${String(n).padStart(3, "0")}`,
     spiffeId: `${td}${spiffeId}`,
     parentId: parentId.startsWith("spiffe://") ? parentId : `${td}${parentId}`,
     selectors: selectors.map((s) => ({ type: s.split(":")[0] as string, value: s.split(":").slice(1).join(":") })),
-    x509SvidTtl: 0,
-    jwtSvidTtl: 0,
-    federatesWith: [],
-    dnsNames: [],
-    admin: false,
-    downstream: false,
-    hint: "",
-    storeSvid: false,
-    expiresAt: null,
-    createdAt: null,
-    revisionNumber: 0,
-    additionalAttributes: { disableX509SvidPrefetch: false, jwtSvidIncludeJti: false },
     ...extra,
-  };
+  });
 }
 function agent(path: string, selectors: string[], expiresAt = "2030-01-01T00:00:00.000Z"): Agent {
   return {

@@ -2,28 +2,12 @@ import { describe, expect, it } from "vitest";
 
 import type { Entry } from "@/lib/spire/types";
 
+import { entryWith } from "../entry-fixture";
 import { searchEntries } from "./search-entries";
 
 const td = "spiffe://foo.example.com";
-const entry = (id: string, path: string, extra: Partial<Entry> = {}): Entry => ({
-  id,
-  spiffeId: `${td}${path}`,
-  parentId: `${td}/spire/agent/x509pop/abc123`,
-  selectors: [],
-  x509SvidTtl: 0,
-  jwtSvidTtl: 0,
-  federatesWith: [],
-  additionalAttributes: { disableX509SvidPrefetch: false, jwtSvidIncludeJti: false },
-  dnsNames: [],
-  admin: false,
-  downstream: false,
-  hint: "",
-  storeSvid: false,
-  expiresAt: null,
-  createdAt: null,
-  revisionNumber: 0,
-  ...extra,
-});
+const entry = (id: string, path: string, extra: Partial<Entry> = {}): Entry =>
+  entryWith({ id, spiffeId: `${td}${path}`, parentId: `${td}/spire/agent/x509pop/abc123`, ...extra });
 
 const entries = [
   entry("e1", "/billing/worker", { selectors: [{ type: "unix", value: "user:billing" }] }),
