@@ -179,9 +179,10 @@ export async function main(argv) {
   try {
     parsed = parseArgs(argv);
     const command = commands[parsed.command];
-    if (!command || parsed.options.help) {
-      console.error(usage);
-      return parsed.options.help ? 0 : 1;
+    const help = parsed.options.help || ["--help", "-h", "help"].includes(parsed.command);
+    if (!command || help) {
+      (help ? console.log : console.error)(usage);
+      return help ? 0 : 1;
     }
     return await command(settings(parsed.options), parsed);
   } catch (error) {

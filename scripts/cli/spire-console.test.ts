@@ -46,4 +46,9 @@ describe("the spire-console CLI", () => {
     expect(await main(["drift"])).toBe(1);
     if (saved !== undefined) process.env.SPIRE_CONSOLE_URL = saved;
   });
+
+  it("exits 0 when asked for help, as a command or a flag", async () => {
+    expect(await main(["--help"])).toBe(0);
+    expect(await main(["plan", "--help"])).toBe(0);
+  });
 });
