@@ -127,12 +127,13 @@ export async function completeSignIn(request: Request): Promise<Response> {
     throw error;
   }
   try {
-    // The sealed state is single-use: a second callback with the same login cookie is refused before the provider.
+    // The sealed state is single-use across replicas (the store records it): a second callback with the same
+    // login cookie is refused before the provider.
     const login = readLoginCookie(request, auth);
     if (
       !login ||
       login.redirectUri !== `${auth.origin}/auth/callback` ||
-      !consumeLoginState(login.state, Date.now() + LOGIN_TTL_MS)
+      !(await consumeLoginState(login.state, Date.now() + LOGIN_TTL_MS))
     ) {
       recordSignIn("failure");
       await recordEvent(

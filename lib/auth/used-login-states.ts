@@ -1,17 +1,14 @@
 import "server-only";
 
-/** `state` values of sealed login cookies already presented at /auth/callback, with when they expire. */
-const used = new Map<string, number>();
+import { getStore } from "./console-store";
+import { hashSecret } from "./session";
 
 /**
- * Marks a login state as used; false when it was used before (a replayed callback or cookie).
- * Kept until the sealed cookie itself would have expired, in this process: a load balancer with
- * sticky sessions, or the provider's single-use authorization code, covers the other replicas.
+ * Marks a login state as used until `expiresAt`; false when it was used before (a replayed callback
+ * or cookie), at this replica or any other: the used states live in the console's store (only their
+ * SHA-256), so replicas sharing a PostgreSQL store refuse each other's replays. Expired ones are purged.
  */
-export function consumeLoginState(state: string, expiresAt: number, now = Date.now()): boolean {
-  if (used.size > 10_000) for (const [key, at] of used) if (at <= now) used.delete(key);
-  const seen = used.get(state);
-  if (seen !== undefined && seen > now) return false;
-  used.set(state, expiresAt);
-  return true;
+export async function consumeLoginState(state: string, expiresAt: number, now = Date.now()): Promise<boolean> {
+  const store = await getStore();
+  return store.loginStates.consume(hashSecret(state), expiresAt, now);
 }

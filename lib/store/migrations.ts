@@ -133,4 +133,15 @@ export const migrations: readonly Migration[] = [
       "CREATE INDEX entry_plans_server_created ON entry_plans (server, created_at)",
     ],
   },
+  {
+    version: 6,
+    name: "used login states: a sealed login state is single-use across every replica, not just the one that saw it",
+    up: [
+      `CREATE TABLE used_login_states (
+        state_hash TEXT PRIMARY KEY,
+        expires_at BIGINT NOT NULL
+      )`,
+      "CREATE INDEX used_login_states_expires ON used_login_states (expires_at)",
+    ],
+  },
 ];

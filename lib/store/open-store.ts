@@ -6,6 +6,7 @@ import { createAuditRepository } from "./audit-repository";
 import { checkWritable } from "./check-writable";
 import type { SqlDriver } from "./driver";
 import { createIndexSnapshotRepository } from "./index-snapshot-repository";
+import { createLoginStateRepository } from "./login-state-repository";
 import type { Migration } from "./migrations";
 import { localNotifications, type StoreNotifications } from "./notifications";
 import { createPlanRepository } from "./plan-repository";
@@ -40,6 +41,7 @@ export async function createStore(
   return {
     kind: driver.kind,
     sessions: createSessionRepository(driver),
+    loginStates: createLoginStateRepository(driver),
     tokens: createTokenRepository(driver),
     audit: createAuditRepository(driver),
     indexSnapshots: createIndexSnapshotRepository(driver),

@@ -240,9 +240,19 @@ export interface PlanRepository {
   list(server: string, statuses: readonly string[], limit: number): Promise<Omit<PlanRecord, "body">[]>;
 }
 
+/** Login states already presented at /auth/callback, by SHA-256 of the state, kept until they expire. */
+export interface LoginStateRepository {
+  /**
+   * Records the state's hash as used until `expiresAt`, after deleting those expired at `now`; false
+   * when it was already recorded (a replayed callback, at this replica or any other).
+   */
+  consume(stateHash: string, expiresAt: number, now: number): Promise<boolean>;
+}
+
 export interface ConsoleStore {
   kind: StoreKind;
   sessions: SessionRepository;
+  loginStates: LoginStateRepository;
   tokens: TokenRepository;
   audit: AuditRepository;
   indexSnapshots: IndexSnapshotRepository;

@@ -167,6 +167,26 @@ export function describeStoreContract<D extends FreshDatabase>(harness: StoreHar
       expect(await store.sessions.get(record.idHash)).toBeNull();
     });
 
+    it("consumes a login state once, across stores on one database, and purges expired ones", async () => {
+      const db = await harness.freshDatabase();
+      const [one, two] = [await openStore(db), await openStore(db)];
+      const hash = "d".repeat(64);
+      expect(await one.loginStates.consume(hash, T0 + 10 * MINUTE, T0)).toBe(true);
+      expect(await two.loginStates.consume(hash, T0 + 10 * MINUTE, T0 + MINUTE)).toBe(false);
+      expect(await one.loginStates.consume(hash, T0 + 10 * MINUTE, T0 + 2 * MINUTE)).toBe(false);
+      // Of two presenting the same new state at once, exactly one wins.
+      const raced = await Promise.all([one, two].map((s) => s.loginStates.consume("e".repeat(64), T0 + MINUTE, T0)));
+      expect(raced.sort()).toEqual([false, true]);
+      const rows = async () =>
+        (await openDriver(db).query<{ state_hash: string }>("SELECT state_hash FROM used_login_states")).map(
+          (row) => row.state_hash,
+        );
+      expect((await rows()).sort()).toEqual([hash, "e".repeat(64)]);
+      // Once expired, a state's row is purged by the next use of any state (its sealed cookie has expired too).
+      expect(await two.loginStates.consume("f".repeat(64), T0 + 20 * MINUTE, T0 + 10 * MINUTE)).toBe(true);
+      expect(await rows()).toEqual(["f".repeat(64)]);
+    });
+
     it("saves, replaces, loads and deletes a server's entry index, bytes intact", async () => {
       const store = await freshStore();
       const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256);
