@@ -7,14 +7,9 @@ import { Field, Input, Select } from "@/components/ui/input";
 import { roles } from "@/lib/auth/roles";
 import { createApiToken } from "@/lib/query/api-changes";
 import { ApiClientError } from "@/lib/query/fetch-json";
+import { checkTokenBody, fieldErrors, tokenBodyFromForm } from "@/lib/tokens/token-form-body";
 
-const list = (text: string) =>
-  text
-    .split(/[\s,]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-/** The form that creates an API token with one role binding (role, optional servers and scopes). */
+/** The form that creates an API token with one role binding (role, optional servers, scopes and entry bounds). */
 export function CreateTokenForm({
   servers,
   onCreated,
@@ -28,30 +23,21 @@ export function CreateTokenForm({
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget; // React clears currentTarget once the handler awaits
-    const form = new FormData(formElement);
-    const text = (name: string) => String(form.get(name) ?? "").trim();
-    const binding = {
-      role: text("role"),
-      ...(list(text("servers")).length ? { servers: list(text("servers")) } : {}),
-      ...(list(text("prefixes")).length ? { spiffeIdPrefixes: list(text("prefixes")) } : {}),
-      ...(list(text("dns")).length ? { dnsSuffixes: list(text("dns")) } : {}),
-    };
-    const days = text("days");
+    const body = tokenBodyFromForm(new FormData(formElement));
+    // The route's own schema, checked here first so each mistake shows next to its field at once.
+    const issues = checkTokenBody(body);
+    if (issues.length) {
+      setError({ message: "Check the marked fields.", fields: fieldErrors(issues) });
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const created = await createApiToken({
-        name: text("name"),
-        bindings: [binding],
-        ...(days ? { expiresInDays: Number(days) } : {}),
-      });
-      onCreated(text("name"), created.token);
+      const created = await createApiToken(body);
+      onCreated(body.name, created.token);
       formElement.reset();
     } catch (e) {
-      const fields = Object.fromEntries(
-        (e instanceof ApiClientError ? e.details : []).map((d) => [d.path.replace(/^bindings\.0\./, ""), d.message]),
-      );
-      setError({ message: (e as Error).message, fields });
+      setError({ message: (e as Error).message, fields: fieldErrors(e instanceof ApiClientError ? e.details : []) });
     } finally {
       setBusy(false);
     }
@@ -86,12 +72,34 @@ export function CreateTokenForm({
       <Field id="token-days" label="Expires in days (empty: 90)" error={fieldError("expiresInDays")}>
         <Input name="days" type="number" min={1} max={3650} />
       </Field>
-      <Field id="token-prefixes" label="SPIFFE-ID prefixes (editor, operator)" error={fieldError("spiffeIdPrefixes.0")}>
+      <Field id="token-prefixes" label="SPIFFE-ID prefixes (editor, operator)" error={fieldError("spiffeIdPrefixes")}>
         <Input name="prefixes" placeholder="spiffe://example.org/team-a/" />
       </Field>
-      <Field id="token-dns" label="DNS suffixes (editor, operator)" error={fieldError("dnsSuffixes.0")}>
+      <Field id="token-dns" label="DNS suffixes (editor, operator)" error={fieldError("dnsSuffixes")}>
         <Input name="dns" placeholder="team-a.svc.cluster.local" />
       </Field>
+      <p className="text-xs text-slate-600 sm:col-span-2">
+        Entry bounds (editor, operator): a bound left empty allows nothing beyond the server default.
+      </p>
+      <Field id="token-parents" label="Parent ID prefixes" error={fieldError("parentIdPrefixes")}>
+        <Input name="parents" placeholder="spiffe://example.org/spire/agent/k8s_psat/prod/" />
+      </Field>
+      <Field id="token-selectors" label="Selector prefixes" error={fieldError("selectorPrefixes")}>
+        <Input name="selectors" placeholder="k8s:ns:team-a" />
+      </Field>
+      <Field id="token-x509-ttl" label="Max X509-SVID TTL (seconds)" error={fieldError("maxX509SvidTtl")}>
+        <Input name="x509Ttl" type="number" min={0} />
+      </Field>
+      <Field id="token-jwt-ttl" label="Max JWT-SVID TTL (seconds)" error={fieldError("maxJwtSvidTtl")}>
+        <Input name="jwtTtl" type="number" min={0} />
+      </Field>
+      <Field id="token-federates" label="May federate with" error={fieldError("federatesWith")}>
+        <Input name="federatesWith" placeholder="partner.example.com" />
+      </Field>
+      <label className="flex items-center gap-2 self-end text-sm text-slate-700">
+        <input type="checkbox" name="storeSvid" className="accent-sky-700" />
+        May set storeSvid
+      </label>
       {error ? (
         <p role="alert" className="text-sm text-red-700 sm:col-span-2">
           {error.message}
