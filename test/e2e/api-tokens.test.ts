@@ -59,7 +59,7 @@ describe("API tokens in Chromium", () => {
 
   it("creates a bounded editor token through the form; the API then refuses an out-of-bounds entry, naming the key", async () => {
     const name = `e2e-bounded-${Date.now().toString(36)}`;
-    const prefix = `${td}/team-a/${name}/`;
+    const prefix = `${td}/team-a/${name}`;
     const view = await ApiTokensPage.open(browser);
     await view.field("Name").fill(name);
     await view.field("Role").selectOption("editor");
@@ -95,18 +95,18 @@ describe("API tokens in Chromium", () => {
     ]);
 
     await expectRefused(
-      () => send(secret, "POST", "/api/servers/foo/entries", plainEntry(`${prefix}ttl`, { x509SvidTtl: 86_400 })),
+      () => send(secret, "POST", "/api/servers/foo/entries", plainEntry(`${prefix}/ttl`, { x509SvidTtl: 86_400 })),
       /maxX509SvidTtl/,
     );
     await expectRefused(
-      () => send(secret, "POST", "/api/servers/foo/entries", plainEntry(`${prefix}store`, { storeSvid: true })),
+      () => send(secret, "POST", "/api/servers/foo/entries", plainEntry(`${prefix}/store`, { storeSvid: true })),
       /storeSvid/,
     );
     const inBounds = await send(
       secret,
       "POST",
       "/api/servers/foo/entries",
-      plainEntry(`${prefix}ok`, { x509SvidTtl: 3600 }),
+      plainEntry(`${prefix}/ok`, { x509SvidTtl: 3600 }),
     );
     expect(inBounds.status, JSON.stringify(inBounds.body)).toBe(201);
     const removed = await consoleFetch("/api/servers/foo/entries/batch-delete", {
