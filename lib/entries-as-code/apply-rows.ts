@@ -5,9 +5,10 @@ import type { ServerConfig } from "@/lib/config/schema";
 import { createEntryBatch } from "@/lib/entries/create-entries";
 import { deleteEntryBatch } from "@/lib/entries/delete-entries";
 import { updateEntry } from "@/lib/entries/update-entry";
-import { type EntryInput, MAX_BATCH_ROWS } from "@/lib/schemas/entry-input";
+import type { EntryInput } from "@/lib/schemas/entry-input";
 import type { Entry } from "@/lib/spire/types";
 
+import { chunksOf } from "./apply-chunks";
 import { canonicalEntry } from "./declared-entry";
 import type { AppliedChange } from "./plan-inverse";
 import type { ApplyRowResult, DeclaredEntry, PlannedChange } from "./types";
@@ -42,11 +43,10 @@ const failure = (error: unknown) =>
     ? { code: error.code, message: error.message }
     : { code: "internal", message: "unexpected error; see the console's log" };
 
-/** Creates through the console's batch create (authorized and audited per row), 1,000 per call. */
+/** Creates through the console's batch create (authorized and audited per row), APPLY_CHUNK_ROWS per call. */
 export async function applyCreates(server: ServerConfig, rows: Row[]): Promise<RowOutcome[]> {
   const out: RowOutcome[] = [];
-  for (let i = 0; i < rows.length; i += MAX_BATCH_ROWS) {
-    const chunk = rows.slice(i, i + MAX_BATCH_ROWS);
+  for (const chunk of chunksOf(rows)) {
     const checked = chunk.map((row, index) => ({ index, ok: true as const, input: createInput(row.change.after!) }));
     const answer = await createEntryBatch(server, checked).catch((error: unknown) => {
       const status = failure(error);
@@ -91,11 +91,10 @@ export async function applyUpdates(server: ServerConfig, rows: Row[]): Promise<R
   return out;
 }
 
-/** Deletes through the console's batch delete (authorized and audited per row), 1,000 per call. */
+/** Deletes through the console's batch delete (authorized and audited per row), APPLY_CHUNK_ROWS per call. */
 export async function applyDeletes(server: ServerConfig, rows: Row[]): Promise<RowOutcome[]> {
   const out: RowOutcome[] = [];
-  for (let i = 0; i < rows.length; i += MAX_BATCH_ROWS) {
-    const chunk = rows.slice(i, i + MAX_BATCH_ROWS);
+  for (const chunk of chunksOf(rows)) {
     const answer = await deleteEntryBatch(
       server,
       chunk.map((row) => row.change.entryId!),
