@@ -41,3 +41,21 @@ describe("entrySets config", () => {
     expect(issue?.message ?? JSON.stringify(issue)).toContain(message);
   });
 });
+
+describe("entriesAsCode config", () => {
+  it("defaults the mass-delete guard to 100 entries and 10%", () => {
+    expect(consoleConfigSchema.parse({ servers }).entriesAsCode).toEqual({
+      massDeleteLimit: 100,
+      massDeletePercent: 10,
+    });
+  });
+
+  it("takes other limits and refuses impossible ones", () => {
+    const parsed = consoleConfigSchema.parse({ servers, entriesAsCode: { massDeleteLimit: 1000 } });
+    expect(parsed.entriesAsCode).toEqual({ massDeleteLimit: 1000, massDeletePercent: 10 });
+    const bad = consoleConfigSchema.safeParse({ servers, entriesAsCode: { massDeletePercent: 150, limit: 1 } });
+    expect(bad.success).toBe(false);
+    const paths = bad.error!.issues.map((i) => i.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["entriesAsCode.massDeletePercent", "entriesAsCode"]));
+  });
+});

@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { auditConfigSchema, auditSigningSchema } from "./audit-schema";
+import { entriesAsCodeConfigSchema } from "./entries-as-code-schema";
 import { kubernetesConfigSchema } from "./kubernetes-schema";
 import { serverConfigSchema } from "./schema";
 
@@ -33,6 +34,12 @@ describe("the Helm chart's values schema", () => {
     expect(Object.keys(config.audit!.properties!).sort()).toEqual(Object.keys(auditConfigSchema.shape).sort());
     expect(Object.keys(config.audit!.properties!.signing!.properties!).sort()).toEqual(
       Object.keys(auditSigningSchema.shape).sort(),
+    );
+  });
+
+  it("accepts every key of the entriesAsCode config", () => {
+    expect(Object.keys(config.entriesAsCode!.properties!).sort()).toEqual(
+      Object.keys(entriesAsCodeConfigSchema.shape).sort(),
     );
   });
 });

@@ -4,6 +4,7 @@ import { spiffeIdSchema, trustDomainSchema } from "@/lib/schemas/spiffe-id";
 
 import { auditConfigSchema } from "./audit-schema";
 import { addressOrCidrSchema, authConfigSchema, wideRangeProblem } from "./auth-schema";
+import { entriesAsCodeConfigSchema } from "./entries-as-code-schema";
 import { entrySetsConfigSchema } from "./entry-sets-schema";
 import { expiryConfigSchema } from "./expiry-schema";
 import { kubernetesConfigSchema } from "./kubernetes-schema";
@@ -183,6 +184,8 @@ export const consoleConfigSchema = z
       .optional(),
     /** Entries-as-code files the console watches for drift (and optionally applies). */
     entrySets: entrySetsConfigSchema.default([]),
+    /** Entries as code: the mass-delete guard's limits (default 100 entries, 10% of the scope). */
+    entriesAsCode: entriesAsCodeConfigSchema.default({ massDeleteLimit: 100, massDeletePercent: 10 }),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

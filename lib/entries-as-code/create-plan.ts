@@ -7,7 +7,7 @@ import type { ServerConfig } from "@/lib/config/schema";
 
 import { checkDeclaredEntries } from "./check-declared";
 import { readLiveView } from "./live-view";
-import { DEFAULT_MAX_DELETES } from "./mass-delete-guard";
+import { massDeleteLimits } from "./mass-delete-limits";
 import { planEntryChanges } from "./plan-entry-changes";
 import { savePlan } from "./plan-store";
 import { readPodRisks } from "./pod-risks";
@@ -36,7 +36,7 @@ export async function createPlan(
   const entries = document.spec.entries;
   const live = await readLiveView(server, entries, owns, options.refresh ?? false);
   checkDeclaredEntries(entries, { trustDomain: live.trustDomain, now: live.now });
-  const computed = planEntryChanges({ entries, prune, maxDeletes: options.maxDeletes ?? DEFAULT_MAX_DELETES }, live);
+  const computed = planEntryChanges({ entries, prune, limits: { ...massDeleteLimits(), ...options.massDelete } }, live);
   computed.risks.push(...(await readPodRisks(server, live.trustDomain, live.index, computed.changes)));
   const plan: Plan = {
     id: ulid(),

@@ -37,10 +37,7 @@ describe("planEntryChanges", () => {
 
   it("plans nothing for the file of what is live, matched by ID or by SPIFFE ID, parent and selectors", () => {
     const withoutIds = [a, b].map((e) => ({ ...declareEntry(e), id: undefined }));
-    const plan = planEntryChanges(
-      { entries: [declareEntry(c), ...withoutIds], prune: true, maxDeletes: 100 },
-      view([a, b, c]),
-    );
+    const plan = planEntryChanges({ entries: [declareEntry(c), ...withoutIds], prune: true }, view([a, b, c]));
     expect(plan.changes).toEqual([]);
     expect(plan.summary).toEqual({ create: 0, update: 0, delete: 0, unchanged: 3, unmanaged: 0 });
     expect(plan.summaryLine).toBe("0 to add, 0 to change, 0 to delete");
@@ -54,7 +51,7 @@ describe("planEntryChanges", () => {
       parentId: agent,
       selectors: [{ type: "k8s", value: "ns:n" }],
     };
-    const plan = planEntryChanges({ entries: [changed, created], prune: false, maxDeletes: 100 }, view([a, b]));
+    const plan = planEntryChanges({ entries: [changed, created], prune: false }, view([a, b]));
     expect(plan.changes.map((ch) => [ch.action, ch.entryId])).toEqual([
       ["update", "a1"],
       ["create", "new"],
@@ -71,10 +68,7 @@ describe("planEntryChanges", () => {
 
   it("deletes only in-scope entries with prune, flags orphaned children, and trips the guard", () => {
     const child = live("kid", "/kid", { parentId: b.spiffeId });
-    const plan = planEntryChanges(
-      { entries: [declareEntry(a)], prune: true, maxDeletes: 100 },
-      view([a, b, child, c], [a, b]),
-    );
+    const plan = planEntryChanges({ entries: [declareEntry(a)], prune: true }, view([a, b, child, c], [a, b]));
     expect(plan.changes.map((ch) => [ch.action, ch.entryId])).toEqual([["delete", "b22"]]);
     expect(plan.risks).toMatchObject([{ kind: "orphans-children", entryId: "b22" }]);
     expect(plan.guard).toMatchObject({ deletes: 1, scopeSize: 2, tripped: true });
@@ -83,7 +77,7 @@ describe("planEntryChanges", () => {
   it("never touches entries spire-controller-manager owns", () => {
     const owned = live("team.0f0e0d0c-0b0a-4909-8807-060504030201", "/owned");
     const plan = planEntryChanges(
-      { entries: [{ ...declareEntry(owned), hint: "mine" }], prune: true, maxDeletes: 100 },
+      { entries: [{ ...declareEntry(owned), hint: "mine" }], prune: true },
       view([owned, live("x9", "/x")], [owned]),
     );
     expect(plan.changes).toEqual([]);
@@ -96,19 +90,42 @@ describe("planEntryChanges", () => {
       federatesWith: ["unknown.test", "partner.test"],
       x509SvidTtl: 86_400,
     };
-    const plan = planEntryChanges({ entries: [entry], prune: false, maxDeletes: 100 }, view([a]));
+    const plan = planEntryChanges({ entries: [entry], prune: false }, view([a]));
     expect(plan.risks.map((r) => r.kind).sort()).toEqual(["federates-without-bundle", "ttl-above-ca"]);
   });
 });
 
 describe("massDeleteGuard", () => {
   it("trips above 10% of the scope or above the count, not at them", () => {
-    expect(massDeleteGuard(10, 100, 100).tripped).toBe(false);
-    expect(massDeleteGuard(11, 100, 100).tripped).toBe(true);
-    expect(massDeleteGuard(101, 10_000, 100)).toMatchObject({
+    expect(massDeleteGuard(10, 100).tripped).toBe(false);
+    expect(massDeleteGuard(11, 100).tripped).toBe(true);
+    expect(massDeleteGuard(101, 10_000)).toMatchObject({
       tripped: true,
       message: expect.stringContaining("more than 100"),
     });
-    expect(massDeleteGuard(0, 0, 100).tripped).toBe(false);
+    expect(massDeleteGuard(0, 0).tripped).toBe(false);
+  });
+
+  it("takes the configured limits", () => {
+    expect(massDeleteGuard(101, 10_000, { maxCount: 500 }).tripped).toBe(false);
+    expect(massDeleteGuard(6, 10, { maxCount: 5, maxPercent: 100 })).toMatchObject({
+      tripped: true,
+      maxCount: 5,
+      message: expect.stringContaining("more than 5 entries"),
+    });
+    expect(massDeleteGuard(30, 100, { maxPercent: 25 })).toMatchObject({
+      tripped: true,
+      maxPercent: 25,
+      message: expect.stringContaining("(more than 25%)"),
+    });
+    expect(massDeleteGuard(25, 100, { maxPercent: 25 }).tripped).toBe(false);
+  });
+
+  it("is what the plan's guard uses", () => {
+    const [a, b, c] = [live("a1", "/a"), live("b22", "/b"), live("c333", "/c")];
+    const input = { entries: [declareEntry(a)], prune: true };
+    expect(planEntryChanges(input, view([a, b, c])).guard.tripped).toBe(true);
+    const relaxed = planEntryChanges({ ...input, limits: { maxCount: 2, maxPercent: 100 } }, view([a, b, c]));
+    expect(relaxed.guard).toMatchObject({ deletes: 2, tripped: false, maxCount: 2, maxPercent: 100 });
   });
 });

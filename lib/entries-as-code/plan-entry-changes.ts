@@ -3,7 +3,7 @@ import { type CaWindow, checkX509SvidTtl } from "@/lib/expiry/ttl-cap";
 import type { Entry } from "@/lib/spire/types";
 
 import { canonicalEntry, comparedFields, entryKey } from "./declared-entry";
-import { massDeleteGuard } from "./mass-delete-guard";
+import { massDeleteGuard, type MassDeleteLimits } from "./mass-delete-guard";
 import type { DeclaredEntry, EntrySetOwns, FieldChange, PlannedChange, PlanRisk, PlanSummary } from "./types";
 
 /** What the plan may know about the live server, gathered once (the compact index, bundles, the CA). */
@@ -21,7 +21,12 @@ export type LiveView = {
   now: number;
 };
 
-export type PlanInput = { entries: readonly DeclaredEntry[]; prune: boolean; maxDeletes: number };
+export type PlanInput = {
+  entries: readonly DeclaredEntry[];
+  prune: boolean;
+  /** The mass-delete guard's limits (config `entriesAsCode`); absent: 100 entries, 10%. */
+  limits?: Partial<MassDeleteLimits>;
+};
 
 export type ComputedPlan = {
   summary: PlanSummary;
@@ -139,7 +144,7 @@ export function planEntryChanges(input: PlanInput, live: LiveView): ComputedPlan
     changes,
     unmanaged,
     risks,
-    guard: massDeleteGuard(deleting.size, scopeSize, input.maxDeletes),
+    guard: massDeleteGuard(deleting.size, scopeSize, input.limits),
     pinned,
   };
 }

@@ -80,7 +80,10 @@ export function planInverse(of: Plan, applied: readonly AppliedChange[], id: str
     changes,
     unmanaged: [],
     risks: [],
-    guard: massDeleteGuard(summary.delete, changes.length, of.guard.maxCount),
+    guard: massDeleteGuard(summary.delete, changes.length, {
+      maxCount: of.guard.maxCount,
+      maxPercent: of.guard.maxPercent,
+    }),
     pinned,
     inverseOf: of.id,
     status: "planned",

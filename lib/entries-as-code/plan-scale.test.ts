@@ -57,10 +57,7 @@ describe("planning at scale", () => {
     checkDeclaredEntries(entries, { trustDomain: td, now: Date.now() });
     const t2 = performance.now();
     const facts = { federatedTrustDomains: new Set<string>(), activeCa: null, now: Date.now() };
-    const plan = planEntryChanges(
-      { entries, prune: true, maxDeletes: 100 },
-      buildLiveView(index, entries, owns, facts),
-    );
+    const plan = planEntryChanges({ entries, prune: true }, buildLiveView(index, entries, owns, facts));
     const ms = Math.round(performance.now() - started);
     console.warn(
       `parse ${Math.round(t1 - started)} check ${Math.round(t2 - t1)} compare ${Math.round(performance.now() - t2)}`,

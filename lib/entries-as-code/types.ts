@@ -164,6 +164,6 @@ export type PlanOptions = {
   /** Overrides the document's spec.owns (spire-data and ClusterStaticEntry files carry none). */
   owns?: EntrySetOwns;
   prune?: boolean;
-  /** The mass-delete guard's count limit (default 100). */
-  maxDeletes?: number;
+  /** The mass-delete guard's limits; absent: the config's `entriesAsCode` (default 100 entries, 10%). */
+  massDelete?: { maxCount?: number; maxPercent?: number };
 };
