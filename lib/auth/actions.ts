@@ -15,6 +15,8 @@ export const actions = [
   "agents.evict",
   "federation.read",
   "federation.refresh",
+  /** Creating, changing and deleting federation relationships (entries-as-code plans that declare them). */
+  "federation.write",
   "expiry.read",
   "kubernetes.read",
   "troubleshoot.read",
@@ -37,6 +39,7 @@ export function isMutation(action: Action): boolean {
     action === "agents.ban" ||
     action === "agents.evict" ||
     action === "federation.refresh" ||
+    action === "federation.write" ||
     action === "tokens.manage" ||
     action === "authorities.rotate" ||
     action === "cleanup.apply"

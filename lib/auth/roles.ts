@@ -24,7 +24,7 @@ const operator: readonly Action[] = [
   "troubleshoot.logs",
   "cleanup.apply",
 ];
-const admin: readonly Action[] = [...operator, "tokens.manage", "audit.read", "authorities.rotate"];
+const admin: readonly Action[] = [...operator, "tokens.manage", "audit.read", "authorities.rotate", "federation.write"];
 
 /** What each role may do at all; scopes (servers, SPIFFE-ID paths, DNS suffixes) narrow it further. */
 export const roleActions: Record<Role, ReadonlySet<Action>> = {

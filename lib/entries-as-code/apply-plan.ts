@@ -7,6 +7,7 @@ import type { ServerConfig } from "@/lib/config/schema";
 import { authorizeEntryWrite } from "@/lib/entries/entry-write-check";
 import { getEntry } from "@/lib/spire/entries";
 
+import { applyFederationChanges, authorizeFederation, refuseIfFederationStale } from "./apply-federation";
 import { applyCreates, applyDeletes, applyUpdates, createInput, type RowOutcome, updateFields } from "./apply-rows";
 import { planInverse } from "./plan-inverse";
 import { movePlan, readPlan, savePlan } from "./plan-store";
@@ -98,7 +99,9 @@ export async function applyPlan(
     throw new ApiError("failed_precondition", plan.guard.message ?? "The mass-delete guard refuses this plan.");
   }
   await authorizeEveryRow(server, plan);
+  await authorizeFederation(server, plan);
   await refuseIfStale(server, plan);
+  await refuseIfFederationStale(server, plan);
   if (!(await movePlan(planId, "planned", "applying"))) {
     throw new ApiError("conflict", `Plan ${planId} is being applied by another request.`);
   }
@@ -116,6 +119,7 @@ export async function applyPlan(
       server,
       rows.filter((r) => r.change.action === "delete"),
     )),
+    ...(await applyFederationChanges(server, plan, rows.length)),
   ]);
   const results = outcomes.map((o) => o.result).sort((a, b) => a.index - b.index);
   const okCount = results.filter((r) => r.status.code === "ok").length;

@@ -4,11 +4,13 @@ import { ApiError } from "@/lib/api/api-error";
 import { ulid } from "@/lib/audit/ulid";
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
+import { listFederationRelationships } from "@/lib/spire/federation";
 
 import { checkDeclaredEntries } from "./check-declared";
 import { readLiveView } from "./live-view";
 import { massDeleteLimits } from "./mass-delete-limits";
-import { planEntryChanges } from "./plan-entry-changes";
+import { planEntryChanges, summaryLine } from "./plan-entry-changes";
+import { planFederation, withFederationCounts } from "./plan-federation";
 import { savePlan } from "./plan-store";
 import { readPodRisks } from "./pod-risks";
 import type { EntrySetDocument, Plan, PlanOptions } from "./types";
@@ -38,6 +40,14 @@ export async function createPlan(
   checkDeclaredEntries(entries, { trustDomain: live.trustDomain, now: live.now });
   const computed = planEntryChanges({ entries, prune, limits: { ...massDeleteLimits(), ...options.massDelete } }, live);
   computed.risks.push(...(await readPodRisks(server, live.trustDomain, live.index, computed.changes)));
+  const declaredFederation = document.spec.federationRelationships;
+  const federation = declaredFederation
+    ? planFederation(declaredFederation, await listFederationRelationships(server), prune)
+    : undefined;
+  if (federation) {
+    computed.summary = withFederationCounts(computed.summary, federation);
+    computed.summaryLine = summaryLine(computed.summary);
+  }
   const plan: Plan = {
     id: ulid(),
     server: server.name,
@@ -51,6 +61,7 @@ export async function createPlan(
     owns,
     prune,
     ...computed,
+    ...(federation ? { federation } : {}),
     inverseOf: null,
     status: "planned",
     appliedAt: null,

@@ -4,6 +4,7 @@ import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import { controllerManagedReasons } from "@/lib/entries/controller-managed";
 import { readEntryIndex } from "@/lib/entries/entry-index-cache";
+import { listFederationRelationships } from "@/lib/spire/federation";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 
 import { declareEntry } from "./declared-entry";
@@ -12,6 +13,7 @@ import { serializeEntrySet } from "./parse-entry-set";
 import {
   ENTRY_SET_API_VERSION,
   ENTRY_SET_KIND,
+  type DeclaredFederation,
   type EntrySetDocument,
   type EntrySetFormat,
   type ExportedFile,
@@ -29,10 +31,21 @@ const extensions: Record<EntrySetFormat, string> = {
   "cluster-static-entry": "clusterstaticentries.yaml",
 };
 
+/** The server's federation relationships as declared ones (those with a profile the console knows). */
+async function declaredRelationships(server: ServerConfig): Promise<DeclaredFederation[]> {
+  const live = await listFederationRelationships(server);
+  return live
+    .flatMap(({ trustDomain, bundleEndpointUrl, profile }) =>
+      profile.type === "unknown" ? [] : [{ trustDomain, bundleEndpointUrl, bundleEndpointProfile: profile }],
+    )
+    .sort((a, b) => (a.trustDomain < b.trustDomain ? -1 : 1));
+}
+
 /**
  * Exports a scope of `server` as code: every entry (a SPIFFE-ID prefix, the subtree below a parent
  * ID, a selection of IDs, or all; combined they narrow each other) in one of the three formats,
- * entry IDs kept, entries spire-controller-manager owns left out. Read from the entry index.
+ * entry IDs kept, entries spire-controller-manager owns left out. Read from the entry index. The
+ * console format also holds the server's federation relationships.
  */
 export async function exportEntries(
   server: ServerConfig,
@@ -47,6 +60,7 @@ export async function exportEntries(
     .filter((entry) => controllerManagedReasons(entry).length === 0)
     .sort((a, b) => (a.spiffeId < b.spiffeId ? -1 : a.spiffeId > b.spiffeId ? 1 : a.id < b.id ? -1 : 1));
   const name = scope.name ?? server.name;
+  const federationRelationships = format === "console" ? await declaredRelationships(server) : [];
   const document: EntrySetDocument = {
     apiVersion: ENTRY_SET_API_VERSION,
     kind: ENTRY_SET_KIND,
@@ -56,6 +70,7 @@ export async function exportEntries(
       owns: scope.spiffeIdPrefix && !scope.ids && !scope.parentId ? { spiffeIdPrefixes: [scope.spiffeIdPrefix] } : {},
       prune: false,
       entries: entries.map(declareEntry),
+      ...(federationRelationships.length > 0 ? { federationRelationships } : {}),
     },
   };
   return {

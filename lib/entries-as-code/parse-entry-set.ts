@@ -49,10 +49,7 @@ function fromConsole(value: unknown): ParsedEntrySet {
     return fail("console", `Invalid EntrySet: ${details[0]?.path || "(document)"}: ${details[0]?.message}`, details);
   }
   const document = result.data as EntrySetDocument;
-  const warnings = document.spec.federationRelationships?.length
-    ? ["federationRelationships are read but not planned: only entries are compared and applied."]
-    : [];
-  return { ok: true, format: "console", document, warnings };
+  return { ok: true, format: "console", document, warnings: [] };
 }
 
 /**

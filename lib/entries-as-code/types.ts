@@ -20,7 +20,7 @@ export type DeclaredEntry = EntryInput;
 /** What a file owns on its server: live entries matching either are "in scope". Empty: only the file's entries. */
 export type EntrySetOwns = { entryIdPrefix?: string; spiffeIdPrefixes?: string[] };
 
-/** A federation relationship declared beside the entries (read and written; not planned yet). */
+/** A federation relationship declared beside the entries (planned and applied with them). */
 export type DeclaredFederation = {
   trustDomain: string;
   bundleEndpointUrl: string;
@@ -92,6 +92,37 @@ export type PlannedChange = {
   revisionNumber: number | null;
 };
 
+/** A live relationship's profile may be one the console does not know (then any declared one differs). */
+export type FederationFields = {
+  bundleEndpointUrl: string;
+  bundleEndpointProfile: DeclaredFederation["bundleEndpointProfile"] | { type: "unknown" };
+};
+
+/** One planned change of a federation relationship, keyed by its trust domain. */
+export type FederationChange = {
+  action: PlanAction;
+  trustDomain: string;
+  /** The live relationship (update, delete). */
+  before: FederationFields | null;
+  /** The declared relationship (create, update). */
+  after: FederationFields | null;
+  /** Update only: the fields that differ. */
+  fields: FieldChange[];
+};
+
+/**
+ * The federation part of a plan, when the file declares `federationRelationships` (then every
+ * relationship of the server is in scope: undeclared ones are unmanaged, deleted only with prune).
+ */
+export type FederationPlan = {
+  changes: FederationChange[];
+  unchanged: number;
+  /** Trust domains of live relationships the file does not declare (without prune). */
+  unmanaged: string[];
+  /** Trust domain → its fields as read when planning (null: none); apply refuses (409) if they moved. */
+  pinned: Record<string, FederationFields | null>;
+};
+
 export type PlanSummary = { create: number; update: number; delete: number; unchanged: number; unmanaged: number };
 
 /** Deleting more than `maxPercent` of the scope or more than `maxCount` entries needs `allowMassDelete`. */
@@ -129,6 +160,8 @@ export type Plan = {
   guard: MassDeleteGuard;
   /** Entry ID → revision number read, for every entry the plan touches (updates and deletes). */
   pinned: Record<string, number>;
+  /** The federation relationships' changes; absent when the file declares none. */
+  federation?: FederationPlan;
   /** Set when this plan undoes another plan's apply. */
   inverseOf: string | null;
   status: PlanStatus;
@@ -141,6 +174,8 @@ export type ApplyRowResult = {
   action: PlanAction;
   entryId: string | null;
   spiffeId: string;
+  /** Set for a federation relationship's change (then entryId is null). */
+  trustDomain?: string;
   status: { code: string; message: string };
 };
 

@@ -14,8 +14,8 @@ function mergeOwns(documents: readonly NamedDocument[]): EntrySetOwns | string {
 }
 
 /**
- * Joins the documents of one watched set (a directory of files) into one: the entries of all,
- * the union of what they own. The files must agree on the server, on `prune` and on the entry-ID
+ * Joins the documents of one watched set (a directory of files) into one: the entries and
+ * federation relationships of all, the union of what they own. The files must agree on the server, on `prune` and on the entry-ID
  * prefix, else the set is in error (rather than guessing which file wins).
  */
 export function mergeDocuments(setName: string, server: string, documents: readonly NamedDocument[]): MergedSet {
@@ -30,12 +30,21 @@ export function mergeDocuments(setName: string, server: string, documents: reado
   const owns = mergeOwns(documents);
   if (typeof owns === "string") return { ok: false, message: owns };
   const first = documents[0]!.document;
+  // Relationships are in the set's scope only when some file declares them (then all the server's are).
+  const declaring = documents.filter((d) => d.document.spec.federationRelationships);
+  const federationRelationships = declaring.flatMap((d) => d.document.spec.federationRelationships ?? []);
   return {
     ok: true,
     document: {
       ...first,
       metadata: { name: setName },
-      spec: { server, owns, prune: first.spec.prune, entries: documents.flatMap((d) => d.document.spec.entries) },
+      spec: {
+        server,
+        owns,
+        prune: first.spec.prune,
+        entries: documents.flatMap((d) => d.document.spec.entries),
+        ...(declaring.length > 0 ? { federationRelationships } : {}),
+      },
     },
   };
 }

@@ -119,3 +119,16 @@ export function toFederationRelationship(pb: PbFederationRelationship): Federati
     bundle: pb.trustDomainBundle && pb.trustDomainBundle.trustDomain ? toBundle(pb.trustDomainBundle) : null,
   };
 }
+
+/** A relationship to create or update, as `types.FederationRelationship` (the profile a oneof). */
+export function toPbFederationRelationship(relationship: {
+  trustDomain: string;
+  bundleEndpointUrl: string;
+  profile: { type: "https_web" } | { type: "https_spiffe"; endpointSpiffeId: string };
+}): Record<string, unknown> {
+  const profile =
+    relationship.profile.type === "https_spiffe"
+      ? { httpsSpiffe: { endpointSpiffeId: relationship.profile.endpointSpiffeId } }
+      : { httpsWeb: {} };
+  return { trustDomain: relationship.trustDomain, bundleEndpointUrl: relationship.bundleEndpointUrl, ...profile };
+}
