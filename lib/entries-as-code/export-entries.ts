@@ -11,9 +11,9 @@ import { declareEntry } from "./declared-entry";
 import { findExportSlots } from "./find-export-slots";
 import { serializeEntrySet } from "./parse-entry-set";
 import {
+  type DeclaredFederation,
   ENTRY_SET_API_VERSION,
   ENTRY_SET_KIND,
-  type DeclaredFederation,
   type EntrySetDocument,
   type EntrySetFormat,
   type ExportedFile,
