@@ -25,6 +25,8 @@ describe("planFederation", () => {
     expect(plan.changes).toEqual([]);
     expect(plan.unchanged).toBe(1);
     expect(plan.unmanaged).toEqual(["old.test"]);
+    const summary = { create: 0, update: 0, delete: 0, unchanged: 4, unmanaged: 0 };
+    expect(withFederationCounts(summary, plan)).toEqual(summary);
   });
 
   it("creates, updates field by field and deletes only with prune, pinning what it read", () => {

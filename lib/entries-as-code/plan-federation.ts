@@ -73,14 +73,17 @@ export function planFederation(
   return { changes, unchanged, unmanaged, pinned };
 }
 
-/** The plan's summary with the relationships' changes counted beside the entries'. */
+/**
+ * The plan's summary with the relationships' creates, updates and deletes counted beside the
+ * entries' (unchanged and unmanaged stay entry counts; the relationships' are in `plan.federation`).
+ */
 export function withFederationCounts(summary: PlanSummary, federation: FederationPlan): PlanSummary {
   const count = (action: string) => federation.changes.filter((c) => c.action === action).length;
   return {
     create: summary.create + count("create"),
     update: summary.update + count("update"),
     delete: summary.delete + count("delete"),
-    unchanged: summary.unchanged + federation.unchanged,
-    unmanaged: summary.unmanaged + federation.unmanaged.length,
+    unchanged: summary.unchanged,
+    unmanaged: summary.unmanaged,
   };
 }
