@@ -22,46 +22,36 @@ const itemResults = (trustDomains: string[], results: { status: PbStatus | null 
     return { trustDomain, status: toItemStatus(result.status) };
   });
 
-/** Creates relationships with one BatchCreateFederationRelationship call; one result per input, in order. */
-export async function batchCreateFederationRelationships(
+/** One BatchCreate/BatchUpdateFederationRelationship call; one result per input, in order. */
+async function writeRelationships(
   server: ServerConfig,
+  method: "batchCreateFederationRelationship" | "batchUpdateFederationRelationship",
   inputs: FederationRelationshipInput[],
 ): Promise<FederationItemResult[]> {
   if (inputs.length === 0) return [];
-  const response = await callUnary<{ results: PbRelationshipResult[] }>(
-    server,
-    "trustDomain",
-    "batchCreateFederationRelationship",
-    { federationRelationships: inputs.map(toPbFederationRelationship) },
-  );
+  // An update changes the bundle endpoint URL and profile only: the bundle stays as the server holds it.
+  const mask = { bundleEndpointUrl: true, bundleEndpointProfile: true, trustDomainBundle: false };
+  const response = await callUnary<{ results: PbRelationshipResult[] }>(server, "trustDomain", method, {
+    federationRelationships: inputs.map(toPbFederationRelationship),
+    ...(method === "batchUpdateFederationRelationship" ? { inputMask: mask } : {}),
+  });
   return itemResults(
     inputs.map((i) => i.trustDomain),
     response.results,
   );
 }
 
+/** Creates relationships with one BatchCreateFederationRelationship call; one result per input, in order. */
+export function batchCreateFederationRelationships(server: ServerConfig, inputs: FederationRelationshipInput[]) {
+  return writeRelationships(server, "batchCreateFederationRelationship", inputs);
+}
+
 /**
  * Updates the bundle endpoint URL and profile of relationships (BatchUpdateFederationRelationship
  * with an input mask of those two; the bundle is left as the server holds it). One result per input.
  */
-export async function batchUpdateFederationRelationships(
-  server: ServerConfig,
-  inputs: FederationRelationshipInput[],
-): Promise<FederationItemResult[]> {
-  if (inputs.length === 0) return [];
-  const response = await callUnary<{ results: PbRelationshipResult[] }>(
-    server,
-    "trustDomain",
-    "batchUpdateFederationRelationship",
-    {
-      federationRelationships: inputs.map(toPbFederationRelationship),
-      inputMask: { bundleEndpointUrl: true, bundleEndpointProfile: true, trustDomainBundle: false },
-    },
-  );
-  return itemResults(
-    inputs.map((i) => i.trustDomain),
-    response.results,
-  );
+export function batchUpdateFederationRelationships(server: ServerConfig, inputs: FederationRelationshipInput[]) {
+  return writeRelationships(server, "batchUpdateFederationRelationship", inputs);
 }
 
 /** Deletes the relationships with these trust domains (BatchDeleteFederationRelationship); one result each. */
