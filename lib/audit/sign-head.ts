@@ -22,6 +22,23 @@ export async function signChainHead(
   return checkpoint;
 }
 
+/** How long the shutdown checkpoint may hold the process's exit. */
+const SHUTDOWN_SIGNING_MS = 4_000;
+
+/**
+ * Next.js calls process.exit as soon as it has closed the server on SIGTERM/SIGINT, which can be
+ * before the shutdown checkpoint is stored (it awaits the store): an exit asked for meanwhile
+ * waits until `done` settles, at most `ms`.
+ */
+function holdExitUntil(done: Promise<unknown>, ms: number): void {
+  const exit = process.exit.bind(process);
+  const deadline = new Promise((resolve) => setTimeout(resolve, ms));
+  process.exit = ((code?: number | string | null) => {
+    void Promise.race([done, deadline]).finally(() => exit(code));
+    return undefined as never;
+  }) as typeof process.exit;
+}
+
 type Signer = { timer: NodeJS.Timeout; lastHead: string };
 const globalForSigner = globalThis as typeof globalThis & { __spireAuditSigner?: Signer };
 
@@ -52,7 +69,11 @@ export function startAuditSigning(): void {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     // Next.js exits on these itself; when nothing else listens, exit as the signal would have.
     const exitIfAlone = () => process.listenerCount(signal) === 0 && process.exit(signal === "SIGTERM" ? 143 : 130);
-    process.once(signal, () => void signIfMoved(signal).finally(exitIfAlone));
+    process.once(signal, () => {
+      const signed = signIfMoved(signal);
+      holdExitUntil(signed, SHUTDOWN_SIGNING_MS);
+      void signed.finally(exitIfAlone);
+    });
   }
   globalForSigner.__spireAuditSigner = signer;
 }
