@@ -4,21 +4,18 @@
 // the same answer as at A, and no session is created; a sign-in begun at A may still finish at B.
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { ensureDatabase } from "../../scripts/pg/databases.ts";
-import { type PostgresServer, startPostgres } from "../../scripts/pg/server.ts";
-import { getStackPaths } from "../../scripts/stack/paths.ts";
 import { auditRecords } from "../support/audit";
 import { CookieAgent, signInUntilCallback } from "../support/auth";
-import { type RunningConsole, startConsole } from "../support/console-server";
+import type { RunningConsole } from "../support/console-server";
+import { startReplicaPair } from "../support/replica-pair";
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const database = `login_states_${run}`;
-let postgres: PostgresServer;
+let databaseUrl = "";
 let a: RunningConsole;
 let b: RunningConsole;
 let balancer: Server;
@@ -44,7 +41,7 @@ function startBalancer(): Promise<Server> {
 }
 
 async function storeCount(table: "sessions" | "used_login_states"): Promise<number> {
-  const client = new pg.Client({ connectionString: postgres.urlFor(database) });
+  const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     return Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
@@ -54,18 +51,9 @@ async function storeCount(table: "sessions" | "used_login_states"): Promise<numb
 }
 
 beforeAll(async () => {
-  postgres = await startPostgres({ dir: path.join(getStackPaths().cacheDir, "postgres-test") });
-  await ensureDatabase(postgres.urlFor("postgres"), database);
   balancer = await startBalancer();
   publicUrl = `http://127.0.0.1:${(balancer.address() as AddressInfo).port}`;
-  const env = (name: string) => ({
-    SPIRE_CONSOLE_CONFIG: path.join(inject("stackDir"), "console.json"),
-    SPIRE_CONSOLE_DATABASE_URL: postgres.urlFor(database),
-    SPIRE_CONSOLE_PUBLIC_ORIGIN: publicUrl,
-    SPIRE_CONSOLE_REPLICA_ID: name,
-    SPIRE_CONSOLE_REPLICAS: "2",
-  });
-  [a, b] = await Promise.all([startConsole(env("replica-a")), startConsole(env("replica-b"))]);
+  ({ a, b, databaseUrl } = await startReplicaPair(database, { env: { SPIRE_CONSOLE_PUBLIC_ORIGIN: publicUrl } }));
 }, 180_000);
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);

@@ -7,14 +7,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import type { AuditRecord } from "../../lib/store/types";
-import { ensureDatabase } from "../../scripts/pg/databases.ts";
-import { type PostgresServer, startPostgres } from "../../scripts/pg/server.ts";
-import { getStackPaths } from "../../scripts/stack/paths.ts";
+import type { PostgresServer } from "../../scripts/pg/server.ts";
 import { type CliEntry, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { stackState } from "../support/api";
 import { auditRecords } from "../support/audit";
 import { signInOverHttp } from "../support/auth";
 import { type RunningConsole, startConsole } from "../support/console-server";
+import { startReplicaPair } from "../support/replica-pair";
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const config = () => path.join(inject("stackDir"), "console.json");
@@ -42,16 +41,7 @@ const cliHas = async (spiffeId: string) =>
 
 beforeAll(async () => {
   agentId = stackState().servers.find((s) => s.name === "foo")!.agents[0]!.spiffeId;
-  pg = await startPostgres({ dir: path.join(getStackPaths().cacheDir, "postgres-test") });
-  const database = `replicas_${run}`;
-  await ensureDatabase(pg.urlFor("postgres"), database);
-  const env = (name: string) => ({
-    SPIRE_CONSOLE_CONFIG: config(),
-    SPIRE_CONSOLE_DATABASE_URL: pg.urlFor(database),
-    SPIRE_CONSOLE_REPLICA_ID: name,
-    SPIRE_CONSOLE_REPLICAS: "2",
-  });
-  [a, b] = await Promise.all([startConsole(env("replica-a")), startConsole(env("replica-b"))]);
+  ({ postgres: pg, a, b } = await startReplicaPair(`replicas_${run}`, { config: config() }));
 }, 180_000);
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
