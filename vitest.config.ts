@@ -53,6 +53,8 @@ export default defineConfig({
           fileParallelism: false,
           // Not alongside the integration project: one e2e file freezes foo's SPIRE server to hold a walk up.
           sequence: { groupOrder: 1 },
+          // Tests a file marks concurrent (the page matrix) run this many at a time, each in its own context.
+          maxConcurrency: 3,
           testTimeout: 90_000,
           hookTimeout: 120_000,
         },

@@ -48,6 +48,13 @@ describe("links", () => {
     );
   });
 
+  it("names the controller-manager view's cluster only when one is chosen (else the first)", () => {
+    expect(links.controllerManager()).toBe("/controller-manager");
+    expect(links.controllerManager("edge")).toBe("/controller-manager?cluster=edge");
+    expect(links.clusterSpiffeId("shop-mesh")).toBe("/controller-manager/shop-mesh");
+    expect(links.clusterSpiffeId("storefront-cart", "edge")).toBe("/controller-manager/storefront-cart?cluster=edge");
+  });
+
   it("reads a URL query back with repeated keys grouped", () => {
     const query = queryFromParams(new URLSearchParams("server=foo&selector=a:1&view=table&selector=b:2"));
     expect(query).toEqual({ server: ["foo"], selector: ["a:1", "b:2"], view: ["table"] });

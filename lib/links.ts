@@ -1,3 +1,4 @@
+import { kubernetesNodeAnchor } from "@/lib/kubernetes/node-anchor";
 import type { Selector } from "@/lib/spire/types";
 
 /**
@@ -57,14 +58,23 @@ export const links = {
   agent: (server: string, spiffeId: string) => withQuery(`/agents/${enc(spiffeId)}`, { server }),
   federation: (server?: string) => withQuery("/federation", { server }),
   authorities: (server?: string) => withQuery("/authorities", { server }),
+  telemetry: (server?: string) => withQuery("/telemetry", { server }),
   expiry: (server?: string, section?: "ttl") => withQuery("/expiry", { server }) + (section ? `#${section}` : ""),
-  kubernetes: (server?: string) => withQuery("/kubernetes", { server }),
+  kubernetes: (server?: string, where?: { cluster: string; deployment?: string }) =>
+    withQuery("/kubernetes", { server, cluster: where?.cluster, deployment: where?.deployment }),
+  /** A node's row on the Kubernetes page (its agent pod, CSI pod and the SPIRE agent attested from it). */
+  noIdentity: (cluster?: string) => withQuery("/kubernetes/no-identity", { cluster }),
+  kubernetesNode: (node: string, cluster?: string) =>
+    `${withQuery("/kubernetes", { cluster })}#${kubernetesNodeAnchor(node)}`,
   cleanup: (server?: string) => withQuery("/cleanup", { server }),
-  controllerManager: () => "/controller-manager",
-  clusterSpiffeId: (name: string) => `/controller-manager/${enc(name)}`,
+  controllerManager: (cluster?: string) => withQuery("/controller-manager", { cluster }),
+  clusterSpiffeId: (name: string, cluster?: string) => withQuery(`/controller-manager/${enc(name)}`, { cluster }),
   apiTokens: (server?: string) => withQuery("/settings/tokens", { server }),
+  /** The signed-in user's roles, servers, scopes and session expiry. */
+  access: () => "/settings/access",
   audit: (query: Query = {}) => withQuery("/audit", query),
+  alerts: () => "/alerts",
   troubleshoot: (query: Query = {}) => withQuery("/troubleshoot", query),
-  troubleshootPod: (server: string, namespace: string, name: string, container?: string) =>
-    withQuery("/troubleshoot", { server, namespace, name, container }),
+  troubleshootPod: (server: string, namespace: string, name: string, container?: string, cluster?: string) =>
+    withQuery("/troubleshoot", { server, cluster, namespace, name, container }),
 };

@@ -31,6 +31,12 @@ node scripts/helm/cli.ts
 echo "[test] oauth2-proxy for the trusted-proxy tests (built once into the cache)"
 node scripts/oauth2-proxy/cli.ts
 
+echo "[test] Alertmanager for the alert tests (built once into the cache)"
+node scripts/alertmanager/cli.ts
+
+echo "[test] Prometheus for the SPIRE metrics tests (built once into the cache)"
+node scripts/prometheus/cli.ts
+
 mkdir -p test-results
 status=0
 vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?

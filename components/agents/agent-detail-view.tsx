@@ -4,18 +4,22 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 
 import { NewEntryButton } from "@/components/entries/forms/new-entry-button";
+import { NodeWorkloadsList } from "@/components/kubernetes/node-workloads";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { SelectorChips } from "@/components/ui/selector-chips";
 import { SpiffeId } from "@/components/ui/spiffe-id";
 import { StatePanel } from "@/components/ui/state-panel";
 import { TimeText } from "@/components/ui/time-text";
+import { agentCluster } from "@/lib/agents/agent-cluster";
+import { findAgentHost } from "@/lib/agents/agent-host";
 import { links } from "@/lib/links";
 import { fetchAgentDetail } from "@/lib/query/api";
 import { agentKeys } from "@/lib/query/keys";
 
 import { AgentActions } from "./agent-actions";
 import { AgentEntryList } from "./agent-entry-list";
+import { AgentHostCell } from "./agent-host-cell";
 
 /** One agent: its fields, actions, and the entries that target it directly and through aliases. */
 export function AgentDetailView({ server, agentId }: { server: string; agentId: string }) {
@@ -33,6 +37,8 @@ export function AgentDetailView({ server, agentId }: { server: string; agentId: 
       </StatePanel>
     );
   const { agent, direct, directTotal, viaAliases } = query.data;
+  const host = findAgentHost(agent.selectors);
+  const cluster = agentCluster(agent);
   return (
     <div className="grid gap-4 xl:grid-cols-2">
       <Card>
@@ -77,9 +83,24 @@ export function AgentDetailView({ server, agentId }: { server: string; agentId: 
             </dd>
             <dt className="text-slate-500">Version</dt>
             <dd>{agent.agentVersion || "–"}</dd>
+            <dt className="text-slate-500">{host?.kind === "host" ? "Host" : "Node"}</dt>
+            <dd className="text-xs" data-testid="agent-detail-node">
+              <AgentHostCell selectors={agent.selectors} cluster={cluster} />
+              {cluster ? <span className="text-slate-600"> · cluster {cluster}</span> : null}
+            </dd>
           </dl>
         </CardBody>
       </Card>
+      {host?.kind === "node" ? (
+        <Card className="xl:col-start-1" data-testid="agent-node-workloads">
+          <CardHeader>
+            <h2 className="font-semibold">Pods on {host.name} using the Workload API</h2>
+          </CardHeader>
+          <CardBody>
+            <NodeWorkloadsList node={host.name} cluster={cluster ?? undefined} server={server} />
+          </CardBody>
+        </Card>
+      ) : null}
       <div className="space-y-4">
         <Card>
           <CardHeader>

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/input";
 import type { FleetFilters, FleetSummary } from "@/lib/agents/fleet";
+import { expiringWithin } from "@/lib/expiry/expiring-words";
 import { links, type Query } from "@/lib/links";
 
 const tri = (value: boolean | undefined) => (value === undefined ? "" : String(value));
@@ -21,6 +22,7 @@ export function FleetFilterForm({
   summary: FleetSummary | null;
 }) {
   const router = useRouter();
+  const within = expiringWithin(summary?.windows ?? { criticalHours: 24, warningDays: 7 });
   const [values, setValues] = useState({
     version: filters.version ?? "",
     attestationType: filters.attestationType ?? "",
@@ -28,6 +30,7 @@ export function FleetFilterForm({
     canReattest: tri(filters.canReattest),
     banned: tri(filters.banned),
     spiffeIdContains: filters.spiffeIdContains ?? "",
+    cluster: filters.cluster ?? "",
   });
   const set = (key: keyof typeof values) => (event: { target: { value: string } }) =>
     setValues({ ...values, [key]: event.target.value });
@@ -52,7 +55,7 @@ export function FleetFilterForm({
     <form
       onSubmit={apply}
       aria-label="Agent filters"
-      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-7"
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-8"
     >
       {choice(
         "f-version",
@@ -66,9 +69,15 @@ export function FleetFilterForm({
         "attestationType",
         (summary?.attestationTypes ?? []).map((t) => [t.type, t.type]),
       )}
+      {choice(
+        "f-cluster",
+        "Cluster",
+        "cluster",
+        (summary?.clusters ?? []).map((c) => [c.cluster, c.cluster]),
+      )}
       {choice("f-expiring", "SVID expiry", "expiring", [
-        ["24h", "within 24 h"],
-        ["7d", "within 7 days"],
+        ["24h", within.critical],
+        ["7d", within.warning],
         ["expired", "expired"],
       ])}
       {choice("f-reattest", "Can re-attest", "canReattest", [

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { FleetFilters, FleetSummary } from "@/lib/agents/fleet";
 import { skewText, type VersionSkew } from "@/lib/agents/version-skew";
+import { expiringCountsOnly, expiringWithin } from "@/lib/expiry/expiring-words";
 import { links, type Query } from "@/lib/links";
 
 export const skewTone: Record<VersionSkew, "good" | "info" | "bad" | "neutral"> = {
@@ -14,11 +15,12 @@ export const skewTone: Record<VersionSkew, "good" | "info" | "bad" | "neutral"> 
   unknown: "neutral",
 };
 
-function Panel({ title, children }: { title: string; children: ReactNode }) {
+function Panel({ title, note, children }: { title: string; note?: string; children: ReactNode }) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-3" aria-label={title}>
       <h2 className="mb-2 text-xs font-semibold uppercase text-slate-600">{title}</h2>
       <ul className="space-y-1 text-sm">{children}</ul>
+      {note ? <p className="mt-2 text-xs text-slate-500">{note}</p> : null}
     </section>
   );
 }
@@ -69,6 +71,7 @@ export function FleetHealth({
   summary: FleetSummary;
   filters: FleetFilters;
 }) {
+  const within = expiringWithin(summary.windows);
   return (
     <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-4" data-testid="fleet-health">
       <Panel title={`Versions (server ${summary.serverVersion ?? "unknown"})`}>
@@ -92,12 +95,23 @@ export function FleetHealth({
           </Count>
         ))}
       </Panel>
-      <Panel title="SVID expiry">
+      {summary.clusters.length > 0 ? (
+        <Panel title="Kubernetes clusters">
+          {summary.clusters.map((c) => (
+            <Count key={c.cluster} server={server} filters={filters} set={{ cluster: c.cluster }} count={c.count}>
+              <span data-testid="fleet-cluster" data-cluster={c.cluster} className="font-mono text-xs">
+                {c.cluster}
+              </span>
+            </Count>
+          ))}
+        </Panel>
+      ) : null}
+      <Panel title="SVID expiry" note={expiringCountsOnly}>
         <Count server={server} filters={filters} set={{ expiring: "24h" }} count={summary.expiring.within24h}>
-          Expiring within 24 h
+          Expiring {within.critical}
         </Count>
         <Count server={server} filters={filters} set={{ expiring: "7d" }} count={summary.expiring.within7d}>
-          Expiring within 7 days
+          Expiring {within.warning}
         </Count>
         <Count server={server} filters={filters} set={{ expiring: "expired" }} count={summary.expiring.expired}>
           Expired

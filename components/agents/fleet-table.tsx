@@ -10,11 +10,23 @@ import type { FleetAgent } from "@/lib/agents/fleet";
 import { skewText } from "@/lib/agents/version-skew";
 import { links } from "@/lib/links";
 
+import { AgentClusterCell } from "./agent-cluster-cell";
+import { AgentHostCell } from "./agent-host-cell";
 import { AgentRowMenu } from "./agent-row-menu";
 import { skewTone } from "./fleet-health";
 import { SelectorSummary } from "./selector-summary";
 
-const COLUMNS = ["SPIFFE ID", "Version", "Attestation", "Selectors", "SVID expires", "State", "Entries"];
+const COLUMNS = [
+  "SPIFFE ID",
+  "Node / host",
+  "Version",
+  "Attestation",
+  "Cluster",
+  "Selectors",
+  "SVID expires",
+  "State",
+  "Entries",
+];
 
 type Props = {
   server: string;
@@ -29,7 +41,7 @@ type Props = {
   onToggleAll: (all: boolean) => void;
 };
 
-const columns = ["w-10", "w-[30%]", "w-28", "w-24", "", "w-36", "w-28", "w-20", "w-24"];
+const columns = ["w-10", "w-[18%]", "w-28", "w-24", "w-24", "w-20", "", "w-32", "w-24", "w-16", "w-24"];
 
 function State({ agent }: { agent: FleetAgent }) {
   return (
@@ -57,36 +69,44 @@ function Row({
 }) {
   return (
     <>
-      <td className="px-3 py-2">
+      <td className="px-3 py-2 card-corner">
         <input type="checkbox" aria-label={`Select ${agent.spiffeId}`} checked={selected} onChange={onToggle} />
       </td>
-      <td className="min-w-0 px-3 py-2">
+      <td className="min-w-0 px-3 py-2" data-label="SPIFFE ID">
         <SpiffeId value={agent.spiffeId} href={links.agent(server, agent.spiffeId)} className="text-xs" />
         <div className="truncate text-[11px] text-slate-600">serial {agent.x509SvidSerialNumber || "–"}</div>
       </td>
-      <td className="px-3 py-2">
+      <td className="min-w-0 px-3 py-2 text-xs" data-label="Node / host">
+        <AgentHostCell selectors={agent.selectors} cluster={agent.cluster} />
+      </td>
+      <td className="px-3 py-2" data-label="Version">
         <Badge tone={skewTone[agent.skew]} title={skewText[agent.skew]} data-testid="agent-version">
           {agent.agentVersion || "unknown"}
         </Badge>
       </td>
-      <td className="truncate px-3 py-2 font-mono text-xs">{agent.attestationType}</td>
-      <td className="min-w-0 px-3 py-2">
+      <td className="truncate px-3 py-2 font-mono text-xs" data-label="Attestation">
+        {agent.attestationType}
+      </td>
+      <td className="truncate px-3 py-2" data-label="Cluster">
+        <AgentClusterCell cluster={agent.cluster} />
+      </td>
+      <td className="min-w-0 px-3 py-2" data-label="Selectors">
         <SelectorSummary selectors={agent.selectors} label={agent.spiffeId} />
       </td>
-      <td className="px-3 py-2 text-xs">
+      <td className="px-3 py-2 text-xs" data-label="SVID expires">
         {agent.x509SvidExpiresAt ? <TimeText iso={agent.x509SvidExpiresAt} now={now} /> : "–"}
       </td>
-      <td className="px-3 py-2">
+      <td className="px-3 py-2" data-label="State">
         <State agent={agent} />
       </td>
-      <td className="px-3 py-2 text-xs tabular-nums" data-testid="agent-entries-count">
+      <td className="px-3 py-2 text-xs tabular-nums" data-testid="agent-entries-count" data-label="Entries">
         <span title={`${agent.entriesCount} entries parented to it, ${agent.aliasCount} node alias(es) cover it`}>
           {agent.entriesCount}
           <span className="sr-only"> entries</span>
         </span>
         {agent.aliasCount ? <span className="text-slate-600"> +{agent.aliasCount}</span> : null}
       </td>
-      <td className="px-3 py-2">
+      <td className="px-3 py-2 card-corner">
         <AgentRowMenu server={server} agentId={agent.spiffeId} banned={agent.banned} />
       </td>
     </>
@@ -123,7 +143,11 @@ export function FleetTable(props: Props) {
       role="region"
       aria-label={`Agents of ${server}`}
     >
-      <table className="w-full table-fixed text-left text-sm" aria-rowcount={total + 1} data-testid="fleet-table">
+      <table
+        className="table-cards w-full table-fixed text-left text-sm"
+        aria-rowcount={total + 1}
+        data-testid="fleet-table"
+      >
         <caption className="sr-only">
           Agents of {server}: {total} match the filters
         </caption>

@@ -22,7 +22,7 @@ export function SelectorSummary({ selectors, label }: { selectors: Selector[]; l
   const first = telling(selectors)!;
   return (
     <div className="min-w-0 text-xs">
-      <div className="flex min-w-0 items-center gap-2">
+      <div className="flex min-w-0 flex-wrap items-center gap-x-2">
         <span className="truncate font-mono" title={`${first.type}:${first.value}`}>
           {first.type}:{first.value}
         </span>

@@ -1,6 +1,9 @@
+import Link from "next/link";
+
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeText } from "@/components/ui/time-text";
+import { auditTargetHref } from "@/lib/audit/audit-links";
 import type { AuditRecord } from "@/lib/store/types";
 
 import { RecordDiff } from "./record-diff";
@@ -10,6 +13,23 @@ const tone = { ok: "good", denied: "warn", error: "bad", pending: "neutral" } as
 function actorText(record: AuditRecord): string {
   if (!record.actor) return "(unidentified)";
   return `${record.actor.name} (${record.actor.method})`;
+}
+
+/** The record's target, linked to its entry or agent page when it has one. */
+function AuditTarget({ record }: { record: AuditRecord }) {
+  const text = record.target.spiffeId ?? record.target.id ?? "—";
+  const href = auditTargetHref(record);
+  return (
+    <div className="font-mono text-xs break-all">
+      {href ? (
+        <Link href={href} className="text-sky-800 underline" data-testid="audit-target-link">
+          {text}
+        </Link>
+      ) : (
+        text
+      )}
+    </div>
+  );
 }
 
 /** Audit records, newest first (times relative to `now`, UTC on hover); each change opens its before/after diff. */
@@ -35,7 +55,7 @@ export function AuditTable({ records, now }: { records: AuditRecord[]; now: numb
             <TableCell>{actorText(r)}</TableCell>
             <TableCell className="font-mono text-xs">{r.action}</TableCell>
             <TableCell className="max-w-md">
-              <div className="font-mono text-xs break-all">{r.target.spiffeId ?? r.target.id ?? "—"}</div>
+              <AuditTarget record={r} />
               {r.before !== null || r.after !== null ? (
                 <details className="mt-1">
                   <summary className="cursor-pointer text-xs text-sky-800">Changes</summary>

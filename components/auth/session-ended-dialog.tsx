@@ -19,7 +19,7 @@ export function SessionEndedDialog() {
   useEffect(() => {
     if (ended && !dialog.current?.open) dialog.current?.showModal();
   }, [ended]);
-  const returnTo = ended ? `${window.location.pathname}${window.location.search}` : "/";
+  const returnTo = ended ? `${window.location.pathname}${window.location.search}${window.location.hash}` : "/";
   return (
     <dialog
       ref={dialog}

@@ -65,10 +65,16 @@ export function BundleCopies({ view }: { view: RotationView }) {
       </TableHeader>
       <TableBody>
         {view.copies.map((copy) => (
-          <TableRow key={`${copy.kind}:${copy.label}`} data-testid="bundle-copy" data-copy={copy.server ?? copy.label}>
+          <TableRow
+            key={`${copy.kind}:${copy.label}`}
+            data-testid="bundle-copy"
+            data-copy={copy.server ?? copy.label}
+            data-kind={copy.kind}
+          >
             <TableCell>
               <div className="font-medium">{copy.label}</div>
               {copy.reason ? <div className="text-xs text-slate-600">{copy.reason}</div> : null}
+              {copy.updates && !copy.reason ? <div className="text-xs text-slate-600">{copy.updates}</div> : null}
             </TableCell>
             <TableCell>
               <Holds copy={copy} id={ids.active} />

@@ -4,7 +4,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { StatePanel } from "@/components/ui/state-panel";
 import { Tabs } from "@/components/ui/tabs";
 import { TimeText } from "@/components/ui/time-text";
-import type { EventTime, RotationView } from "@/lib/authorities/rotation-types";
+import type { EventTime, RotationView, StepId } from "@/lib/authorities/rotation-types";
 
 import { AuthoritySlots } from "./authority-slots";
 import { BundleCopies } from "./bundle-copies";
@@ -20,12 +20,16 @@ const phaseText: Record<RotationView["phase"], string> = {
   revoked: "The old authority was revoked: the rotation is complete.",
 };
 
-function When({ label, event, now }: { label: string; event: EventTime | null; now: number }) {
+function When({ label, event, now, by }: { label: string; event: EventTime | null; now: number; by?: string | null }) {
   if (!event) return null;
   return (
-    <li>
+    <li data-testid="rotation-history-item">
       {label} <TimeText iso={event.at} now={now} />
-      {event.source === "console" ? " (through this console)" : event.source === "estimate" ? " (estimated)" : ""}
+      {event.source === "console"
+        ? ` by ${by ?? "an unknown user"} (through this console)`
+        : event.source === "estimate"
+          ? " (estimated)"
+          : ""}
     </li>
   );
 }
@@ -46,15 +50,17 @@ function KindPanel({ view, now }: { view: RotationView; now: number }) {
       </div>
     );
   }
+  const by = (step: StepId) => view.steps.find((s) => s.id === step)?.doneBy?.by;
   return (
     <div className="space-y-4" data-testid={`rotation-${view.kind}`} data-phase={view.phase}>
       <p className="text-sm text-slate-800" data-testid="rotation-phase">
         {phaseText[view.phase]}
       </p>
       <ul className="list-inside list-disc text-sm text-slate-700">
-        <When label="Prepared" event={view.prepared} now={now} />
-        <When label="Activated" event={view.activated} now={now} />
-        <When label="Tainted" event={view.tainted} now={now} />
+        <When label="Prepared" event={view.prepared} now={now} by={by("prepare")} />
+        <When label="Activated" event={view.activated} now={now} by={by("activate")} />
+        <When label="Tainted" event={view.tainted} now={now} by={by("taint")} />
+        <When label="Revoked" event={view.revoked} now={now} by={by("revoke")} />
       </ul>
       <AuthoritySlots view={view} now={now} />
       <Card>
@@ -65,7 +71,7 @@ function KindPanel({ view, now }: { view: RotationView; now: number }) {
           <BundleCopies view={view} />
         </CardBody>
       </Card>
-      <RotationSteps view={view} />
+      <RotationSteps view={view} now={now} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { TimeText } from "@/components/ui/time-text";
 import type { Check, RotationStep, RotationView } from "@/lib/authorities/rotation-types";
 import { cn } from "@/lib/format/cn";
 
@@ -47,8 +48,29 @@ function CheckList({ checks }: { checks: Check[] }) {
   );
 }
 
+/** A finished step: a tick with who did it and when (its preconditions no longer apply). */
+function DoneLine({ step, now }: { step: RotationStep; now: number }) {
+  return (
+    <p className="mt-3 flex gap-2 text-sm" data-testid="step-done">
+      <span aria-hidden="true" className="w-4 shrink-0 font-bold text-emerald-800">
+        ✓
+      </span>
+      <span>
+        {step.doneBy ? (
+          <>
+            Done by {step.doneBy.by ?? "an unknown user"} <TimeText iso={step.doneBy.at} now={now} /> (through this
+            console).
+          </>
+        ) : (
+          "Done, outside this console (no record of who or when)."
+        )}
+      </span>
+    </p>
+  );
+}
+
 /** One step: what SPIRE does, the CLI command, its preconditions, and the button (behind a confirmation). */
-function StepCard({ view, step, index }: { view: RotationView; step: RotationStep; index: number }) {
+function StepCard({ view, step, index, now }: { view: RotationView; step: RotationStep; index: number; now: number }) {
   const access = useAccess("authorities.rotate", view.server);
   const run = useRotationStep(view.server);
   const [confirming, setConfirming] = useState(false);
@@ -70,9 +92,13 @@ function StepCard({ view, step, index }: { view: RotationView; step: RotationSte
       <CodeBlock tone="light" className="mt-2" aria-label={`CLI command of the ${step.id} step`}>
         {step.command}
       </CodeBlock>
-      <div className="mt-3">
-        <CheckList checks={step.checks} />
-      </div>
+      {step.done ? (
+        <DoneLine step={step} now={now} />
+      ) : (
+        <div className="mt-3">
+          <CheckList checks={step.checks} />
+        </div>
+      )}
       <div className="mt-3 flex flex-wrap items-center gap-3">
         {access.allowed ? (
           <Button
@@ -91,7 +117,7 @@ function StepCard({ view, step, index }: { view: RotationView; step: RotationSte
             {run.error.message}
           </p>
         ) : null}
-        {run.isSuccess ? (
+        {run.isSuccess && !step.done ? (
           <p role="status" className="text-sm text-emerald-800">
             Done.
           </p>
@@ -117,6 +143,10 @@ function StepCard({ view, step, index }: { view: RotationView; step: RotationSte
             SPIRE: <q>{step.spireSays}</q>
           </p>
           {step.authorityId ? <p className="break-all font-mono text-xs">{step.authorityId}</p> : null}
+          <p data-testid="step-consequence">
+            <span className="font-medium">What this breaks, and for whom: </span>
+            {step.consequence}
+          </p>
         </ConfirmDialog>
       ) : null}
     </li>
@@ -124,11 +154,11 @@ function StepCard({ view, step, index }: { view: RotationView; step: RotationSte
 }
 
 /** The guided rotation: prepare → activate → taint → revoke, each with its preconditions. */
-export function RotationSteps({ view }: { view: RotationView }) {
+export function RotationSteps({ view, now }: { view: RotationView; now: number }) {
   return (
     <ol className="space-y-3" aria-label={`Rotation of the ${view.kind} authority`}>
       {view.steps.map((step, i) => (
-        <StepCard key={step.id} view={view} step={step} index={i} />
+        <StepCard key={step.id} view={view} step={step} index={i} now={now} />
       ))}
     </ol>
   );

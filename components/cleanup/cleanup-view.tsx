@@ -26,7 +26,10 @@ function Summary({ report }: { report: CleanupReport }) {
   );
 }
 
-/** Finds stale entries and agents, lets an operator select some, dry-run them, then apply them as one batch. */
+/**
+ * Finds stale entries and agents, lets anyone who may see them select some and preview the dry run, and an
+ * operator apply them as one batch.
+ */
 export function CleanupView({ server }: { server: string }) {
   const [options, setOptions] = useState<CleanupOptions>({ agentExpiredDays: 30, includeControllerOwned: false });
   const [days, setDays] = useState("30");
@@ -35,7 +38,10 @@ export function CleanupView({ server }: { server: string }) {
   const report = useCleanupReport(server, options);
   const dryRun = useDryRun(server);
   const apply = useApplyCleanup(server);
+  const preview = useAccess("cleanup.preview", server);
   const access = useAccess("cleanup.apply", server);
+  // The dry run says whether this selection may be applied (scope of every entry, agent evictions).
+  const applyAccess = access.allowed && dryRun.data && !dryRun.data.apply.allowed ? dryRun.data.apply : access;
   const keys = [...selected];
   const body = { ...options, keys };
   const change = (next: CleanupOptions) => {
@@ -116,25 +122,23 @@ export function CleanupView({ server }: { server: string }) {
       ) : null}
       <div className="flex flex-wrap items-center gap-3" data-testid="cleanup-actions">
         <span className="text-sm">{keys.length} selected</span>
-        {access.allowed ? (
-          <>
-            <Button
-              variant="secondary"
-              disabled={keys.length === 0 || dryRun.isPending}
-              onClick={() => dryRun.mutate(body)}
-            >
-              {dryRun.isPending ? "Working…" : "Dry run"}
-            </Button>
-            <Button
-              variant="destructive"
-              disabled={!dryRun.data || apply.isPending}
-              onClick={() => setConfirming(true)}
-            >
-              Apply clean-up
-            </Button>
-          </>
+        {preview.allowed ? (
+          <Button
+            variant="secondary"
+            disabled={keys.length === 0 || dryRun.isPending}
+            onClick={() => dryRun.mutate(body)}
+          >
+            {dryRun.isPending ? "Working…" : "Dry run"}
+          </Button>
         ) : (
-          <NotAllowed label="Dry run and apply" access={access} id="cleanup-not-allowed" />
+          <NotAllowed label="Dry run" access={preview} id="cleanup-preview-not-allowed" />
+        )}
+        {applyAccess.allowed ? (
+          <Button variant="destructive" disabled={!dryRun.data || apply.isPending} onClick={() => setConfirming(true)}>
+            Apply clean-up
+          </Button>
+        ) : (
+          <NotAllowed label="Apply clean-up" access={applyAccess} id="cleanup-not-allowed" />
         )}
         {dryRun.isError ? (
           <span role="alert" className="text-sm text-red-800">
@@ -149,7 +153,7 @@ export function CleanupView({ server }: { server: string }) {
         </p>
       ) : null}
       {apply.data ? <ResultTable result={apply.data} /> : null}
-      {confirming && dryRun.data ? (
+      {confirming && dryRun.data && applyAccess.allowed ? (
         <ConfirmDialog
           open
           title={`Remove ${dryRun.data.rows.filter((r) => r.plan === "send").length} item(s) from ${server}?`}

@@ -4,12 +4,13 @@ import { Badge } from "@/components/ui/badge";
 import { SpiffeId } from "@/components/ui/spiffe-id";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Finding, FindingKind } from "@/lib/cleanup/cleanup-types";
+import { orphanKindWords } from "@/lib/entries/orphan-kind";
 import { links } from "@/lib/links";
 
 export const kindLabels: Record<FindingKind, string> = {
-  "orphan-entry": "orphan entry",
+  "orphan-entry": orphanKindWords["orphan-entry"].label,
   "parent-agent-banned": "parent agent banned",
-  "parent-agent-evicted": "parent agent gone",
+  "parent-agent-evicted": orphanKindWords["parent-agent-evicted"].label,
   "parent-agent-expired": "parent agent expired",
   "entry-expired": "entry expired",
   "duplicate-entry": "duplicate",

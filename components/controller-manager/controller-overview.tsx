@@ -24,7 +24,10 @@ function SpiffeIds({ overview }: { overview: ControllerOverview }) {
         {overview.spiffeIds.map(({ object, podsSelected, entries, gaps }) => (
           <TableRow key={object.name} data-testid="cluster-spiffe-id" data-name={object.name}>
             <TableCell>
-              <Link href={links.clusterSpiffeId(object.name)} className="font-medium text-sky-800 hover:underline">
+              <Link
+                href={links.clusterSpiffeId(object.name, overview.cluster)}
+                className="font-medium text-sky-800 hover:underline"
+              >
                 {object.name}
               </Link>
               <div className="break-all font-mono text-xs text-slate-700">{object.spec.spiffeIDTemplate}</div>
@@ -38,7 +41,15 @@ function SpiffeIds({ overview }: { overview: ControllerOverview }) {
             </TableCell>
             <TableCell className="text-sm">
               {podsSelected} pods selected, {entries} entries in SPIRE{" "}
-              {gaps ? <Badge tone="warn">{gaps} gap(s)</Badge> : <Badge tone="good">no gaps</Badge>}
+              {gaps ? (
+                <Badge tone="bad" data-testid="evaluation-gaps">
+                  {gaps} gap(s)
+                </Badge>
+              ) : (
+                <Badge tone="good" data-testid="evaluation-gaps">
+                  no gaps
+                </Badge>
+              )}
             </TableCell>
           </TableRow>
         ))}

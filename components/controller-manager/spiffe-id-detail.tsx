@@ -2,10 +2,13 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 import { SpiffeId } from "@/components/ui/spiffe-id";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Gap, SpiffeIdEvaluation } from "@/lib/controller-manager/evaluate";
 import { selectorText } from "@/lib/controller-manager/label-selector";
+import type { RenderFailureGap } from "@/lib/controller-manager/render-gap";
+import { cn } from "@/lib/format/cn";
 import type { K8sClusterSpiffeId } from "@/lib/k8s/types";
 import { links } from "@/lib/links";
 
@@ -13,6 +16,8 @@ import { StatsList } from "./stats-cell";
 
 function gapText(gap: Gap): string {
   switch (gap.kind) {
+    case "render-failure":
+      return `Pod ${gap.pod.namespace}/${gap.pod.name} is selected but its SPIFFE ID cannot be rendered: ${gap.error}.`;
     case "pod-without-entry":
       return `Pod ${gap.pod.namespace}/${gap.pod.name} is selected but SPIRE holds no entry for it (expected ${gap.spiffeId}).`;
     case "entry-without-pod":
@@ -20,6 +25,27 @@ function gapText(gap: Gap): string {
     case "entry-differs":
       return `Entry ${gap.entryId} of pod ${gap.pod.namespace}/${gap.pod.name} has ${gap.actual}; the template renders ${gap.expected}.`;
   }
+}
+
+/** Why a pod's SPIFFE ID cannot be rendered and what fixes it. */
+function RenderFailureFix({ gap }: { gap: RenderFailureGap }) {
+  return (
+    <div className="ml-5 mt-1 space-y-1 text-slate-800" data-testid="render-failure-fix">
+      <p>
+        <span className="font-medium">Cause: </span>
+        {gap.cause}
+      </p>
+      <p>
+        <span className="font-medium">Fix: </span>
+        {gap.fix}
+      </p>
+      {gap.command ? (
+        <CodeBlock tone="light" copyText={gap.command} copyLabel="command">
+          {gap.command}
+        </CodeBlock>
+      ) : null}
+    </div>
+  );
 }
 
 /** One ClusterSPIFFEID: its spec, status, the pods it selects, the entries SPIRE holds and the gaps. */
@@ -56,7 +82,9 @@ export function SpiffeIdDetail({
       </Card>
       <Card>
         <CardHeader>
-          <h2 className="text-sm font-semibold">Gaps ({evaluation.gaps.length})</h2>
+          <h2 className={cn("text-sm font-semibold", evaluation.gaps.length ? "text-red-800" : "")}>
+            Gaps ({evaluation.gaps.length})
+          </h2>
         </CardHeader>
         <CardBody>
           {evaluation.gaps.length === 0 ? (
@@ -64,8 +92,9 @@ export function SpiffeIdDetail({
           ) : (
             <ul className="list-inside list-disc space-y-1 text-sm" data-testid="gaps">
               {evaluation.gaps.map((gap) => (
-                <li key={JSON.stringify(gap)} data-gap={gap.kind}>
+                <li key={JSON.stringify(gap)} data-gap={gap.kind} className="text-red-800">
                   {gapText(gap)}
+                  {gap.kind === "render-failure" ? <RenderFailureFix gap={gap} /> : null}
                 </li>
               ))}
             </ul>

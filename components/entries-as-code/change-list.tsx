@@ -1,8 +1,9 @@
 import { Badge } from "@/components/ui/badge";
 import type { PlannedChange, PlanRisk } from "@/lib/entries-as-code/types";
 
-const actionTone = { create: "good", update: "warn", delete: "bad" } as const;
-const actionLabel = { create: "add", update: "change", delete: "delete" } as const;
+/** A plan action's badge tone and word, for entries and federation relationships alike. */
+export const actionTone = { create: "good", update: "warn", delete: "bad" } as const;
+export const actionLabel = { create: "add", update: "change", delete: "delete" } as const;
 
 /** A field value as one short line (lists joined, absent as "—"). */
 function show(value: unknown): string {

@@ -13,9 +13,10 @@ import type { ApplyResult, Plan } from "@/lib/entries-as-code/types";
 import { links } from "@/lib/links";
 
 import { ChangeList } from "./change-list";
+import { FederationChangeList } from "./federation-change-list";
 import { useApplyPlan } from "./use-entries-as-code";
 
-function ApplyResults({ result }: { result: ApplyResult }) {
+function ApplyResults({ result, onReviewUndo }: { result: ApplyResult; onReviewUndo?: (planId: string) => void }) {
   const failed = result.results.filter((r) => r.status.code !== "ok");
   return (
     <div className="space-y-1 text-sm" data-testid="apply-result">
@@ -35,16 +36,32 @@ function ApplyResults({ result }: { result: ApplyResult }) {
         </ul>
       ) : null}
       {result.inversePlanId ? (
-        <p className="text-slate-700">
-          Plan {result.inversePlanId} undoes this apply (apply it from the API or the CLI).
+        <p className="flex flex-wrap items-center gap-2 text-slate-700">
+          <span>Plan {result.inversePlanId} undoes this apply.</span>
+          {onReviewUndo ? (
+            <Button variant="secondary" size="sm" onClick={() => onReviewUndo(result.inversePlanId!)}>
+              Review the undo plan
+            </Button>
+          ) : null}
         </p>
       ) : null}
     </div>
   );
 }
 
-/** A saved plan: its summary, risk flags, mass-delete guard and changes, and Apply for those allowed. */
-export function PlanView({ server, plan }: { server: string; plan: Plan }) {
+/**
+ * A saved plan: its summary, risk flags, mass-delete guard and changes, and Apply for those allowed.
+ * After an apply, `onReviewUndo` (when given) opens the plan that undoes it.
+ */
+export function PlanView({
+  server,
+  plan,
+  onReviewUndo,
+}: {
+  server: string;
+  plan: Plan;
+  onReviewUndo?: (planId: string) => void;
+}) {
   const access = useAccess("entries.write", server);
   const apply = useApplyPlan(server);
   const toast = useToast();
@@ -103,6 +120,7 @@ export function PlanView({ server, plan }: { server: string; plan: Plan }) {
         </div>
       ) : null}
       <ChangeList changes={plan.changes} risks={plan.risks} label={`Changes of plan ${plan.id}`} />
+      <FederationChangeList federation={plan.federation} />
       <div className="flex flex-wrap items-center gap-3">
         {access.allowed ? (
           <Button
@@ -125,7 +143,7 @@ export function PlanView({ server, plan }: { server: string; plan: Plan }) {
           {apply.error.message}
         </p>
       ) : null}
-      {apply.data ? <ApplyResults result={apply.data} /> : null}
+      {apply.data ? <ApplyResults result={apply.data} onReviewUndo={onReviewUndo} /> : null}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { fetchAppliedPlans, fetchEntrySets } from "@/lib/query/api";
+import { fetchAppliedPlans, fetchEntrySets, fetchPlan } from "@/lib/query/api";
 import { applyEntryPlan, createEntryPlan } from "@/lib/query/api-changes";
 import { entryKeys, entrySetKeys, entryTreeKeys, planKeys } from "@/lib/query/keys";
 
@@ -35,4 +35,13 @@ export function useApplyPlan(server: string) {
 /** The plans applied on the server, newest first. */
 export function usePlanHistory(server: string) {
   return useQuery({ queryKey: planKeys.history(server), queryFn: () => fetchAppliedPlans(server) });
+}
+
+/** One saved plan, read when `planId` is set (the undo plan an apply offers). */
+export function useSavedPlan(server: string, planId: string | null) {
+  return useQuery({
+    queryKey: planKeys.one(server, planId ?? ""),
+    queryFn: () => fetchPlan(server, planId!),
+    enabled: planId !== null,
+  });
 }

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { StatePanel } from "@/components/ui/state-panel";
+import { expiringCountsOnly } from "@/lib/expiry/expiring-words";
 import { fetchExpiry } from "@/lib/query/api";
 import { expiryKeys } from "@/lib/query/keys";
 
@@ -52,9 +53,7 @@ export function ExpiryView() {
             <span className="font-medium">Critical</span>: less than {thresholds.criticalHours} hours left;{" "}
             <span className="font-medium">warning</span>: less than {thresholds.warningDays} days (config{" "}
             <code className="font-mono text-xs">expiry.criticalHours</code>,{" "}
-            <code className="font-mono text-xs">expiry.warningDays</code>). What SPIRE renews by itself counts only when
-            renewal is not on track: an agent SVID (renewed at half its lifetime) once expired; a CA or JWT key whose
-            successor is prepared, once expired.
+            <code className="font-mono text-xs">expiry.warningDays</code>). {expiringCountsOnly}
           </p>
           {items.length ? (
             <ExpiryTimeline items={items} now={now} />

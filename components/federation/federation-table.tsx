@@ -8,6 +8,7 @@ import type { FederationEdge } from "@/lib/federation/build-graph";
 import { formatDuration } from "@/lib/format/time";
 import { links } from "@/lib/links";
 
+import { FreshnessCell } from "./freshness-cell";
 import { RefreshBundleButton } from "./refresh-bundle-button";
 
 /** The last refresh asked for from the console: when, and the error if it failed. */
@@ -16,7 +17,7 @@ function LastRefresh({ row, now }: { row: FederationEdge; now: number }) {
   if (!last)
     return (
       <span className="text-slate-600">
-        not from here{row.refreshHint ? ` (SPIRE refreshes every ${formatDuration(row.refreshHint)})` : ""}
+        not from here{row.refreshHint ? ` (refresh hint ${formatDuration(row.refreshHint)})` : ""}
       </span>
     );
   return (
@@ -38,6 +39,7 @@ export function FederationTable({ server, edges, now }: { server: string; edges:
           <TableHead className="px-4">Bundle</TableHead>
           <TableHead className="px-4">CA expires</TableHead>
           <TableHead className="px-4">Entries</TableHead>
+          <TableHead className="px-4">Freshness</TableHead>
           <TableHead className="px-4">Last refresh</TableHead>
           <TableHead className="px-4">
             <span className="sr-only">Actions</span>
@@ -75,6 +77,9 @@ export function FederationTable({ server, edges, now }: { server: string; edges:
               >
                 {row.entryCount}
               </Link>
+            </TableCell>
+            <TableCell className="min-w-48 px-4 text-xs" data-label="Freshness">
+              <FreshnessCell f={row.freshness} now={now} />
             </TableCell>
             <TableCell className="px-4 text-xs" data-label="Last refresh">
               <LastRefresh row={row} now={now} />

@@ -8,6 +8,7 @@ import { links } from "@/lib/links";
 
 import { FederationGraphSvg } from "./federation-graph-svg";
 import { FederationTable } from "./federation-table";
+import { ServerPlacements } from "./server-placements";
 import { useFederationGraph } from "./use-federation-graph";
 
 /** The graph across all servers beside the selected server's relationship table, plus the flags. */
@@ -38,7 +39,10 @@ export function FederationView({ server }: { server: string }) {
           </CardHeader>
           <CardBody>
             {graph.nodes.length ? (
-              <FederationGraphSvg graph={graph} />
+              <>
+                <FederationGraphSvg graph={graph} />
+                <ServerPlacements nodes={graph.nodes} />
+              </>
             ) : (
               <StatePanel tone="empty" title="No trust domains." />
             )}

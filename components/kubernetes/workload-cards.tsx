@@ -17,7 +17,22 @@ function Numbers({ items }: { items: [string, string | number][] }) {
 }
 
 /** The spire-server StatefulSet: ready replicas, revisions and restarts. */
-export function ServerCard({ server }: { server: StatefulSetSummary }) {
+export function ServerCard({ server, serverName }: { server: StatefulSetSummary; serverName?: string | null }) {
+  if (server.outside) {
+    return (
+      <Card data-testid="k8s-server-card">
+        <CardHeader>
+          <h3 className="font-medium">spire-server</h3>
+        </CardHeader>
+        <CardBody>
+          <p className="text-sm text-slate-600">
+            Runs outside this cluster{serverName ? ` (SPIRE server ${serverName})` : ""}: its agents here attest to it
+            over the network. Set by <code className="font-mono">serverInCluster: false</code>.
+          </p>
+        </CardBody>
+      </Card>
+    );
+  }
   return (
     <Card data-testid="k8s-server-card">
       <CardHeader>

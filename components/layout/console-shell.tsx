@@ -6,6 +6,7 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { cn } from "@/lib/format/cn";
 
 import { SidebarNav } from "./sidebar-nav";
+import { useHashTarget } from "./use-hash-target";
 
 /**
  * The page frame: a skip link, the navigation (a fixed column from 1024 px, a drawer opened
@@ -24,6 +25,7 @@ export function ConsoleShell(props: {
   const pathname = usePathname();
   const toggle = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLElement>(null);
+  useHashTarget();
   // A navigation closes the drawer (the path it was opened on is no longer the current one).
   if (open && openedAt !== pathname) setOpen(false);
 

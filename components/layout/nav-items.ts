@@ -11,10 +11,12 @@ export const navItems: readonly NavItem[] = [
   { path: "/federation", label: "Federation", href: (server) => links.federation(server) },
   { path: "/expiry", label: "Expiry", href: () => links.expiry() },
   { path: "/authorities", label: "Authorities", href: (server) => links.authorities(server) },
+  { path: "/telemetry", label: "What SPIRE says", href: (server) => links.telemetry(server) },
   { path: "/cleanup", label: "Clean-up", href: (server) => links.cleanup(server) },
   { path: "/kubernetes", label: "Kubernetes", href: () => links.kubernetes() },
   { path: "/controller-manager", label: "Controller manager", href: () => links.controllerManager() },
   { path: "/troubleshoot", label: "Troubleshoot", href: (server) => links.troubleshoot({ server }) },
+  { path: "/alerts", label: "Alerts", href: () => links.alerts() },
 ];
 
 /** Sections only admins see. */

@@ -1,4 +1,7 @@
+import Link from "next/link";
+
 import type { Principal } from "@/lib/auth/principal";
+import { links } from "@/lib/links";
 
 import { SignOutButton } from "./sign-out-button";
 
@@ -21,6 +24,9 @@ export function UserMenu({ principal }: { principal: Principal }) {
         </span>{" "}
         <span>· {roles}</span>
       </span>
+      <Link href={links.access()} className="text-ink-300 underline hover:text-ink-50">
+        Your access
+      </Link>
       {principal.kind === "user" && principal.method === "oidc" ? <SignOutButton /> : null}
     </div>
   );

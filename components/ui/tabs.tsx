@@ -1,12 +1,39 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
 import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
 
 import { cn } from "@/lib/format/cn";
 
-/** Tabs (WAI-ARIA tabs pattern): arrow keys move between tabs, one panel shows at a time. */
-export function Tabs({ label, tabs }: { label: string; tabs: { id: string; title: string; content: ReactNode }[] }) {
-  const [active, setActive] = useState(tabs[0]?.id ?? "");
+/** The tab named by `?<param>=` when it is one of the tabs, else the first. */
+function useInitialTab(tabs: readonly { id: string }[], param: string | undefined): string {
+  const named = useSearchParams().get(param ?? "");
+  return tabs.some((t) => t.id === named) ? named! : (tabs[0]?.id ?? "");
+}
+
+/**
+ * Tabs (WAI-ARIA tabs pattern): arrow keys move between tabs, one panel shows at a time. With `param`, the
+ * open tab is kept in the URL (`?tab=history`), so a reload, Back or a shared link opens the same tab.
+ */
+export function Tabs({
+  label,
+  tabs,
+  param,
+}: {
+  label: string;
+  tabs: { id: string; title: string; content: ReactNode }[];
+  param?: string;
+}) {
+  const initial = useInitialTab(tabs, param);
+  const [active, setActiveState] = useState(initial);
+  const setActive = (id: string) => {
+    setActiveState(id);
+    if (!param) return;
+    const url = new URL(window.location.href);
+    if (id === tabs[0]?.id) url.searchParams.delete(param);
+    else url.searchParams.set(param, id);
+    window.history.replaceState(window.history.state, "", url);
+  };
   const base = useId();
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const onKey = (event: KeyboardEvent, index: number) => {

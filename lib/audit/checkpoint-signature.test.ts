@@ -18,7 +18,7 @@ const unsigned = {
 };
 
 describe("signed checkpoints", () => {
-  // The README's one-liners: the key the console signs with, and the public half audit:verify needs.
+  // The one-liners of docs/configuration.md ("Audit log and several replicas"): the key the console signs with, and the public half audit:verify needs.
   execFileSync("openssl", ["genpkey", "-algorithm", "ed25519", "-out", path.join(dir, "key.pem")]);
   execFileSync("openssl", ["pkey", "-in", path.join(dir, "key.pem"), "-pubout", "-out", path.join(dir, "pub.pem")]);
   const privateKey = readPrivateKey(path.join(dir, "key.pem"));

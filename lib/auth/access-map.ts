@@ -10,6 +10,7 @@ export const guardedActions = [
   "federation.refresh",
   "tokens.manage",
   "authorities.rotate",
+  "cleanup.preview",
   "cleanup.apply",
 ] as const satisfies readonly Action[];
 export type GuardedAction = (typeof guardedActions)[number];

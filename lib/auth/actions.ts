@@ -26,8 +26,16 @@ export const actions = [
   "audit.read",
   /** Preparing, activating, tainting and revoking a server's signing authorities (the CA rotation cockpit). */
   "authorities.rotate",
-  /** Removing stale entries and agents found by the clean-up (and its dry run). */
+  /** Seeing what a clean-up would send and affect (its dry run), which changes nothing: a read. */
+  "cleanup.preview",
+  /** Removing stale entries and agents found by the clean-up. */
   "cleanup.apply",
+  /** Seeing the alert rules, sinks (secrets shortened), silences, firing alerts and the delivery log. */
+  "alerts.read",
+  /** Creating, changing and deleting alert rules, sinks and silences, and sending a test. */
+  "alerts.write",
+  /** Adding and removing the rules that hide pods from the list of workloads with no identity. */
+  "kubernetes.suppress",
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -42,6 +50,35 @@ export function isMutation(action: Action): boolean {
     action === "federation.write" ||
     action === "tokens.manage" ||
     action === "authorities.rotate" ||
-    action === "cleanup.apply"
+    action === "cleanup.apply" ||
+    action === "alerts.write" ||
+    action === "kubernetes.suppress"
   );
 }
+
+/** Each action in plain words ("you may not …"), for reasons shown to people: never the permission ID. */
+export const actionWords: Record<Action, string> = {
+  session: "use the console",
+  "servers.read": "see this server",
+  "entries.read": "read entries",
+  "entries.write": "create, change or delete entries",
+  "entrysets.read": "read the watched entry sets",
+  "agents.read": "read agents",
+  "agents.ban": "ban agents",
+  "agents.evict": "evict agents",
+  "federation.read": "read federation",
+  "federation.refresh": "refresh federated bundles",
+  "federation.write": "change federation relationships",
+  "expiry.read": "read expiry",
+  "kubernetes.read": "read Kubernetes",
+  "troubleshoot.read": "use the troubleshooter",
+  "troubleshoot.logs": "read SPIRE server logs",
+  "tokens.manage": "manage API tokens",
+  "audit.read": "read the audit log",
+  "authorities.rotate": "rotate signing authorities",
+  "cleanup.preview": "preview a clean-up",
+  "cleanup.apply": "clean up stale entries and agents",
+  "alerts.read": "read alerts",
+  "alerts.write": "change alert rules, sinks and silences",
+  "kubernetes.suppress": "change the no-identity suppression rules",
+};

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { testPrincipal } from "@/test/support/principal";
+import { teamAEditor, testPrincipal } from "@/test/support/principal";
 
-import type { Action } from "./actions";
-import { can, type EntryScope, type Resource } from "./can";
+import { type Action, isMutation } from "./actions";
+import { can, type EntryScope, entryWriteProblem, type Resource } from "./can";
 import type { Principal } from "./principal";
+import { roleActions, roles } from "./roles";
 
 const td = "spiffe://foo.example.com";
 const agent = `${td}/spire/agent/x509pop/abc`;
@@ -137,6 +138,20 @@ const table: Row[] = [
   ["operator cleans up on its server", operator, "cleanup.apply", { server: "foo" }, true],
   ["editor may not clean up", editor, "cleanup.apply", { server: "foo" }, false, /editor role/],
   ["admin cleans up", admin, "cleanup.apply", { server: "bar" }, true],
+  ["operator adds no-identity suppressions", operator, "kubernetes.suppress", { server: "foo" }, true],
+  ["editor may not add suppressions", editor, "kubernetes.suppress", { server: "foo" }, false, /editor role/],
+  ["viewer may not add suppressions", viewer, "kubernetes.suppress", { server: "foo" }, false, /viewer role/],
+  ["a foo admin may not hide bar's pods", fooAdmin, "kubernetes.suppress", { server: "bar" }, false, /not 'bar'/],
+  ["viewer previews a clean-up (the dry run)", fooViewer, "cleanup.preview", { server: "foo" }, true],
+  [
+    "viewer may not apply a clean-up",
+    fooViewer,
+    "cleanup.apply",
+    { server: "foo" },
+    false,
+    /viewer role may not clean/,
+  ],
+  ["viewer previews only on its servers", fooViewer, "cleanup.preview", { server: "bar" }, false, /not 'bar'/],
 ];
 
 describe("can(principal, action, resource)", () => {
@@ -145,6 +160,7 @@ describe("can(principal, action, resource)", () => {
     expect(decision.allowed).toBe(allowed);
     expect(decision.reason.length).toBeGreaterThan(0);
     if (reason) expect(decision.reason).toMatch(reason);
+    expect(decision.reason).not.toMatch(/\b[a-z]+\.(read|write|ban|evict|refresh|manage|rotate|apply|logs)\b/);
   });
 
   it("allows through any one binding and names it", () => {
@@ -154,5 +170,42 @@ describe("can(principal, action, resource)", () => {
     );
     const decision = can(both, "entries.write", write(entry("/team-a/x")));
     expect(decision).toMatchObject({ allowed: true, reason: "allowed by editor (binding 1)" });
+  });
+});
+
+describe("entryWriteProblem(principal, server, entry)", () => {
+  const bounded = teamAEditor();
+  const ok = entry("/team-a/api", { selectors: [{ type: "k8s", value: "ns:team-a" }] });
+
+  it("is null for an entry the binding allows", () => {
+    expect(entryWriteProblem(bounded, "foo", ok)).toBeNull();
+  });
+
+  it.each<[string, Partial<EntryScope>, string, RegExp]>([
+    ["another team's ID", { spiffeId: `${td}/team-b/api` }, "spiffeId", /outside your SPIFFE-ID scope/],
+    ["a DNS name outside the suffixes", { dnsNames: ["api.team-b.svc"] }, "dnsNames", /outside your DNS suffixes/],
+    ["the admin flag", { admin: true }, "admin", /editors may not create or change admin entries/],
+    ["another namespace", { selectors: [{ type: "k8s", value: "ns:team-b" }] }, "selectors", /selectorPrefixes/],
+  ])("names the field of %s", (_what, change, field, reason) => {
+    const found = entryWriteProblem(bounded, "foo", { ...ok, ...change });
+    expect(found?.field).toBe(field);
+    expect(found?.message).toMatch(reason);
+  });
+
+  it("names no field when the role or the server refuses, in plain words", () => {
+    expect(entryWriteProblem(viewer, "foo", ok)).toEqual({
+      field: "form",
+      message: "the viewer role may not create, change or delete entries",
+    });
+    expect(entryWriteProblem(bounded, "bar", ok)?.field).toBe("form");
+  });
+});
+
+describe("the clean-up's dry run", () => {
+  it("is a read every role has, apart from the apply, which changes things", () => {
+    expect(isMutation("cleanup.preview")).toBe(false);
+    expect(isMutation("cleanup.apply")).toBe(true);
+    for (const role of roles) expect(roleActions[role].has("cleanup.preview"), role).toBe(true);
+    expect(roles.filter((role) => roleActions[role].has("cleanup.apply"))).toEqual(["operator", "admin"]);
   });
 });

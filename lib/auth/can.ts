@@ -1,7 +1,7 @@
 import { serverSpiffeId } from "@/lib/schemas/spiffe-id";
 
-import type { Action } from "./actions";
-import { boundsProblem, type EntryPowerFields } from "./entry-bounds";
+import { type Action, actionWords } from "./actions";
+import { boundsProblem, type EntryPowerFields, type FieldProblem } from "./entry-bounds";
 import type { Binding, Principal } from "./principal";
 import { isScopedWriter, roleActions } from "./roles";
 import { isUnderDnsSuffix, isUnderPrefix } from "./spiffe-id-scope";
@@ -31,28 +31,35 @@ export type Decision = { allowed: true; reason: string; binding: Binding } | { a
  */
 const agentActions: ReadonlySet<Action> = new Set(["agents.ban", "agents.evict"]);
 
-/** Actions that are never limited to some servers: a server-scoped binding cannot grant them. */
-const globalActions: ReadonlySet<Action> = new Set(["tokens.manage", "audit.read"]);
+/**
+ * Actions that are never limited to some servers: a server-scoped binding cannot grant them. Alerts span every
+ * server (a rule may watch all of them, a sink receives every rule's alerts).
+ */
+const globalActions: ReadonlySet<Action> = new Set(["tokens.manage", "audit.read", "alerts.read", "alerts.write"]);
 
 const trustDomainOf = (spiffeId: string) => /^spiffe:\/\/([^/]+)/.exec(spiffeId)?.[1] ?? "";
 
-/** Why a scoped writer may not hold this entry state, or null when it may. */
-function entryProblem(binding: Binding, entry: EntryScope): string | null {
-  if (entry.admin) return `${binding.role}s may not create or change admin entries`;
-  if (entry.downstream) return `${binding.role}s may not create or change downstream entries`;
+const problem = (field: string, message: string): FieldProblem => ({ field, message });
+
+/** Why a scoped writer may not hold this entry state (and the entry field at fault), or null when it may. */
+function entryProblem(binding: Binding, entry: EntryScope): FieldProblem | null {
+  if (entry.admin) return problem("admin", `${binding.role}s may not create or change admin entries`);
+  if (entry.downstream) return problem("downstream", `${binding.role}s may not create or change downstream entries`);
   if (entry.parentId === serverSpiffeId(trustDomainOf(entry.spiffeId))) {
-    return `${binding.role}s may not create or change node entries or node aliases (parent ${entry.parentId})`;
+    const why = `${binding.role}s may not create or change node entries or node aliases (parent ${entry.parentId})`;
+    return problem("parentId", why);
   }
   const prefixes = binding.spiffeIdPrefixes ?? [];
   if (prefixes.length > 0 && !prefixes.some((p) => isUnderPrefix(entry.spiffeId, p))) {
-    return `${entry.spiffeId} is outside your SPIFFE-ID scope (${prefixes.join(", ")})`;
+    return problem("spiffeId", `${entry.spiffeId} is outside your SPIFFE-ID scope (${prefixes.join(", ")})`);
   }
   const suffixes = binding.dnsSuffixes ?? [];
   for (const name of entry.dnsNames ?? []) {
     if (!suffixes.some((s) => isUnderDnsSuffix(name, s))) {
-      return suffixes.length
+      const why = suffixes.length
         ? `DNS name ${name} is outside your DNS suffixes (${suffixes.join(", ")})`
         : `${binding.role}s without dnsSuffixes may not set DNS names (${name})`;
+      return problem("dnsNames", why);
     }
   }
   return null;
@@ -60,25 +67,26 @@ function entryProblem(binding: Binding, entry: EntryScope): string | null {
 
 /** Whether one binding allows the action on the resource, and if not, why. */
 function decide(binding: Binding, action: Action, resource: Resource): string | null {
-  if (!roleActions[binding.role].has(action)) return `the ${binding.role} role may not do ${action}`;
-  if (binding.servers && globalActions.has(action)) return `${action} needs a binding that is not limited to servers`;
+  const words = actionWords[action];
+  if (!roleActions[binding.role].has(action)) return `the ${binding.role} role may not ${words}`;
+  if (binding.servers && globalActions.has(action)) return `to ${words} needs a binding not limited to servers`;
   if (binding.servers && resource.server !== undefined && !binding.servers.includes(resource.server)) {
     return `your ${binding.role} binding covers ${binding.servers.join(", ") || "no servers"}, not '${resource.server}'`;
   }
   if (agentActions.has(action) && binding.spiffeIdPrefixes) {
     return (
       `your ${binding.role} binding is limited to SPIFFE-ID prefixes (${binding.spiffeIdPrefixes.join(", ")}), ` +
-      `and an agent also serves entries outside them: ${action} needs a binding without spiffeIdPrefixes`
+      `and an agent also serves entries outside them: to ${words} needs a binding without spiffeIdPrefixes`
     );
   }
   if (action === "entries.write" && isScopedWriter(binding.role)) {
     for (const entry of resource.entries ?? []) {
-      const problem = entryProblem(binding, entry);
-      if (problem) return problem;
+      const found = entryProblem(binding, entry);
+      if (found) return found.message;
     }
     for (const entry of resource.writes ?? []) {
-      const problem = entryProblem(binding, entry) ?? boundsProblem(binding, entry);
-      if (problem) return problem;
+      const found = entryProblem(binding, entry) ?? boundsProblem(binding, entry);
+      if (found) return found.message;
     }
   }
   return null;
@@ -101,4 +109,20 @@ export function can(principal: Principal | null, action: Action, resource: Resou
     reasons.push(problem);
   }
   return { allowed: false, reason: [...new Set(reasons)].join("; ") };
+}
+
+/**
+ * Why `principal` may not leave this entry state on `server`, naming the entry field at fault (`form` when
+ * none is: the role or the server), or null when it may. The same decision as `can("entries.write")`: the
+ * entry form runs it as the user types, the write check uses it to mark the field of a refusal.
+ */
+export function entryWriteProblem(principal: Principal | null, server: string, entry: EntryScope): FieldProblem | null {
+  const decision = can(principal, "entries.write", { server, entries: [entry], writes: [entry] });
+  if (decision.allowed) return null;
+  for (const binding of principal?.bindings ?? []) {
+    if (decide(binding, "entries.write", { server }) !== null || !isScopedWriter(binding.role)) continue;
+    const found = entryProblem(binding, entry) ?? boundsProblem(binding, entry);
+    if (found) return found;
+  }
+  return problem("form", decision.reason);
 }

@@ -51,26 +51,29 @@ describe("boundsProblem", () => {
     expect(boundsProblem(bounded, row({ parentId: `${td}/node/fleet` }))).toBeNull();
   });
 
-  it.each<[string, Partial<EntryScope>, RegExp]>([
-    ["another team's workload as parent", { parentId: `${td}/team-b/api` }, /outside your allowed parents/],
-    ["another namespace", { selectors: [{ type: "k8s", value: "ns:team-b" }] }, /selectorPrefixes/],
-    ["a 68-year X509 TTL", { x509SvidTtl: 2_147_483_647 }, /x509SvidTtl 2147483647s is above your maxX509SvidTtl/],
-    ["a JWT TTL above the ceiling", { jwtSvidTtl: 301 }, /maxJwtSvidTtl of 300s/],
-    ["a foreign federated domain", { federatesWith: ["evil.example"] }, /federatesWith evil.example is outside/],
-    ["storeSvid", { storeSvid: true }, /does not allow storeSvid/],
-  ])("refuses %s", (_what, extra, reason) => {
-    expect(boundsProblem(bounded, row(extra))).toMatch(reason);
+  it.each<[string, Partial<EntryScope>, RegExp, string]>([
+    ["another team's workload as parent", { parentId: `${td}/team-b/api` }, /outside your allowed parents/, "parentId"],
+    ["another namespace", { selectors: [{ type: "k8s", value: "ns:team-b" }] }, /selectorPrefixes/, "selectors"],
+    ["a 68-year X509 TTL", { x509SvidTtl: 2_147_483_647 }, /2147483647s is above your maxX509SvidTtl/, "x509SvidTtl"],
+    ["a JWT TTL above the ceiling", { jwtSvidTtl: 301 }, /maxJwtSvidTtl of 300s/, "jwtSvidTtl"],
+    ["a foreign federated domain", { federatesWith: ["evil.example"] }, /evil.example is outside/, "federatesWith"],
+    ["storeSvid", { storeSvid: true }, /does not allow storeSvid/, "storeSvid"],
+  ])("refuses %s, naming the field", (_what, extra, reason, field) => {
+    expect(boundsProblem(bounded, row(extra))?.message).toMatch(reason);
+    expect(boundsProblem(bounded, row(extra))?.field).toBe(field);
   });
 
   it("denies by default: a binding without the keys allows no parent, selector, TTL, federation or storeSvid", () => {
     const bare: Binding = { role: "operator", source: "test" };
-    expect(boundsProblem(bare, row())).toMatch(/allows no parent IDs \(parentIdPrefixes is not set\)/);
+    expect(boundsProblem(bare, row())?.message).toMatch(/allows no parent IDs \(parentIdPrefixes is not set\)/);
     const parents: Binding = { ...bare, parentIdPrefixes: [agent] };
-    expect(boundsProblem(parents, row())).toMatch(/allows no selectors/);
+    expect(boundsProblem(parents, row())?.message).toMatch(/allows no selectors/);
     const selectors: Binding = { ...parents, selectorPrefixes: ["k8s:ns:team-a"] };
     expect(boundsProblem(selectors, row())).toBeNull();
-    expect(boundsProblem(selectors, row({ x509SvidTtl: 60 }))).toMatch(/needs maxX509SvidTtl/);
-    expect(boundsProblem(selectors, row({ federatesWith: ["bar.example.com"] }))).toMatch(/allows no federatesWith/);
+    expect(boundsProblem(selectors, row({ x509SvidTtl: 60 }))?.message).toMatch(/needs maxX509SvidTtl/);
+    expect(boundsProblem(selectors, row({ federatesWith: ["bar.example.com"] }))?.message).toMatch(
+      /allows no federatesWith/,
+    );
     expect(boundsProblem({ ...selectors, storeSvid: true }, row({ storeSvid: true }))).toBeNull();
   });
 });

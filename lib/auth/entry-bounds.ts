@@ -24,37 +24,44 @@ export function isUnderSelectorPrefix(selector: Selector, prefix: string): boole
   return text === prefix || text.startsWith(`${prefix}:`);
 }
 
+/** Why an entry state is refused, and the entry field at fault (`spiffeId`, `parentId`, `selectors`, …). */
+export type FieldProblem = { field: string; message: string };
+
 const list = (items: readonly string[]) => items.join(", ");
 
-function parentProblem(binding: Binding, parentId: string): string | null {
+function parentProblem(binding: Binding, parentId: string): FieldProblem | null {
   const allowed = binding.parentIdPrefixes ?? [];
   if (allowed.some((p) => isUnderPrefix(parentId, p))) return null;
-  return allowed.length
+  const message = allowed.length
     ? `parent ${parentId} is outside your allowed parents (parentIdPrefixes: ${list(allowed)})`
     : `your ${binding.role} binding allows no parent IDs (parentIdPrefixes is not set): parent ${parentId}`;
+  return { field: "parentId", message };
 }
 
 // SPIRE issues an entry only to workloads that match all of its selectors, so one selector under
 // an allowed prefix confines the entry to the workloads that prefix names.
-function selectorProblem(binding: Binding, selectors: readonly Selector[]): string | null {
+function selectorProblem(binding: Binding, selectors: readonly Selector[]): FieldProblem | null {
   const allowed = binding.selectorPrefixes ?? [];
   if (selectors.some((s) => allowed.some((p) => isUnderSelectorPrefix(s, p)))) return null;
   const have = list(selectors.map((s) => `${s.type}:${s.value}`)) || "none";
-  return allowed.length
+  const message = allowed.length
     ? `none of the selectors (${have}) is under your selectorPrefixes (${list(allowed)})`
     : `your ${binding.role} binding allows no selectors (selectorPrefixes is not set): ${have}`;
+  return { field: "selectors", message };
 }
 
-function ttlProblem(binding: Binding, entry: EntryPowerFields): string | null {
+function ttlProblem(binding: Binding, entry: EntryPowerFields): FieldProblem | null {
   const limits = [
     ["x509SvidTtl", entry.x509SvidTtl, "maxX509SvidTtl", binding.maxX509SvidTtl],
     ["jwtSvidTtl", entry.jwtSvidTtl, "maxJwtSvidTtl", binding.maxJwtSvidTtl],
   ] as const;
   for (const [field, ttl, key, max] of limits) {
     if ((ttl ?? 0) <= (max ?? 0)) continue;
-    return max === undefined
-      ? `${field} ${ttl}s needs ${key} in your binding (not set: only the server default, 0)`
-      : `${field} ${ttl}s is above your ${key} of ${max}s`;
+    const message =
+      max === undefined
+        ? `${field} ${ttl}s needs ${key} in your binding (not set: only the server default, 0)`
+        : `${field} ${ttl}s is above your ${key} of ${max}s`;
+    return { field, message };
   }
   return null;
 }
@@ -64,7 +71,7 @@ function ttlProblem(binding: Binding, entry: EntryPowerFields): string | null {
  * parent, selectors, TTLs, federated trust domains and storeSvid must each be allowed by the
  * binding's keys (lib/schemas/binding-bounds.ts). Deny by default: an absent key allows nothing.
  */
-export function boundsProblem(binding: Binding, entry: EntryPowerFields): string | null {
+export function boundsProblem(binding: Binding, entry: EntryPowerFields): FieldProblem | null {
   const problem =
     parentProblem(binding, entry.parentId) ??
     selectorProblem(binding, entry.selectors ?? []) ??
@@ -73,12 +80,14 @@ export function boundsProblem(binding: Binding, entry: EntryPowerFields): string
   const domains = binding.federatesWith ?? [];
   const foreign = (entry.federatesWith ?? []).filter((td) => !domains.includes(td));
   if (foreign.length) {
-    return domains.length
+    const message = domains.length
       ? `federatesWith ${list(foreign)} is outside your federatesWith (${list(domains)})`
       : `your ${binding.role} binding allows no federatesWith (not set): ${list(foreign)}`;
+    return { field: "federatesWith", message };
   }
   if (entry.storeSvid && binding.storeSvid !== true) {
-    return `your ${binding.role} binding does not allow storeSvid (set storeSvid: true on the binding)`;
+    const message = `your ${binding.role} binding does not allow storeSvid (set storeSvid: true on the binding)`;
+    return { field: "storeSvid", message };
   }
   return null;
 }

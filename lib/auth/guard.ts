@@ -6,7 +6,7 @@ import { forbidden, redirect } from "next/navigation";
 import { ApiError } from "@/lib/api/api-error";
 import { pageServerForCheck } from "@/lib/servers/resolve-server";
 
-import type { Action } from "./actions";
+import { type Action, actionWords } from "./actions";
 import { can, type Resource } from "./can";
 import { recordDenial as logDenial } from "./denial-log";
 import { matchPage } from "./page-access";
@@ -24,7 +24,7 @@ export async function authorize(action: Action, resource: Resource = {}): Promis
   if (!principal) throw new ApiError("unauthenticated", "Sign in to use the console (or send a bearer token).");
   const decision = can(principal, action, resource);
   if (!decision.allowed) {
-    const error = new ApiError("permission_denied", `You may not do ${action}: ${decision.reason}.`);
+    const error = new ApiError("permission_denied", `You may not ${actionWords[action]}: ${decision.reason}.`);
     await recordDenial(error, action, resource.server ?? null, resource.entries?.[0]?.spiffeId ?? null);
     throw error;
   }

@@ -21,13 +21,17 @@ export const pageAccess: Readonly<Record<string, PageAccess>> = {
   "/federation": { action: "federation.read", perServer: true },
   "/expiry": { action: "expiry.read", perServer: false },
   "/authorities": { action: "expiry.read", perServer: true },
+  "/telemetry": { action: "servers.read", perServer: true },
   "/cleanup": { action: "entries.read", perServer: true },
   "/controller-manager": { action: "kubernetes.read", perServer: false },
   "/controller-manager/[name]": { action: "kubernetes.read", perServer: false },
   "/kubernetes": { action: "kubernetes.read", perServer: false },
+  "/kubernetes/no-identity": { action: "kubernetes.read", perServer: false },
   "/troubleshoot": { action: "troubleshoot.read", perServer: true },
   "/settings/tokens": { action: "tokens.manage", perServer: false },
+  "/settings/access": { action: "session", perServer: false },
   "/audit": { action: "audit.read", perServer: false },
+  "/alerts": { action: "alerts.read", perServer: false },
 };
 
 /** The page route a pathname belongs to (static segments win over `[param]` ones), or null. */

@@ -13,6 +13,8 @@ const read: readonly Action[] = [
   "expiry.read",
   "kubernetes.read",
   "troubleshoot.read",
+  "alerts.read",
+  "cleanup.preview",
 ];
 
 const editor: readonly Action[] = [...read, "entries.write"];
@@ -23,6 +25,8 @@ const operator: readonly Action[] = [
   "federation.refresh",
   "troubleshoot.logs",
   "cleanup.apply",
+  "alerts.write",
+  "kubernetes.suppress",
 ];
 const admin: readonly Action[] = [...operator, "tokens.manage", "audit.read", "authorities.rotate", "federation.write"];
 

@@ -4,6 +4,7 @@ import { ApiError } from "@/lib/api/api-error";
 import { auditError, recordEvent } from "@/lib/audit/write-audit";
 import { recordSignIn } from "@/lib/metrics/record";
 
+import { carryHashPage, isDocumentNavigation } from "./carry-hash";
 import { loginCookieName, readCookie, sessionCookieName, setCookie } from "./cookies";
 import { logText } from "./log-text";
 import { endSessionUrl, finishLogin, type LoginState, startLogin } from "./oidc";
@@ -101,7 +102,12 @@ export async function beginSignIn(request: Request): Promise<Response> {
   try {
     const { url, state } = await startLogin(auth.settings.auth, `${auth.origin}/auth/callback`, returnTo);
     const sealed = seal(state, loginKey(auth), LOGIN_TTL_MS, loginCookieName(auth.secure));
-    return seeOther(url.href, [setCookie(loginCookieName(auth.secure), sealed, auth.secure, LOGIN_TTL_MS / 1000)]);
+    const cookies = [setCookie(loginCookieName(auth.secure), sealed, auth.secure, LOGIN_TTL_MS / 1000)];
+    // A browser's #anchor (never sent) is read by a page first, so it survives sign-in.
+    if (isDocumentNavigation(request) && !returnTo.includes("#")) {
+      return carryHashPage(url.href, returnTo, request.headers.get("x-nonce") ?? "", cookies);
+    }
+    return seeOther(url.href, cookies);
   } catch (error) {
     return problemPage(auth, problemFor(error), returnTo);
   }

@@ -30,7 +30,7 @@ export function describeEvent(verb: string, event: EventTime | null, now: number
 /** Whether one copy of the bundle holds authority `id`, as a check. */
 export function holdsCheck(copy: BundleCopy, id: string, what: string, required = true): Check {
   const base = {
-    id: `holds:${copy.kind}:${copy.server ?? copy.trustDomain}`,
+    id: `holds:${copy.kind}:${copy.server ?? (copy.kind === "configmap" ? copy.label : copy.trustDomain)}`,
     label: `${copy.label} holds ${what}`,
     required,
   };
@@ -41,7 +41,9 @@ export function holdsCheck(copy: BundleCopy, id: string, what: string, required 
   return {
     ...base,
     state: held ? "ok" : "fail",
-    detail: held ? `Holds it: yes (it holds ${ids}).` : `Holds it: no — it holds ${ids}.`,
+    detail: held
+      ? `Holds it: yes (it holds ${ids}).`
+      : `Holds it: no — it holds ${ids}.${copy.updates ? ` ${copy.updates}` : ""}`,
   };
 }
 

@@ -15,8 +15,9 @@ import { isRemoteServer } from "@/lib/spire/remote-server";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 import type { AuthorityKind, AuthoritySlots, Bundle } from "@/lib/spire/types";
 
+import { configMapCopies } from "./configmap-copies";
 import { planRotation } from "./plan-rotation";
-import { agentSerialsOf, lastStepRecord } from "./rotation-events";
+import { agentSerialsOf, lastStepRecord, stepRecords } from "./rotation-events";
 import type { AgentSerial, BundleCopy, EventTime, HeldAuthority, RotationFacts, RotationView } from "./rotation-types";
 import { DEFAULT_REFRESH_HINT_SECONDS, NOT_BEFORE_CUSHION_SECONDS } from "./timings";
 
@@ -102,15 +103,18 @@ function consoleAgentFacts(trustDomain: string) {
 }
 
 /** When the prepared authority was published: the console's record, else the certificate, else an estimate. */
-async function preparedTime(
-  server: string,
+function preparedTime(
+  record: { at: number } | null,
   kind: AuthorityKind,
   slots: AuthoritySlots,
   bundle: Bundle,
-): Promise<EventTime | null> {
-  const prepared = slots.prepared ?? slots.active;
-  const record = await lastStepRecord(server, kind, "prepare", prepared?.authorityId);
+): EventTime | null {
   if (record) return { at: new Date(record.at).toISOString(), source: "console" };
+  return preparedTimeFromBundle(kind, slots, bundle);
+}
+
+function preparedTimeFromBundle(kind: AuthorityKind, slots: AuthoritySlots, bundle: Bundle): EventTime | null {
+  const prepared = slots.prepared ?? slots.active;
   if (!prepared) return null;
   const x509 = bundle.x509Authorities;
   if (kind === "x509") {
@@ -170,13 +174,17 @@ export async function gatherRotationFacts(server: ServerConfig, kind: AuthorityK
     reason: null,
   };
   const agentFacts = kind === "x509" ? consoleAgentFacts(trustDomain) : { copies: [], signers: null };
-  const [partners, prepared, activatedRecord, taintedRecord, signer] = await Promise.all([
-    partnerCopies(server, trustDomain, kind),
-    slots ? preparedTime(server.name, kind, slots, bundle) : null,
-    lastStepRecord(server.name, kind, "activate", slots?.old ? slots.active?.authorityId : null),
-    lastStepRecord(server.name, kind, "taint", slots?.old?.authorityId),
-    kind === "x509" ? serverSvidSigner(server) : { expiresAt: null, reason: null },
-  ]);
+  const [partners, configMaps, preparedRecord, activatedRecord, taintedRecord, revokedRecord, signer] =
+    await Promise.all([
+      partnerCopies(server, trustDomain, kind),
+      configMapCopies(server, trustDomain, kind),
+      lastStepRecord(server.name, kind, "prepare", (slots?.prepared ?? slots?.active)?.authorityId),
+      lastStepRecord(server.name, kind, "activate", slots?.old ? slots.active?.authorityId : null),
+      lastStepRecord(server.name, kind, "taint", slots?.old?.authorityId),
+      lastStepRecord(server.name, kind, "revoke", slots?.old?.authorityId),
+      kind === "x509" ? serverSvidSigner(server) : { expiresAt: null, reason: null },
+    ]);
+  const prepared = slots ? preparedTime(preparedRecord, kind, slots, bundle) : null;
   const atActivation = agentSerialsOf(activatedRecord);
   const atTaint = agentSerialsOf(taintedRecord);
   const needAgents = kind === "x509" && Boolean(slots?.old) && Boolean(atActivation ?? atTaint);
@@ -187,11 +195,18 @@ export async function gatherRotationFacts(server: ServerConfig, kind: AuthorityK
     now: Date.now(),
     slots,
     unsupported: answer.supported ? null : answer.reason,
-    copies: [own, ...partners, ...agentFacts.copies],
+    copies: [own, ...partners, ...configMaps, ...agentFacts.copies],
     refreshHintSeconds: bundle.refreshHint > 0 ? bundle.refreshHint : DEFAULT_REFRESH_HINT_SECONDS,
     prepared: slots?.prepared || slots?.old ? prepared : null,
     activated: activatedRecord ? { at: new Date(activatedRecord.at).toISOString(), source: "console" } : null,
     tainted: taintedRecord ? { at: new Date(taintedRecord.at).toISOString(), source: "console" } : null,
+    revoked: revokedRecord ? { at: new Date(revokedRecord.at).toISOString(), source: "console" } : null,
+    records: stepRecords({
+      prepare: preparedRecord,
+      activate: activatedRecord,
+      taint: taintedRecord,
+      revoke: revokedRecord,
+    }),
     serverSvidSignerExpiresAt: signer.expiresAt,
     serverSvidReason: signer.reason,
     consoleSvidSigners: agentFacts.signers,

@@ -41,6 +41,8 @@ function facts(over: Partial<RotationFacts> = {}): RotationFacts {
     prepared: null,
     activated: null,
     tainted: null,
+    revoked: null,
+    records: {},
     serverSvidSignerExpiresAt: slot(A).expiresAt,
     serverSvidReason: null,
     consoleSvidSigners: [],
@@ -183,6 +185,62 @@ describe("planRotation", () => {
     expect(waitForStep(stepOf(jwt(5), "revoke"))).toBe(6);
     expect(stepOf(jwt(12), "revoke").allowed).toBe(true);
     expect(stepOf(jwt(12), "activate").spireSays).toMatch(/all JWT signing operations/);
+  });
+
+  it("blocks activate, taint and revoke while a bundle ConfigMap lacks the new authority, saying how SPIRE updates it", () => {
+    const configMap = (ids: string[]): BundleCopy => ({
+      kind: "configmap",
+      label: "ConfigMap spire/spire-bundle (cluster demo)",
+      server: null,
+      trustDomain: "foo.example.com",
+      authorities: ids.map((id) => held(id)),
+      reason: null,
+      updates: "SPIRE's k8sbundle notifier rewrites it when the bundle changes, usually within seconds.",
+    });
+    const id = "holds:configmap:ConfigMap spire/spire-bundle (cluster demo)";
+    const early = prepared(20, true);
+    const stale = { ...early, copies: [...early.copies, configMap([A])] };
+    expect(failing(stale, "activate")).toEqual([id]);
+    expect(refusal(planRotation(stale), "activate")).toMatch(
+      /ConfigMap spire\/spire-bundle \(cluster demo\) holds the prepared authority: Holds it: no .*k8sbundle notifier/,
+    );
+    expect(stepOf({ ...early, copies: [...early.copies, configMap([A, B])] }, "activate").allowed).toBe(true);
+    const lagging = rotated({ copies: [...rotated().copies, configMap([A])] });
+    expect(failing(lagging, "taint")).toEqual([id]);
+    const ready = {
+      tainted: { at: ago(60), source: "console" as const },
+      agentsAtActivation: {},
+      agentSnapshotSource: "activation" as const,
+      agentsNow: [],
+      serverSvidSignerExpiresAt: slot(B).expiresAt,
+    };
+    const tainted = rotated(ready, true);
+    const revokeStale = { ...tainted, copies: [...tainted.copies, configMap([A])] };
+    expect(failing(revokeStale, "revoke")).toEqual([id]);
+    expect(stepOf({ ...tainted, copies: [...tainted.copies, configMap([A, B])] }, "revoke").allowed).toBe(true);
+    const missing = {
+      ...tainted,
+      copies: [...tainted.copies, { ...configMap([]), authorities: null, reason: "gone" }],
+    };
+    expect(stepOf(missing, "revoke").checks.find((c) => c.id === id)).toMatchObject({
+      state: "unknown",
+      detail: "gone",
+    });
+    expect(stepOf(missing, "revoke").allowed).toBe(false);
+  });
+
+  it("says who did a finished step and when, and what each step breaks for whom", () => {
+    const by = { by: "alice", at: ago(120) };
+    const view = planRotation(rotated({ records: { prepare: { by: "bob", at: ago(600) }, activate: by } }));
+    expect(view.steps.map((s) => [s.id, s.done, s.doneBy?.by ?? null])).toEqual([
+      ["prepare", true, "bob"],
+      ["activate", true, "alice"],
+      ["taint", false, null],
+      ["revoke", false, null],
+    ]);
+    const revoke = view.steps.find((s) => s.id === "revoke")!;
+    expect(revoke.consequence).toMatch(/aaaa1111 leaves foo.example.com's bundle.*rejected by .*partner bar/);
+    expect(stepOf(prepared(20, true), "activate").consequence).toMatch(/lacks bbbb2222 rejects them/);
   });
 
   it("has no steps for a kind the server gives no state for", () => {

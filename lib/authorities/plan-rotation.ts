@@ -3,6 +3,7 @@ import type { AuthorityKind, AuthorityState } from "@/lib/spire/types";
 import { describeEvent, everyCopyHolds, secondsSince } from "./copy-checks";
 import { revokeEvidence } from "./revoke-checks";
 import type { Check, RotationFacts, RotationStep, RotationView, StepId } from "./rotation-types";
+import { stepConsequence } from "./step-consequence";
 import { AGENT_PROPAGATION_SECONDS, AGENT_SYNC_SECONDS } from "./timings";
 
 const kindName: Record<AuthorityKind, string> = { x509: "X.509", jwt: "JWT", wit: "WIT" };
@@ -120,6 +121,12 @@ function activateChecks(facts: RotationFacts, prepared: AuthorityState | null): 
   ];
 }
 
+/** Every copy must hold the active authority before the old one is tainted or revoked. */
+function activeHeldEverywhere(facts: RotationFacts, active: AuthorityState): Check[] {
+  const { copies, prepared, refreshHintSeconds, now } = facts;
+  return everyCopyHolds(copies, active.authorityId, "the active authority", prepared, refreshHintSeconds, now);
+}
+
 function taintChecks(facts: RotationFacts, phase: RotationView["phase"]): Check[] {
   const { active, old } = facts.slots ?? { active: null, old: null };
   const upstream = upstreamCheck(facts);
@@ -135,16 +142,7 @@ function taintChecks(facts: RotationFacts, phase: RotationView["phase"]): Check[
           ? `${old.authorityId} is already tainted.`
           : `${old.authorityId} is no longer in the bundle.`,
   );
-  const copies = active
-    ? everyCopyHolds(
-        facts.copies,
-        active.authorityId,
-        "the active authority",
-        facts.prepared,
-        facts.refreshHintSeconds,
-        facts.now,
-      )
-    : [];
+  const copies = active ? activeHeldEverywhere(facts, active) : [];
   const note: Check = {
     id: "effect",
     label: "What follows",
@@ -174,7 +172,9 @@ function revokeChecks(facts: RotationFacts, phase: RotationView["phase"]): Check
           : `Taint ${old.authorityId} first, so everything it signed is replaced before it stops being trusted.`,
   );
   const evidence = old && phase === "tainted" ? revokeEvidence(facts, old) : [];
-  return [tainted, ...(upstream ? [upstream] : []), ...evidence];
+  const active = facts.slots?.active ?? null;
+  const copies = active && phase === "tainted" ? activeHeldEverywhere(facts, active) : [];
+  return [tainted, ...(upstream ? [upstream] : []), ...evidence, ...copies];
 }
 
 function step(
@@ -193,6 +193,8 @@ function step(
     checks,
     allowed: facts.slots !== null && checks.every((c) => !c.required || c.state === "ok"),
     done,
+    doneBy: done ? (facts.records[id] ?? null) : null,
+    consequence: stepConsequence(facts, id, authorityId),
     typedConfirmation: id === "taint" || id === "revoke",
   };
 }
@@ -230,6 +232,7 @@ export function planRotation(facts: RotationFacts): RotationView {
     prepared: facts.prepared,
     activated: facts.activated,
     tainted: facts.tainted,
+    revoked: facts.revoked,
     phase,
     steps,
     checkedAt: new Date(facts.now).toISOString(),

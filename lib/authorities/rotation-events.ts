@@ -3,7 +3,7 @@ import "server-only";
 import { getStore } from "@/lib/auth/console-store";
 import type { AuditRecord } from "@/lib/store/types";
 
-import type { StepId } from "./rotation-types";
+import type { StepDone, StepId } from "./rotation-types";
 
 /** The audit action of a rotation step (`authority.prepare`, …) and the target type of a kind. */
 export const stepAction = (step: StepId) => `authority.${step}`;
@@ -47,4 +47,15 @@ export async function lastStepRecord(
 export function agentSerialsOf(record: AuditRecord | null): Record<string, string> | null {
   const after = record?.after as StepRecordAfter | null | undefined;
   return after?.agentSerials ?? null;
+}
+
+/** Who did each step and when, from the console's records (steps without one are left out). */
+export function stepRecords(records: Record<StepId, AuditRecord | null>): Partial<Record<StepId, StepDone>> {
+  const out: Partial<Record<StepId, StepDone>> = {};
+  for (const [step, record] of Object.entries(records) as [StepId, AuditRecord | null][]) {
+    if (!record) continue;
+    const by = record.actor ? record.actor.name || record.actor.subject : null;
+    out[step] = { by, at: new Date(record.at).toISOString() };
+  }
+  return out;
 }

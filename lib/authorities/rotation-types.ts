@@ -12,10 +12,11 @@ export type HeldAuthority = {
 
 /**
  * One copy of the server's trust bundle: the server's own, a federated partner's copy (a server
- * that federates with this trust domain), or the bundle the console's own agent hands it.
+ * that federates with this trust domain), a Kubernetes ConfigMap SPIRE publishes it to, or the
+ * bundle the console's own agent hands it.
  */
 export type BundleCopy = {
-  kind: "server" | "partner" | "console-agent";
+  kind: "server" | "partner" | "configmap" | "console-agent";
   /** What the copy is, for people: "foo's own bundle", "bar.example.com (server bar)". */
   label: string;
   /** The console's name for the server holding the copy, when the console administers it. */
@@ -25,7 +26,12 @@ export type BundleCopy = {
   /** The authorities in the copy, or null when the console cannot see it (then `reason` says why). */
   authorities: HeldAuthority[] | null;
   reason: string | null;
+  /** How SPIRE keeps this copy current and how long that usually takes (ConfigMaps). */
+  updates?: string;
 };
+
+/** Who did a step through this console, and when. */
+export type StepDone = { by: string | null; at: string };
 
 /** When something happened and how the console knows it. */
 export type EventTime = { at: string; source: "console" | "certificate" | "estimate" };
@@ -48,6 +54,9 @@ export type RotationFacts = {
   prepared: EventTime | null;
   activated: EventTime | null;
   tainted: EventTime | null;
+  revoked: EventTime | null;
+  /** The console's records of this rotation's steps: who did each and when. */
+  records: Partial<Record<StepId, StepDone>>;
   /** X.509: the authority that signed the server's own SVID (its root's expiry), or null when unseen. */
   serverSvidSignerExpiresAt: string | null;
   serverSvidReason: string | null;
@@ -88,6 +97,10 @@ export type RotationStep = {
   allowed: boolean;
   /** Already done in the current rotation. */
   done: boolean;
+  /** Who did it and when, when it was done through this console. */
+  doneBy: StepDone | null;
+  /** What the step breaks and for whom: said in its confirmation. */
+  consequence: string;
   /** Destructive steps ask for the authority ID to be typed. */
   typedConfirmation: boolean;
 };
@@ -105,6 +118,7 @@ export type RotationView = {
   prepared: EventTime | null;
   activated: EventTime | null;
   tainted: EventTime | null;
+  revoked: EventTime | null;
   /** Where the rotation stands. */
   phase: "idle" | "prepared" | "activated" | "tainted" | "revoked";
   steps: RotationStep[];

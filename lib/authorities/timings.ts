@@ -33,3 +33,6 @@ export const AGENT_PROPAGATION_SECONDS = 2 * AGENT_SYNC_SECONDS + SERVER_BUNDLE_
  * taint on their next sync (plus the server's cache), then rotate on their rotator's next tick.
  */
 export const AGENT_TAINT_REACTION_SECONDS = AGENT_SYNC_SECONDS + SERVER_BUNDLE_CACHE_SECONDS + AGENT_ROTATOR_SECONDS;
+
+/** The bundle publisher publishes on every bundle change and at least every 30 s (pubmanager `refreshInterval`). */
+export const BUNDLE_PUBLISHER_SECONDS = 30;

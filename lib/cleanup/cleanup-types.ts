@@ -67,7 +67,16 @@ export type CleanupRow = {
 export type CleanupCall = { rpc: "BatchDeleteEntry"; ids: string[] } | { rpc: "DeleteAgent"; id: string };
 
 /** The dry run's answer: nothing was changed. */
-export type DryRun = { rows: CleanupRow[]; calls: CleanupCall[]; blastRadius: BlastRadius };
+/**
+ * What a clean-up would do (`calls`, `blastRadius`), and whether the caller may apply it (`apply`: the
+ * write checks the apply runs, decided without running them; the reason when not, as the access map words it).
+ */
+export type DryRun = {
+  rows: CleanupRow[];
+  calls: CleanupCall[];
+  blastRadius: BlastRadius;
+  apply: { allowed: boolean; reason: string };
+};
 
 /** The apply's answer: one result per row, and the batch ID of its audit records. */
 export type CleanupResult = {

@@ -3,7 +3,7 @@ import type { Entry } from "@/lib/spire/types";
 const sorted = (items: readonly string[]) => [...items].sort();
 
 /** Everything about an entry except its ID, parent and server-set fields, in a comparable form. */
-function signature(entry: Entry): string {
+export function signature(entry: Entry): string {
   return JSON.stringify([
     entry.spiffeId,
     sorted(entry.selectors.map((s) => `${s.type}:${s.value}`)),
@@ -23,11 +23,20 @@ function signature(entry: Entry): string {
 const olderFirst = (a: Entry, b: Entry) =>
   (a.createdAt ?? "").localeCompare(b.createdAt ?? "") || a.id.localeCompare(b.id);
 
+export type Duplicate = { entry: Entry; keeps: Entry };
+
 /**
- * Exact duplicates under different parents: entries equal in everything but their ID and parent.
- * The oldest of each group is kept; every other member is reported with the one it duplicates.
+ * The duplicates among entries of one signature: the oldest is kept; every other member under
+ * another parent than the kept one is reported with it. Nothing when all share one parent.
  */
-export function findDuplicates(entries: readonly Entry[]): { entry: Entry; keeps: Entry }[] {
+export function duplicatesInGroup(group: readonly Entry[]): Duplicate[] {
+  if (group.length < 2 || new Set(group.map((e) => e.parentId)).size < 2) return [];
+  const [keeps, ...rest] = [...group].sort(olderFirst);
+  return rest.filter((entry) => entry.parentId !== keeps!.parentId).map((entry) => ({ entry, keeps: keeps! }));
+}
+
+/** Groups entries by `signature`, in order of first appearance. */
+export function groupBySignature(entries: readonly Entry[]): Entry[][] {
   const groups = new Map<string, Entry[]>();
   for (const entry of entries) {
     const key = signature(entry);
@@ -35,11 +44,13 @@ export function findDuplicates(entries: readonly Entry[]): { entry: Entry; keeps
     if (group) group.push(entry);
     else groups.set(key, [entry]);
   }
-  const out: { entry: Entry; keeps: Entry }[] = [];
-  for (const group of groups.values()) {
-    if (group.length < 2 || new Set(group.map((e) => e.parentId)).size < 2) continue;
-    const [keeps, ...rest] = [...group].sort(olderFirst);
-    for (const entry of rest) if (entry.parentId !== keeps!.parentId) out.push({ entry, keeps: keeps! });
-  }
-  return out;
+  return [...groups.values()];
+}
+
+/**
+ * Exact duplicates under different parents: entries equal in everything but their ID and parent.
+ * The oldest of each group is kept; every other member is reported with the one it duplicates.
+ */
+export function findDuplicates(entries: readonly Entry[]): Duplicate[] {
+  return groupBySignature(entries).flatMap(duplicatesInGroup);
 }

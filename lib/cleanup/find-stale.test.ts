@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 
+import { CompactEntryIndex } from "@/lib/entries/compact/compact-index";
+import { entriesWhere } from "@/lib/entries/compact/read-entries";
 import { controllerManagedReasons } from "@/lib/entries/controller-managed";
 import type { Agent, Entry } from "@/lib/spire/types";
+import { findStale } from "@/test/support/reference-cleanup";
 
 import { entryWith } from "../../test/support/entry-fixture";
-import { findStale } from "./find-stale";
-import { orphanedChildren, planCleanup } from "./plan-cleanup";
+import type { CleanupTarget } from "./cleanup-types";
+import { findStaleInIndex } from "./find-stale-in-index";
+import { orphanedChildrenInIndex } from "./orphaned-children-in-index";
+import { planCleanup } from "./plan-cleanup";
 
 const TD = "t.org";
 const NOW = Date.parse("2026-06-01T00:00:00Z");
@@ -119,6 +124,17 @@ describe("findStale", () => {
     expect(report.findings.find((f) => f.key === `entry:${owned.id}`)?.controllerOwned[0]).toMatch(/<prefix>\.<uuid>/);
   });
 
+  it("is what the clean-up finds over the index in place", () => {
+    const index = new CompactEntryIndex(TD, NOW);
+    index.addEntries(entries);
+    index.setAgents(agents, NOW);
+    index.seal();
+    const { entries: _given, agents: _agents, ...options } = input;
+    const reference = findStale({ ...input, entries: entriesWhere(index, () => true) });
+    expect(reference.findings).toHaveLength(8);
+    expect(findStaleInIndex(index, options)).toEqual(reference);
+  });
+
   it("lists every reason of an entry that is stale twice, the primary one first", () => {
     const both = entry("/both", "/nowhere", { expiresAt: daysAgo(1) });
     const finding = findStale({ ...input, entries: [both] }).findings[0]!;
@@ -149,6 +165,13 @@ describe("planCleanup", () => {
   });
 
   it("names the children that would become orphans", () => {
+    const orphanedChildren = (removed: CleanupTarget[], list: Entry[]) => {
+      const index = new CompactEntryIndex(TD, NOW);
+      index.addEntries(list);
+      index.setAgents(agents, NOW);
+      index.seal();
+      return orphanedChildrenInIndex(removed, index);
+    };
     expect(orphanedChildren([{ type: "entry", id: orphan.id }], entries)).toEqual([
       { id: child.id, spiffeId: child.spiffeId, parentId: orphan.spiffeId },
     ]);

@@ -4,18 +4,21 @@ import { getStore } from "@/lib/auth/console-store";
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import { controllerOwnership } from "@/lib/controller-manager/ownership";
-import { allEntries } from "@/lib/entries/compact/read-entries";
+import type { CompactEntryIndex } from "@/lib/entries/compact/compact-index";
 import { dropCachedIndex, readEntryIndex } from "@/lib/entries/entry-index-cache";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
-import type { Agent, Entry } from "@/lib/spire/types";
 
 import type { CleanupReport } from "./cleanup-types";
-import { findStale } from "./find-stale";
+import { findStaleInIndex } from "./find-stale-in-index";
+import { missingAgentParents } from "./missing-agent-parents";
 
 export type CleanupOptions = { agentExpiredDays: number; includeControllerOwned: boolean };
 
-/** What the clean-up is decided from: every entry and agent, and the findings. */
-export type CleanupState = { report: CleanupReport; entries: Entry[]; agents: Agent[] };
+/**
+ * The findings, and the index they were found in (its entries and agents, read in place: look entries
+ * up by ID or slot, never copy them all).
+ */
+export type CleanupState = { report: CleanupReport; index: CompactEntryIndex };
 
 /** Agents the console evicted (from the audit log), for the missing parents of `entries`; at most 50 looked up. */
 async function evictedAgents(server: string, parents: string[]): Promise<Map<string, { at: string; by: string }>> {
@@ -47,29 +50,20 @@ export async function readCleanupState(
   const trustDomain = await serverTrustDomain(server);
   if (fresh) dropCachedIndex(server.name);
   const index = await readEntryIndex(server, trustDomain);
-  // Clean-up reasons over every entry at once (duplicates, orphans): a full copy for this request.
-  const entries = allEntries(index);
-  const agentIds = new Set(index.agents.map((a) => a.spiffeId));
-  const agentPrefix = `spiffe://${trustDomain}/spire/agent/`;
-  const missingAgents = [
-    ...new Set(entries.map((e) => e.parentId).filter((p) => p.startsWith(agentPrefix) && !agentIds.has(p))),
-  ];
   const [evicted, ownership] = await Promise.all([
-    evictedAgents(server.name, missingAgents),
+    evictedAgents(server.name, missingAgentParents(index)),
     controllerOwnership(server, trustDomain),
   ]);
-  const found = findStale({
+  const found = findStaleInIndex(index, {
     server: server.name,
     trustDomain,
-    entries,
-    agents: index.agents,
     now: Date.now(),
     agentExpiredDays: options.agentExpiredDays,
     evicted,
     ownership,
     includeControllerOwned: options.includeControllerOwned,
   });
-  return { report: { ...found, checkedAt: new Date(index.builtAt).toISOString() }, entries, agents: index.agents };
+  return { report: { ...found, checkedAt: new Date(index.builtAt).toISOString() }, index };
 }
 
 /** The clean-up's findings for one server (read-only). */

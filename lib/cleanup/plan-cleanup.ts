@@ -1,6 +1,6 @@
 import type { Agent, Entry } from "@/lib/spire/types";
 
-import type { BlastRadius, CleanupCall, CleanupRow, CleanupTarget, Finding } from "./cleanup-types";
+import type { CleanupCall, CleanupRow, CleanupTarget, Finding } from "./cleanup-types";
 
 /** Parses a selection key (`entry:<id>` / `agent:<spiffe id>`), or null. */
 export function parseKey(key: string): CleanupTarget | null {
@@ -48,24 +48,4 @@ export function planCleanup(
       .map((r) => ({ rpc: "DeleteAgent" as const, id: r.target.id })),
   ];
   return { rows, calls };
-}
-
-/**
- * Entries that would lose their parent: children of a removed entry (when no remaining entry has
- * its SPIFFE ID) and entries parented directly to a removed agent, not themselves removed.
- */
-export function orphanedChildren(
-  removed: readonly CleanupTarget[],
-  entries: readonly Entry[],
-): BlastRadius["orphanedChildren"] {
-  const removedEntries = new Set(removed.filter((t) => t.type === "entry").map((t) => t.id));
-  const removedAgents = new Set(removed.filter((t) => t.type === "agent").map((t) => t.id));
-  const remainingIds = new Set(entries.filter((e) => !removedEntries.has(e.id)).map((e) => e.spiffeId));
-  const lostParents = new Set([
-    ...entries.filter((e) => removedEntries.has(e.id) && !remainingIds.has(e.spiffeId)).map((e) => e.spiffeId),
-    ...removedAgents,
-  ]);
-  return entries
-    .filter((e) => !removedEntries.has(e.id) && lostParents.has(e.parentId))
-    .map((e) => ({ id: e.id, spiffeId: e.spiffeId, parentId: e.parentId }));
 }

@@ -18,14 +18,15 @@ type Pods = Pick<BlastRadius, "pods" | "podsReason">;
 
 /**
  * The pods whose containers `removed` entries match today (they would lose that identity), where
- * the cluster's SPIRE server is `server`. Says why not when Kubernetes is not configured, not
+ * the cluster's SPIRE server is `server` (`serving`: its agents and node aliases, which decide the
+ * parents serving each pod). Says why not when Kubernetes is not configured, not
  * readable by the user, or serves another server. Never throws.
  */
 export async function readAffectedPods(
   server: ServerConfig,
   trustDomain: string,
   removed: readonly Entry[],
-  all: { entries: readonly Entry[]; agents: readonly Agent[] },
+  serving: { aliases: readonly Entry[]; agents: readonly Agent[] },
 ): Promise<Pods> {
   if (removed.length === 0) return { pods: [], podsReason: null };
   if (!(await allows("kubernetes.read"))) return { pods: null, podsReason: "You may not read Kubernetes." };
@@ -41,11 +42,11 @@ export async function readAffectedPods(
     const workloads = await listWorkloadPods(cluster.clients);
     const candidates = workloads.map((pod) => {
       const nodeUid = cluster.nodes.find((n) => n.name === pod.nodeName)?.uid ?? null;
-      const agent = nodeUid ? agentForNode(all.agents, nodeUid, cluster.psatCluster) : null;
+      const agent = nodeUid ? agentForNode(serving.agents, nodeUid, cluster.psatCluster) : null;
       return {
         pod,
         containers: containerSelectors(pod).filter((c) => !c.init),
-        parents: servingParents(agent, all.entries, trustDomain),
+        parents: servingParents(agent, serving.aliases, trustDomain),
       };
     });
     const pods = removed.flatMap((entry) =>

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { auditConfigSchema, auditSigningSchema } from "./audit-schema";
 import { entriesAsCodeConfigSchema } from "./entries-as-code-schema";
 import { kubernetesConfigSchema } from "./kubernetes-schema";
+import { prometheusConfigSchema } from "./prometheus-schema";
 import { serverConfigSchema } from "./schema";
 
 type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema };
@@ -40,6 +41,12 @@ describe("the Helm chart's values schema", () => {
   it("accepts every key of the entriesAsCode config", () => {
     expect(Object.keys(config.entriesAsCode!.properties!).sort()).toEqual(
       Object.keys(entriesAsCodeConfigSchema.shape).sort(),
+    );
+  });
+
+  it("accepts every key of the prometheus config", () => {
+    expect(Object.keys(config.prometheus!.properties!).sort()).toEqual(
+      Object.keys(prometheusConfigSchema.shape).sort(),
     );
   });
 });

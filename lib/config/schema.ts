@@ -2,12 +2,14 @@ import { z } from "zod";
 
 import { spiffeIdSchema, trustDomainSchema } from "@/lib/schemas/spiffe-id";
 
+import { alertsConfigSchema } from "./alerts-schema";
 import { auditConfigSchema } from "./audit-schema";
 import { addressOrCidrSchema, authConfigSchema, wideRangeProblem } from "./auth-schema";
 import { entriesAsCodeConfigSchema } from "./entries-as-code-schema";
 import { entrySetsConfigSchema } from "./entry-sets-schema";
 import { expiryConfigSchema } from "./expiry-schema";
 import { kubernetesConfigSchema } from "./kubernetes-schema";
+import { prometheusConfigSchema, telemetryUrlSchema } from "./prometheus-schema";
 
 /** An origin: scheme, host and port only (`https://console.example.com`). */
 const publicOriginSchema = z
@@ -86,6 +88,23 @@ const tlsSchema = z
 /** The console's own SPIFFE identity: where its Workload API is and which SVID it presents. */
 const workloadApiSchema = z.strictObject({ socket: workloadApiSocket.optional(), spiffeId: spiffeIdSchema.optional() });
 
+const configMapName = z
+  .string()
+  .regex(
+    /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/,
+    "must be a Kubernetes object name (lowercase letters, digits, '-' and '.')",
+  );
+
+/** One `clusters` block of SPIRE's BundlePublisher "k8s_configmap" (its format, namespace, configmap_name and key). */
+const bundlePublisherTargetSchema = z.strictObject({
+  /** The console's name of the cluster (kubernetes.clusters[].name); absent: the first that serves this server. */
+  cluster: z.string().min(1).optional(),
+  namespace: configMapName,
+  configMapName,
+  configMapKey: z.string().min(1, "configMapKey must not be empty"),
+  format: z.enum(["spiffe", "jwks", "pem"], 'format must be "spiffe", "jwks" or "pem"'),
+});
+
 /** One SPIRE server the console administers. */
 export const serverConfigSchema = z
   .strictObject({
@@ -116,6 +135,13 @@ export const serverConfigSchema = z
      * console refuses entries with these IDs to everyone but an unscoped admin, on every server.
      */
     adminIds: z.array(spiffeIdSchema).max(100).default([]),
+    /** SPIRE's own Prometheus telemetry endpoint of this server, read directly when no `prometheus` is set. */
+    telemetry: telemetryUrlSchema.optional(),
+    /**
+     * Where this server's BundlePublisher "k8s_configmap" writes in the console's Kubernetes cluster
+     * (mirror its `clusters` blocks): the rotation cockpit waits until each copy holds the new authority.
+     */
+    k8sBundlePublisher: z.array(bundlePublisherTargetSchema).max(20).optional(),
   })
   .superRefine((server, ctx) => {
     const unix = unixAddress.test(server.address);
@@ -186,6 +212,10 @@ export const consoleConfigSchema = z
     entrySets: entrySetsConfigSchema.default([]),
     /** Entries as code: the mass-delete guard's limits (default 100 entries, 10% of the scope). */
     entriesAsCode: entriesAsCodeConfigSchema.default({ massDeleteLimit: 100, massDeletePercent: 10 }),
+    /** The operator's Prometheus that scrapes SPIRE: the "What SPIRE says" page and federation freshness read it. */
+    prometheus: prometheusConfigSchema.optional(),
+    /** The alert engine: evaluation interval, the destinations sinks may send to, deadline and retries. */
+    alerts: alertsConfigSchema.default(alertsConfigSchema.parse({})),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

@@ -18,8 +18,8 @@ export type EntryOwner = {
 const TTL_MS = 10_000;
 let cached: { at: number; state: Promise<ControllerState> } | null = null;
 
-/** The controller state, shared for 10 s (entry pages ask for it one entry at a time). */
-function controllerState(): Promise<ControllerState> {
+/** The controller state, shared for 10 s (entry pages and the troubleshooter ask for it one item at a time). */
+export function controllerState(): Promise<ControllerState> {
   if (!cached || Date.now() - cached.at > TTL_MS) {
     const state = readControllerState();
     cached = { at: Date.now(), state };

@@ -3,6 +3,7 @@ import type { WorkloadPod } from "@/lib/k8s/types";
 import type { Entry } from "@/lib/spire/types";
 
 import { selectorMisses } from "./label-selector";
+import { type RenderFailureGap, renderFailureGap } from "./render-gap";
 import { renderTemplate, type TemplateData, templatePattern } from "./render-template";
 
 /** The cluster and SPIRE facts a ClusterSPIFFEID is evaluated against. */
@@ -13,6 +14,7 @@ export type ControllerWorld = {
   namespaces: K8sNamespace[];
   pods: WorkloadPod[];
   nodes: K8sNode[];
+  /** Entries with a `k8s:pod-uid:` selector or a ClusterStaticEntry's SPIFFE ID (the loader picks only those). */
   entries: Entry[];
   ignoreNamespaces: string[];
 };
@@ -32,6 +34,7 @@ export type SelectedPod = {
 };
 
 export type Gap =
+  | RenderFailureGap
   | { kind: "pod-without-entry"; pod: { namespace: string; name: string; uid: string }; spiffeId: string }
   | { kind: "entry-without-pod"; entryId: string; spiffeId: string; podUid: string }
   | {
@@ -69,8 +72,9 @@ function templateData(world: ControllerWorld, pod: WorkloadPod, node: K8sNode | 
 /**
  * Evaluates a ClusterSPIFFEID as spire-controller-manager would: its namespace selector over the
  * namespaces (minus ignored ones), its pod selector over their pods, the SPIFFE ID it renders for
- * each, the entries SPIRE holds for them (by k8s:pod-uid), and the gaps: a selected pod without an
- * entry, an entry whose pod no longer exists, an entry whose SPIFFE ID differs from the template's.
+ * each, the entries SPIRE holds for them (by k8s:pod-uid), and the gaps: a selected pod the template
+ * cannot render for (with cause and fix), a selected pod without an entry, an entry whose pod no
+ * longer exists, an entry whose SPIFFE ID differs from the template's.
  */
 export function evaluateClusterSpiffeId(object: K8sClusterSpiffeId, world: ControllerWorld): SpiffeIdEvaluation {
   const matching = world.namespaces.filter(
@@ -102,6 +106,7 @@ export function evaluateClusterSpiffeId(object: K8sClusterSpiffeId, world: Contr
     });
   const gaps: Gap[] = [];
   for (const pod of pods) {
+    if (pod.renderError) gaps.push(renderFailureGap(object.name, pod, pod.renderError));
     if (!pod.spiffeId) continue;
     const entries = byUid.get(pod.uid) ?? [];
     if (entries.length === 0) {

@@ -2,22 +2,23 @@ import "server-only";
 
 import type { ServerConfig } from "@/lib/config/schema";
 import { controllerManagedReasons } from "@/lib/entries/controller-managed";
-import { resolveK8sConfig } from "@/lib/k8s/config";
+import { resolveK8sClusters } from "@/lib/k8s/config";
 import type { Entry } from "@/lib/spire/types";
 
-/** The configured `entryIDPrefix` of spire-controller-manager, when Kubernetes is configured with one. */
-function entryIdPrefix(): string | null {
-  const state = resolveK8sConfig();
-  return state.status === "ok" ? (state.settings.controllerManager.entryIdPrefix ?? null) : null;
+/** The configured `entryIDPrefix`es of spire-controller-manager, over every cluster and deployment. */
+function entryIdPrefixes(): string[] {
+  const state = resolveK8sClusters();
+  if (state.status !== "ok") return [];
+  const prefixes = state.clusters.flatMap((c) =>
+    c.status === "ok" ? c.deployments.map((d) => d.settings.controllerManager.entryIdPrefix) : [],
+  );
+  return [...new Set(prefixes.filter((p): p is string => Boolean(p)))];
 }
 
-/** Why spire-controller-manager owns an entry by its look: the configured ID prefix, then its shape. */
+/** Why spire-controller-manager owns an entry by its look: a configured ID prefix, then its shape. */
 export function ownershipReasons(entry: Entry): string[] {
-  const prefix = entryIdPrefix();
-  const byPrefix =
-    prefix && entry.id.startsWith(`${prefix}.`)
-      ? [`Its ID starts with spire-controller-manager's entryIDPrefix '${prefix}.'.`]
-      : [];
+  const prefix = entryIdPrefixes().find((p) => entry.id.startsWith(`${p}.`));
+  const byPrefix = prefix ? [`Its ID starts with spire-controller-manager's entryIDPrefix '${prefix}.'.`] : [];
   return [...byPrefix, ...controllerManagedReasons(entry)];
 }
 

@@ -15,3 +15,29 @@ export function chunksOf<T>(rows: readonly T[], size: number = APPLY_CHUNK_ROWS)
   for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
   return chunks;
 }
+
+/**
+ * Batch calls of an apply in flight at once. The console's part of a call (authorization, audit,
+ * the index patch) then overlaps SPIRE's; SPIRE orders the writes in its datastore.
+ */
+export const APPLY_CALLS_IN_FLIGHT = 4;
+
+/**
+ * `fn` of every item (a chunk of rows, or one row), at most `inFlight` at a time, the answers in
+ * the items' order (not the order they finished in). A rejection of `fn` rejects the whole;
+ * callers turn failures into row results.
+ */
+export async function mapChunksInOrder<T, R>(
+  chunks: readonly T[],
+  fn: (chunk: T) => Promise<R>,
+  inFlight: number = APPLY_CALLS_IN_FLIGHT,
+): Promise<R[]> {
+  if (!Number.isInteger(inFlight) || inFlight < 1) throw new RangeError(`in flight must be a positive integer`);
+  const answers: R[] = new Array(chunks.length);
+  let next = 0;
+  const worker = async () => {
+    for (let n = next++; n < chunks.length; n = next++) answers[n] = await fn(chunks[n]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, chunks.length) }, worker));
+  return answers;
+}

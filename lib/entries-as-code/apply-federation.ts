@@ -42,9 +42,8 @@ export async function refuseIfFederationStale(server: ServerConfig, plan: Plan):
       : !now
         ? "was deleted since the plan was made"
         : "changed since the plan was made";
-    return [
-      { path: `federationRelationships.${trustDomain}`, message: `the relationship with ${trustDomain} ${message}` },
-    ];
+    const path = `federationRelationships.${trustDomain}`;
+    return [{ path, message: `the relationship with ${trustDomain} ${message}` }];
   });
   if (details.length > 0) {
     throw new ApiError(

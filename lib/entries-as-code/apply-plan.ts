@@ -11,7 +11,7 @@ import { applyFederationChanges, authorizeFederation, refuseIfFederationStale } 
 import { applyCreates, applyDeletes, applyUpdates, createInput, type RowOutcome, updateFields } from "./apply-rows";
 import { planInverse } from "./plan-inverse";
 import { movePlan, readPlan, savePlan } from "./plan-store";
-import type { ApplyOptions, ApplyResult, Plan } from "./types";
+import type { ApplyOptions, ApplyResult, FederationChange, Plan } from "./types";
 
 const READ_CONCURRENCY = 32;
 
@@ -79,6 +79,12 @@ async function refuseIfStale(server: ServerConfig, plan: Plan): Promise<void> {
   }
 }
 
+/** The plan's relationship changes that SPIRE accepted (their rows carry the trust domain). */
+function appliedFederationChanges(plan: Plan, results: ApplyResult["results"]): FederationChange[] {
+  const ok = new Set(results.filter((r) => r.trustDomain && r.status.code === "ok").map((r) => r.trustDomain));
+  return (plan.federation?.changes ?? []).filter((c) => ok.has(c.trustDomain));
+}
+
 /**
  * Applies exactly the saved plan `planId`: refused with 409 when anything it touches changed since
  * (nothing is sent), with 412 when the mass-delete guard trips and `allowMassDelete` is not set,
@@ -124,7 +130,11 @@ export async function applyPlan(
   const results = outcomes.map((o) => o.result).sort((a, b) => a.index - b.index);
   const okCount = results.filter((r) => r.status.code === "ok").length;
   const applied = outcomes.flatMap((o) => (o.applied ? [o.applied] : []));
-  const inverse = applied.length > 0 ? planInverse(plan, applied, ulid(), Date.now()) : null;
+  const federationApplied = appliedFederationChanges(plan, results);
+  const inverse =
+    applied.length + federationApplied.length > 0
+      ? planInverse(plan, applied, ulid(), Date.now(), federationApplied)
+      : null;
   if (inverse) await savePlan(inverse);
   const result: ApplyResult = {
     planId,

@@ -8,7 +8,7 @@ import { updateEntry } from "@/lib/entries/update-entry";
 import type { EntryInput } from "@/lib/schemas/entry-input";
 import type { Entry } from "@/lib/spire/types";
 
-import { chunksOf } from "./apply-chunks";
+import { chunksOf, mapChunksInOrder } from "./apply-chunks";
 import { canonicalEntry } from "./declared-entry";
 import type { AppliedChange } from "./plan-inverse";
 import type { ApplyRowResult, DeclaredEntry, PlannedChange } from "./types";
@@ -43,71 +43,82 @@ const failure = (error: unknown) =>
     ? { code: error.code, message: error.message }
     : { code: "internal", message: "unexpected error; see the console's log" };
 
-/** Creates through the console's batch create (authorized and audited per row), APPLY_CHUNK_ROWS per call. */
-export async function applyCreates(server: ServerConfig, rows: Row[]): Promise<RowOutcome[]> {
-  const out: RowOutcome[] = [];
-  for (const chunk of chunksOf(rows)) {
-    const checked = chunk.map((row, index) => ({ index, ok: true as const, input: createInput(row.change.after!) }));
-    const answer = await createEntryBatch(server, checked).catch((error: unknown) => {
-      const status = failure(error);
-      return { results: chunk.map((_, index) => ({ index, status, entry: undefined as Entry | undefined })) };
-    });
-    chunk.forEach((row, n) => {
+/**
+ * `rows` cut into APPLY_CHUNK_ROWS-row calls of `send`, APPLY_CALLS_IN_FLIGHT at once; `outcome`
+ * reads each row's result (the n-th of its call's answer), in the rows' order.
+ */
+async function sendInChunks<A>(
+  rows: Row[],
+  send: (chunk: Row[]) => Promise<A>,
+  outcome: (row: Row, answer: A, n: number) => RowOutcome,
+): Promise<RowOutcome[]> {
+  const chunks = chunksOf(rows);
+  const answers = await mapChunksInOrder(chunks, send);
+  return chunks.flatMap((chunk, c) => chunk.map((row, n) => outcome(row, answers[c]!, n)));
+}
+
+const noResult = { code: "internal", message: "no result" };
+
+/** Creates through the console's batch create (authorized and audited per row), in chunks. */
+export function applyCreates(server: ServerConfig, rows: Row[]): Promise<RowOutcome[]> {
+  return sendInChunks(
+    rows,
+    (chunk) => {
+      const checked = chunk.map((row, index) => ({ index, ok: true as const, input: createInput(row.change.after!) }));
+      return createEntryBatch(server, checked).catch((error: unknown) => {
+        const status = failure(error);
+        return { results: chunk.map((_, index) => ({ index, status, entry: undefined as Entry | undefined })) };
+      });
+    },
+    (row, answer, n) => {
       const r = answer.results[n];
-      const status = r?.status ?? { code: "internal", message: "no result" };
+      const status = r?.status ?? noResult;
       const entry = r?.entry ?? null;
-      out.push({
+      return {
         result: { ...rowResult(row, status), entryId: entry?.id ?? row.change.entryId },
         applied: status.code === "ok" ? { change: row.change, after: entry } : null,
-      });
-    });
-  }
-  return out;
+      };
+    },
+  );
 }
 
 /** Updates one entry at a time through updateEntry (revision checked, authorized, audited), 8 at once. */
-export async function applyUpdates(server: ServerConfig, rows: Row[]): Promise<RowOutcome[]> {
-  const out: RowOutcome[] = new Array(rows.length);
-  let next = 0;
-  const worker = async () => {
-    for (let n = next++; n < rows.length; n = next++) {
-      const row = rows[n]!;
+export function applyUpdates(server: ServerConfig, rows: Row[]): Promise<RowOutcome[]> {
+  return mapChunksInOrder(
+    rows,
+    async (row): Promise<RowOutcome> => {
       const { entryId, revisionNumber } = row.change;
       try {
         const entry = await updateEntry(server, entryId!, {
           revisionNumber: revisionNumber!,
           ...updateFields(row.change),
         });
-        out[n] = {
-          result: rowResult(row, { code: "ok", message: "OK" }),
-          applied: { change: row.change, after: entry },
-        };
+        return { result: rowResult(row, { code: "ok", message: "OK" }), applied: { change: row.change, after: entry } };
       } catch (error) {
-        out[n] = { result: rowResult(row, failure(error)), applied: null };
+        return { result: rowResult(row, failure(error)), applied: null };
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(UPDATE_CONCURRENCY, rows.length) }, worker));
-  return out;
+    },
+    UPDATE_CONCURRENCY,
+  );
 }
 
-/** Deletes through the console's batch delete (authorized and audited per row), APPLY_CHUNK_ROWS per call. */
-export async function applyDeletes(server: ServerConfig, rows: Row[]): Promise<RowOutcome[]> {
-  const out: RowOutcome[] = [];
-  for (const chunk of chunksOf(rows)) {
-    const answer = await deleteEntryBatch(
-      server,
-      chunk.map((row) => row.change.entryId!),
-    ).catch((error: unknown) => ({
-      results: chunk.map((row) => ({ id: row.change.entryId!, status: failure(error) })),
-    }));
-    chunk.forEach((row, n) => {
-      const status = answer.results[n]?.status ?? { code: "internal", message: "no result" };
-      out.push({
+/** Deletes through the console's batch delete (authorized and audited per row), in chunks. */
+export function applyDeletes(server: ServerConfig, rows: Row[]): Promise<RowOutcome[]> {
+  return sendInChunks(
+    rows,
+    (chunk) =>
+      deleteEntryBatch(
+        server,
+        chunk.map((row) => row.change.entryId!),
+      ).catch((error: unknown) => ({
+        results: chunk.map((row) => ({ id: row.change.entryId!, status: failure(error) })),
+      })),
+    (row, answer, n) => {
+      const status = answer.results[n]?.status ?? noResult;
+      return {
         result: rowResult(row, status),
         applied: status.code === "ok" ? { change: row.change, after: null } : null,
-      });
-    });
-  }
-  return out;
+      };
+    },
+  );
 }

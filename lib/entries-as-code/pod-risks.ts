@@ -3,7 +3,7 @@ import "server-only";
 import { readAffectedPods } from "@/lib/cleanup/read-affected-pods";
 import type { ServerConfig } from "@/lib/config/schema";
 import type { CompactEntryIndex } from "@/lib/entries/compact/compact-index";
-import { allEntries } from "@/lib/entries/compact/read-entries";
+import { nodeAliases } from "@/lib/entries/compact/read-entries";
 import type { Entry } from "@/lib/spire/types";
 
 import type { PlannedChange, PlanRisk } from "./types";
@@ -25,7 +25,7 @@ export async function readPodRisks(
   const removed = changes.flatMap((c) => (c.action === "delete" && c.before ? [c.before] : []));
   if (removed.length === 0 || removed.length > MAX_DELETES_CHECKED) return [];
   const { pods } = await readAffectedPods(server, trustDomain, removed, {
-    entries: allEntries(index),
+    aliases: nodeAliases(index),
     agents: index.agents,
   });
   const byEntry = new Map<string, string[]>();

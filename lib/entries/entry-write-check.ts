@@ -1,7 +1,7 @@
 import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
-import { can, type EntryScope } from "@/lib/auth/can";
+import { can, type EntryScope, entryWriteProblem } from "@/lib/auth/can";
 import { authorize, recordDenial } from "@/lib/auth/guard";
 import {
   changesIdentity,
@@ -10,6 +10,7 @@ import {
   powerfulIdentityRefusal,
 } from "@/lib/auth/powerful-identity";
 import type { Principal } from "@/lib/auth/principal";
+import { currentAuth } from "@/lib/auth/request-context";
 import type { ServerConfig } from "@/lib/config/schema";
 import { listEntries } from "@/lib/spire/entries";
 import type { Entry, EntryFilters } from "@/lib/spire/types";
@@ -69,7 +70,7 @@ async function refusePowerfulIds(server: ServerConfig, principal: Principal, ids
     for (const [j, id] of slice.entries()) {
       const refusal = powerfulIdentityRefusal(id, known, facts[j]!, inScope);
       if (!refusal) continue;
-      const error = new ApiError("permission_denied", `You may not do entries.write: ${refusal.message}.`, [
+      const error = new ApiError("permission_denied", `You may not create or change this entry: ${refusal.message}.`, [
         { path: "spiffeId", message: `${refusal.rule}: ${refusal.message}` },
       ]);
       await recordDenial(error, "entries.write", server.name, id);
@@ -99,7 +100,22 @@ export async function authorizeEntryWrite(server: ServerConfig, write: EntryWrit
       : write.kind === "update"
         ? { entries: [write.current, write.result], writes: [write.result] }
         : { entries: write.entries };
-  const principal = await authorize("entries.write", { server: server.name, ...resource });
+  const principal = await authorize("entries.write", { server: server.name, ...resource }).catch(
+    async (error: unknown) => {
+      throw await withRefusedField(error, server.name, write);
+    },
+  );
   await refusePowerfulIds(server, principal, movedIds(write));
   return principal;
+}
+
+/** A refusal of one create or edit, with the entry field at fault as its detail (the form marks that field). */
+async function withRefusedField(error: unknown, server: string, write: EntryWrite): Promise<unknown> {
+  const row = write.kind === "create" && write.rows.length === 1 ? write.rows[0] : undefined;
+  const state = write.kind === "update" ? write.result : row;
+  if (!(error instanceof ApiError) || error.code !== "permission_denied" || !state) return error;
+  const { principal } = await currentAuth();
+  const found = entryWriteProblem(principal, server, state);
+  if (!found || found.field === "form") return error;
+  return new ApiError(error.code, error.message, [{ path: found.field, message: found.message }]);
 }

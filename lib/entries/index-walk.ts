@@ -3,17 +3,65 @@ import "server-only";
 import { ApiError } from "@/lib/api/api-error";
 import type { ServerConfig } from "@/lib/config/schema";
 import { listAllAgents } from "@/lib/spire/agents";
-import { countEntries, streamEntryPages } from "@/lib/spire/entries";
+import { decodeEntryPage } from "@/lib/spire/decode-entry-page";
+import { countEntries, streamEntryPageBytes } from "@/lib/spire/entries";
+import type { Agent } from "@/lib/spire/types";
 
 import { CompactEntryIndex } from "./compact/compact-index";
+import { indexInWorker, startWalkWorker, WalkWorkerError } from "./walk-in-worker";
 
 /** How far a running walk has got: entries indexed so far, and how many SPIRE said there are. */
 export type WalkProgress = { indexed: number; expected: number | null; startedAt: number };
 
+type WalkPlan = {
+  server: ServerConfig;
+  trustDomain: string;
+  capacity: number;
+  agents: Agent[];
+  progress: WalkProgress;
+  check: () => void;
+};
+
+/**
+ * The walk in the serving thread: each page's bytes decoded (by our own decoder: no protobufjs
+ * objects) and indexed here, then dropped.
+ */
+async function walkInThread(plan: WalkPlan): Promise<CompactEntryIndex> {
+  const index = new CompactEntryIndex(plan.trustDomain, Date.now(), plan.capacity);
+  for await (const bytes of streamEntryPageBytes(plan.server)) {
+    const page = decodeEntryPage(bytes).entries;
+    index.addEntries(page);
+    plan.progress.indexed += page.length;
+    plan.check();
+  }
+  index.setAgents(plan.agents, Date.now(), index.builtAt);
+  index.seal();
+  return index;
+}
+
+/** The walk with its pages decoded and indexed in a worker thread, whose heap ends with it. */
+function walkInWorker(plan: WalkPlan): Promise<CompactEntryIndex> {
+  let worker;
+  try {
+    worker = startWalkWorker({ trustDomain: plan.trustDomain, capacity: plan.capacity, now: Date.now() });
+  } catch (error) {
+    throw new WalkWorkerError(`the entry walk's worker thread did not start: ${String(error)}`);
+  }
+  return indexInWorker(
+    worker,
+    streamEntryPageBytes(plan.server),
+    async () => ({ agents: plan.agents, now: Date.now() }),
+    (count) => (plan.progress.indexed += count),
+    plan.check,
+  );
+}
+
 /**
  * Walks every entry and agent of a server into a new compact index, page by page as the pages
- * arrive (no array of all entries is ever held), updating `progress` after each page. Fails with
- * `deadline_exceeded` when the walk is still running at `deadline` (epoch ms).
+ * arrive (no array of all entries is ever held), updating `progress` after each page. With
+ * `SPIRE_CONSOLE_INDEX_WORKER=on` the pages are decoded and indexed in a worker thread (in this
+ * thread when the worker cannot run); by default here, which measured less memory (README). Fails
+ * with `deadline_exceeded` when the walk is still running at `deadline` (epoch ms).
  */
 export async function walkEntryIndex(
   server: ServerConfig,
@@ -23,21 +71,34 @@ export async function walkEntryIndex(
 ): Promise<CompactEntryIndex> {
   const [expected, agents] = await Promise.all([countEntries(server).catch(() => null), listAllAgents(server)]);
   progress.expected = expected;
-  const index = new CompactEntryIndex(trustDomain, Date.now(), Math.ceil((expected ?? 1000) * 1.02) + 64);
-  for await (const page of streamEntryPages(server)) {
-    index.addEntries(page);
-    progress.indexed += page.length;
-    if (Date.now() > deadline) {
+  const plan: WalkPlan = {
+    server,
+    trustDomain,
+    capacity: Math.ceil((expected ?? 1000) * 1.02) + 64,
+    agents,
+    progress,
+    check: () => {
+      if (Date.now() <= deadline) return;
       throw new ApiError(
         "deadline_exceeded",
         `Indexing the entries of ${server.name} did not finish in time (${progress.indexed} read).`,
       );
+    },
+  };
+  let index: CompactEntryIndex;
+  if (process.env.SPIRE_CONSOLE_INDEX_WORKER !== "on") index = await walkInThread(plan);
+  else {
+    try {
+      index = await walkInWorker(plan);
+    } catch (error) {
+      if (!(error instanceof WalkWorkerError)) throw error;
+      console.error(`[entry-index] ${error.message}; walking ${server.name} in the serving thread`);
+      progress.indexed = 0;
+      index = await walkInThread(plan);
     }
   }
-  const now = Date.now();
-  index.setAgents(agents, now);
-  index.seal();
   index.derived();
+  index.searchIndex();
   index.builtAt = Date.now();
   return index;
 }

@@ -15,8 +15,9 @@ function mergeOwns(documents: readonly NamedDocument[]): EntrySetOwns | string {
 
 /**
  * Joins the documents of one watched set (a directory of files) into one: the entries and
- * federation relationships of all, the union of what they own. The files must agree on the server, on `prune` and on the entry-ID
- * prefix, else the set is in error (rather than guessing which file wins).
+ * federation relationships of all, the union of what they own. The files must agree on the
+ * server, on `prune` and on the entry-ID prefix, else the set is in error (rather than guessing
+ * which file wins).
  */
 export function mergeDocuments(setName: string, server: string, documents: readonly NamedDocument[]): MergedSet {
   if (documents.length === 0) return { ok: false, message: "the set's path holds no .yaml, .yml or .json document" };

@@ -65,14 +65,16 @@ export function sortByUrgency(items: readonly ExpiryItem[]): ExpiryItem[] {
 /**
  * Builds an item, classifying it against `now` and the thresholds; null when `expiresAt` is null.
  * `onTrack`: SPIRE renews it by itself and renewal is on track (an agent SVID, rotated at half its
- * lifetime; a CA whose successor is prepared), so it is only urgent once expired.
+ * lifetime; a CA whose successor is prepared), so it is only urgent once expired. `urgency`, when
+ * given, is the item's urgency by its own schedule (an active authority: activeAuthorityUrgency).
  */
 export function expiryItem(
   item: Omit<ExpiryItem, "urgency" | "expiresAt"> & { expiresAt: string | null },
   now: number,
-  options: { onTrack?: boolean; thresholds?: UrgencyThresholds } = {},
+  options: { onTrack?: boolean; thresholds?: UrgencyThresholds; urgency?: Urgency | null } = {},
 ): ExpiryItem | null {
   const urgency = classifyExpiry(item.expiresAt, now, options.thresholds);
   if (!urgency || !item.expiresAt) return null;
+  if (options.urgency) return { ...item, expiresAt: item.expiresAt, urgency: options.urgency };
   return { ...item, expiresAt: item.expiresAt, urgency: options.onTrack && urgency !== "expired" ? "ok" : urgency };
 }

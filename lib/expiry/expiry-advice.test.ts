@@ -20,5 +20,7 @@ describe("expiryAdvice", () => {
   it("explains an expired agent SVID by whether the agent can re-attest", () => {
     expect(expiryAdvice("agent-svid", "expired", { canReattest: true })).toMatch(/re-attests by itself/);
     expect(expiryAdvice("agent-svid", "ok")).toMatch(/renews its SVID by itself/);
+    // Past its renewal point the agent is not "fine": say what is wrong and what to do.
+    expect(expiryAdvice("agent-svid", "critical", { canReattest: false })).toMatch(/^Not renewed: .*evict it first/);
   });
 });

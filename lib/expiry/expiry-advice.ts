@@ -6,6 +6,8 @@ export type AdviceContext = {
   slot?: "active" | "prepared" | "old";
   /** Authorities: whether a successor is prepared already. */
   successorPrepared?: boolean;
+  /** Active authorities: when SPIRE prepares the successor (ISO), when known. */
+  prepareAt?: string;
   /** Federated CAs: the foreign trust domain. */
   trustDomain?: string;
   /** Agent SVIDs: whether the agent may re-attest by itself. */
@@ -21,9 +23,21 @@ function authorityAdvice(name: string, command: string, urgency: Urgency, ctx: A
   if (ctx.slot === "old") return `Retired ${name}, kept in the bundle until it expires. Nothing to do.`;
   if (ctx.slot === "prepared") return `Prepared successor: SPIRE activates it by itself. Nothing to do.`;
   if (ctx.successorPrepared) return `SPIRE renews it by itself: the next ${name} is prepared and takes over in time.`;
-  const base = `SPIRE prepares the next ${name} by itself at half this one's lifetime.`;
+  const base = `SPIRE prepares the next ${name} by itself at half this one's lifetime${ctx.prepareAt ? ` (${ctx.prepareAt})` : ""}.`;
   if (urgency === "ok") return `${base} Nothing to do.`;
-  return `${base} None is prepared yet: read the server's log (KeyManager, UpstreamAuthority), or rotate now with \`spire-server localauthority ${command} prepare\` then \`activate\`.`;
+  const overdue = ctx.prepareAt ? "That time has passed and none is prepared" : "None is prepared yet";
+  return `${base} ${overdue}: read the server's log (KeyManager, UpstreamAuthority), or rotate now with \`spire-server localauthority ${command} prepare\` then \`activate\`.`;
+}
+
+function agentAdvice(urgency: Urgency, ctx: AdviceContext): string {
+  const restart = ctx.canReattest
+    ? "Restart the agent: it re-attests by itself."
+    : "Restart it; if it cannot re-attest, evict it first.";
+  if (urgency === "expired")
+    return `Expired: the agent is down or cannot reach the server, and its workloads get no new SVIDs. ${restart}`;
+  if (urgency === "ok") return "The agent renews its SVID by itself at half its lifetime. Nothing to do.";
+  const late = "Not renewed: the agent should have renewed at half its SVID's lifetime and has not";
+  return `${late}; it is down or cannot reach the server. ${restart}`;
 }
 
 /**
@@ -41,9 +55,7 @@ export function expiryAdvice(kind: ExpiryKind, urgency: Urgency, ctx: AdviceCont
         ? `Expired: workloads stop trusting ${ctx.trustDomain ?? "that trust domain"}. Check its bundle endpoint on the Federation page and refresh the bundle.`
         : `Renewed when ${ctx.trustDomain ?? "the other trust domain"} rotates its CA and this server refreshes the bundle (refresh hint).${urgency === "ok" ? " Nothing to do." : " If it stays this close, check the bundle endpoint and refresh now on the Federation page."}`;
     case "agent-svid":
-      return urgency === "expired"
-        ? `Expired: the agent is down or cannot reach the server, and its workloads get no new SVIDs. ${ctx.canReattest ? "Restart the agent: it re-attests by itself." : "Restart it; if it cannot re-attest, evict it first."}`
-        : "The agent renews its SVID by itself at half its lifetime. Nothing to do.";
+      return agentAdvice(urgency, ctx);
     case "entry":
       return urgency === "expired"
         ? "Expired: SPIRE no longer issues SVIDs for this entry. Delete it, or recreate it if it is still needed."

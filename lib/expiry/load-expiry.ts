@@ -2,16 +2,20 @@ import "server-only";
 
 import { userMessage } from "@/lib/api/user-message";
 import { authorize, readableServers } from "@/lib/auth/guard";
+import { NOT_BEFORE_CUSHION_SECONDS } from "@/lib/authorities/timings";
 import { loadConfig } from "@/lib/config/load-config";
 import type { ServerConfig } from "@/lib/config/schema";
 import { expiringEntries, slotsWithX509Ttl } from "@/lib/entries/compact/read-entries";
 import { readEntryIndex } from "@/lib/entries/entry-index-cache";
 import { findActiveCa } from "@/lib/expiry/active-ca";
+import { agentRenewalContext, agentSvidUrgency } from "@/lib/expiry/agent-renewal";
+import { activeAuthorityUrgency, authoritySchedule } from "@/lib/expiry/authority-schedule";
 import {
   type ExpiryItem,
   expiryItem,
   sortByUrgency,
   thresholdsFromConfig,
+  type Urgency,
   type UrgencyThresholds,
 } from "@/lib/expiry/classify-expiry";
 import { type AdviceContext, expiryAdvice, renewalOf } from "@/lib/expiry/expiry-advice";
@@ -21,7 +25,7 @@ import { serversInScope } from "@/lib/servers/resolve-server";
 import { getLocalAuthorities } from "@/lib/spire/authorities";
 import { getBundle, listFederatedBundles } from "@/lib/spire/bundles";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
-import type { AuthoritySlots } from "@/lib/spire/types";
+import type { AuthoritySlots, AuthorityState, X509Authority } from "@/lib/spire/types";
 
 export type TtlWarning = TtlCheck & { server: string; entryId: string; spiffeId: string; parentId: string };
 
@@ -62,6 +66,7 @@ function authorityItems(
   slots: AuthoritySlots,
   now: number,
   thresholds: UrgencyThresholds,
+  issuedAt: (authority: AuthorityState) => number | null,
 ): ExpiryItem[] {
   const label = kind === "x509-authority" ? "X.509 CA" : "JWT key";
   return (["active", "prepared", "old"] as const).flatMap((slot) => {
@@ -69,6 +74,19 @@ function authorityItems(
     if (!state) return [];
     // Renewal is on track for a prepared or retired authority, and for an active one with a successor.
     const onTrack = slot !== "active" || slots.prepared !== null;
+    // The active one is judged by SPIRE's own schedule: urgent only once its successor is overdue.
+    const issued = slot === "active" ? issuedAt(state) : null;
+    const urgency =
+      slot === "active" && state.expiresAt
+        ? activeAuthorityUrgency({
+            issuedAt: issued,
+            expiresAt: state.expiresAt,
+            successorPrepared: slots.prepared !== null,
+            now,
+          })
+        : null;
+    const prepareAt =
+      issued !== null && state.expiresAt ? authoritySchedule(issued, Date.parse(state.expiresAt)).prepareAt : null;
     const item = buildItem(
       {
         kind,
@@ -79,18 +97,51 @@ function authorityItems(
         href: links.authorities(server),
       },
       now,
-      { onTrack, thresholds },
-      { slot, successorPrepared: slots.prepared !== null },
+      { onTrack, thresholds, urgency },
+      {
+        slot,
+        successorPrepared: slots.prepared !== null,
+        prepareAt: prepareAt === null ? undefined : new Date(prepareAt).toISOString(),
+      },
     );
     return item ? [item] : [];
   });
+}
+
+/**
+ * When each authority was issued: an X.509 CA by its certificate (notBefore plus SPIRE's 10 s
+ * cushion); a JWT key by the CA lifetime (SPIRE gives keys the CA's TTL), when the CA is self-signed.
+ */
+function issueTimes(certs: readonly X509Authority[], x509: AuthoritySlots) {
+  const x509Issued = (a: AuthorityState) => {
+    const cert = certs.find((c) => c.subjectKeyId === a.authorityId);
+    return cert?.notBefore ? Date.parse(cert.notBefore) + NOT_BEFORE_CUSHION_SECONDS * 1000 : null;
+  };
+  const active = x509.active;
+  const activeIssued = active && !active.upstreamAuthoritySubjectKeyId ? x509Issued(active) : null;
+  const caLifetime = activeIssued !== null && active?.expiresAt ? Date.parse(active.expiresAt) - activeIssued : null;
+  const jwtIssued = (a: AuthorityState) =>
+    caLifetime !== null && a.expiresAt ? Date.parse(a.expiresAt) - caLifetime : null;
+  return { x509: x509Issued, jwt: jwtIssued };
+}
+
+/**
+ * A partner's CA by the same schedule as our own: fine while a CA that outlives it is in the bundle
+ * (the partner prepared its successor) or until half its lifetime, so the same CA has one severity
+ * on its own server's page and on its partners'.
+ */
+function federatedCaUrgency(ca: X509Authority, all: readonly X509Authority[], now: number): Urgency | null {
+  if (!ca.notAfter) return null;
+  const successor = all.some((other) => other.notAfter && Date.parse(other.notAfter) > Date.parse(ca.notAfter!));
+  const issuedAt = ca.notBefore ? Date.parse(ca.notBefore) + NOT_BEFORE_CUSHION_SECONDS * 1000 : null;
+  return activeAuthorityUrgency({ issuedAt, expiresAt: ca.notAfter, successorPrepared: successor, now });
 }
 
 /** `expiryItem` plus who renews it and the advice for its urgency. */
 function buildItem(
   item: Omit<ExpiryItem, "urgency" | "expiresAt" | "renewal" | "advice"> & { expiresAt: string | null },
   now: number,
-  options: { onTrack?: boolean; thresholds: UrgencyThresholds },
+  options: { onTrack?: boolean; thresholds: UrgencyThresholds; urgency?: Urgency | null },
   context: AdviceContext = {},
 ): ExpiryItem | null {
   const placeholder = { ...item, renewal: renewalOf(item.kind), advice: "" };
@@ -113,9 +164,11 @@ export async function readServerExpiry(
       readEntryIndex(server, trustDomain),
     ]);
     const name = server.name;
+    const issued = issueTimes(own.x509Authorities, authorities.x509);
+    const renewal = agentRenewalContext(index.agents, index.agentsReadAt);
     const items: (ExpiryItem | null)[] = [
-      ...authorityItems(name, "x509-authority", authorities.x509, now, thresholds),
-      ...authorityItems(name, "jwt-authority", authorities.jwt, now, thresholds),
+      ...authorityItems(name, "x509-authority", authorities.x509, now, thresholds, issued.x509),
+      ...authorityItems(name, "jwt-authority", authorities.jwt, now, thresholds, issued.jwt),
       ...index.agents.map((agent) =>
         buildItem(
           {
@@ -127,7 +180,7 @@ export async function readServerExpiry(
             href: links.agent(name, agent.spiffeId),
           },
           now,
-          { onTrack: true, thresholds },
+          { thresholds, urgency: agentSvidUrgency(agent, renewal, now, thresholds) },
           { canReattest: agent.canReattest },
         ),
       ),
@@ -143,7 +196,7 @@ export async function readServerExpiry(
               href: links.federation(name),
             },
             now,
-            { thresholds },
+            { thresholds, urgency: federatedCaUrgency(ca, bundle.x509Authorities, now) },
             { trustDomain: bundle.trustDomain },
           ),
         ),

@@ -1,5 +1,8 @@
 import type { Bundle, FederationRelationship } from "@/lib/spire/types";
 
+import type { FederationFreshness } from "./judge-freshness";
+import type { ServerPlacement } from "./server-placement";
+
 /** What one configured server tells us about its federation. */
 export type ServerFederationInput = {
   server: string;
@@ -11,12 +14,20 @@ export type ServerFederationInput = {
   federatesWithCounts: Record<string, number>;
   /** Trust domain → the last refresh asked for from the console (this console process). */
   lastRefreshes?: Record<string, RefreshOutcome>;
+  /** Per relationship: fetches, sequence changes, staleness (read-federation-freshness.ts). */
+  freshness?: FederationFreshness[];
 };
 
 /** A refresh asked for from the console: when, and the error if it failed. */
 export type RefreshOutcome = { at: string; ok: boolean; error: string | null };
 
-export type FederationNode = { trustDomain: string; server: string | null; error: string | null };
+export type FederationNode = {
+  trustDomain: string;
+  server: string | null;
+  error: string | null;
+  /** Where its server runs in Kubernetes, from the console's `kubernetes.clusters` (empty when nowhere configured). */
+  runsIn?: ServerPlacement[];
+};
 
 /** A directed edge: `from` (the server's trust domain) fetches the bundle of `to`. */
 export type FederationEdge = {
@@ -33,6 +44,8 @@ export type FederationEdge = {
   entryCount: number;
   /** The last refresh asked for from the console, null when none was (SPIRE also refreshes by itself). */
   lastRefresh: RefreshOutcome | null;
+  /** What SPIRE's fetch counters and the bundle say about this relationship's freshness. */
+  freshness: FederationFreshness | null;
 };
 
 export type FederationFlag = {
@@ -80,6 +93,7 @@ export function buildFederationGraph(inputs: readonly ServerFederationInput[]): 
         caNotAfter: earliestCaNotAfter(bundle),
         entryCount,
         lastRefresh: input.lastRefreshes?.[rel.trustDomain] ?? null,
+        freshness: input.freshness?.find((f) => f.trustDomain === rel.trustDomain) ?? null,
       });
       if (!bundle) {
         flags.push({

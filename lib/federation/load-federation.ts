@@ -11,12 +11,15 @@ import {
   type FederationGraph,
   type ServerFederationInput,
 } from "@/lib/federation/build-graph";
+import { resolveK8sClusters } from "@/lib/k8s/config";
 import { configuredServers } from "@/lib/servers/resolve-server";
 import { listFederatedBundles } from "@/lib/spire/bundles";
 import { listFederationRelationships } from "@/lib/spire/federation";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 
+import { judgeServerFederation } from "./read-federation-freshness";
 import { lastRefreshes } from "./refresh-log";
+import { placeServers, type ServerPlacement } from "./server-placement";
 
 /** What one server says about its federation; a server that cannot be read is reported, not dropped. */
 export async function readServerFederation(server: ServerConfig): Promise<ServerFederationInput> {
@@ -27,6 +30,7 @@ export async function readServerFederation(server: ServerConfig): Promise<Server
       listFederatedBundles(server),
       readEntryIndex(server, trustDomain),
     ]);
+    const freshness = await judgeServerFederation(server, relationships, bundles);
     return {
       server: server.name,
       trustDomain,
@@ -35,6 +39,7 @@ export async function readServerFederation(server: ServerConfig): Promise<Server
       bundles,
       federatesWithCounts: countFederatesWith(federatingEntries(index)),
       lastRefreshes: lastRefreshes(server.name),
+      freshness,
     };
   } catch (error) {
     const trustDomain = server.trustDomain ?? server.name;
@@ -53,5 +58,15 @@ export async function readServerFederation(server: ServerConfig): Promise<Server
 export async function getFederationGraph(): Promise<FederationGraph> {
   await authorize("federation.read");
   const servers = await readableServers(configuredServers(), "federation.read");
-  return buildFederationGraph(await Promise.all(servers.map(readServerFederation)));
+  const graph = buildFederationGraph(await Promise.all(servers.map(readServerFederation)));
+  const placed = serverPlacements();
+  return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, runsIn: n.server ? (placed[n.server] ?? []) : [] })) };
+}
+
+/** Where each configured server runs, from the clusters whose configuration can be used. */
+function serverPlacements(): Record<string, ServerPlacement[]> {
+  const all = resolveK8sClusters();
+  if (all.status !== "ok") return {};
+  const usable = all.clusters.flatMap((c) => (c.status === "ok" ? [c] : []));
+  return placeServers(usable, configuredServers()[0]?.name);
 }

@@ -14,7 +14,7 @@ import {
 import { ApiError } from "@/lib/api/api-error";
 import { observeK8sCall } from "@/lib/metrics/record";
 
-import { type K8sConfigState, resolveK8sConfig } from "./config";
+import { type K8sConfigState, type K8sTarget, resolveK8sConfig } from "./config";
 
 export type K8sClients = {
   core: CoreV1Api;
@@ -24,15 +24,29 @@ export type K8sClients = {
   state: Extract<K8sConfigState, { status: "ok" }>;
 };
 
-// Kept on globalThis so dev-mode module reloads reuse the clients.
-const globalForK8s = globalThis as typeof globalThis & { __k8sClients?: K8sClients };
+// Kept on globalThis so dev-mode module reloads reuse the clients (one set per cluster and deployment).
+const globalForK8s = globalThis as typeof globalThis & { __k8sClientSets?: WeakMap<K8sTarget, K8sClients> };
 
-/** The API clients for the configured cluster; throws 503 `not_configured` without one. */
-export function getK8sClients(): K8sClients {
-  const state = resolveK8sConfig();
-  if (state.status !== "ok") throw new ApiError("not_configured", state.message);
-  const current = globalForK8s.__k8sClients;
-  if (current && current.state === state) return current;
+/**
+ * The API clients for one SPIRE deployment in one cluster (by default the first configured);
+ * throws 503 `not_configured` without Kubernetes, 404 `not_found` for an unknown cluster or
+ * deployment, 503 for a cluster whose configuration cannot be used.
+ */
+export function getK8sClients(ref: { cluster?: string; deployment?: string } = {}): K8sClients {
+  const state = resolveK8sConfig(ref);
+  if (state.status === "not_configured") throw new ApiError("not_configured", state.message);
+  if (state.status !== "ok") {
+    const unknown = /^No Kubernetes cluster|has no SPIRE deployment/.test(state.message);
+    throw new ApiError(unknown ? "not_found" : "not_configured", state.message);
+  }
+  return clientsFor(state);
+}
+
+/** The API clients of a resolved deployment (see resolveK8sClusters). */
+export function clientsFor(state: K8sTarget): K8sClients {
+  globalForK8s.__k8sClientSets ??= new WeakMap();
+  const current = globalForK8s.__k8sClientSets.get(state);
+  if (current) return current;
   const clients: K8sClients = {
     core: state.kubeConfig.makeApiClient(CoreV1Api),
     apps: state.kubeConfig.makeApiClient(AppsV1Api),
@@ -40,7 +54,7 @@ export function getK8sClients(): K8sClients {
     custom: state.kubeConfig.makeApiClient(CustomObjectsApi),
     state,
   };
-  globalForK8s.__k8sClients = clients;
+  globalForK8s.__k8sClientSets.set(state, clients);
   return clients;
 }
 

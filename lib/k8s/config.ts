@@ -5,12 +5,18 @@ import path from "node:path";
 
 import { KubeConfig } from "@kubernetes/client-node";
 
-import { type KubernetesConfig, kubernetesConfigSchema } from "@/lib/config/kubernetes-schema";
+import { type DeploymentConfig, deploymentName, toClusterList } from "@/lib/config/kubernetes-schema";
 import { loadConfig } from "@/lib/config/load-config";
 
 const IN_CLUSTER_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
-export type K8sSettings = KubernetesConfig & { serverNamespace: string };
+/** One deployment's names plus its cluster's connection settings. */
+export type K8sSettings = DeploymentConfig & {
+  serverNamespace: string;
+  timeoutMs: number;
+  kubeconfig?: string;
+  context?: string;
+};
 
 /** Where the cluster connection came from, for display ("kubeconfig /x (context demo)"). */
 export type K8sSource = { kind: "kubeconfig"; path: string; context: string } | { kind: "in-cluster" };
@@ -22,72 +28,117 @@ export type K8sConfigState =
       settings: K8sSettings;
       source: K8sSource;
       cluster: { name: string; server: string };
+      /** The cluster's name in the console config (the kubeconfig's cluster name for the single-cluster form). */
+      clusterName: string;
+      /** The deployment's name within its cluster. */
+      deploymentName: string;
     }
   | { status: "not_configured"; message: string }
   | { status: "invalid"; message: string };
 
-let cached: { key: string; state: K8sConfigState } | undefined;
+/** One SPIRE deployment in one reachable-by-config cluster. */
+export type K8sTarget = Extract<K8sConfigState, { status: "ok" }>;
+
+/** A configured cluster: its deployments, or why its configuration cannot be used. */
+export type K8sClusterResolution =
+  | { name: string; status: "ok"; server: string; deployments: K8sTarget[] }
+  | { name: string; status: "invalid"; message: string };
+
+export type K8sClustersState =
+  { status: "ok"; clusters: K8sClusterResolution[] } | { status: "not_configured"; message: string };
+
+const NOT_CONFIGURED =
+  "Kubernetes is not configured: set kubernetes.kubeconfig in the console config or KUBECONFIG, or run the console in a cluster.";
+
+const cached = new Map<string, K8sClusterResolution>();
 
 /**
- * Resolves how the console reaches Kubernetes: the console config's `kubernetes.kubeconfig`,
- * else `KUBECONFIG`, else the in-cluster service account. Never falls back to the client
- * library's default of http://localhost:8080: without one of those it is "not configured".
+ * Resolves every configured cluster: the console config's `kubernetes.clusters` (or its
+ * single-cluster form), each through its kubeconfig, else `KUBECONFIG`, else the in-cluster
+ * service account. Never falls back to the client library's default of http://localhost:8080.
+ * One cluster's bad configuration marks only that cluster invalid.
  */
-export function resolveK8sConfig(): K8sConfigState {
+export function resolveK8sClusters(): K8sClustersState {
   const consoleConfig = loadConfig();
   const section = consoleConfig.status === "ok" ? consoleConfig.config.kubernetes : undefined;
-  const settings = withDefaults(section);
   const configDir = consoleConfig.status === "ok" ? path.dirname(consoleConfig.source) : process.cwd();
-  const kubeconfigPath = section?.kubeconfig
-    ? path.resolve(configDir, section.kubeconfig)
-    : process.env.KUBECONFIG?.split(path.delimiter).find((p) => p && existsSync(p));
-  const inCluster = !kubeconfigPath && Boolean(process.env.KUBERNETES_SERVICE_HOST) && existsSync(IN_CLUSTER_TOKEN);
-  if (!kubeconfigPath && !inCluster) {
-    return {
-      status: "not_configured",
-      message:
-        "Kubernetes is not configured: set kubernetes.kubeconfig in the console config or KUBECONFIG, or run the console in a cluster.",
-    };
+  const list = toClusterList(section);
+  const clusters: K8sClusterResolution[] = [];
+  for (const cluster of list) {
+    const kubeconfigPath = cluster.kubeconfig
+      ? path.resolve(configDir, cluster.kubeconfig)
+      : process.env.KUBECONFIG?.split(path.delimiter).find((p) => p && existsSync(p));
+    const inCluster = !kubeconfigPath && Boolean(process.env.KUBERNETES_SERVICE_HOST) && existsSync(IN_CLUSTER_TOKEN);
+    if (!kubeconfigPath && !inCluster) {
+      if (list.length === 1 && !section?.clusters) return { status: "not_configured", message: NOT_CONFIGURED };
+      clusters.push({ name: cluster.name ?? "default", status: "invalid", message: NOT_CONFIGURED });
+      continue;
+    }
+    const mtime = kubeconfigPath && existsSync(kubeconfigPath) ? statSync(kubeconfigPath).mtimeMs : 0;
+    const key = JSON.stringify([kubeconfigPath ?? "in-cluster", mtime, cluster]);
+    let resolved = cached.get(key);
+    if (!resolved) {
+      resolved = load(kubeconfigPath, cluster);
+      if (cached.size > 64) cached.clear();
+      cached.set(key, resolved);
+    }
+    clusters.push(resolved);
   }
-  const mtime = kubeconfigPath && existsSync(kubeconfigPath) ? statSync(kubeconfigPath).mtimeMs : 0;
-  const key = JSON.stringify([kubeconfigPath ?? "in-cluster", mtime, settings]);
-  if (cached?.key === key) return cached.state;
-  const state = load(kubeconfigPath, settings);
-  cached = { key, state };
-  return state;
+  return { status: "ok", clusters };
 }
 
-function withDefaults(section: KubernetesConfig | undefined): K8sSettings {
-  const parsed = kubernetesConfigSchema.parse(section ?? {});
-  return { ...parsed, serverNamespace: parsed.serverNamespace ?? parsed.namespace };
+/**
+ * One deployment's connection: the named cluster and deployment, or by default the first
+ * deployment of the first cluster (what the single-cluster config always meant).
+ */
+export function resolveK8sConfig(ref: { cluster?: string; deployment?: string } = {}): K8sConfigState {
+  const all = resolveK8sClusters();
+  if (all.status !== "ok") return all;
+  const cluster = ref.cluster ? all.clusters.find((c) => c.name === ref.cluster) : all.clusters[0];
+  if (!cluster) return { status: "invalid", message: `No Kubernetes cluster '${ref.cluster}' is configured.` };
+  if (cluster.status !== "ok") return cluster;
+  const target = ref.deployment
+    ? cluster.deployments.find((d) => d.deploymentName === ref.deployment)
+    : cluster.deployments[0];
+  if (!target) {
+    return { status: "invalid", message: `Cluster '${cluster.name}' has no SPIRE deployment '${ref.deployment}'.` };
+  }
+  return target;
 }
 
-function load(kubeconfigPath: string | undefined, settings: K8sSettings): K8sConfigState {
+function load(
+  kubeconfigPath: string | undefined,
+  cluster: ReturnType<typeof toClusterList>[number],
+): K8sClusterResolution {
+  const fallbackName = cluster.name ?? "default";
   const kubeConfig = new KubeConfig();
   try {
     if (!kubeconfigPath) {
       kubeConfig.loadFromCluster();
     } else {
-      if (!existsSync(kubeconfigPath))
-        return { status: "invalid", message: `The kubeconfig ${kubeconfigPath} does not exist.` };
+      if (!existsSync(kubeconfigPath)) {
+        return { name: fallbackName, status: "invalid", message: `The kubeconfig ${kubeconfigPath} does not exist.` };
+      }
       kubeConfig.loadFromFile(kubeconfigPath);
-      if (settings.context) {
-        if (!kubeConfig.getContextObject(settings.context)) {
+      if (cluster.context) {
+        if (!kubeConfig.getContextObject(cluster.context)) {
           return {
+            name: fallbackName,
             status: "invalid",
-            message: `The kubeconfig ${kubeconfigPath} has no context '${settings.context}'.`,
+            message: `The kubeconfig ${kubeconfigPath} has no context '${cluster.context}'.`,
           };
         }
-        kubeConfig.setCurrentContext(settings.context);
+        kubeConfig.setCurrentContext(cluster.context);
       }
     }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { status: "invalid", message: `Cannot read the Kubernetes configuration: ${reason}` };
+    return { name: fallbackName, status: "invalid", message: `Cannot read the Kubernetes configuration: ${reason}` };
   }
-  const cluster = kubeConfig.getCurrentCluster();
-  if (!cluster?.server) {
+  const current = kubeConfig.getCurrentCluster();
+  if (!current?.server) {
     return {
+      name: fallbackName,
       status: "invalid",
       message: `The kubeconfig ${kubeconfigPath ?? "(in-cluster)"} names no cluster server for context '${kubeConfig.getCurrentContext()}'.`,
     };
@@ -95,5 +146,22 @@ function load(kubeconfigPath: string | undefined, settings: K8sSettings): K8sCon
   const source: K8sSource = kubeconfigPath
     ? { kind: "kubeconfig", path: kubeconfigPath, context: kubeConfig.getCurrentContext() }
     : { kind: "in-cluster" };
-  return { status: "ok", kubeConfig, settings, source, cluster: { name: cluster.name, server: cluster.server } };
+  const name = cluster.name ?? current.name;
+  const deployments = cluster.deployments.map((d): K8sTarget => ({
+    status: "ok",
+    kubeConfig,
+    settings: {
+      ...d,
+      serverNamespace: d.serverNamespace ?? d.namespace,
+      psatCluster: d.psatCluster ?? (cluster.name ? cluster.name : undefined),
+      timeoutMs: cluster.timeoutMs,
+      ...(cluster.kubeconfig ? { kubeconfig: cluster.kubeconfig } : {}),
+      ...(cluster.context ? { context: cluster.context } : {}),
+    },
+    source,
+    cluster: { name: current.name, server: current.server },
+    clusterName: name,
+    deploymentName: deploymentName(d),
+  }));
+  return { name, status: "ok", server: current.server, deployments };
 }

@@ -48,6 +48,7 @@ export function toPodTemplate(spec: V1PodSpec | undefined): K8sPodTemplate {
       .filter((v) => v.hostPath)
       .map((v) => ({ volume: v.name, path: v.hostPath!.path, type: v.hostPath!.type ?? null })),
     csiDrivers: (spec?.volumes ?? []).flatMap((v) => (v.csi ? [v.csi.driver] : [])),
+    ...(spec?.nodeSelector && Object.keys(spec.nodeSelector).length > 0 ? { nodeSelector: spec.nodeSelector } : {}),
   };
 }
 

@@ -25,6 +25,8 @@ export type K8sPodTemplate = {
   hostPaths: K8sHostPath[];
   /** Drivers of the CSI inline volumes the pod mounts. */
   csiDrivers: string[];
+  /** The pod's nodeSelector (a DaemonSet's decides which nodes are its deployment's). */
+  nodeSelector?: Record<string, string>;
 };
 
 export type K8sPod = {

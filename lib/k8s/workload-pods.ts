@@ -55,6 +55,17 @@ export async function listWorkloadPods(clients: K8sClients): Promise<WorkloadPod
   return pods.map(toWorkloadPod);
 }
 
+/** The pods scheduled on one node (all namespaces), as the troubleshooter models them. */
+export async function listWorkloadPodsOnNode(clients: K8sClients, node: string): Promise<WorkloadPod[]> {
+  const fieldSelector = `spec.nodeName=${node}`;
+  const pods = await k8sCall(clients, `list pods on node ${node}`, (options) =>
+    listAllPages((cont, limit) =>
+      clients.core.listPodForAllNamespaces({ _continue: cont, limit, fieldSelector }, options),
+    ),
+  );
+  return pods.map(toWorkloadPod);
+}
+
 /** One pod (404 `not_found` when it does not exist). */
 export async function getWorkloadPod(clients: K8sClients, namespace: string, name: string): Promise<WorkloadPod> {
   return toWorkloadPod(

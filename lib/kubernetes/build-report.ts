@@ -12,6 +12,7 @@ import type {
 
 import { checkCsiDriver, type CsiDriverReport } from "./check-csi-driver";
 import { type AuthorityRef, type BundleComparison, compareBundle } from "./compare-bundle";
+import { groupProblems } from "./group-problems";
 import { buildNodeMatrix, type NodeMatrix, type SpireAgentRef } from "./node-matrix";
 import { checkPodSecurity, type PodSecurityCheck } from "./pod-security";
 import { matchesSelector } from "./pod-status";
@@ -35,12 +36,29 @@ export type KubernetesComponentNames = {
   csiDaemonSet: string;
   csiDriver: string;
   bundleConfigMap: string;
+  /** False: the SPIRE server runs outside this cluster (its StatefulSet is not looked for). */
+  serverInCluster?: boolean;
+  /**
+   * The namespaces of the cluster's other configured deployments (their findings are theirs), and
+   * whether this is the cluster's first deployment, which also answers for unconfigured installs
+   * and cluster-wide events; the others keep to their own namespace and nodes.
+   */
+  otherNamespaces?: string[];
+  primary?: boolean;
 };
 
 /** Everything read from the cluster and from SPIRE, as plain data. */
 export type KubernetesSnapshot = {
   names: KubernetesComponentNames;
-  cluster: { name: string; server: string; source: string; psatCluster: string | null };
+  cluster: {
+    name: string;
+    server: string;
+    source: string;
+    psatCluster: string | null;
+    /** The cluster's name in the console config, and the deployment's within it. */
+    configName?: string;
+    deployment?: string;
+  };
   nodes: K8sNode[];
   namespaces: K8sNamespace[];
   /** Agent and CSI DaemonSets in every namespace (by configured name). */
@@ -105,12 +123,16 @@ export function buildSpireReport(snap: KubernetesSnapshot, now: number): Kuberne
   const agentPods = agentDs ? snap.pods.filter((p) => matchesSelector(p, agentDs.selector)) : [];
   const csiPods = csiDs ? snap.pods.filter((p) => matchesSelector(p, csiDs.selector)) : [];
 
-  const server = collect(
-    summarizeStatefulSet(snap.statefulSet, snap.serverPods, n.serverNamespace, n.serverStatefulSet),
-  ).summary;
+  const server =
+    n.serverInCluster === false
+      ? serverOutside(n)
+      : collect(summarizeStatefulSet(snap.statefulSet, snap.serverPods, n.serverNamespace, n.serverStatefulSet))
+          .summary;
+  const others = new Set(n.otherNamespaces ?? []);
+  const mine = (namespace: string) => namespace === n.namespace || (n.primary !== false && !others.has(namespace));
   const installNamespaces = [
     n.namespace,
-    ...new Set(snap.daemonSets.map((d) => d.namespace).filter((ns) => ns !== n.namespace)),
+    ...new Set(snap.daemonSets.map((d) => d.namespace).filter((ns) => ns !== n.namespace && mine(ns))),
   ].sort((a, b) => (a === n.namespace ? -1 : b === n.namespace ? 1 : a.localeCompare(b)));
   const installations: InstallationReport[] = installNamespaces.map((namespace) => {
     const a = ds(namespace, n.agentDaemonSet);
@@ -123,11 +145,14 @@ export function buildSpireReport(snap: KubernetesSnapshot, now: number): Kuberne
       sockets: collect(checkSocketPaths(namespace, a, c)).check,
     };
   });
-  const coverage = collect(compareCoverage(snap.nodes, agentPods, csiPods)).coverage;
+  // A deployment's nodes are those its agent DaemonSet selects (several deployments may share a cluster).
+  const selector = agentDs?.template.nodeSelector ?? {};
+  const nodes = snap.nodes.filter((node) => Object.entries(selector).every(([k, v]) => node.labels[k] === v));
+  const coverage = collect(compareCoverage(nodes, agentPods, csiPods)).coverage;
   const csiDriver = collect(checkCsiDriver(snap.csiDriver, n.csiDriver)).report;
   const matrix = collect(
     buildNodeMatrix({
-      nodes: snap.nodes,
+      nodes,
       agentPods,
       csiPods,
       csiNodes: snap.csiNodes,
@@ -140,12 +165,17 @@ export function buildSpireReport(snap: KubernetesSnapshot, now: number): Kuberne
   const podSecurity = collect(
     checkPodSecurity(
       snap.namespaces,
-      snap.daemonSets.map((d) => ({ namespace: d.namespace, component: d.name, template: d.template })),
+      snap.daemonSets
+        .filter((d) => mine(d.namespace))
+        .map((d) => ({ namespace: d.namespace, component: d.name, template: d.template })),
     ),
   ).checks.sort((a, b) =>
     a.namespace === n.namespace ? -1 : b.namespace === n.namespace ? 1 : a.namespace.localeCompare(b.namespace),
   );
-  const failedMounts = csiFailedMounts(snap.failedMountEvents, n.csiDriver);
+  const nodeNames = new Set(nodes.map((node) => node.name));
+  const failedMounts = csiFailedMounts(snap.failedMountEvents, n.csiDriver).filter(
+    (e) => n.primary !== false || (e.host !== null && nodeNames.has(e.host)),
+  );
   problems.push(...failedMountProblems(failedMounts, n.csiDriver));
   const bundle = collect(
     compareBundle(
@@ -156,7 +186,8 @@ export function buildSpireReport(snap: KubernetesSnapshot, now: number): Kuberne
     ),
   ).comparison;
 
-  const sorted = sortProblems(problems);
+  // Each problem another one explains carries its root cause's id: pages show the cause once, its symptoms under it.
+  const sorted = groupProblems(sortProblems(problems));
   return {
     cluster: snap.cluster,
     names: n,
@@ -178,5 +209,23 @@ export function buildSpireReport(snap: KubernetesSnapshot, now: number): Kuberne
     },
     problems: sorted,
     healthy: sorted.every((p) => p.severity !== "error"),
+  };
+}
+
+/** The server card of a deployment whose SPIRE server runs in another cluster or outside Kubernetes. */
+function serverOutside(n: KubernetesComponentNames): StatefulSetSummary {
+  return {
+    namespace: n.serverNamespace,
+    name: n.serverStatefulSet,
+    found: false,
+    outside: true,
+    replicas: 0,
+    readyReplicas: 0,
+    currentRevision: null,
+    updateRevision: null,
+    rolloutPending: false,
+    restarts: 0,
+    pods: [],
+    healthy: true,
   };
 }

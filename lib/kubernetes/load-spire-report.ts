@@ -2,6 +2,7 @@ import "server-only";
 
 import { allows, authorize } from "@/lib/auth/guard";
 import { getK8sClients } from "@/lib/k8s/client";
+import { resolveK8sClusters } from "@/lib/k8s/config";
 import { getBundleConfigMap } from "@/lib/k8s/configmaps";
 import { getCsiDriver, listCsiNodes } from "@/lib/k8s/csi";
 import { listDaemonSetsNamed } from "@/lib/k8s/daemonsets";
@@ -14,14 +15,17 @@ import { buildSpireReport, type KubernetesSnapshot, type KubernetesSpireReport }
 
 import { readSpireSide } from "./read-spire-side";
 
+/** Which deployment of which cluster; absent means the first configured. */
+export type DeploymentRef = { cluster?: string; deployment?: string };
+
 /**
- * Reads SPIRE's Kubernetes footprint (all calls in parallel, each with the configured
- * deadline) plus the matching SPIRE agents and bundle, and builds the report.
- * Throws 503 `not_configured` when no cluster is configured.
+ * Reads one SPIRE deployment's Kubernetes footprint (all calls in parallel, each with the
+ * cluster's deadline) plus the matching SPIRE agents and bundle, and builds the report.
+ * Throws 503 `not_configured` when no cluster is configured, 404 for an unknown cluster or deployment.
  */
-export async function getSpireReport(now = Date.now()): Promise<KubernetesSpireReport> {
+export async function getSpireReport(now = Date.now(), ref: DeploymentRef = {}): Promise<KubernetesSpireReport> {
   await authorize("kubernetes.read");
-  const clients = getK8sClients();
+  const clients = getK8sClients(ref);
   const { settings, cluster, source } = clients.state;
   const names = {
     namespace: settings.namespace,
@@ -31,6 +35,8 @@ export async function getSpireReport(now = Date.now()): Promise<KubernetesSpireR
     csiDaemonSet: settings.csiDaemonSet,
     csiDriver: settings.csiDriver,
     bundleConfigMap: settings.bundleConfigMap,
+    serverInCluster: settings.serverInCluster,
+    ...siblings(clients.state.clusterName, clients.state.deploymentName),
   };
   const [
     nodes,
@@ -48,7 +54,7 @@ export async function getSpireReport(now = Date.now()): Promise<KubernetesSpireR
     listNodes(clients),
     listNamespaces(clients),
     listDaemonSetsNamed(clients, [names.agentDaemonSet, names.csiDaemonSet]),
-    getStatefulSet(clients, names.serverNamespace, names.serverStatefulSet),
+    settings.serverInCluster ? getStatefulSet(clients, names.serverNamespace, names.serverStatefulSet) : null,
     listPods(clients, names.namespace),
     getCsiDriver(clients, names.csiDriver),
     listCsiNodes(clients),
@@ -73,6 +79,8 @@ export async function getSpireReport(now = Date.now()): Promise<KubernetesSpireR
           ? `kubeconfig ${(await allows("tokens.manage")) ? source.path : "(path hidden)"} (context ${source.context})`
           : "in-cluster service account",
       psatCluster: settings.psatCluster ?? cluster.name,
+      configName: clients.state.clusterName,
+      deployment: clients.state.deploymentName,
     },
     nodes,
     namespaces,
@@ -90,14 +98,30 @@ export async function getSpireReport(now = Date.now()): Promise<KubernetesSpireR
   return buildSpireReport(snapshot, now);
 }
 
+/** The other deployments of the same cluster: their namespaces, and whether this one is the cluster's first. */
+function siblings(clusterName: string, deployment: string): { otherNamespaces: string[]; primary: boolean } {
+  const all = resolveK8sClusters();
+  const cluster = all.status === "ok" ? all.clusters.find((c) => c.name === clusterName) : undefined;
+  const deployments = cluster?.status === "ok" ? cluster.deployments : [];
+  return {
+    otherNamespaces: deployments.filter((d) => d.deploymentName !== deployment).map((d) => d.settings.namespace),
+    primary: (deployments[0]?.deploymentName ?? deployment) === deployment,
+  };
+}
+
+/** One deployment's report as of now (for pages). */
+export function getDeploymentReport(ref: DeploymentRef = {}): Promise<KubernetesSpireReport> {
+  return getSpireReport(Date.now(), ref);
+}
+
 export type NodeMatrixResponse = Pick<KubernetesSpireReport, "cluster" | "matrix" | "spire"> & {
   problems: KubernetesSpireReport["problems"];
 };
 
-/** The per-node matrix of the report, with the problems about nodes, agents and the CSI driver. */
-export async function getNodeMatrix(): Promise<NodeMatrixResponse> {
+/** The per-node matrix of one deployment's report, with the problems about nodes, agents and the CSI driver. */
+export async function getNodeMatrix(ref: DeploymentRef = {}): Promise<NodeMatrixResponse> {
   await authorize("kubernetes.read");
-  const report = await getSpireReport();
+  const report = await getSpireReport(Date.now(), ref);
   const areas = new Set(["nodes", "agents", "csi-driver"]);
   return {
     cluster: report.cluster,

@@ -124,6 +124,8 @@ export function buildNodeMatrix(input: {
   for (const node of nodesWithoutAgent) {
     problems.push({
       id: `node-no-agent:${node}`,
+      node,
+      namespace: input.namespace,
       severity: "warning",
       area: "nodes",
       title: `No SPIRE agent has attested from node ${node}`,
@@ -140,9 +142,23 @@ function rowProblems(
   csiPod: K8sPod | null,
 ): KubernetesProblem[] {
   const problems: KubernetesProblem[] = [];
+  const here = { node: row.node, namespace: input.namespace };
+  if (!row.ready) {
+    problems.push({
+      id: `node-not-ready:${row.node}`,
+      ...here,
+      severity: "error",
+      area: "nodes",
+      title: `Node ${row.node} is NotReady`,
+      detail:
+        "Its kubelet does not report Ready: the SPIRE agent, the CSI driver and its workloads stop or cannot start.",
+      fix: `kubectl describe node ${row.node}; then check the kubelet on the node (journalctl -u kubelet).`,
+    });
+  }
   if (!row.agentPod) {
     problems.push({
       id: `agent-pod-missing:${row.node}`,
+      ...here,
       severity: "error",
       area: "agents",
       title: `No spire-agent pod on node ${row.node}`,
@@ -152,6 +168,7 @@ function rowProblems(
   } else if (!row.agentPod.healthy) {
     problems.push({
       id: `agent-pod-unhealthy:${row.node}`,
+      ...here,
       severity: "error",
       area: "agents",
       title: `spire-agent pod ${row.agentPod.name} on ${row.node} is ${row.agentPod.status}`,
@@ -162,6 +179,7 @@ function rowProblems(
   if (!row.csiPod) {
     problems.push({
       id: `csi-pod-missing:${row.node}`,
+      ...here,
       severity: "error",
       area: "csi-driver",
       title: `No spiffe-csi-driver pod on node ${row.node}`,
@@ -173,6 +191,7 @@ function rowProblems(
     const last = crashing?.lastTermination;
     problems.push({
       id: `csi-${crashing ? "crashloop" : "unhealthy"}:${row.node}`,
+      ...here,
       severity: "error",
       area: "csi-driver",
       title: crashing
@@ -187,6 +206,7 @@ function rowProblems(
   if (!row.csiRegistered) {
     problems.push({
       id: `csi-unregistered:${row.node}`,
+      ...here,
       severity: "error",
       area: "csi-driver",
       title: `${input.csiDriverName} is not registered on node ${row.node}`,

@@ -58,6 +58,7 @@ export function checkPodSecurity(
     if (blocked) {
       problems.push({
         id: `pod-security:${namespace}`,
+        namespace,
         severity: "error",
         area: "pod-security",
         title: `PodSecurity "${enforce}" in namespace ${namespace} blocks ${entry.components.join(" and ")}`,

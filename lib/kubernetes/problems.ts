@@ -11,6 +11,12 @@ export type KubernetesProblem = {
   title: string;
   detail: string;
   fix: string;
+  /** The node the problem is on, when it is about one node (the matrix's rows, a pod's failed mount). */
+  node?: string;
+  /** The namespace of the SPIRE install it concerns (DaemonSets, PodSecurity, socket paths, node rows). */
+  namespace?: string;
+  /** The id of the problem that causes this one, shown under it (set by `groupProblems`). */
+  causeId?: string;
 };
 
 /** Errors first, then warnings; stable within each. */

@@ -29,6 +29,7 @@ export function failedMountProblems(events: readonly K8sEvent[], driverName: str
     const where = e.host ? ` on node ${e.host}` : "";
     return {
       id: `failed-mount:${e.namespace}/${e.involved.name}`,
+      ...(e.host ? { node: e.host } : {}),
       severity: "error" as const,
       area: "events" as const,
       title: `Pod ${e.namespace}/${e.involved.name} cannot mount its ${driverName} volume${where}`,

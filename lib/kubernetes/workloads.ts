@@ -23,6 +23,8 @@ export type StatefulSetSummary = {
   restarts: number;
   pods: ReturnType<typeof toPodCell>[];
   healthy: boolean;
+  /** The server runs outside this cluster (config `serverInCluster: false`): nothing to check here. */
+  outside?: boolean;
 };
 
 /**
@@ -41,6 +43,7 @@ export function summarizeDaemonSet(
       problems: [
         {
           id: `ds-missing:${namespace}/${name}`,
+          namespace: namespace,
           severity: "error",
           area,
           title: `DaemonSet ${namespace}/${name} does not exist`,
@@ -56,6 +59,7 @@ export function summarizeDaemonSet(
   if (n.ready < n.desired) {
     problems.push({
       id: `ds-not-ready:${id}`,
+      namespace: ds.namespace,
       severity: "error",
       area,
       title: `${n.desired - n.ready} of ${n.desired} ${ds.name} pods are not ready`,
@@ -69,6 +73,7 @@ export function summarizeDaemonSet(
   if (n.misscheduled > 0) {
     problems.push({
       id: `ds-misscheduled:${id}`,
+      namespace: ds.namespace,
       severity: "warning",
       area,
       title: `${n.misscheduled} ${ds.name} pod(s) run on nodes they should not`,
@@ -79,6 +84,7 @@ export function summarizeDaemonSet(
   if (n.updated < n.desired && n.current >= n.desired) {
     problems.push({
       id: `ds-rollout:${id}`,
+      namespace: ds.namespace,
       severity: "warning",
       area,
       title: `${ds.name} rollout incomplete: ${n.updated} of ${n.desired} pods run the current template`,
@@ -89,6 +95,7 @@ export function summarizeDaemonSet(
   if (n.observedGeneration < ds.generation) {
     problems.push({
       id: `ds-stale:${id}`,
+      namespace: ds.namespace,
       severity: "warning",
       area,
       title: `The DaemonSet controller has not processed the latest change to ${ds.name}`,

@@ -23,18 +23,22 @@ describe("buildProblems", () => {
         {
           server: "foo",
           error: null,
-          orphans: 1,
+          orphans: { "orphan-entry": 1, "parent-agent-evicted": 0 },
           expiredAgents: 0,
           bannedAgents: 0,
+          agentsExpiring: 0,
+          windows: { criticalHours: 24, warningDays: 7 },
           ttlWarnings: { capped: 0, atRisk: 2 },
           expiringSoon: [],
         },
         {
           server: "bar",
           error: "unavailable",
-          orphans: 0,
+          orphans: { "orphan-entry": 0, "parent-agent-evicted": 0 },
           expiredAgents: 0,
           bannedAgents: 0,
+          agentsExpiring: 0,
+          windows: { criticalHours: 24, warningDays: 7 },
           ttlWarnings: { capped: 0, atRisk: 0 },
           expiringSoon: [],
         },
@@ -42,7 +46,7 @@ describe("buildProblems", () => {
       graph.flags,
     );
     expect(problems[0]?.severity).toBe("error");
-    expect(problems.find((p) => p.title.includes("orphaned"))?.href).toBe("/entries?server=foo&expand=orphans");
+    expect(problems.find((p) => p.title.includes("orphan entry"))?.href).toBe("/entries?server=foo&expand=orphans");
     expect(problems.find((p) => p.title.includes("cannot be reached"))?.server).toBe("bar");
     expect(problems.filter((p) => p.href.startsWith("/federation")).length).toBe(1);
     expect(problems.some((p) => p.title.includes("2 entries with X.509 TTLs"))).toBe(true);
@@ -54,9 +58,11 @@ describe("buildProblems", () => {
         {
           server: "foo",
           error: null,
-          orphans: 0,
+          orphans: { "orphan-entry": 0, "parent-agent-evicted": 0 },
           expiredAgents: 2,
           bannedAgents: 0,
+          agentsExpiring: 0,
+          windows: { criticalHours: 24, warningDays: 7 },
           ttlWarnings: { capped: 1, atRisk: 0 },
           expiringSoon: [
             {
@@ -75,5 +81,27 @@ describe("buildProblems", () => {
       ["error", "/expiry"],
       ["error", "/entries/1"],
     ]);
+  });
+
+  it("counts agents that will not renew in time once, in the Agents page's words, linking to its filter", () => {
+    const input = {
+      server: "foo",
+      error: null,
+      orphans: { "orphan-entry": 0, "parent-agent-evicted": 0 },
+      expiredAgents: 0,
+      bannedAgents: 0,
+      ttlWarnings: { capped: 0, atRisk: 0 },
+      windows: { criticalHours: 12, warningDays: 7 },
+      expiringSoon: [],
+    };
+    expect(buildProblems([{ ...input, agentsExpiring: 0 }], [])).toEqual([]);
+    const [problem, ...rest] = buildProblems([{ ...input, agentsExpiring: 3 }], []);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({
+      severity: "warning",
+      source: "expiry",
+      title: "3 agents expiring within 12 h",
+      href: "/agents?server=foo&expiring=24h",
+    });
   });
 });

@@ -1,3 +1,5 @@
+import { type OrphanKind, orphanKinds, orphanKindWords } from "@/lib/entries/orphan-kind";
+import { expiringWithin, type ExpiryWindows } from "@/lib/expiry/expiring-words";
 import type { FederationFlag } from "@/lib/federation/build-graph";
 import { links } from "@/lib/links";
 
@@ -22,17 +24,29 @@ export type Problem = {
   /** When it expires or expired (ISO), shown after `detail`. */
   at?: string;
   href: string;
+  /** Where in Kubernetes it is: "cluster demo · deployment bar" (Kubernetes problems). */
+  where?: string;
+  /** The problems this one causes (a root cause's symptoms), shown under it rather than as problems of their own. */
+  symptoms?: ProblemSymptom[];
 };
+
+/** A problem shown under its root cause: what it is and where it is on its page. */
+export type ProblemSymptom = { severity: ProblemSeverity; title: string; href: string };
 
 /** What the Overview knows about one server. */
 export type ServerProblemInput = {
   server: string;
   error: string | null;
-  orphans: number;
+  /** Entries the tree cannot place, by the one orphan taxonomy the Clean-up uses too. */
+  orphans: Record<OrphanKind, number>;
   expiredAgents: number;
   bannedAgents: number;
   ttlWarnings: { capped: number; atRisk: number };
-  /** Items past the critical threshold (or expired), with what to do about them. */
+  /** Agents that will not renew in time and expire within the critical window (as the Agents page counts them). */
+  agentsExpiring: number;
+  /** The configured windows (`expiry`), for the words. */
+  windows: ExpiryWindows;
+  /** Other items past the critical threshold (or expired), with what to do about them. */
   expiringSoon: { label: string; expiresAt: string; href: string; expired: boolean; advice?: string }[];
 };
 
@@ -56,13 +70,16 @@ export function buildProblems(
       });
       continue;
     }
-    if (s.orphans > 0) {
+    for (const kind of orphanKinds) {
+      const n = s.orphans[kind];
+      if (n === 0) continue;
+      const words = orphanKindWords[kind];
       problems.push({
         severity: "warning",
         source: "spire",
         server: s.server,
-        title: plural(s.orphans, "orphaned entry", "orphaned entries"),
-        detail: "Their parent is neither the server, an agent, nor any entry.",
+        title: plural(n, words.one, words.many),
+        detail: words.detail,
         href: links.entries(s.server, { expand: "orphans" }),
       });
     }
@@ -74,6 +91,17 @@ export function buildProblems(
         title: plural(s.expiredAgents, "agent with an expired SVID", "agents with expired SVIDs"),
         detail: "Entries parented to them are not served until they re-attest.",
         href: links.agents(s.server, { expiring: "expired" }),
+      });
+    }
+    if (s.agentsExpiring > 0) {
+      problems.push({
+        severity: "warning",
+        source: "expiry",
+        server: s.server,
+        title: `${plural(s.agentsExpiring, "agent", "agents")} expiring ${expiringWithin(s.windows).critical}`,
+        detail: "Past their renewal point without renewing (SPIRE renews at half the SVID's lifetime).",
+        fix: "Check that each agent runs and reaches the server; restart it.",
+        href: links.agents(s.server, { expiring: "24h" }),
       });
     }
     if (s.ttlWarnings.capped > 0) {

@@ -1,19 +1,32 @@
+import { nestProblems } from "@/lib/kubernetes/group-problems";
 import type { KubernetesProblem } from "@/lib/kubernetes/problems";
 import { links } from "@/lib/links";
 import type { AgentIssue } from "@/lib/troubleshoot/diagnose-agents";
 
 import type { Problem } from "./build-problems";
 
-/** The Kubernetes page's problems for the Overview, each linking to its entry on that page. */
-export function kubernetesProblems(problems: readonly KubernetesProblem[], server: string): Problem[] {
-  return problems.map((p) => ({
-    severity: p.severity,
+/**
+ * The Kubernetes page's problems for the Overview, each linking to its entry on that page: a root
+ * cause once, with the problems it causes (`causeId`, see groupProblems) as its symptoms.
+ */
+export function kubernetesProblems(
+  problems: readonly KubernetesProblem[],
+  server: string,
+  at?: { cluster: string; deployment: string },
+): Problem[] {
+  const href = (p: KubernetesProblem) => `${links.kubernetes(undefined, at)}#${kubernetesProblemAnchor(p.id)}`;
+  return nestProblems(problems).map(({ cause, symptoms }) => ({
+    severity: symptoms.some((s) => s.severity === "error") ? "error" : cause.severity,
     source: "kubernetes",
     server,
-    title: p.title,
-    detail: p.detail,
-    fix: p.fix,
-    href: `${links.kubernetes()}#${kubernetesProblemAnchor(p.id)}`,
+    title: cause.title,
+    detail: cause.detail,
+    fix: cause.fix,
+    href: href(cause),
+    ...(at ? { where: `cluster ${at.cluster} · deployment ${at.deployment}` } : {}),
+    ...(symptoms.length
+      ? { symptoms: symptoms.map((s) => ({ severity: s.severity, title: s.title, href: href(s) })) }
+      : {}),
   }));
 }
 

@@ -3,13 +3,15 @@ import "server-only";
 import { ApiError } from "@/lib/api/api-error";
 import { userMessage } from "@/lib/api/user-message";
 import { allows, authorize, readableServers } from "@/lib/auth/guard";
+import { orphansOf } from "@/lib/entries/compact/orphans-of";
 import { readEntryIndex } from "@/lib/entries/entry-index-cache";
+import { countOrphanKinds, type OrphanKind } from "@/lib/entries/orphan-kind";
 import type { ExpiryItem } from "@/lib/expiry/classify-expiry";
-import { readServerExpiry } from "@/lib/expiry/load-expiry";
+import { configuredExpiry, readServerExpiry } from "@/lib/expiry/load-expiry";
 import type { FederationEdge, FederationFlag } from "@/lib/federation/build-graph";
 import { buildFederationGraph } from "@/lib/federation/build-graph";
 import { readServerFederation } from "@/lib/federation/load-federation";
-import { getSpireReport } from "@/lib/kubernetes/load-spire-report";
+import { loadDeploymentReports } from "@/lib/kubernetes/load-deployments";
 import { buildProblems, type Problem, sortProblems } from "@/lib/overview/build-problems";
 import { attestationProblems, kubernetesProblems } from "@/lib/overview/cluster-problems";
 import { configuredServers } from "@/lib/servers/resolve-server";
@@ -19,7 +21,8 @@ import { readAttestationIssues } from "@/lib/troubleshoot/load-agent-attestation
 export type OverviewServer = {
   server: string;
   error: string | null;
-  orphans: number;
+  /** Entries the tree cannot place, by the one orphan taxonomy the Clean-up uses too. */
+  orphans: Record<OrphanKind, number>;
   expiredAgents: number;
   bannedAgents: number;
   nearest: ExpiryItem[];
@@ -58,7 +61,7 @@ export async function getOverview(): Promise<Overview> {
       return {
         server: config.name,
         error: index?.failed ?? "unavailable",
-        orphans: 0,
+        orphans: { "orphan-entry": 0, "parent-agent-evicted": 0 },
         expiredAgents: 0,
         bannedAgents: 0,
         nearest: [],
@@ -67,20 +70,25 @@ export async function getOverview(): Promise<Overview> {
     return {
       server: config.name,
       error: null,
-      orphans: index.derived().orphans.length,
+      orphans: countOrphanKinds(orphansOf(index), index.trustDomain),
       expiredAgents: index.expiredAgents.size,
       bannedAgents: index.agents.filter((a) => a.banned).length,
       nearest: (expiry?.items ?? []).slice(0, 5),
     };
   });
+  const windows = configuredExpiry();
   const problems = buildProblems(
     servers.map((s, i) => {
       const warnings = expiries[i]?.ttlWarnings ?? [];
-      const soon = (expiries[i]?.items ?? []).filter(
+      const urgent = (expiries[i]?.items ?? []).filter(
         (item) => item.urgency === "critical" || item.urgency === "expired",
       );
+      // Agents are counted (as the Agents page counts them), not listed one by one; expired ones are expiredAgents.
+      const soon = urgent.filter((item) => item.kind !== "agent-svid");
       return {
         ...s,
+        agentsExpiring: urgent.filter((item) => item.kind === "agent-svid" && item.urgency === "critical").length,
+        windows,
         ttlWarnings: {
           capped: warnings.filter((w) => w.status === "capped").length,
           atRisk: warnings.filter((w) => w.status === "at-risk").length,
@@ -124,10 +132,18 @@ async function readClusterProblems(now: number): Promise<{ problems: Problem[]; 
     }
   };
   await Promise.all([
-    settle("reading the Kubernetes report", async () => {
+    settle("reading the Kubernetes reports", async () => {
       if (!(await allows("kubernetes.read"))) return;
-      const report = await getSpireReport(now);
-      problems.push(...kubernetesProblems(report.problems, report.spire.serverName ?? "cluster"));
+      const { deployments, reports } = await loadDeploymentReports(now);
+      for (const d of deployments) {
+        const report = reports.get(`${d.cluster}/${d.deployment}`);
+        if (!report) {
+          unchecked.push(`Cluster ${d.cluster} (deployment ${d.deployment}): ${d.message ?? "not read"}`);
+          continue;
+        }
+        const at = { cluster: d.cluster, deployment: d.deployment };
+        problems.push(...kubernetesProblems(report.problems, report.spire.serverName ?? "cluster", at));
+      }
     }),
     settle("checking agent attestation", async () => {
       const found = await readAttestationIssues({ now });

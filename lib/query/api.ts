@@ -3,6 +3,7 @@ import type { listAgentPage } from "@/lib/agents/list-agent-page";
 import type { AgentDetail } from "@/lib/agents/load-agent-detail";
 import type { FleetPage } from "@/lib/agents/load-fleet";
 import type { checkAuditChain } from "@/lib/audit/load-audit";
+import type { IdentityFacts } from "@/lib/auth/powerful-identity";
 import type { loadRotations } from "@/lib/authorities/load-rotation";
 import type { CleanupReport } from "@/lib/cleanup/cleanup-types";
 import type { CleanupOptions } from "@/lib/cleanup/load-cleanup";
@@ -13,11 +14,12 @@ import type { EntryDetail } from "@/lib/entries/load-entry-detail";
 import type { getEntryHistory } from "@/lib/entries/load-entry-history";
 import type { TreeLevel } from "@/lib/entries/load-tree-level";
 import type { PlanListItem } from "@/lib/entries-as-code/plan-store";
-import type { ExportScope } from "@/lib/entries-as-code/types";
+import type { ExportScope, Plan } from "@/lib/entries-as-code/types";
 import type { EntrySetStatus } from "@/lib/entry-sets/drift-state";
 import type { ExpiryView } from "@/lib/expiry/load-expiry";
 import type { FederationGraph } from "@/lib/federation/build-graph";
 import type { listServerFederatedBundles } from "@/lib/federation/load-server-federation";
+import type { NodeWorkloads } from "@/lib/kubernetes/load-node-workloads";
 import type { Overview } from "@/lib/overview/load-overview";
 import type { SearchAnswer } from "@/lib/search/load-search";
 import type { ServersResponse } from "@/lib/servers/list-server-summaries";
@@ -49,6 +51,12 @@ export function fetchServers(): Promise<ServersResponse> {
 /** GET /api/overview: health, counts and problems across the servers the caller may read. */
 export function fetchOverview(): Promise<Overview> {
   return fetchJson<Overview>("/api/overview");
+}
+
+/** GET /api/kubernetes/node-workloads?cluster=&node=: the pods on one node that use the Workload API. */
+export function fetchNodeWorkloads(node: string, cluster?: string): Promise<NodeWorkloads> {
+  const query = new URLSearchParams({ ...(cluster ? { cluster } : {}), node });
+  return fetchJson<NodeWorkloads>(`/api/kubernetes/node-workloads?${query}`);
 }
 
 /** GET /api/federation: the federation graph across servers. */
@@ -127,6 +135,18 @@ export function fetchEntryPage(server: string, query: ListQuery): Promise<EntryP
   return fetchJson<EntryPage>(serverApiPath(server, `/entries?${queryString(query)}`));
 }
 
+/**
+ * What the server holds for one SPIFFE ID: the entries with it and (a first page of) those parented to it, as
+ * the powerful-identity rule reads them (GET …/entries?spiffeId= and ?parentId=).
+ */
+export async function fetchIdentityFacts(server: string, spiffeId: string): Promise<IdentityFacts> {
+  const [holders, children] = await Promise.all([
+    fetchEntryPage(server, { spiffeId, pageSize: 100 }),
+    fetchEntryPage(server, { parentId: spiffeId, pageSize: 100 }),
+  ]);
+  return { holders: holders.entries, children: children.entries };
+}
+
 /** GET …/agents?…: one page of attested agents, filtered. */
 export function fetchAgentPage(server: string, query: ListQuery): Promise<AgentPage> {
   return fetchJson<AgentPage>(serverApiPath(server, `/agents?${queryString(query)}`));
@@ -140,6 +160,11 @@ export function fetchEntrySets(): Promise<{ sets: EntrySetStatus[] }> {
 /** GET …/plans?status=applied: the plans applied on the server, newest first (without their rows). */
 export function fetchAppliedPlans(server: string): Promise<{ plans: PlanListItem[] }> {
   return fetchJson<{ plans: PlanListItem[] }>(serverApiPath(server, "/plans?status=applied"));
+}
+
+/** GET …/plans/<id>: one saved plan with its changes (e.g. the plan that undoes an apply). */
+export function fetchPlan(server: string, planId: string): Promise<Plan> {
+  return fetchJson<Plan>(serverApiPath(server, `/plans/${encodeURIComponent(planId)}`));
 }
 
 /** GET …/entries/export?format=console&…: the URL of a scope's EntrySet file (a download link, not a fetch). */

@@ -14,6 +14,8 @@ export const entryKeys = {
   parentOptions: (server: string, search: string) => [...entryKeys.all(server), "parent-options", search] as const,
   /** Whether spire-controller-manager owns the entry, and which object renders it. */
   owner: (server: string, id: string) => [...entryKeys.all(server), "owner", id] as const,
+  /** The entries holding a SPIFFE ID and those parented to it (the powerful-identity rule's facts). */
+  identityFacts: (server: string, spiffeId: string) => [...entryKeys.all(server), "identity-facts", spiffeId] as const,
   /** Trust domains an entry may federate with (those the server holds a bundle for). */
   federationOptions: (server: string) => [...entryKeys.all(server), "federation-options"] as const,
 };
@@ -54,6 +56,9 @@ export const federationKeys = {
 
 export const tokenKeys = { all: ["api-tokens"] as const };
 
+/** The Alerts page (rules, sinks, silences, alerts, deliveries). */
+export const alertKeys = { all: ["alerts"] as const };
+
 /** The clean-up's findings of one server, by the finder's options. */
 export const cleanupKeys = {
   all: (server: string) => ["cleanup", server] as const,
@@ -77,4 +82,10 @@ export const entrySetKeys = { all: ["entry-sets"] as const };
 export const planKeys = {
   all: (server: string) => ["plans", server] as const,
   history: (server: string) => [...planKeys.all(server), "history"] as const,
+  one: (server: string, id: string) => [...planKeys.all(server), "plan", id] as const,
+};
+
+/** The pods on one node of a cluster that use the Workload API. */
+export const nodeWorkloadKeys = {
+  node: (cluster: string | undefined, node: string) => ["node-workloads", cluster ?? "", node] as const,
 };

@@ -15,6 +15,12 @@ export const fleetQuerySchema = z.object({
     .enum(["current", "one-minor-behind", "too-old", "newer-than-server", "unknown"], "skew is not a known skew")
     .optional(),
   spiffeIdContains: z.string().trim().max(512).optional(),
+  cluster: z
+    .string()
+    .trim()
+    .max(253)
+    .regex(/^[A-Za-z0-9._-]+$/, "cluster must be a k8s_psat cluster name")
+    .optional(),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });

@@ -20,7 +20,13 @@ const server = serverNameSchema.optional();
 const selectors = z.array(selectorStringSchema).min(1, "Give at least one selector").max(200);
 
 /** `GET /api/troubleshoot/pod?namespace=&name=&server=&container=` */
-export const podQuerySchema = z.object({ namespace: k8sLabel, name: k8sName, server, container: k8sLabel.optional() });
+export const podQuerySchema = z.object({
+  namespace: k8sLabel,
+  name: k8sName,
+  server,
+  container: k8sLabel.optional(),
+  cluster: k8sLabel.optional(),
+});
 
 /** `POST /api/troubleshoot/selectors` body: `{ server?, agentId, selectors: ["type:value", …] }` */
 export const selectorsBodySchema = z.strictObject({ server, agentId: spiffeIdSchema, selectors });

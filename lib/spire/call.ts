@@ -7,7 +7,7 @@ import { observeSpireCall } from "@/lib/metrics/record";
 
 import { prepareServer, serviceClient } from "./client";
 import { toApiError } from "./errors";
-import type { ServiceName } from "./protos";
+import { serviceConstructor, type ServiceName } from "./protos";
 
 type UnaryMethod = (
   request: unknown,
@@ -37,6 +37,37 @@ export async function callUnary<Res>(
       if (error) reject(toApiError(error, server.name));
       else resolve(response as Res);
     });
+  });
+}
+
+/**
+ * Like `callUnary`, but answers the response's protobuf bytes undecoded (e.g. for the entry walk,
+ * whose pages are decoded in a worker thread). `method` is the proto name, e.g. `ListEntries`.
+ */
+export async function callUnaryBytes(
+  server: ServerConfig,
+  service: ServiceName,
+  method: string,
+  request: object,
+): Promise<Uint8Array> {
+  await prepareServer(server);
+  const client = serviceClient(server, service);
+  const definition = serviceConstructor(service).service[method];
+  if (!definition) return Promise.reject(new Error(`${service}.${method} is not in proto/`));
+  const started = performance.now();
+  return new Promise<Uint8Array>((resolve, reject) => {
+    client.makeUnaryRequest(
+      definition.path,
+      definition.requestSerialize,
+      (bytes: Buffer) => bytes,
+      request,
+      { deadline: Date.now() + server.timeoutMs },
+      (error, response) => {
+        observeSpireCall(server.name, `${service}/${method}`, error ? error.code : 0, started);
+        if (error) reject(toApiError(error, server.name));
+        else resolve(response!);
+      },
+    );
   });
 }
 

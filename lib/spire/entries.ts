@@ -2,7 +2,8 @@ import "server-only";
 
 import type { ServerConfig } from "@/lib/config/schema";
 
-import { callUnary, walkPagesAhead } from "./call";
+import { callUnary, callUnaryBytes, walkPagesAhead } from "./call";
+import { entryPageToken } from "./decode-entry-page";
 import { toEntryFilter } from "./filters";
 import { toEntry } from "./mappers";
 import type { PbEntry } from "./proto-types";
@@ -42,15 +43,19 @@ export async function countEntries(server: ServerConfig, filters: EntryFilters =
 export const INDEX_PAGE_SIZE = 5_000;
 
 /**
- * Streams every entry of the server, one page at a time, fetching the next page while the caller
- * handles the current one. Nothing is accumulated here: the caller decides what to keep.
+ * Streams every page of entries as the protobuf bytes SPIRE sent (a ListEntriesResponse each, to
+ * decode with `decodeEntryPage`), fetching the next page while the caller handles the current one.
+ * Only the page token is read here.
  */
-export async function* streamEntryPages(server: ServerConfig, pageSize = INDEX_PAGE_SIZE): AsyncGenerator<Entry[]> {
+export async function* streamEntryPageBytes(
+  server: ServerConfig,
+  pageSize = INDEX_PAGE_SIZE,
+): AsyncGenerator<Uint8Array> {
   const pages = walkPagesAhead((pageToken) =>
-    callUnary<{ entries: PbEntry[]; nextPageToken: string }>(server, "entry", "listEntries", {
-      pageSize,
-      pageToken,
-    }).then((r) => ({ items: r.entries, nextPageToken: r.nextPageToken })),
+    callUnaryBytes(server, "entry", "ListEntries", { pageSize, pageToken }).then((bytes) => ({
+      items: [bytes],
+      nextPageToken: entryPageToken(bytes),
+    })),
   );
-  for await (const items of pages) yield items.map(toEntry);
+  for await (const [bytes] of pages) yield bytes!;
 }

@@ -31,6 +31,21 @@ function isServiceError(error: unknown): error is { code: number; details: strin
   );
 }
 
+/** What this server version does not implement (e.g. WIT-SVIDs in SPIRE 1.15), said once per process. */
+const unimplementedSaid = new Set<string>();
+
+/** Logs an unexpected status; UNIMPLEMENTED is a property of the server's version, so it is logged only once. */
+function logInternal(serverName: string, code: number, details: string): void {
+  if (code === GrpcStatus.UNIMPLEMENTED) {
+    const key = `${serverName}\n${details}`;
+    if (unimplementedSaid.has(key)) return;
+    unimplementedSaid.add(key);
+    console.error(`[spire:${serverName}] gRPC status ${code}: ${details} (said once: SPIRE does not implement it)`);
+    return;
+  }
+  console.error(`[spire:${serverName}] gRPC status ${code}: ${details}`);
+}
+
 /** Turns an error from a call to server `serverName` into an ApiError with a message for operators. */
 export function toApiError(error: unknown, serverName: string): ApiError {
   if (error instanceof ApiError) return error;
@@ -54,7 +69,7 @@ export function toApiError(error: unknown, serverName: string): ApiError {
           "SVID and that its SPIFFE ID is in the server's admin_ids or has an admin entry.",
       );
     case "internal":
-      console.error(`[spire:${serverName}] gRPC status ${error.code}: ${details}`);
+      logInternal(serverName, error.code, details);
       return new ApiError(code, `SPIRE server '${serverName}' reported an error: ${details}`);
     default:
       return new ApiError(code, details);

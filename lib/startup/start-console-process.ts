@@ -1,5 +1,6 @@
 import "server-only";
 
+import { startAlertEngine } from "@/lib/alerts/start-alerts";
 import { startAuditRetention } from "@/lib/audit/retention";
 import { startAuditSigning } from "@/lib/audit/sign-head";
 import { authSettings } from "@/lib/auth/settings";
@@ -21,7 +22,7 @@ function refuseToStart(reason: string): never {
  * store serves exactly one replica (SPIRE_CONSOLE_REPLICAS and the store's owner file), listens for
  * other replicas' entry changes, schedules the audit log's daily retention and the signing of its
  * chain head, starts the metrics listener (when a metrics port is configured), and watches the
- * configured entry sets for drift.
+ * configured entry sets for drift, and starts the alert engine.
  */
 export async function startConsoleProcess(): Promise<void> {
   reportConfigAtStartup();
@@ -51,4 +52,5 @@ export async function startConsoleProcess(): Promise<void> {
   }
   startMetrics();
   startEntrySetWatches();
+  startAlertEngine();
 }

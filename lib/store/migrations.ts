@@ -144,4 +144,32 @@ export const migrations: readonly Migration[] = [
       "CREATE INDEX used_login_states_expires ON used_login_states (expires_at)",
     ],
   },
+  {
+    version: 7,
+    name: "alerts: rules, sinks and silences (JSON bodies), alert states for de-duplication, and the delivery log",
+    up: [
+      "CREATE TABLE alert_rules (id TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at BIGINT NOT NULL)",
+      "CREATE TABLE alert_sinks (id TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at BIGINT NOT NULL)",
+      "CREATE TABLE alert_silences (id TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at BIGINT NOT NULL)",
+      `CREATE TABLE alert_states (
+        fingerprint TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        last_sent_at BIGINT,
+        body TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE alert_deliveries (
+        id TEXT PRIMARY KEY,
+        at BIGINT NOT NULL,
+        sink_id TEXT NOT NULL,
+        body TEXT NOT NULL
+      )`,
+      "CREATE INDEX alert_deliveries_at ON alert_deliveries (at)",
+    ],
+  },
+  {
+    version: 8,
+    name: "no-identity suppressions: rules hiding a namespace's or a label's pods of one cluster",
+    up: ["CREATE TABLE identity_suppressions (id TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at BIGINT NOT NULL)"],
+  },
 ];

@@ -2,10 +2,14 @@ import "server-only";
 
 import path from "node:path";
 
+import type { IdentitySuppression } from "@/lib/no-identity/suppression";
+
+import { createAlertRepository } from "./alert-repository";
 import { createAuditRepository } from "./audit-repository";
 import { checkWritable } from "./check-writable";
 import type { SqlDriver } from "./driver";
 import { createIndexSnapshotRepository } from "./index-snapshot-repository";
+import { jsonTable } from "./json-table";
 import { createLoginStateRepository } from "./login-state-repository";
 import type { Migration } from "./migrations";
 import { localNotifications, type StoreNotifications } from "./notifications";
@@ -46,6 +50,8 @@ export async function createStore(
     audit: createAuditRepository(driver),
     indexSnapshots: createIndexSnapshotRepository(driver),
     plans: createPlanRepository(driver),
+    alerts: createAlertRepository(driver),
+    identitySuppressions: jsonTable<IdentitySuppression>(driver, "identity_suppressions"),
     notifications,
     checkWritable: () => checkWritable(driver, now),
     close: async () => {

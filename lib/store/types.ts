@@ -1,3 +1,6 @@
+import type { AlertRule, AlertSilence, AlertSink, AlertState, DeliveryAttempt } from "@/lib/alerts/types";
+import type { IdentitySuppression } from "@/lib/no-identity/suppression";
+
 import type { StoreNotifications } from "./notifications";
 
 // Plain records of the console's own store (sessions, API tokens). Times are epoch milliseconds.
@@ -249,6 +252,39 @@ export interface LoginStateRepository {
   consume(stateHash: string, expiresAt: number, now: number): Promise<boolean>;
 }
 
+/** Items kept as JSON bodies by ID. */
+export interface JsonTable<T extends { id: string }> {
+  /** Every item, by ID. */
+  list(): Promise<T[]>;
+  get(id: string): Promise<T | null>;
+  /** Stores the item, replacing the one with its ID. */
+  put(item: T, at: number): Promise<void>;
+  /** False when there was none. */
+  delete(id: string): Promise<boolean>;
+}
+
+/** The alert engine's rules, sinks, silences, alert states and delivery log. */
+export interface AlertRepository {
+  rules: JsonTable<AlertRule>;
+  sinks: JsonTable<AlertSink>;
+  silences: JsonTable<AlertSilence>;
+  /** Every kept alert state (firing, and resolved ones not yet pruned). */
+  states(): Promise<AlertState[]>;
+  /**
+   * Stores `next` only if the stored state still is `expected` (same status and last send; none when null):
+   * of several replicas evaluating at once, one wins each change, and only the winner sends it.
+   */
+  putState(next: AlertState, expected: AlertState | null, at: number): Promise<boolean>;
+  /** Forgets resolved states last changed before `before`; returns how many. */
+  pruneResolved(before: number): Promise<number>;
+  /** Appends one delivery attempt to the log. */
+  addAttempt(attempt: DeliveryAttempt): Promise<void>;
+  /** The newest `limit` attempts, newest first. */
+  attempts(limit: number): Promise<DeliveryAttempt[]>;
+  /** Forgets attempts older than `before`; returns how many. */
+  pruneAttempts(before: number): Promise<number>;
+}
+
 export interface ConsoleStore {
   kind: StoreKind;
   sessions: SessionRepository;
@@ -257,6 +293,9 @@ export interface ConsoleStore {
   audit: AuditRepository;
   indexSnapshots: IndexSnapshotRepository;
   plans: PlanRepository;
+  alerts: AlertRepository;
+  /** Rules that hide pods from the list of workloads with no identity. */
+  identitySuppressions: JsonTable<IdentitySuppression>;
   /** Messages between replicas (LISTEN/NOTIFY on PostgreSQL; in-process on SQLite). */
   notifications: StoreNotifications;
   /** Really writes a row; throws StoreUnavailableError when the store cannot be written. */

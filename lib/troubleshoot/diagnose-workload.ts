@@ -1,3 +1,4 @@
+import type { RenderFailureGap } from "@/lib/controller-manager/render-gap";
 import { selectorKey } from "@/lib/entries/match-selectors";
 import { type CaWindow, checkX509SvidTtl, type TtlCheck } from "@/lib/expiry/ttl-cap";
 import { psatNodeOf } from "@/lib/kubernetes/node-matrix";
@@ -7,6 +8,7 @@ import type { Agent, Bundle, Entry, Selector } from "@/lib/spire/types";
 import type { Delivery } from "./check-delivery";
 import { matchingEntries, type NearMiss, rankNearMisses, type ServingParent, servingParents } from "./match-entries";
 import { nearMissReason } from "./near-miss-reason";
+import type { WorkloadEntries } from "./workload-entries";
 
 export type AgentState = "ok" | "missing" | "banned" | "expired";
 
@@ -27,6 +29,7 @@ export type ReasonCode =
   | "agent-banned"
   | "agent-expired"
   | "no-entry"
+  | "render-failure"
   | "stale-parent"
   | "other-agent"
   | "alias-not-covering"
@@ -75,7 +78,7 @@ export type DiagnoseInput = {
   /** The agent chosen by the user (selector mode) or the node's UID (pod mode). */
   agentRef: { nodeName: string; nodeUid: string | null; cluster: string | null } | { spiffeId: string };
   agents: readonly Agent[];
-  entries: readonly Entry[];
+  entries: WorkloadEntries;
   federatedBundles: readonly Bundle[];
   activeCa: CaWindow | null;
   nodeUids: ReadonlySet<string> | null;
@@ -85,6 +88,16 @@ export type DiagnoseInput = {
   now: number;
   /** The page to come back to after following a fix (the troubleshooter's view of this workload). */
   returnTo?: string;
+  /** What spire-controller-manager does for this pod, when the console reads its cluster (pod mode). */
+  controller?: ControllerFacts;
+};
+
+/** spire-controller-manager's part: who renders which entry, and its templates that fail for this pod. */
+export type ControllerFacts = {
+  /** Entry ID → "ClusterSPIFFEID <name>" for the entries its ClusterSPIFFEIDs render. */
+  owners: Record<string, string>;
+  /** ClusterSPIFFEIDs that select the pod but cannot render its SPIFFE ID. */
+  renderFailures: { object: string; gap: RenderFailureGap }[];
 };
 
 /** The k8s_psat agent attested from the node with `nodeUid` (newest unbanned one first). */
@@ -135,29 +148,31 @@ export function checkFederation(entry: Entry, bundles: readonly Bundle[], now: n
  */
 export function diagnoseWorkload(input: DiagnoseInput): Diagnosis {
   const agent = agentFinding(input);
-  const parents = servingParents(agent.agent, input.entries, input.trustDomain);
+  const parents = servingParents(agent.agent, input.entries.aliases, input.trustDomain);
   const parentIds = new Set(parents.map((p) => p.spiffeId));
   const keys = new Set(input.selectors.map(selectorKey));
-  const underParents = input.entries
+  const entries = input.entries.near([...parentIds], input.selectors);
+  const underParents = entries
     .filter((e) => parentIds.has(e.parentId))
     .map((entry) => ({
       entry,
       satisfied: entry.selectors.filter((s) => keys.has(selectorKey(s))),
       missing: entry.selectors.filter((s) => !keys.has(selectorKey(s))),
     }));
-  const matched = matchingEntries(input.entries, input.selectors, parents);
+  const matched = matchingEntries(entries, input.selectors, parents);
   const matches: MatchFinding[] = matched.map((entry) => ({
     entry,
     federation: checkFederation(entry, input.federatedBundles, input.now),
     dnsNames: entry.dnsNames,
     ttl: input.activeCa ? checkX509SvidTtl(entry.x509SvidTtl, input.activeCa, input.now) : null,
   }));
-  const nearMisses = rankNearMisses(input.entries, input.selectors, parents, {
+  const nearMisses = rankNearMisses(entries, input.selectors, parents, {
     trustDomain: input.trustDomain,
     agents: input.agents,
-    entries: input.entries,
+    aliases: input.entries.aliases,
     agent: agent.agent,
     nodeUids: input.nodeUids,
+    cluster: "cluster" in input.agentRef ? input.agentRef.cluster : null,
   });
 
   const reasons: Reason[] = [];
@@ -187,6 +202,16 @@ export function diagnoseWorkload(input: DiagnoseInput): Diagnosis {
         ? "Restart the agent: it can re-attest."
         : "Evict the agent and restart it so it attests again.",
       action: { label: "Open agent", href: links.agent(input.server, a!.spiffeId) },
+    });
+  }
+  // A ClusterSPIFFEID meant to register this pod fails to: named before any entry reason.
+  for (const { object, gap } of matches.length === 0 ? (input.controller?.renderFailures ?? []) : []) {
+    reasons.push({
+      code: "render-failure",
+      blocking: true,
+      title: `ClusterSPIFFEID ${object} selects this pod but cannot render its SPIFFE ID: ${gap.error}`,
+      fix: `${gap.cause} ${gap.fix}${gap.command ? ` (${gap.command})` : ""}`,
+      action: { label: `Open ClusterSPIFFEID ${object}`, href: links.clusterSpiffeId(object) },
     });
   }
   // Without an agent no parent can serve the workload: entry reasons would only repeat that.

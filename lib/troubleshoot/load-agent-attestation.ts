@@ -1,5 +1,6 @@
 import "server-only";
 
+import { agentCluster } from "@/lib/agents/agent-cluster";
 import { ApiError } from "@/lib/api/api-error";
 import { allows } from "@/lib/auth/guard";
 import { entriesWithSelectorPrefix } from "@/lib/entries/compact/read-entries";
@@ -57,10 +58,18 @@ async function readIssues(input: {
   const spire = await loadSpireContext(pickServer(input.server, cluster?.spireServer).name);
   const pods = cluster ? await listWorkloadPods(cluster.clients) : [];
   const podNodes = pods.flatMap((p) => (p.nodeName ? [p.nodeName] : []));
+  // In a cluster shared by deployments, this one's nodes are those its agent DaemonSet selects; agents
+  // attested in another cluster (k8s_psat) are not this cluster's.
+  const selector = Object.entries(cluster?.agentNodeSelector ?? {});
+  const nodes = cluster?.nodes.filter((n) => selector.every(([key, value]) => n.labels[key] === value)) ?? null;
+  const othersNodes = new Set((cluster?.nodes ?? []).filter((n) => !nodes?.includes(n)).map((n) => n.name));
+  const agents = cluster
+    ? spire.agents.filter((a) => [null, cluster!.psatCluster].includes(agentCluster(a)))
+    : spire.agents;
   const issues = diagnoseAgents({
-    nodes: cluster?.nodes ?? null,
-    podNodes,
-    agents: spire.agents,
+    nodes,
+    podNodes: podNodes.filter((name) => !othersNodes.has(name)),
+    agents,
     // Only entries naming a k8s_psat cluster matter here: do not build every entry for the Overview.
     entries: entriesWithSelectorPrefix(spire.index, "k8s_psat:cluster:"),
     now: input.now ?? Date.now(),

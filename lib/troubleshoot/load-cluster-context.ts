@@ -3,6 +3,7 @@ import "server-only";
 import { cache } from "react";
 
 import { getK8sClients, type K8sClients } from "@/lib/k8s/client";
+import { resolveK8sClusters } from "@/lib/k8s/config";
 import { getCsiDriver, listCsiNodes } from "@/lib/k8s/csi";
 import { listDaemonSetsNamed } from "@/lib/k8s/daemonsets";
 import { listNodes } from "@/lib/k8s/nodes";
@@ -10,11 +11,17 @@ import { listPods, toLabelSelector } from "@/lib/k8s/pods";
 import type { K8sCsiNode, K8sNode, K8sPod } from "@/lib/k8s/types";
 import { checkCsiDriver } from "@/lib/kubernetes/check-csi-driver";
 import { toPodCell } from "@/lib/kubernetes/pod-status";
+import { pickServingDeployment } from "@/lib/kubernetes/serving-deployment";
 import { agentSocketHostPath } from "@/lib/kubernetes/socket-paths";
 import type { CsiState } from "@/lib/troubleshoot/check-delivery";
 
 export type ClusterContext = {
   clients: K8sClients;
+  /** The cluster's and the deployment's names in the console config. */
+  cluster: string;
+  deployment: string;
+  /** Labels a node needs for this deployment's agents to run on it (its agent DaemonSet's nodeSelector). */
+  agentNodeSelector: Record<string, string>;
   /** The cluster name in k8s_psat agent IDs. */
   psatCluster: string;
   spireServer: string | undefined;
@@ -30,11 +37,15 @@ export type ClusterContext = {
 };
 
 /**
- * Nodes, CSI driver, CSI pods and the agent socket directory of the configured cluster, read once
- * per page render. Throws 503 `not_configured` without one.
+ * Nodes, CSI driver, CSI pods and the agent socket directory of one deployment in one cluster
+ * (default: the first configured), read once per page render. Throws 503 `not_configured`
+ * without Kubernetes, 404 for an unknown cluster or deployment.
  */
-export const loadClusterContext = cache(async function loadClusterContext(): Promise<ClusterContext> {
-  const clients = getK8sClients();
+export const loadClusterContext = cache(async function loadClusterContext(
+  clusterName?: string,
+  deploymentName?: string,
+): Promise<ClusterContext> {
+  const clients = getK8sClients({ cluster: clusterName, deployment: deploymentName });
   const { settings, cluster } = clients.state;
   const [nodes, csiNodes, driver, daemonSets] = await Promise.all([
     listNodes(clients),
@@ -49,6 +60,9 @@ export const loadClusterContext = cache(async function loadClusterContext(): Pro
   const csiPods = csiDs ? await listPods(clients, settings.namespace, toLabelSelector(csiDs.selector)) : [];
   return {
     clients,
+    cluster: clients.state.clusterName,
+    deployment: clients.state.deploymentName,
+    agentNodeSelector: agentDs?.template.nodeSelector ?? {},
     psatCluster: settings.psatCluster ?? cluster.name,
     spireServer: settings.spireServer,
     nodes,
@@ -76,4 +90,25 @@ export function csiStateOn(ctx: ClusterContext, nodeName: string | null): CsiSta
     podHealthy: pod ? toPodCell(pod).healthy : null,
     agentSocketDir: ctx.agentSocketDir,
   };
+}
+
+/**
+ * The deployment of `clusterName` whose agents run on `nodeName` (its agent DaemonSet's
+ * nodeSelector matches the node's labels); the cluster's first deployment when none or the node
+ * is unknown.
+ */
+export async function loadServingContext(clusterName: string | undefined, nodeName: string | null) {
+  const first = await loadClusterContext(clusterName);
+  const names = first.clients.state.status === "ok" ? deploymentNamesOf(first.cluster) : [];
+  if (names.length < 2) return first;
+  const contexts = await Promise.all(names.map((d) => loadClusterContext(first.cluster, d)));
+  const node = first.nodes.find((n) => n.name === nodeName);
+  return pickServingDeployment(contexts, node?.labels ?? null) ?? first;
+}
+
+function deploymentNamesOf(clusterName: string): string[] {
+  const all = resolveK8sClusters();
+  if (all.status !== "ok") return [];
+  const found = all.clusters.find((c) => c.name === clusterName);
+  return found?.status === "ok" ? found.deployments.map((d) => d.deploymentName) : [];
 }

@@ -8,14 +8,18 @@ import { pickServer } from "@/lib/servers/resolve-server";
 import type { Selector } from "@/lib/spire/types";
 import { checkDelivery } from "@/lib/troubleshoot/check-delivery";
 import { diagnoseWorkload, type Diagnosis } from "@/lib/troubleshoot/diagnose-workload";
+import { suggestEntry } from "@/lib/troubleshoot/suggest-entry";
 import { type ContainerSelectors, containerSelectors } from "@/lib/troubleshoot/workload-selectors";
 
-import { csiStateOn, loadClusterContext } from "./load-cluster-context";
+import { csiStateOn, loadClusterContext, loadServingContext } from "./load-cluster-context";
+import { loadControllerFacts } from "./load-controller-facts";
 import { loadSpireContext } from "./load-spire-context";
 
 export type ContainerDiagnosis = Omit<ContainerSelectors, "selectors"> & { verdict: Diagnosis["verdict"]["status"] };
 
 export type PodDiagnosis = {
+  /** Where the pod runs: its cluster, and the SPIRE deployment (and server) whose agents serve its node. */
+  cluster: { name: string; deployment: string; spireServer: string | null };
   pod: Pick<WorkloadPod, "namespace" | "name" | "uid" | "nodeName" | "serviceAccount" | "phase" | "labels" | "owners">;
   node: { name: string | null; uid: string | null };
   /** Every container with its verdict; the attestor answers for the container that calls. */
@@ -35,15 +39,17 @@ export async function diagnosePod(input: {
   namespace: string;
   name: string;
   container?: string;
+  /** The pod's cluster (default: the first configured). */
+  cluster?: string;
   now?: number;
 }): Promise<PodDiagnosis> {
   const now = input.now ?? Date.now();
-  const cluster = await loadClusterContext();
+  const first = await loadClusterContext(input.cluster);
+  const pod = await getWorkloadPod(first.clients, input.namespace, input.name);
+  const cluster = await loadServingContext(input.cluster, pod.nodeName);
   const server = pickServer(input.server, cluster.spireServer).name;
-  const [pod, spire] = await Promise.all([
-    getWorkloadPod(cluster.clients, input.namespace, input.name),
-    loadSpireContext(server),
-  ]);
+  const spire = await loadSpireContext(server);
+  const controller = await loadControllerFacts(spire.server, pod.uid);
   const node = cluster.nodes.find((n) => n.name === pod.nodeName) ?? null;
   const csi = csiStateOn(cluster, pod.nodeName);
   const perContainer = containerSelectors(pod).filter((c) => !c.init);
@@ -62,15 +68,10 @@ export async function diagnosePod(input: {
       activeCa: spire.activeCa,
       nodeUids: new Set(cluster.nodes.map((n) => n.uid)),
       delivery: checkDelivery(pod, container, csi),
-      suggestion: {
-        spiffeId: `spiffe://${spire.trustDomain}/ns/${pod.namespace}/sa/${pod.serviceAccount}`,
-        selectors: [
-          { type: "k8s", value: `ns:${pod.namespace}` },
-          { type: "k8s", value: `sa:${pod.serviceAccount}` },
-        ],
-      },
+      suggestion: suggestEntry(pod, spire.trustDomain),
       now,
-      returnTo: links.troubleshootPod(spire.server, pod.namespace, pod.name, c.container),
+      returnTo: links.troubleshootPod(spire.server, pod.namespace, pod.name, c.container, input.cluster),
+      controller,
     });
   };
   const chosen = perContainer.find((c) => c.container === input.container) ?? perContainer[0]!;
@@ -80,6 +81,7 @@ export async function diagnosePod(input: {
   const diagnosis = run(chosen);
   const { containers: _containers, volumes: _volumes, ...summary } = pod;
   return {
+    cluster: { name: cluster.cluster, deployment: cluster.deployment, spireServer: cluster.spireServer ?? null },
     pod: summary,
     node: { name: pod.nodeName, uid: node?.uid ?? null },
     containers: results.map(({ c, d }) => ({

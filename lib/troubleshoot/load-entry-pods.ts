@@ -1,6 +1,7 @@
 import "server-only";
 
 import { ApiError } from "@/lib/api/api-error";
+import { entryWithId } from "@/lib/entries/compact/read-entries";
 import { listWorkloadPods } from "@/lib/k8s/workload-pods";
 import { pickServer } from "@/lib/servers/resolve-server";
 import type { Entry } from "@/lib/spire/types";
@@ -22,7 +23,7 @@ export type EntryReverseLookup = ReverseLookup & {
 export async function lookupEntryPods(input: { server?: string; id: string }): Promise<EntryReverseLookup> {
   const cluster = await loadClusterContext();
   const spire = await loadSpireContext(pickServer(input.server, cluster.spireServer).name);
-  const entry = spire.entries.find((e) => e.id === input.id);
+  const entry = entryWithId(spire.index, input.id);
   if (!entry) throw new ApiError("not_found", `Entry ${input.id} does not exist on ${spire.server}.`);
   const pods = await listWorkloadPods(cluster.clients);
   const candidates = pods.map((pod) => {
@@ -31,7 +32,7 @@ export async function lookupEntryPods(input: { server?: string; id: string }): P
     return {
       pod,
       containers: containerSelectors(pod).filter((c) => !c.init),
-      parents: servingParents(agent, spire.entries, spire.trustDomain),
+      parents: servingParents(agent, spire.entries.aliases, spire.trustDomain),
     };
   });
   const result = reverseLookup(entry, candidates);

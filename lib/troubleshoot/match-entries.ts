@@ -7,18 +7,21 @@ import type { Agent, Entry, Selector } from "@/lib/spire/types";
 /** A SPIFFE ID an entry can be parented to so that a given agent serves it. */
 export type ServingParent = { spiffeId: string; kind: "agent" | "alias"; entryId: string | null };
 
-/** The agent's own ID and every node alias (entry parented to the server) that covers it. */
+/**
+ * The agent's own ID and every node alias that covers it, from `aliases` (entries parented to the
+ * server; any other entry given is ignored).
+ */
 export function servingParents(
   agent: Pick<Agent, "spiffeId" | "selectors"> | null,
-  entries: readonly Entry[],
+  aliases: readonly Entry[],
   trustDomain: string,
 ): ServingParent[] {
   if (!agent) return [];
   const serverId = serverSpiffeId(trustDomain);
-  const aliases = entries.filter((e) => e.parentId === serverId && aliasCoversAgent(e, agent));
+  const covering = aliases.filter((e) => e.parentId === serverId && aliasCoversAgent(e, agent));
   return [
     { spiffeId: agent.spiffeId, kind: "agent", entryId: null },
-    ...aliases.map((a) => ({ spiffeId: a.spiffeId, kind: "alias" as const, entryId: a.id })),
+    ...covering.map((a) => ({ spiffeId: a.spiffeId, kind: "alias" as const, entryId: a.id })),
   ];
 }
 
@@ -61,8 +64,11 @@ export function selectorAttribute(s: Selector): string {
 /** A k8s_psat agent ID: spiffe://<td>/spire/agent/k8s_psat/<cluster>/<node uid>. */
 const PSAT_AGENT_PATH = /^spiffe:\/\/[^/]+\/spire\/agent\/k8s_psat\/[^/]+\/([^/]+)$/;
 
-const GENERIC = /^(ns|node-name|pod-image-count|pod-init-image-count):/;
-/** Selectors that many workloads share; sharing only these does not make an entry "meant" for a workload. */
+const GENERIC = /^((ns|node-name|pod-image-count|pod-init-image-count):|sa:default$)/;
+/**
+ * Selectors that many workloads share (the namespace, the node, the image counts, and the `default` service account
+ * every pod that names none runs as); sharing only these does not make an entry "meant" for a workload.
+ */
 export const isGenericSelector = (s: Selector) => s.type === "k8s" && GENERIC.test(s.value);
 
 export type ParentProblem =
@@ -75,22 +81,27 @@ export type ParentProblem =
 export type ParentContext = {
   trustDomain: string;
   agents: readonly Agent[];
-  entries: readonly Entry[];
+  /** Node aliases (entries parented to the server; others are ignored). */
+  aliases: readonly Entry[];
   /** The agent serving the workload (null when none). */
   agent: Pick<Agent, "spiffeId" | "selectors"> | null;
   /** UIDs of the cluster's nodes; null without Kubernetes. */
   nodeUids: ReadonlySet<string> | null;
+  /** The workload's cluster (k8s_psat name): an agent of another cluster is another agent, not a stale one. */
+  cluster?: string | null;
 };
 
 /** Why `parentId` is not one of the workload's serving parents. */
 export function classifyParent(parentId: string, ctx: ParentContext): ParentProblem {
   const known = ctx.agents.find((a) => a.spiffeId === parentId);
-  const nodeUid = (known && psatNodeOf(known)?.nodeUid) ?? PSAT_AGENT_PATH.exec(parentId)?.[1] ?? null;
-  if (nodeUid && (!known || (ctx.nodeUids !== null && !ctx.nodeUids.has(nodeUid))))
+  const ref = known ? psatNodeOf(known) : null;
+  const nodeUid = ref?.nodeUid ?? PSAT_AGENT_PATH.exec(parentId)?.[1] ?? null;
+  const otherCluster = Boolean(ctx.cluster && ref?.cluster && ref.cluster !== ctx.cluster);
+  if (nodeUid && !otherCluster && (!known || (ctx.nodeUids !== null && !ctx.nodeUids.has(nodeUid))))
     return { kind: "stale-parent", nodeUid };
   if (known) return { kind: "other-agent", agentId: known.spiffeId };
   const serverId = serverSpiffeId(ctx.trustDomain);
-  const alias = ctx.entries.find((e) => e.parentId === serverId && e.spiffeId === parentId);
+  const alias = ctx.aliases.find((e) => e.parentId === serverId && e.spiffeId === parentId);
   if (alias) {
     const agentKeys = selectorSet(ctx.agent?.selectors ?? []);
     return {
@@ -125,7 +136,34 @@ export type NearMiss = {
   parentProblem: ParentProblem | null;
   /** Lower is closer: 2 per missing selector, 1 for a parent that does not serve the workload. */
   score: number;
+  /** Ties are broken by resemblance: words a missing value shares with the workload's value (sa `api` ~ `payments-api`). */
+  resemblance: number;
 };
+
+const words = (value: string) =>
+  new Set(
+    value
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean),
+  );
+
+/** Words one value shares with the other when one's words all appear in the other (`api` in `payments-api`), else 0. */
+function containedWords(a: string, b: string): number {
+  const [x, y] = [words(a), words(b)];
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared > 0 && (shared === x.size || shared === y.size) ? shared : 0;
+}
+
+/** How much the missing selectors' values look like the workload's values of the same attributes. */
+function resemblanceOf(differences: readonly SelectorDifference[]): number {
+  let total = 0;
+  for (const d of differences) {
+    const wanted = d.expected.value.split(":").at(-1) ?? "";
+    total += Math.max(0, ...d.actual.map((a) => containedWords(wanted, a.value.split(":").at(-1) ?? "")));
+  }
+  return total;
+}
 
 function selectorKind(missing: readonly Selector[]): NearMissKind {
   const attrs = new Set(missing.map(selectorAttribute));
@@ -135,11 +173,14 @@ function selectorKind(missing: readonly Selector[]): NearMissKind {
 }
 
 /**
- * Entries that do not deliver to the workload but nearly do, closest first: all selectors
- * satisfied under a parent that does not serve it (stale node UID, another agent, an alias that
- * does not cover its agent), or a few selectors off (namespace, service account, others). An
- * entry counts only if it fully matches, or shares a selector more specific than the namespace
- * or node with the workload. Entries that do match under a serving parent are not near misses.
+ * Entries that do not deliver to the workload but nearly do, closest first, searched under every
+ * parent (other agents, stale agents, node aliases that do not cover the workload's node): all
+ * selectors satisfied under a parent that does not serve it, or a few selectors off (namespace,
+ * service account, others). An entry counts if it fully matches, shares a selector more specific
+ * than the namespace or node with the workload, or shares one and differs only in look-alike values
+ * of attributes the workload has (`k8s:sa:api` where it has `k8s:sa:payments-api`): the entry a
+ * person would call "the one for this pod", and the one the entry's own page names as closest.
+ * Entries that do match under a serving parent are not near misses.
  */
 export function rankNearMisses(
   entries: readonly Entry[],
@@ -159,7 +200,10 @@ export function rankNearMisses(
     if (entry.parentId === serverId || entry.selectors.length === 0) continue;
     const c = compareEntry(entry, workload, parentIds);
     if (c.selectorsMatch && c.underParent) continue;
-    const relevant = c.missing.length === 0 || c.satisfied.some((s) => !isGenericSelector(s));
+    const differences = c.missing.map((m) => ({ expected: m, actual: byAttribute.get(selectorAttribute(m)) ?? [] }));
+    const resemblance = resemblanceOf(differences);
+    const lookAlike = differences.every((d) => d.actual.length > 0 && resemblanceOf([d]) > 0);
+    const relevant = c.missing.length === 0 || c.satisfied.some((s) => !isGenericSelector(s)) || lookAlike;
     if (!relevant || c.satisfied.length === 0) continue;
     const parentProblem = c.underParent ? null : classifyParent(entry.parentId, ctx);
     const kind: NearMissKind = c.missing.length === 0 ? parentProblem!.kind : selectorKind(c.missing);
@@ -170,8 +214,9 @@ export function rankNearMisses(
       missing: c.missing,
       parentOk: c.underParent,
       parentProblem,
-      differences: c.missing.map((m) => ({ expected: m, actual: byAttribute.get(selectorAttribute(m)) ?? [] })),
+      differences,
       score: c.missing.length * 2 + (c.underParent ? 0 : 1),
+      resemblance,
     });
   }
   return misses
@@ -179,6 +224,7 @@ export function rankNearMisses(
       (a, b) =>
         a.score - b.score ||
         b.satisfied.length - a.satisfied.length ||
+        b.resemblance - a.resemblance ||
         a.entry.spiffeId.localeCompare(b.entry.spiffeId) ||
         a.entry.id.localeCompare(b.entry.id),
     )

@@ -1,3 +1,4 @@
+import { controllerManagedReasons } from "@/lib/entries/controller-managed";
 import { selectorKey } from "@/lib/entries/match-selectors";
 import { links } from "@/lib/links";
 import type { Agent, Selector } from "@/lib/spire/types";
@@ -5,16 +6,51 @@ import type { Agent, Selector } from "@/lib/spire/types";
 import type { DiagnoseInput, Reason } from "./diagnose-workload";
 import type { NearMiss } from "./match-entries";
 
+/** What a near miss's reason needs of the diagnosis: the server, the page to come back to, the controller's part. */
+export type ReasonInput = Pick<DiagnoseInput, "server" | "returnTo" | "controller">;
+
 const list = (s: readonly Selector[]) => s.map(selectorKey).join(", ");
 
+/** Why the entry's parent does not serve the workload, in a few words. */
+function parentText(miss: NearMiss): string {
+  const p = miss.parentProblem;
+  switch (p?.kind) {
+    case "alias-not-covering":
+      return `is a node alias that does not cover this node (the agent lacks ${list(p.uncovered)})`;
+    case "stale-parent":
+      return `is the agent of node UID ${p.nodeUid}, which no longer exists`;
+    case "other-agent":
+      return "is another agent";
+    default:
+      return "does not serve this workload";
+  }
+}
+
 /** Why an entry that nearly matches does not, and the fix that makes it match. */
-export function nearMissReason(miss: NearMiss, input: DiagnoseInput, agent: Agent | null): Reason {
+export function nearMissReason(miss: NearMiss, input: ReasonInput, agent: Agent | null): Reason {
+  const reason = nearMissReasonOf(miss, input, agent);
+  const owner = input.controller?.owners[miss.entry.id];
+  const managed = owner ?? (controllerManagedReasons(miss.entry).length ? "spire-controller-manager" : null);
+  if (!managed) return reason;
+  return {
+    ...reason,
+    title: `${reason.title} (it is rendered by ${owner ?? "spire-controller-manager"})`,
+    fix:
+      `spire-controller-manager owns this entry: change ${owner ?? "the object that renders it"} rather than the ` +
+      `entry, or the controller reverts the edit. ${reason.fix}`,
+  };
+}
+
+// Editing the existing entry comes first: it fixes the workload without leaving a second identity behind.
+function nearMissReasonOf(miss: NearMiss, input: ReasonInput, agent: Agent | null): Reason {
   const e = miss.entry;
-  const edit = { label: "Edit entry", href: links.editEntry(input.server, e.id, { returnTo: input.returnTo }) };
+  const edit = {
+    label: "Edit the existing entry",
+    href: links.editEntry(input.server, e.id, { returnTo: input.returnTo }),
+  };
   const here = agent?.spiffeId ?? null;
-  // Moving the existing entry fixes it without leaving a stale duplicate behind.
   const move = (to: string) => ({
-    label: "Move the entry to this node's agent",
+    label: "Edit the existing entry: move it to this node's agent",
     href: links.editEntry(input.server, e.id, { parentId: to, returnTo: input.returnTo }),
   });
   const createHere = (to: string) => ({
@@ -45,10 +81,11 @@ export function nearMissReason(miss: NearMiss, input: DiagnoseInput, agent: Agen
         blocking: true,
         title: `Entry ${e.spiffeId} has the right selectors but is parented to another agent (${e.parentId})`,
         fix: here
-          ? `Create it under ${here} too, or parent it to a node alias that covers both agents.`
+          ? `Edit it: parent it to a node alias that covers both agents, or move it to ${here} if the other agent's ` +
+            `workloads no longer need it. Create a copy under ${here} only as the alternative.`
           : "Parent it to the agent that serves this workload.",
-        action: here ? createHere(here) : edit,
-        secondary: here ? move(here) : null,
+        action: here ? move(here) : edit,
+        secondary: here ? createHere(here) : null,
       };
     case "alias-not-covering":
       return {
@@ -84,18 +121,20 @@ export function nearMissReason(miss: NearMiss, input: DiagnoseInput, agent: Agen
       return {
         code: miss.kind,
         blocking: true,
-        title: `Entry ${e.spiffeId} differs in ${what}: it needs ${diffs}${miss.parentOk ? "" : `, and its parent ${e.parentId} does not serve this workload`}`,
-        fix: `Change the entry's ${what} to match the workload (or create an entry with the workload's values).`,
-        action: {
+        title: `Entry ${e.spiffeId} differs in ${what}: it needs ${diffs}${miss.parentOk ? "" : `, and its parent ${e.parentId} ${parentText(miss)}`}`,
+        fix:
+          `Edit the existing entry: change its ${what} to the workload's${miss.parentOk || !here ? "" : ` and move it to ${here}`}. ` +
+          "Create a second entry only if the workload should have another identity.",
+        action: miss.parentOk || !here ? edit : move(here),
+        secondary: {
           label: "Create with the workload's values",
           href: links.newEntry(input.server, {
-            parentId: miss.parentOk ? e.parentId : (agent?.spiffeId ?? e.parentId),
+            parentId: miss.parentOk ? e.parentId : (here ?? e.parentId),
             spiffeId: e.spiffeId,
             selectors: fixed,
             returnTo: input.returnTo,
           }),
         },
-        secondary: edit,
       };
     }
   }

@@ -19,10 +19,12 @@ for (let i = 0; i < count; i += 5000) index.addEntries(generated.entries.slice(i
 index.setAgents(generated.agents, Date.now());
 index.seal();
 index.derived();
+const search = index.searchIndex();
 // Only the index keeps the entries' texts now.
 generated.entries.length = 0;
 gc();
 const after = process.memoryUsage();
 console.log(`${index.size} entries indexed`);
 console.log(`heap before ${mib(before.heapUsed)}, with the index alone ${mib(after.heapUsed)}`);
+console.log(`of which the trigram search index ${mib(search.bytes)}`);
 console.log(`array buffers ${mib(after.arrayBuffers)}, RSS now ${mib(after.rss)}`);

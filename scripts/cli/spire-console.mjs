@@ -86,6 +86,12 @@ export function formatPlan(plan) {
     for (const field of change.fields)
       lines.push(`      ${field.field}: ${show(field.before)} -> ${show(field.after)}`);
   }
+  for (const change of plan.federation?.changes ?? []) {
+    lines.push(`  ${marks[change.action]} federation with ${change.trustDomain}`);
+    for (const field of change.fields)
+      lines.push(`      ${field.field}: ${show(field.before)} -> ${show(field.after)}`);
+  }
+  for (const td of plan.federation?.unmanaged ?? []) lines.push(`  ? unmanaged federation with ${td}`);
   for (const entry of plan.unmanaged.slice(0, 20)) lines.push(`  ? unmanaged ${entry.spiffeId} (${entry.id})`);
   if (plan.unmanaged.length > 20) lines.push(`  ? ... and ${plan.unmanaged.length - 20} more unmanaged`);
   for (const risk of plan.risks) lines.push(`  ! ${risk.kind}: ${risk.spiffeId}: ${risk.message}`);
@@ -171,7 +177,7 @@ const commands = {
   },
 };
 
-const usage = `usage: spire-console <export|plan|apply|drift> [options]   (see the README, "Entries as code")`;
+const usage = `usage: spire-console <export|plan|apply|drift> [options]   (see docs/entries-as-code.md)`;
 
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv) {

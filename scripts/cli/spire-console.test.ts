@@ -39,6 +39,38 @@ describe("the spire-console CLI", () => {
     ]);
   });
 
+  it("prints the federation relationships a plan changes and the ones it leaves unmanaged", () => {
+    const text = formatPlan({
+      id: "P2",
+      server: "main",
+      summaryLine: "1 to add, 1 to change, 0 to delete",
+      changes: [],
+      federation: {
+        changes: [
+          { action: "create", trustDomain: "bar.example.com", fields: [] },
+          {
+            action: "update",
+            trustDomain: "baz.example.com",
+            fields: [{ field: "bundleEndpointUrl", before: "https://old:8443", after: "https://new:8443" }],
+          },
+        ],
+        unchanged: 0,
+        unmanaged: ["qux.example.com"],
+        pinned: {},
+      },
+      unmanaged: [],
+      risks: [],
+      guard: { tripped: false },
+    }) as string;
+    expect(text.split("\n")).toEqual([
+      "Plan P2 for server main: 1 to add, 1 to change, 0 to delete",
+      "  + federation with bar.example.com",
+      "  ~ federation with baz.example.com",
+      "      bundleEndpointUrl: https://old:8443 -> https://new:8443",
+      "  ? unmanaged federation with qux.example.com",
+    ]);
+  });
+
   it("exits 1 on an unknown command or a missing URL", async () => {
     const saved = process.env.SPIRE_CONSOLE_URL;
     delete process.env.SPIRE_CONSOLE_URL;

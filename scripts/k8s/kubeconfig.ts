@@ -2,7 +2,7 @@
 // local API server, with its serving CA embedded so the file stands alone.
 import { readFileSync, writeFileSync } from "node:fs";
 
-import { CLUSTER_NAME } from "./paths.ts";
+import { CLUSTER_NAME as DEMO_CLUSTER } from "./paths.ts";
 
 export interface KubeconfigInput {
   server: string;
@@ -10,10 +10,13 @@ export interface KubeconfigInput {
   user: string;
   token: string;
   namespace?: string;
+  /** Cluster and context name; default "demo". */
+  cluster?: string;
 }
 
 /** Writes one kubeconfig with a single context named after the cluster ("demo"). */
 export function writeKubeconfig(file: string, input: KubeconfigInput): void {
+  const CLUSTER_NAME = input.cluster ?? DEMO_CLUSTER;
   const caData = Buffer.from(readFileSync(input.caPath)).toString("base64");
   const config = {
     apiVersion: "v1",

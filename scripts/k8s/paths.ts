@@ -9,6 +9,10 @@ export const ETCD_VERSION = "3.6.16";
 
 /** The cluster name SPIRE's k8s_psat attestor uses for this API server. */
 export const CLUSTER_NAME = "demo";
+/** The second cluster (scripts/k8s/world-edge.ts): its own etcd and API server, agents of foo. */
+export const EDGE_CLUSTER = "edge";
+/** Every local cluster, in start order. */
+export const K8S_CLUSTERS = [CLUSTER_NAME, EDGE_CLUSTER] as const;
 
 export interface K8sPaths {
   dir: string;
@@ -37,9 +41,9 @@ export interface K8sPaths {
   seedMarkerPath: string;
 }
 
-/** Resolves the Kubernetes paths inside the stack described by `paths`. */
-export function getK8sPaths(paths: StackPaths): K8sPaths {
-  const dir = path.join(paths.stackDir, "k8s");
+/** Resolves the Kubernetes paths of one cluster (<stack>/k8s for demo, <stack>/k8s-<name> for others). */
+export function getK8sPaths(paths: StackPaths, cluster: string = CLUSTER_NAME): K8sPaths {
+  const dir = path.join(paths.stackDir, cluster === CLUSTER_NAME ? "k8s" : `k8s-${cluster}`);
   const certDir = path.join(dir, "pki");
   return {
     dir,

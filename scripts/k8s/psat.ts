@@ -9,11 +9,12 @@ export async function requestAgentToken(
   target: KubeTarget,
   pod: { name: string; uid: string },
   expirationSeconds = 3600,
+  namespace = SPIRE_NAMESPACE,
 ): Promise<string> {
   const response = await kubeRequest<{ status: { token: string } }>(
     target,
     "POST",
-    `/api/v1/namespaces/${SPIRE_NAMESPACE}/serviceaccounts/spire-agent/token`,
+    `/api/v1/namespaces/${namespace}/serviceaccounts/spire-agent/token`,
     {
       apiVersion: "authentication.k8s.io/v1",
       kind: "TokenRequest",

@@ -34,7 +34,7 @@ export function crdManifests(): SeedObject[] {
 
 type Crd = { status?: { conditions?: { type: string; status: string }[] } };
 
-async function waitEstablished(target: KubeTarget, name: string): Promise<void> {
+export async function waitEstablished(target: KubeTarget, name: string): Promise<void> {
   for (let i = 0; i < 50; i++) {
     const crd = await kubeRequest<Crd>(
       target,

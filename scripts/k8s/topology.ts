@@ -35,6 +35,8 @@ export const NODES: readonly NodeSpec[] = [
 ];
 
 export const SPIRE_NAMESPACE = "spire";
+/** foo's agents and CSI driver run on the nodes labelled so (bar's deployment has nodes of its own). */
+export const FOO_NODE_SELECTOR: Record<string, string> = { "spire.example.com/server": "foo" };
 /** A second, broken install: PodSecurity `baseline` blocks its pods, and its socket paths disagree. */
 export const CANARY_NAMESPACE = "spire-canary";
 export const CSI_DRIVER = "csi.spiffe.io";

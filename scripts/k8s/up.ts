@@ -33,10 +33,18 @@ export function kubernetesEnabled(env: NodeJS.ProcessEnv = process.env): boolean
   return !["off", "0", "false", "no"].includes((env.SPIRE_CONSOLE_KUBERNETES ?? "").toLowerCase());
 }
 
-/** Starts etcd + kube-apiserver unless running, writes kubeconfigs, seeds the world. */
-export async function ensureKubernetes(paths: StackPaths): Promise<K8sStack> {
+/** One local cluster: its name and how its world is seeded. */
+export interface ClusterWorld {
+  name: string;
+  seed: (admin: KubeTarget, now?: Date) => Promise<SeededWorld>;
+}
+
+const DEMO_WORLD: ClusterWorld = { name: CLUSTER_NAME, seed: seedWorld };
+
+/** Starts etcd + kube-apiserver of one cluster (default demo) unless running, writes kubeconfigs, seeds its world. */
+export async function ensureKubernetes(paths: StackPaths, cluster: ClusterWorld = DEMO_WORLD): Promise<K8sStack> {
   const elapsed = stopwatch();
-  const kp = getK8sPaths(paths);
+  const kp = getK8sPaths(paths, cluster.name);
   mkdirSync(kp.dir, { recursive: true, mode: 0o700 });
   const running = trackedPid(etcdProcess(kp)) !== null && trackedPid(apiserverProcess(kp)) !== null;
   if (!running) await ensureK8sBinaries(kp);
@@ -53,15 +61,18 @@ export async function ensureKubernetes(paths: StackPaths): Promise<K8sStack> {
       user: TOKEN_USERS[key][0],
       token: tokens[key],
       namespace,
+      cluster: cluster.name,
     });
   kubeconfig(kp.adminKubeconfig, "admin", SPIRE_NAMESPACE);
   kubeconfig(kp.consoleKubeconfig, "console", SPIRE_NAMESPACE);
   kubeconfig(kp.spireServerKubeconfig, "spireServer");
 
   const admin: KubeTarget = { server, ca: readFileSync(kp.servingCertPath), token: tokens.admin };
-  const world = await seedUnlessCurrent(kp, admin);
-  say(`Kubernetes API server ${server} ready with its world in ${elapsed()} (kubeconfig ${kp.adminKubeconfig})`);
-  return { cluster: CLUSTER_NAME, server, paths: kp, admin, world };
+  const world = await seedUnlessCurrent(kp, admin, cluster);
+  say(
+    `Kubernetes API server ${server} (cluster ${cluster.name}) ready with its world in ${elapsed()} (kubeconfig ${kp.adminKubeconfig})`,
+  );
+  return { cluster: cluster.name, server, paths: kp, admin, world };
 }
 
 interface SeedMarker {
@@ -89,7 +100,7 @@ function worldVersion(): string {
  * the current version of it, seeded less than 6 hours ago (which keeps its events recent).
  * Skipping keeps a repeated `stack:up` fast.
  */
-async function seedUnlessCurrent(kp: K8sPaths, admin: KubeTarget): Promise<SeededWorld> {
+async function seedUnlessCurrent(kp: K8sPaths, admin: KubeTarget, cluster: ClusterWorld): Promise<SeededWorld> {
   const version = worldVersion();
   const pids = `${trackedPid(etcdProcess(kp))}/${trackedPid(apiserverProcess(kp))}`;
   if (existsSync(kp.seedMarkerPath)) {
@@ -100,7 +111,7 @@ async function seedUnlessCurrent(kp: K8sPaths, admin: KubeTarget): Promise<Seede
       return marker.world;
     }
   }
-  const world = await seedWorld(admin);
+  const world = await cluster.seed(admin);
   const marker: SeedMarker = { version, pids, seededAt: Date.now(), world };
   writeFileSync(kp.seedMarkerPath, JSON.stringify(marker, null, 2) + "\n");
   return world;

@@ -3,7 +3,16 @@
 import { KUBE_VERSION } from "./paths.ts";
 import { TOKEN_USERS } from "./pki.ts";
 import type { SeedObject } from "./seed-types.ts";
-import { CANARY_NAMESPACE, CSI_DRIVER, FAULTS, NODES, SPIRE_NAMESPACE, WORKLOADS } from "./topology.ts";
+import type { NodeSpec } from "./topology.ts";
+import {
+  CANARY_NAMESPACE,
+  CSI_DRIVER,
+  FAULTS,
+  FOO_NODE_SELECTOR,
+  NODES,
+  SPIRE_NAMESPACE,
+  WORKLOADS,
+} from "./topology.ts";
 
 const podSecurity = (level: string) => ({
   "pod-security.kubernetes.io/enforce": level,
@@ -78,23 +87,32 @@ export function rbac(): SeedObject[] {
   ];
 }
 
-/** Three Ready nodes with realistic node info. */
-export function nodes(now: Date): SeedObject[] {
+/**
+ * Ready nodes with realistic node info: by default the three of foo's deployment; `offset` keeps
+ * the pod CIDRs and machine IDs of a further list apart, `labels` are added to each.
+ */
+export function nodes(
+  now: Date,
+  list: readonly NodeSpec[] = NODES,
+  offset = 0,
+  labels: Record<string, string> = FOO_NODE_SELECTOR,
+): SeedObject[] {
   const since = new Date(now.getTime() - 3 * 86_400_000).toISOString().replace(/\.\d+Z$/, "Z");
   const heartbeat = now.toISOString().replace(/\.\d+Z$/, "Z");
-  return NODES.map((node, index) => ({
+  return list.map((node, i) => ({
     apiVersion: "v1",
     kind: "Node",
     metadata: {
       name: node.name,
       labels: {
+        ...labels,
         "kubernetes.io/hostname": node.name,
         "kubernetes.io/os": "linux",
         "kubernetes.io/arch": "amd64",
         "topology.kubernetes.io/zone": node.zone,
       },
     },
-    spec: { podCIDR: `10.244.${index}.0/24`, podCIDRs: [`10.244.${index}.0/24`] },
+    spec: { podCIDR: `10.244.${i + offset}.0/24`, podCIDRs: [`10.244.${i + offset}.0/24`] },
     status: {
       capacity: { cpu: "4", memory: "16384Mi", pods: "110", "ephemeral-storage": "100Gi" },
       allocatable: { cpu: "3800m", memory: "15360Mi", pods: "110", "ephemeral-storage": "95Gi" },
@@ -138,9 +156,9 @@ export function nodes(now: Date): SeedObject[] {
       ],
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {
-        machineID: `${index + 1}`.padStart(32, "a"),
-        systemUUID: `0000000${index + 1}-0000-4000-8000-00000000000${index + 1}`,
-        bootID: `b00700${index + 1}0-0000-4000-8000-000000000000`,
+        machineID: `${i + offset + 1}`.padStart(32, "a"),
+        systemUUID: `0000000${i + offset + 1}-0000-4000-8000-00000000000${i + offset + 1}`,
+        bootID: `b00700${i + offset + 1}0-0000-4000-8000-000000000000`,
         kernelVersion: "6.12.38+deb13-amd64",
         osImage: "Debian GNU/Linux 13 (trixie)",
         containerRuntimeVersion: "containerd://2.1.4",
@@ -164,8 +182,8 @@ export function csiDriver(): SeedObject {
 }
 
 /** CSINodes: csi.spiffe.io registered on every node except the unregistered one. */
-export function csiNodes(nodeUids: Map<string, string>): SeedObject[] {
-  return NODES.map((node) => ({
+export function csiNodes(nodeUids: Map<string, string>, list: readonly NodeSpec[] = NODES): SeedObject[] {
+  return list.map((node) => ({
     apiVersion: "storage.k8s.io/v1",
     kind: "CSINode",
     metadata: {

@@ -150,3 +150,18 @@ export function bundleConfigMap(namespace: string, bundlePem: string): SeedObjec
     data: { "bundle.crt": bundlePem },
   };
 }
+
+/** The status of a one-replica StatefulSet that is ready and rolled out at `revision`. */
+export function readyStatefulSetStatus(generation: number | undefined, revision: string): Record<string, unknown> {
+  return {
+    observedGeneration: generation,
+    replicas: 1,
+    readyReplicas: 1,
+    currentReplicas: 1,
+    updatedReplicas: 1,
+    availableReplicas: 1,
+    currentRevision: revision,
+    updateRevision: revision,
+    collisionCount: 0,
+  };
+}

@@ -1,4 +1,5 @@
 // Renders a spire-agent HCL config for one stack agent (x509pop or join_token).
+import { renderTelemetry } from "./telemetry.ts";
 
 export interface AgentConfigInput {
   trustDomain: string;
@@ -12,6 +13,8 @@ export interface AgentConfigInput {
   x509pop?: { certificatePath: string; privateKeyPath: string };
   /** k8s_psat only: the cluster name and the file holding the projected service-account token. */
   k8sPsat?: { cluster: string; tokenPath: string };
+  /** SPIRE's Prometheus telemetry on 127.0.0.1:<port> (scripts/stack/telemetry.ts). */
+  telemetryPort?: number;
 }
 
 const q = (value: string) => JSON.stringify(value);
@@ -60,5 +63,5 @@ ${nodeAttestor}
     plugin_data {}
   }
 }
-`;
+${renderTelemetry(c.telemetryPort)}`;
 }

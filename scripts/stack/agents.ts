@@ -1,6 +1,6 @@
 // Brings up one SPIRE agent. x509pop agents can always re-attest; a join_token agent
 // restarts on its stored SVID while valid, else gets a fresh one-time token.
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { CLUSTER_NAME, psatTokenPath } from "../k8s/paths.ts";
@@ -16,6 +16,7 @@ import type { StackPaths } from "./paths.ts";
 import { getAgentPaths, getServerPaths } from "./paths.ts";
 import { runningPid, startDetached, stopProcess } from "./process.ts";
 import { runServerCliJson } from "./spire-cli.ts";
+import { readTelemetryPorts } from "./telemetry.ts";
 import type { AgentSpec, ServerSpec } from "./topology.ts";
 
 export interface AgentContext {
@@ -39,24 +40,30 @@ export async function ensureAgent(ctx: AgentContext, agent: AgentSpec): Promise<
   }
   mkdirSync(ap.dataDir, { recursive: true, mode: 0o700 });
   mkdirSync(path.dirname(socketPath), { recursive: true, mode: 0o700 });
-  writeFileSync(
-    ap.configPath,
-    renderAgentConfig({
-      trustDomain: ctx.server.trustDomain,
-      serverPort: ctx.serverPort,
-      socketPath,
-      dataDir: ap.dataDir,
-      logPath: ap.logPath,
-      trustBundlePath: getServerPaths(ctx.paths, ctx.server.name).bundlePemPath,
-      x509pop:
-        agent.attestation === "x509pop" && fleetCert
-          ? { certificatePath: fleetCert.certPath, privateKeyPath: fleetCert.keyPath }
-          : undefined,
-      k8sPsat:
-        agent.attestation === "k8s_psat" ? { cluster: CLUSTER_NAME, tokenPath: psatTokenPath(ap.dir) } : undefined,
-    }),
-  );
+  const previous = existsSync(ap.configPath) ? readFileSync(ap.configPath, "utf8") : null;
+  const config = renderAgentConfig({
+    trustDomain: ctx.server.trustDomain,
+    serverPort: ctx.serverPort,
+    socketPath,
+    dataDir: ap.dataDir,
+    logPath: ap.logPath,
+    trustBundlePath: getServerPaths(ctx.paths, ctx.server.name).bundlePemPath,
+    x509pop:
+      agent.attestation === "x509pop" && fleetCert
+        ? { certificatePath: fleetCert.certPath, privateKeyPath: fleetCert.keyPath }
+        : undefined,
+    k8sPsat:
+      agent.attestation === "k8s_psat"
+        ? { cluster: agent.k8sCluster ?? CLUSTER_NAME, tokenPath: psatTokenPath(ap.dir) }
+        : undefined,
+    telemetryPort: readTelemetryPorts(ctx.paths)[agent.name],
+  });
+  writeFileSync(ap.configPath, config);
 
+  if (previous !== null && previous !== config && runningPid(proc) !== null) {
+    say(`${agent.name}'s config changed; restarting it`);
+    await stopProcess(proc);
+  }
   const pid = runningPid(proc);
   if (pid !== null) {
     say(`${agent.name} already running (pid ${pid})`);

@@ -21,11 +21,10 @@ import { K8S_SERVER } from "./k8s-topology.ts";
 import { say } from "./log.ts";
 import type { StackPaths } from "./paths.ts";
 import { getServerPaths } from "./paths.ts";
-import type { CliEntry } from "./spire-cli.ts";
-import { idToString, runServerCli, runServerCliJson } from "./spire-cli.ts";
+import { syncEntries, type WantedEntry } from "./sync-entries.ts";
 import { getServerSpec } from "./topology.ts";
 
-type Wanted = { id: string; spiffeId: string; parentId: string; selectors: string[] };
+type Wanted = WantedEntry;
 
 /** A stable `scm.<uuid>` ID for a name, so re-runs find their own entries. */
 function entryId(name: string): string {
@@ -61,14 +60,6 @@ export function controllerEntries(
   return wanted;
 }
 
-const same = (e: CliEntry & { id: string }, w: Wanted) =>
-  idToString(e.spiffe_id) === w.spiffeId &&
-  idToString(e.parent_id) === w.parentId &&
-  e.selectors
-    .map((s) => `${s.type}:${s.value}`)
-    .sort()
-    .join() === [...w.selectors].sort().join();
-
 /** Seeds the controller manager's objects and the entries it would have made; does nothing without Kubernetes. */
 export async function seedControllerWorld(
   k8s: K8sStack | null,
@@ -81,34 +72,7 @@ export async function seedControllerWorld(
   const podUids = await seedControllerManager(k8s.admin, { trustDomain: td, partner });
   const wanted = controllerEntries(td, podUids, k8s.world.nodeUids);
   const sp = getServerPaths(paths, K8S_SERVER);
-  const cli = (args: string[]) => runServerCli(bin.spireServer, sp.socketPath, args);
-  const { entries = [] } = await runServerCliJson<{ entries?: (CliEntry & { id: string })[] }>(
-    bin.spireServer,
-    sp.socketPath,
-    ["entry", "show"],
-  );
-  const ours = entries.filter((e) => e.id.startsWith(`${CM_ENTRY_PREFIX}.`));
-  let created = 0;
-  for (const e of ours) {
-    const want = wanted.find((w) => w.id === e.id);
-    if (!want || !same(e, want)) await cli(["entry", "delete", "-entryID", e.id]);
-  }
-  for (const w of wanted) {
-    const existing = ours.find((e) => e.id === w.id);
-    if (existing && same(existing, w)) continue;
-    await cli([
-      "entry",
-      "create",
-      "-entryID",
-      w.id,
-      "-spiffeID",
-      w.spiffeId,
-      "-parentID",
-      w.parentId,
-      ...w.selectors.flatMap((s) => ["-selector", s]),
-    ]);
-    created += 1;
-  }
+  const created = await syncEntries(bin, sp.socketPath, CM_ENTRY_PREFIX, wanted);
   say(
     `${K8S_SERVER}: controller-manager world: ${podUids.size} pods in ${CM_NAMESPACE}, CRDs and objects applied, ${created} entries (re)created`,
   );

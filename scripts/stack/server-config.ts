@@ -1,4 +1,5 @@
 // Renders a spire-server HCL config for one stack server.
+import { renderTelemetry } from "./telemetry.ts";
 
 export interface ServerConfigInput {
   trustDomain: string;
@@ -12,7 +13,7 @@ export interface ServerConfigInput {
   /** SPIFFE IDs allowed to call the server's admin APIs (`admin_ids`). */
   adminIds: readonly string[];
   /** k8s_psat attestation against the local Kubernetes API server (scripts/k8s), if it runs. */
-  k8sPsat?: { cluster: string; kubeconfigPath: string; serviceAccounts: readonly string[] };
+  k8sPsat?: { cluster: string; kubeconfigPath: string; serviceAccounts: readonly string[] }[];
   /** A PostgreSQL datastore (the bench's million entries) instead of SQLite in the data dir. */
   postgresUrl?: string;
   /**
@@ -20,6 +21,10 @@ export interface ServerConfigInput {
    * at hundreds of thousands of entries takes most of the machine (the bench server turns it on).
    */
   eventsBasedCache?: boolean;
+  /** SPIRE's Prometheus telemetry on 127.0.0.1:<port> (scripts/stack/telemetry.ts). */
+  telemetryPort?: number;
+  /** The bundle endpoint's refresh_hint (SPIRE's default, 5m, without it). */
+  refreshHint?: string;
 }
 
 const q = (value: string) => JSON.stringify(value);
@@ -42,7 +47,7 @@ ${c.eventsBasedCache ? "\n  experimental {\n    events_based_cache = true\n  }\n
   federation {
     bundle_endpoint {
       address = "127.0.0.1"
-      port = ${c.bundleEndpointPort}
+      port = ${c.bundleEndpointPort}${c.refreshHint ? `\n      refresh_hint = ${q(c.refreshHint)}` : ""}
       profile "https_spiffe" {}
     }
   }
@@ -71,19 +76,23 @@ plugins {
       ca_bundle_path = ${q(c.fleetCaPath)}
     }
   }
-${c.k8sPsat ? renderK8sPsat(c.k8sPsat) : ""}}
-`;
+${c.k8sPsat?.length ? renderK8sPsat(c.k8sPsat) : ""}}
+${renderTelemetry(c.telemetryPort)}`;
 }
 
 function renderK8sPsat(k: NonNullable<ServerConfigInput["k8sPsat"]>): string {
   return `
   NodeAttestor "k8s_psat" {
     plugin_data {
-      clusters = {
-        ${q(k.cluster)} = {
-          service_account_allow_list = [${k.serviceAccounts.map(q).join(", ")}]
-          kube_config_file = ${q(k.kubeconfigPath)}
-        }
+      clusters = {${k
+        .map(
+          (c) => `
+        ${q(c.cluster)} = {
+          service_account_allow_list = [${c.serviceAccounts.map(q).join(", ")}]
+          kube_config_file = ${q(c.kubeconfigPath)}
+        }`,
+        )
+        .join("")}
       }
     }
   }

@@ -14,6 +14,7 @@ import { runningPid, startDetached, stopProcess } from "./process.ts";
 import type { ServerConfigInput } from "./server-config.ts";
 import { renderServerConfig } from "./server-config.ts";
 import { runServerCli } from "./spire-cli.ts";
+import { readTelemetryPorts, STACK_REFRESH_HINT } from "./telemetry.ts";
 import type { ServerSpec } from "./topology.ts";
 
 export interface ServerResult {
@@ -52,6 +53,8 @@ export async function ensureServer(
     adminIds: spec.adminIds,
     k8sPsat,
     ...bench,
+    telemetryPort: readTelemetryPorts(paths)[spec.name],
+    refreshHint: bench ? undefined : STACK_REFRESH_HINT,
   });
   const previous = existsSync(sp.configPath) ? readFileSync(sp.configPath, "utf8") : null;
   writeFileSync(sp.configPath, config);
@@ -67,7 +70,8 @@ export async function ensureServer(
     say(`${spec.name} already running (pid ${pid})`);
     return { fresh: false };
   }
-  for (const port of [ports.bindPort, ports.bundleEndpointPort]) {
+  for (const port of [ports.bindPort, ports.bundleEndpointPort, readTelemetryPorts(paths)[spec.name] ?? 0]) {
+    if (port === 0) continue;
     if (!(await isPortFree(port))) {
       throw new StackError(portTakenMessage(port, spec.name, paths));
     }

@@ -1,6 +1,6 @@
 // Runs the spire-server CLI against a stack server and parses `-output json`.
 // Used by the stack scripts and importable from tests.
-import { runOrThrow } from "./exec.ts";
+import { type RunOptions, runOrThrow } from "./exec.ts";
 import type { StackState } from "./state.ts";
 import { getStackServer, readStackState } from "./state.ts";
 
@@ -51,8 +51,13 @@ export function withSocket(socketPath: string, args: readonly string[]): string[
 }
 
 /** Runs `spire-server <args> -socketPath <socket>` and returns stdout; throws on failure. */
-export async function runServerCli(bin: string, socketPath: string, args: readonly string[]): Promise<string> {
-  return (await runOrThrow(bin, withSocket(socketPath, args))).stdout;
+export async function runServerCli(
+  bin: string,
+  socketPath: string,
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<string> {
+  return (await runOrThrow(bin, withSocket(socketPath, args), options)).stdout;
 }
 
 /** Like `runServerCli` with `-output json`, parsed. */

@@ -18,6 +18,8 @@ export interface StackAgent {
   /** Workload API socket of the agent. */
   socketPath: string;
   dataDir: string;
+  /** SPIRE's Prometheus telemetry endpoint of the agent (scripts/stack/telemetry.ts). */
+  telemetryUrl?: string;
 }
 
 export interface StackServer {
@@ -28,6 +30,8 @@ export interface StackServer {
   bindPort: number;
   bundleEndpointPort: number;
   dataDir: string;
+  /** SPIRE's Prometheus telemetry endpoint of the server (scripts/stack/telemetry.ts). */
+  telemetryUrl?: string;
   agents: StackAgent[];
 }
 
@@ -42,6 +46,18 @@ export interface StackKubernetes {
   adminKubeconfig: string;
   consoleKubeconfig: string;
   nodes: { name: string; uid: string }[];
+  /** Every local cluster (demo first, then edge) with the SPIRE deployments in it. */
+  clusters?: StackCluster[];
+}
+
+/** One local cluster and its SPIRE deployments. */
+export interface StackCluster {
+  name: string;
+  server: string;
+  adminKubeconfig: string;
+  consoleKubeconfig: string;
+  nodes: { name: string; uid: string }[];
+  deployments: { name: string; spireServer: string; namespace: string; serverInCluster: boolean }[];
 }
 
 export interface StackState {
@@ -53,13 +69,15 @@ export interface StackState {
 }
 
 export interface ConsoleConfig {
-  servers: { name: string; address: string; trustDomain: string; version: string; adminIds: string[] }[];
-  kubernetes?: {
-    kubeconfig: string;
-    namespace: string;
-    spireServer: string;
-    controllerManager: { entryIdPrefix: string };
-  };
+  servers: {
+    name: string;
+    address: string;
+    trustDomain: string;
+    version: string;
+    adminIds: string[];
+    telemetry?: string;
+  }[];
+  kubernetes?: ReturnType<typeof consoleKubernetes>;
   dataDir: string;
   auth: ReturnType<typeof demoAuthConfig>;
   /** Watched entry sets (scripts/stack/seed-entry-sets.ts). */
@@ -128,21 +146,38 @@ export function toConsoleConfig(state: StackState): ConsoleConfig {
       version: SPIRE_VERSION,
       // Mirrors the server's admin_ids (topology.ts): the console refuses those IDs to scoped writers.
       adminIds: SERVERS.find((spec) => spec.name === s.name)?.adminIds ?? [],
+      ...(s.telemetryUrl ? { telemetry: s.telemetryUrl } : {}),
     })),
     dataDir: path.resolve(path.dirname(state.idp.infoFile), "..", "console-data"),
     entrySets: stackEntrySetsConfig(path.resolve(path.dirname(state.idp.infoFile), "..")),
     auth: demoAuthConfig(state.idp),
-    ...(state.kubernetes
-      ? {
-          kubernetes: {
-            kubeconfig: state.kubernetes.consoleKubeconfig,
-            namespace: state.kubernetes.namespace,
-            spireServer: state.kubernetes.spireServer,
-            controllerManager: { entryIdPrefix: CM_ENTRY_PREFIX },
-          },
-        }
-      : {}),
+    ...(state.kubernetes ? { kubernetes: consoleKubernetes(state.kubernetes) } : {}),
   });
+}
+
+/** The console's `kubernetes` section: every cluster with its deployments (or demo's alone, for an older stack.json). */
+function consoleKubernetes(k: StackKubernetes) {
+  const clusters = k.clusters ?? [
+    {
+      name: k.cluster,
+      consoleKubeconfig: k.consoleKubeconfig,
+      deployments: [{ name: k.spireServer, spireServer: k.spireServer, namespace: k.namespace, serverInCluster: true }],
+    },
+  ];
+  return {
+    clusters: clusters.map((c) => ({
+      name: c.name,
+      kubeconfig: c.consoleKubeconfig,
+      deployments: c.deployments.map((d) => ({
+        name: d.name,
+        spireServer: d.spireServer,
+        namespace: d.namespace,
+        ...(d.serverInCluster ? {} : { serverInCluster: false }),
+        // foo's controller manager names its entries scm.<uuid> (scripts/k8s/controller-world.ts).
+        ...(d.spireServer === "foo" ? { controllerManager: { entryIdPrefix: CM_ENTRY_PREFIX } } : {}),
+      })),
+    })),
+  };
 }
 
 /** Writes stack.json and console.json into the stack dir. */

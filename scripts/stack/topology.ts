@@ -17,6 +17,8 @@ export interface AgentSpec {
   joinTokenAlias?: string;
   /** k8s_psat only: the seeded Kubernetes node whose spire-agent pod the agent's token is bound to. */
   k8sNode?: string;
+  /** k8s_psat only: the node's cluster (default demo). */
+  k8sCluster?: string;
 }
 
 export const SERVERS: readonly ServerSpec[] = [

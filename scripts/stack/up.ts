@@ -17,6 +17,7 @@ import { getAgentPaths, getServerPaths, getStackPaths } from "./paths.ts";
 import { loadOrChoosePorts } from "./ports.ts";
 import { ensureSeeded } from "./seed.ts";
 import { barSeedEntries } from "./seed-bar.ts";
+import { seedClusterEntries } from "./seed-clusters.ts";
 import { seedControllerWorld } from "./seed-controller-manager.ts";
 import { writeStackEntrySets } from "./seed-entry-sets.ts";
 import { fooSeedEntries } from "./seed-foo.ts";
@@ -24,6 +25,7 @@ import { seedTroubleshoot } from "./seed-troubleshoot.ts";
 import { ensureServer, exportBundle } from "./servers.ts";
 import type { StackServer, StackState } from "./state.ts";
 import { writeStackFiles } from "./state.ts";
+import { ensureTelemetryPorts, telemetryUrl } from "./telemetry.ts";
 import { AGENTS, agentsOf, getServerSpec, SERVERS } from "./topology.ts";
 
 /** Brings the whole stack up; safe to run again at any time. */
@@ -45,6 +47,11 @@ export async function up(): Promise<StackState> {
   const x509popAgents = AGENTS.filter((a) => a.attestation === "x509pop").map((a) => a.name);
   const pki = await ensureFleetPki(paths.pkiDir, foo.trustDomain, x509popAgents);
 
+  const telemetry = await ensureTelemetryPorts(
+    paths,
+    [...SERVERS, ...AGENTS].map((c) => c.name),
+    new Set(Object.values(ports).flatMap((p) => [p.bindPort, p.bundleEndpointPort])),
+  );
   const k8s = await startKubernetes(paths);
   const fresh = new Set<string>();
   await Promise.all(
@@ -78,19 +85,19 @@ export async function up(): Promise<StackState> {
       agentIds.set(agent.name, await ensureAgent(ctx, agent));
     }),
   );
-  const k8sServer = getServerSpec(K8S_AGENTS[0]?.server ?? "foo");
-  const k8sAgentIds = await ensureK8sAgents(k8s, {
+  const k8sAgentIds = await ensureK8sAgents(k8s, (name) => ({
     paths,
     bin,
-    server: k8sServer,
-    serverPort: ports[k8sServer.name]!.bindPort,
+    server: getServerSpec(name),
+    serverPort: ports[name]!.bindPort,
     pki,
-    serverIsFresh: fresh.has(k8sServer.name),
-  });
+    serverIsFresh: fresh.has(name),
+  }));
   for (const [name, id] of k8sAgentIds) agentIds.set(name, id);
   await publishK8sBundle(k8s, paths);
-  await seedTroubleshoot(k8s, paths, bin, agentIds);
-  await seedControllerWorld(k8s, paths, bin, {
+  await seedTroubleshoot(k8s?.demo ?? null, paths, bin, agentIds);
+  await seedClusterEntries(k8s, paths, bin, agentIds);
+  await seedControllerWorld(k8s?.demo ?? null, paths, bin, {
     trustDomain: bar.trustDomain,
     bundleEndpointUrl: `https://127.0.0.1:${ports[bar.name]!.bundleEndpointPort}`,
   });
@@ -119,6 +126,7 @@ export async function up(): Promise<StackState> {
     bindPort: ports[spec.name]!.bindPort,
     bundleEndpointPort: ports[spec.name]!.bundleEndpointPort,
     dataDir: getServerPaths(paths, spec.name).dir,
+    ...(telemetry[spec.name] ? { telemetryUrl: telemetryUrl(telemetry[spec.name]!) } : {}),
     agents: [...agentsOf(spec.name), ...K8S_AGENTS.filter((a) => a.server === spec.name && agentIds.has(a.name))].map(
       (agent) => ({
         name: agent.name,
@@ -126,6 +134,7 @@ export async function up(): Promise<StackState> {
         attestationType: agent.attestation,
         socketPath: getAgentPaths(paths, agent.name).socketPath,
         dataDir: getAgentPaths(paths, agent.name).dir,
+        ...(telemetry[agent.name] ? { telemetryUrl: telemetryUrl(telemetry[agent.name]!) } : {}),
       }),
     ),
   }));

@@ -56,7 +56,8 @@ describe("the audit trail in Chromium", () => {
     const history = await detail.history();
     const change = history.getByRole("listitem").filter({ hasText: "entry.update" });
     await change.getByText("by Eddie Editor").waitFor();
-    await expect(change.getByTestId("record-diff").textContent()).resolves.toMatch(/x509SvidTtl\s*3600\s*→\s*900/);
+    // The History says it in the form's words.
+    await expect(change.getByTestId("record-diff").textContent()).resolves.toMatch(/X\.509-SVID TTL\s*1h\s*→\s*15m/);
     await expect(history.getByRole("listitem").filter({ hasText: "entry.create" }).count()).resolves.toBe(1);
     await detail.screenshot("entry-history");
     await detail.close();

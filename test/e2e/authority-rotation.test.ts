@@ -5,7 +5,14 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { consoleFetch, stackUp } from "../support/api";
-import { cliAuthorities, cliBundle, type Kind, rotationView, waitUntilAllowed } from "../support/rotation";
+import {
+  cliAuthorities,
+  cliBundle,
+  type Kind,
+  publishBundleConfigMap,
+  rotationView,
+  waitUntilAllowed,
+} from "../support/rotation";
 import { AuthoritiesPage } from "./pages/authorities-page";
 import { launchBrowser } from "./support/browser";
 
@@ -33,6 +40,8 @@ async function rotateThroughUi(kind: Kind): Promise<void> {
   const start = await rotationView(kind);
   expect(["idle", "revoked"]).toContain(start.phase);
   const original = start.slots.active!.authorityId;
+  // The watched spire-bundle ConfigMap holds foo's bundle as it is now (the stack has no notifier).
+  if (kind === "x509") await publishBundleConfigMap();
   const view = await AuthoritiesPage.open(browser, "foo");
   const panel = await view.rotationPanel(kind);
   await expect.poll(() => panel.getAttribute("data-phase")).toBe(start.phase);
@@ -55,16 +64,43 @@ async function rotateThroughUi(kind: Kind): Promise<void> {
   await expect((await cliAuthorities(kind)).active?.authority_id).toBe(original);
   await view.screenshot(`rotation-${kind}-prepared`);
 
-  // 2. activate, once bar holds the new authority and agents have synced.
+  // The operator's question "who still lacks it?": for X.509 the ConfigMap row says no, and the activate
+  // step names it among what it waits for, with how SPIRE updates it.
+  if (kind === "x509") {
+    const row = view.configMapRow(panel);
+    await expect(row.textContent()).resolves.toMatch(/ConfigMap spire\/spire-bundle.*k8sbundle notifier/);
+    await expect(row.locator("td").nth(2).textContent()).resolves.toBe("no");
+    const blocking = activate.locator(
+      '[data-testid="step-check"][data-check="holds:configmap:ConfigMap spire/spire-bundle (cluster demo)"]',
+    );
+    await expect(blocking.getAttribute("data-state")).resolves.toBe("fail");
+    await expect(blocking.textContent()).resolves.toMatch(/holds the prepared authority.*Holds it: no/);
+  }
+
+  // 2. activate, once bar (and for X.509 the ConfigMap) holds the new authority and agents have synced.
   await refreshBarsCopy();
+  if (kind === "x509") {
+    await publishBundleConfigMap();
+    await expect
+      .poll(() => view.configMapRow(panel).locator("td").nth(2).textContent(), { timeout: 10_000 })
+      .toBe("yes");
+  }
   await waitUntilAllowed(kind, "activate", 30_000);
   await expect.poll(() => activate.getByRole("button").first().isEnabled(), { timeout: 15_000 }).toBe(true);
-  await view.runStep(panel, "activate");
+  await view.runStep(panel, "activate", async (dialog) => {
+    // The confirmation says what breaks and for whom.
+    await expect(dialog.getByTestId("step-consequence").textContent()).resolves.toMatch(
+      new RegExp(`lacks ${fresh} rejects them`),
+    );
+  });
   await expect
-    .poll(async () => {
-      const cli = await cliAuthorities(kind);
-      return [cli.active?.authority_id, cli.old?.authority_id];
-    })
+    .poll(
+      async () => {
+        const cli = await cliAuthorities(kind);
+        return [cli.active?.authority_id, cli.old?.authority_id];
+      },
+      { timeout: 10_000 },
+    )
     .toEqual([fresh, original]);
 
   // 3. taint the old one (typed confirmation).
@@ -82,6 +118,13 @@ async function rotateThroughUi(kind: Kind): Promise<void> {
   await expect.poll(async () => (await cliBundle(kind)).map((a) => a.id)).toEqual([fresh]);
   expect((await cliAuthorities(kind)).active?.authority_id).toBe(fresh);
   await expect.poll(() => panel.getAttribute("data-phase"), { timeout: 10_000 }).toBe("revoked");
+  // Finished steps show a tick with who and when, no failed preconditions; the history lists the revoke.
+  await expect.poll(() => panel.getByTestId("step-done").count(), { timeout: 10_000 }).toBe(4);
+  await expect(panel.getByTestId("step-done").last().textContent()).resolves.toMatch(
+    /^✓Done by .+ \(through this console\)\.$/,
+  );
+  await expect(panel.getByTestId("step-check").count()).resolves.toBe(0);
+  await expect(panel.getByTestId("rotation-history-item").last().textContent()).resolves.toMatch(/^Revoked .* by /);
   await view.screenshot(`rotation-${kind}-revoked`);
   await view.close();
 }

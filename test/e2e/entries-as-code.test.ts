@@ -8,6 +8,7 @@ import { stringify } from "yaml";
 
 import { type CliEntry, spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { stackState } from "../support/api";
+import { cliHasEntry } from "../support/cleanup";
 import { EntriesAsCodePage } from "./pages/entries-as-code-page";
 import { EntryDetailPage } from "./pages/entry-detail-page";
 import { findAxeViolations } from "./support/axe";
@@ -17,9 +18,9 @@ import { pageErrors } from "./support/page-errors";
 let browser: Browser;
 const run = Date.now().toString(36);
 const prefix = `spiffe://foo.example.com/code-e2e-${run}`;
-const ids = { api: `code-e2e-${run}-api`, db: `code-e2e-${run}-db` };
+const ids = { api: `code-e2e-${run}-api`, db: `code-e2e-${run}-db`, extra: `code-e2e-${run}-extra` };
 
-function file(apiTtl: number) {
+function file(apiTtl: number, federationRelationships?: object[], extra = false) {
   const parentId = stackState().servers.find((s) => s.name === "foo")!.agents[0]!.spiffeId;
   return stringify({
     apiVersion: "spire-console/v1",
@@ -37,7 +38,11 @@ function file(apiTtl: number) {
           x509SvidTtl: apiTtl,
         },
         { id: ids.db, spiffeId: `${prefix}/db`, parentId, selectors: [{ type: "unix", value: "uid:7102" }] },
+        ...(extra
+          ? [{ id: ids.extra, spiffeId: `${prefix}/extra`, parentId, selectors: [{ type: "unix", value: "uid:7103" }] }]
+          : []),
       ],
+      ...(federationRelationships ? { federationRelationships } : {}),
     },
   });
 }
@@ -89,6 +94,31 @@ describe("entries as code in Chromium", () => {
     await view.close();
   });
 
+  it("lists the federation relationships a plan would add and the live ones it leaves unmanaged", async () => {
+    const view = await EntriesAsCodePage.open(browser, "foo");
+    const partner = `code-e2e-${run}.example.com`;
+    await view.plan(
+      file(3600, [
+        {
+          trustDomain: partner,
+          bundleEndpointUrl: "https://127.0.0.1:9/",
+          bundleEndpointProfile: { type: "https_web" },
+        },
+      ]),
+    );
+    await expect(view.summary().textContent()).resolves.toBe("1 to add, 0 to change, 0 to delete");
+    const federation = view.page.getByTestId("plan-federation");
+    await expect(federation.getByRole("heading").textContent()).resolves.toMatch(
+      /1 to change · 0 unchanged · unmanaged .*bar\.example\.com/,
+    );
+    const change = federation.getByTestId("plan-federation-change");
+    await expect(change.textContent()).resolves.toMatch(
+      new RegExp(`add${partner.replaceAll(".", "\\.")}.*https://127\\.0\\.0\\.1:9/ \\(https_web\\)`),
+    );
+    expect(await findAxeViolations(view.page)).toEqual([]);
+    await view.close();
+  });
+
   it("exports an entry's subtree as code from its detail page (a download of an EntrySet)", async () => {
     const detail = await EntryDetailPage.open(browser, "foo", ids.api);
     const link = detail.page.getByRole("link", { name: "Export subtree as code" });
@@ -108,6 +138,28 @@ describe("entries as code in Chromium", () => {
     await expect(view.button("Apply").getAttribute("aria-disabled")).resolves.toBe("true");
     expect(await findAxeViolations(view.page)).toEqual([]);
     await view.screenshot("entries-as-code-viewer-phone-dark");
+    await view.close();
+  });
+
+  it("undoes an apply from the page: reviews the plan that reverses it, then applies it past the guard", async () => {
+    const view = await EntriesAsCodePage.open(browser, "foo");
+    await view.plan(file(3600, undefined, true));
+    await expect(view.summary().textContent()).resolves.toBe("1 to add, 0 to change, 0 to delete");
+    await view.button("Apply").click();
+    await expect(view.applyResult().textContent()).resolves.toContain("1 applied, 0 failed");
+    expect((await cliEntry(ids.extra))?.spiffe_id.path).toBe(`/code-e2e-${run}/extra`);
+
+    await view.button("Review the undo plan").click();
+    await view.page.getByTestId("plan-summary").filter({ hasText: "0 to add, 0 to change, 1 to delete" }).waitFor();
+    await expect(view.changes().first().textContent()).resolves.toContain(`${prefix}/extra`);
+    // One delete in a scope of three trips the mass-delete guard (over 10%): the override is asked for.
+    await view.page.getByTestId("mass-delete-guard").waitFor();
+    await view.page.getByLabel(/Delete 1 of \d+ entries in scope anyway/).check();
+    await view.button("Apply").click();
+    await expect(view.applyResult().textContent()).resolves.toContain("1 applied, 0 failed");
+    await expect(cliHasEntry(ids.extra)).resolves.toBe(false);
+    expect((await cliEntry(ids.api))?.spiffe_id.path).toBe(`/code-e2e-${run}/api`);
+    expect(pageErrors(view.page)).toEqual([]);
     await view.close();
   });
 });

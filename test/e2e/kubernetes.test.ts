@@ -56,11 +56,12 @@ describe("the Kubernetes page in Chromium", () => {
     ]) {
       const problem = k8s.problem(id);
       await expect(problem.count(), id).resolves.toBe(1);
-      await expect(problem.getByText("Fix:").count(), id).resolves.toBe(1);
+      // Its own fix (a root cause's item also holds the problems it causes, each with theirs).
+      await expect(problem.locator(":scope > p", { hasText: "Fix:" }).count(), id).resolves.toBe(1);
     }
     await k8s
       .problem(`csi-unregistered:${FAULTS.unregisteredNode}`)
-      .getByText(/node-driver-registrar/)
+      .locator(":scope > p", { hasText: /node-driver-registrar/ })
       .waitFor();
     await k8s
       .problem(`failed-mount:${FAULTS.failedMountPod.namespace}/${FAULTS.failedMountPod.name}`)

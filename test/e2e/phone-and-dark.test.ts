@@ -49,6 +49,7 @@ const pages: { name: string; path: () => string; ready: (page: Page) => Locator 
   { name: "agents", path: () => links.agents("foo"), ready: (p) => p.getByTestId("agent-row").first() },
   { name: "agent", path: () => links.agent("foo", fooAgent()), ready: (p) => p.getByTestId("agent-entries").first() },
   { name: "federation", path: () => links.federation("foo"), ready: (p) => p.getByTestId("federation-row").first() },
+  { name: "telemetry", path: () => links.telemetry("foo"), ready: (p) => p.getByTestId("telemetry-panel").first() },
   { name: "expiry", path: () => links.expiry(), ready: (p) => p.getByTestId("expiry-item").first() },
   {
     name: "authorities",
@@ -56,6 +57,11 @@ const pages: { name: string; path: () => string; ready: (page: Page) => Locator 
     ready: (p) => p.getByTestId("authority-active").first(),
   },
   { name: "kubernetes", path: () => links.kubernetes(), ready: (p) => p.getByTestId("k8s-node-row").first() },
+  {
+    name: "kubernetes-no-identity",
+    path: () => links.noIdentity(),
+    ready: (p) => p.getByTestId("no-identity-row").first(),
+  },
   { name: "cleanup", path: () => links.cleanup("foo"), ready: (p) => p.getByTestId("findings-table") },
   {
     name: "controller-manager",
@@ -67,8 +73,10 @@ const pages: { name: string; path: () => string; ready: (page: Page) => Locator 
     path: () => links.troubleshootPod("foo", TROUBLESHOOT_NAMESPACE, worksPod()),
     ready: (p) => p.getByTestId("verdict"),
   },
+  { name: "alerts", path: () => links.alerts(), ready: (p) => p.getByRole("heading", { name: "Rules", exact: true }) },
   { name: "audit", path: () => links.audit(), ready: (p) => p.getByRole("heading", { name: "Audit log" }) },
   { name: "api-tokens", path: () => links.apiTokens(), ready: (p) => p.getByRole("form", { name: "New token" }) },
+  { name: "your-access", path: () => links.access(), ready: (p) => p.getByTestId("access-binding").first() },
   {
     name: "unknown-server",
     path: () => "/entries?server=nosuch",
@@ -86,19 +94,23 @@ const themes = ["light", "dark"] as const;
 
 describe.each(themes)("every page in the %s theme", (theme) => {
   describe.each(widths)("at %i px", (width) => {
-    it.each(pages.map((p) => [p.name, p] as const))("%s: no error, no sideways scroll, axe clean", async (name, p) => {
-      const view = new ConsolePage(await openConsole(browser, p.path(), "admin", { width, colorScheme: theme }));
-      await p.ready(view.page).waitFor({ timeout: 60_000 });
-      await view.page.waitForTimeout(300); // late layout (fonts, virtualised rows)
-      const isDark = await view.page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches);
-      expect(isDark).toBe(theme === "dark");
-      const scroll = await view.page.evaluate(() => document.documentElement.scrollWidth);
-      expect(scroll, `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(width);
-      expect(await findAxeViolations(view.page)).toEqual([]);
-      expect(pageErrors(view.page)).toEqual([]);
-      await view.screenshot(`page-${name}-${width}-${theme}`);
-      await view.close();
-    });
+    // A few pages at once (the e2e project's maxConcurrency): each in its own browser context.
+    it.concurrent.for(pages.map((p) => [p.name, p] as const))(
+      "%s: no error, no sideways scroll, axe clean",
+      async ([name, p], { expect }) => {
+        const view = new ConsolePage(await openConsole(browser, p.path(), "admin", { width, colorScheme: theme }));
+        await p.ready(view.page).waitFor({ timeout: 60_000 });
+        await view.page.waitForTimeout(300); // late layout (fonts, virtualised rows)
+        const isDark = await view.page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches);
+        expect(isDark).toBe(theme === "dark");
+        const scroll = await view.page.evaluate(() => document.documentElement.scrollWidth);
+        expect(scroll, `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(width);
+        expect(await findAxeViolations(view.page)).toEqual([]);
+        expect(pageErrors(view.page)).toEqual([]);
+        await view.screenshot(`page-${name}-${width}-${theme}`);
+        await view.close();
+      },
+    );
   });
 });
 

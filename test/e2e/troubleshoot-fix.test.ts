@@ -54,7 +54,7 @@ describe("the troubleshooter's fix fixes", () => {
     await expect(reason.getAttribute("data-code")).resolves.toBe("stale-parent");
     // Creating a new entry is only the alternative: it would leave the stale one behind.
     await reason.getByRole("link", { name: "Create under this node's agent" }).waitFor();
-    await reason.getByRole("link", { name: "Move the entry to this node's agent" }).click();
+    await reason.getByRole("link", { name: "Edit the existing entry: move it to this node's agent" }).click();
 
     const form = new EntryFormPage(view.page);
     await form.heading("Edit entry").waitFor();

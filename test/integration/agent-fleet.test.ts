@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type CliAgent, idToString, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { apiGet, consoleFetch, stackState, waitFor } from "../support/api";
 import { auditRecords } from "../support/audit";
+import { setAgentExpiry } from "../support/cleanup";
 import { type ExtraAgent, startExtraAgent } from "../support/extra-agent";
 
 type CliFullAgent = CliAgent & { agent_version: string; can_reattest: boolean; x509svid_serial_number: string };
@@ -16,7 +17,7 @@ type Fleet = {
     cannotReattest: number;
     banned: number;
   };
-  agents: { spiffeId: string; agentVersion: string; entriesCount: number; selectors: unknown[] }[];
+  agents: { spiffeId: string; agentVersion: string; entriesCount: number; selectors: unknown[]; expiry: string }[];
   total: number;
 };
 
@@ -134,6 +135,48 @@ describe("agent fleet health", () => {
         expect.arrayContaining([...ids, missing]),
       );
       expect(records.filter((r) => r.phase === "result" && r.outcome === "ok")).toHaveLength(2);
+    });
+  });
+
+  describe("expiring within 24 h", () => {
+    let quiet: ExtraAgent;
+    beforeAll(async () => {
+      quiet = await startExtraAgent(stackState(), inject("stackDir"));
+      await quiet.stop();
+      // Stopped with 10 of its 60 minutes left: past SPIRE's renewal at half the lifetime, and it will not renew.
+      setAgentExpiry(quiet.spiffeId, new Date(Date.now() + 10 * 60_000));
+    }, 90_000);
+    afterAll(async () => {
+      await spireServerJson("foo", ["agent", "evict", "-spiffeID", quiet.spiffeId], stackState()).catch(() => {});
+    });
+
+    it("counts only agents that will not renew in time, with the same number on the Overview", async () => {
+      const cli = await cliAgents();
+      const day = Date.now() + 86_400_000;
+      const left = (a: CliFullAgent) => Number(a.x509svid_expires_at) * 1000;
+      const rawWithinDay = cli.filter((a) => left(a) > Date.now() && left(a) < day);
+      // Every running agent's 1-hour SVID expires within a day: the old count called them all expiring.
+      expect(rawWithinDay.length).toBeGreaterThan(2);
+      const listed = await waitFor(
+        async () => {
+          const f = await fleet("?expiring=24h");
+          return f.agents.some((a) => a.spiffeId === quiet.spiffeId) ? f : undefined;
+        },
+        20_000,
+        "the stopped agent among those expiring within 24 h",
+      );
+      const running = stackState()
+        .servers.find((s) => s.name === "foo")!
+        .agents.map((a) => a.spiffeId);
+      expect(running.length).toBeGreaterThan(0);
+      for (const id of running) expect(listed.agents.map((a) => a.spiffeId)).not.toContain(id);
+      expect(listed.summary.expiring.within24h).toBe(listed.total);
+      expect(listed.summary.expiring.within24h).toBeLessThan(rawWithinDay.length);
+
+      const overview = await apiGet<{ problems: { title: string; href: string }[] }>("/api/overview");
+      const n = listed.summary.expiring.within24h;
+      const problem = overview.body.problems.find((p) => p.href === "/agents?server=foo&expiring=24h");
+      expect(problem?.title).toBe(`${n} ${n === 1 ? "agent" : "agents"} expiring within 24 h`);
     });
   });
 });

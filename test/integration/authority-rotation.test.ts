@@ -7,10 +7,12 @@ import {
   cliAuthorities,
   cliBundle,
   fetchWorkloadSvids,
+  publishBundleConfigMap,
   rotationView,
   runStep,
   stepOf,
   waitUntilAllowed,
+  waitUntilOnlyConfigMapBlocks,
 } from "../support/rotation";
 
 // Rotating foo's authorities changes what every later test relies on (the console's mTLS to bar
@@ -57,6 +59,10 @@ describe("CA rotation cockpit", () => {
     expect(["idle", "revoked"]).toContain(start.phase);
     const original = start.slots.active!.authorityId;
     expect((await cliAuthorities("x509")).active?.authority_id).toBe(original);
+    // The watched spire-bundle ConfigMap holds the bundle as it is now: the original CA only.
+    const originalPem = await publishBundleConfigMap();
+    const configMapRow = (await rotationView("x509")).copies.find((c) => c.kind === "configmap")!;
+    expect(configMapRow.authorities!.map((a) => a.id)).toEqual([original]);
 
     const {
       result: rotated,
@@ -74,6 +80,9 @@ describe("CA rotation cockpit", () => {
       const early = await runStep("x509", "activate", fresh);
       expect(early.status).toBe(412);
       expect(early.body.error!.message).toMatch(/Agents have fetched it|bar\.example\.com \(server bar\) holds/);
+      expect(early.body.error!.message).toMatch(
+        /ConfigMap spire\/spire-bundle \(cluster [^)]+\) holds the prepared authority: Holds it: no .*k8sbundle notifier/,
+      );
       expect((await cliAuthorities("x509")).active?.authority_id).toBe(original);
       const revokeEarly = await runStep("x509", "revoke", null);
       expect(revokeEarly.status).toBe(412);
@@ -86,7 +95,16 @@ describe("CA rotation cockpit", () => {
       await refreshBarsCopy();
       expect((await cliBundle("x509", "bar", "foo.example.com")).map((a) => a.id)).toContain(fresh);
 
-      // 2. activate, once agents have had two sync rounds and bar holds the new CA.
+      // Once agents and bar hold it, the ConfigMap that lacks it still blocks the activation (412, its reason).
+      const blocking = await waitUntilOnlyConfigMapBlocks("x509", "activate", 30_000);
+      expect(blocking.detail).toMatch(new RegExp(`Holds it: no — it holds ${original}\\.`));
+      const refused = await runStep("x509", "activate", fresh);
+      expect(refused.status).toBe(412);
+      expect(refused.body.error!.message).toContain(blocking.label);
+      expect((await cliAuthorities("x509")).active?.authority_id).toBe(original);
+
+      // 2. activate, once agents have had two sync rounds, bar and the ConfigMap hold the new CA.
+      await publishBundleConfigMap();
       await waitUntilAllowed("x509", "activate", 30_000);
       const activate = await runStep("x509", "activate", fresh);
       expect(activate.status, JSON.stringify(activate.body)).toBe(200);
@@ -99,7 +117,18 @@ describe("CA rotation cockpit", () => {
       expect(taint.status, JSON.stringify(taint.body)).toBe(200);
       expect((await cliBundle("x509")).find((a) => a.id === original)?.tainted).toBe(true);
 
-      // 4. revoke, once every agent, the server's own SVID and the console's SVID come from the new CA.
+      // A ConfigMap that went back to the old CA alone (a stale publish) blocks the revoke: 412, its reason.
+      await publishBundleConfigMap(originalPem);
+      const stale = await waitUntilOnlyConfigMapBlocks("x509", "revoke", 45_000);
+      expect(stale.label).toMatch(/^ConfigMap spire\/spire-bundle .* holds the active authority$/);
+      const revokeRefused = await runStep("x509", "revoke", original);
+      expect(revokeRefused.status).toBe(412);
+      expect(revokeRefused.body.error!.message).toContain(stale.label);
+      expect((await cliBundle("x509")).map((a) => a.id)).toContain(original);
+
+      // 4. revoke, once every agent, the server's own SVID, the console's SVID come from the new CA and the
+      // ConfigMap holds it again.
+      await publishBundleConfigMap();
       const waited = Date.now();
       const ready = await waitUntilAllowed("x509", "revoke", 45_000);
       expect(stepOf(ready, "revoke").checks.find((c) => c.id === "agents-rotated")?.state).toBe("ok");
@@ -114,7 +143,13 @@ describe("CA rotation cockpit", () => {
     const end = await cliAuthorities("x509");
     expect(end.active?.authority_id).toBe(rotated.fresh);
     expect((await cliBundle("x509")).map((a) => a.id)).toEqual([rotated.fresh]);
-    expect((await rotationView("x509")).phase).toBe("revoked");
+    const finished = await rotationView("x509");
+    expect(finished.phase).toBe("revoked");
+    // Every step shows who did it (the run's admin token) and when; the history has the revoke.
+    expect(finished.steps.map((s) => [s.id, s.done, Boolean(s.doneBy?.by), s.checks.length > 0])).toEqual(
+      ["prepare", "activate", "taint", "revoke"].map((id) => [id, true, true, true]),
+    );
+    expect(finished.revoked?.source).toBe("console");
 
     // Workloads still get SVIDs: the console's own, from foo-agent-1, signed by the new CA only.
     // The agent drops the revoked CA from the bundle it serves at its next sync (every 5 s).
@@ -187,7 +222,7 @@ describe("CA rotation cockpit", () => {
     const operator = await createToken(`rotation-operator-${Date.now()}`, [{ role: "operator" }]);
     const denied = await runStep("x509", "prepare", null, operator);
     expect(denied.status).toBe(403);
-    expect(denied.body.error!.message).toMatch(/operator role may not do authorities.rotate/);
+    expect(denied.body.error!.message).toMatch(/operator role may not rotate signing authorities/);
     expect((await cliAuthorities("x509")).prepared).toBeUndefined();
     const viewer = await createToken(`rotation-viewer-${Date.now()}`, [{ role: "viewer" }]);
     const read = await consoleFetch("/api/servers/foo/authorities/rotation", {

@@ -96,10 +96,13 @@ describe("stale-data clean-up", () => {
     const report = await waitFor(
       async () => {
         const r = await cleanupReport();
-        return r.findings
-          .map((f) => f.key)
-          .sort()
-          .join() === expected.join()
+        // The controller-shaped entry was created last: wait until the index has it too.
+        const sawOwned = r.excluded.some((f) => f.key === `entry:${owned}`);
+        return sawOwned &&
+          r.findings
+            .map((f) => f.key)
+            .sort()
+            .join() === expected.join()
           ? r
           : undefined;
       },
@@ -166,14 +169,29 @@ describe("stale-data clean-up", () => {
     expect(records.find((r) => r.phase === "result" && r.target.id === staleAgent)?.action).toBe("agent.evict");
   });
 
-  it("lets operators clean up and refuses editors", async () => {
-    const editor = await createToken(`cleanup-editor-${run}`, [{ role: "editor" }]);
-    const refused = await postCleanup("dry-run", [`entry:${child}`], editor);
+  it("lets a viewer preview the dry run, changing nothing, and refuses its apply; operators apply", async () => {
+    const viewer = await createToken(`cleanup-viewer-${run}`, [{ role: "viewer" }]);
+    const counts = await cliCounts();
+    const preview = await postCleanup("dry-run", [`entry:${child}`], viewer);
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    // The child lost its parent in the clean-up above, so it is an orphan now: it would be sent.
+    expect(preview.body.calls).toEqual([{ rpc: "BatchDeleteEntry", ids: [child] }]);
+    expect(preview.body.blastRadius).toMatchObject({ orphanedChildren: [] });
+    expect(preview.body.apply).toEqual({ allowed: false, reason: expect.stringMatching(/viewer role may not clean/) });
+    const refused = await postCleanup("apply", [`entry:${child}`], viewer);
     expect(refused.status).toBe(403);
+    expect((refused.body.error as { code: string }).code).toBe("permission_denied");
+    // The CLI is the witness: neither the preview nor the refused apply changed anything.
+    expect(await cliCounts()).toEqual(counts);
+    expect(await cliHasEntry(child)).toBe(true);
+
+    const editor = await createToken(`cleanup-editor-${run}`, [{ role: "editor" }]);
+    expect((await postCleanup("dry-run", [`entry:${child}`], editor)).body.apply).toMatchObject({ allowed: false });
+    expect((await postCleanup("apply", [`entry:${child}`], editor)).status).toBe(403);
     const operator = await createToken(`cleanup-operator-${run}`, [{ role: "operator" }]);
     const dry = await postCleanup("dry-run", [`entry:${child}`], operator);
     expect(dry.status, JSON.stringify(dry.body)).toBe(200);
-    // The child lost its parent in the clean-up above, so it is an orphan now: it is sent.
-    expect(dry.body.calls).toEqual([{ rpc: "BatchDeleteEntry", ids: [child] }]);
+    expect(dry.body.apply).toEqual({ allowed: true, reason: "" });
+    expect(await cliCounts()).toEqual(counts);
   });
 });

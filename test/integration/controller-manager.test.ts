@@ -6,7 +6,7 @@ import { CM_GONE_POD_UID, CM_PODS } from "../../scripts/k8s/controller-world.ts"
 import { kubeRequest } from "../../scripts/k8s/kube-http.ts";
 import { readKubeconfigTarget } from "../../scripts/k8s/kubeconfig.ts";
 import { type CliEntry, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import { apiGet, stackState } from "../support/api";
+import { apiGet, stackState, waitFor } from "../support/api";
 
 const admin = () => readKubeconfigTarget(stackState().kubernetes!.adminKubeconfig);
 type Stats = Record<string, number>;
@@ -27,7 +27,15 @@ type Detail = {
       renderError: string | null;
       entryIds: string[];
     }[];
-    gaps: { kind: string; pod?: { name: string }; podUid?: string; entryId?: string }[];
+    gaps: {
+      kind: string;
+      pod?: { name: string };
+      podUid?: string;
+      entryId?: string;
+      cause?: string;
+      fix?: string;
+      command?: string | null;
+    }[];
   };
 };
 type Owner = { managed: boolean; owner: { kind: string; name: string } | null };
@@ -110,9 +118,25 @@ describe("spire-controller-manager awareness", () => {
     ]);
 
     const batch = await apiGet<Detail>("/api/controller-manager/cluster-spiffe-ids/shop-batch");
+    const batchPod = CM_PODS.find((p) => p.app === "batch")!.name;
     expect(batch.body.evaluation.pods.map((p) => [p.name, p.spiffeId, p.renderError])).toEqual([
-      [CM_PODS.find((p) => p.app === "batch")!.name, null, '.PodMeta.Labels has no entry for key "team"'],
+      [batchPod, null, '.PodMeta.Labels has no entry for key "team"'],
     ]);
+    // The render failure is a gap, with its cause and fix, and the list agrees with its detail.
+    expect(batch.body.evaluation.gaps).toEqual([
+      expect.objectContaining({
+        kind: "render-failure",
+        pod: expect.objectContaining({ name: batchPod }),
+        cause: expect.stringMatching(/lacks the label "team" that shop-batch's SPIFFE ID template reads/),
+        command: expect.stringMatching(new RegExp(`^kubectl label pod -n \\S+ ${batchPod} team=<value>$`)),
+      }),
+    ]);
+    const listed = (await apiGet<Overview>("/api/controller-manager")).body.spiffeIds;
+    expect(listed.find((s) => s.object.name === "shop-batch")!.gaps).toBe(1);
+    // The pod really lacks the label, as the Kubernetes API says.
+    const batchPods = await selectedByKubernetes("", "app=batch");
+    expect(batchPods.some((p) => p.endsWith(`/${batchPod}`))).toBe(true);
+    expect(await selectedByKubernetes("", "app=batch,team")).toEqual([]);
     expect((await apiGet("/api/controller-manager/cluster-spiffe-ids/nope")).status).toBe(404);
   });
 
@@ -134,3 +158,82 @@ describe("spire-controller-manager awareness", () => {
     });
   });
 });
+
+/** The ClusterSPIFFEIDs of one stack cluster, asked of its kube-apiserver with the admin kubeconfig. */
+async function spiffeIdsIn(name: string): Promise<string[]> {
+  const found = stackState().kubernetes?.clusters?.find((c) => c.name === name);
+  if (!found) throw new Error(`the stack has no cluster ${name}`);
+  const list = await kubeRequest<{ items: { metadata: { name: string } }[] }>(
+    readKubeconfigTarget(found.adminKubeconfig),
+    "GET",
+    "/apis/spire.spiffe.io/v1alpha1/clusterspiffeids",
+  );
+  return list.items.map((i) => i.metadata.name).sort();
+}
+
+type ClusterOverview = Overview & { cluster: string; clusters: string[] };
+const names = (o: Overview) => o.spiffeIds.map((s) => s.object.name).sort();
+
+describe("the controller-manager view per cluster", () => {
+  it("shows edge's ClusterSPIFFEIDs with ?cluster=edge, and demo's by default", async () => {
+    // `stack up` re-applies edge's CRDs: its apiserver answers 429 "storage is (re)initializing" for a moment.
+    await waitFor(
+      () =>
+        apiGet("/api/controller-manager?cluster=edge").then((r) =>
+          r.status === 429 || r.status === 503 ? undefined : r,
+        ),
+      15_000,
+      "edge's CRD storage ready",
+    );
+    const [edge, demo, plain] = await Promise.all([
+      apiGet<ClusterOverview>("/api/controller-manager?cluster=edge"),
+      apiGet<ClusterOverview>("/api/controller-manager?cluster=demo"),
+      apiGet<ClusterOverview>("/api/controller-manager"),
+    ]);
+    expect(edge.status, JSON.stringify(edge.body)).toBe(200);
+    expect(edge.body).toMatchObject({ cluster: "edge", clusters: ["demo", "edge"], installed: true });
+    const edgeNames = await spiffeIdsIn("edge");
+    expect(edgeNames).toContain("storefront-cart");
+    expect(names(edge.body)).toEqual(edgeNames);
+    expect(demo.body.cluster).toBe("demo");
+    expect(names(demo.body)).toEqual(await spiffeIdsIn("demo"));
+    expect(names(demo.body)).not.toEqual(names(edge.body));
+    expect(plain.body.cluster).toBe("demo");
+    expect(names(plain.body)).toEqual(names(demo.body));
+  });
+
+  it("evaluates a ClusterSPIFFEID in the cluster asked for", async () => {
+    const cart = await apiGet<Detail & { cluster: string }>(
+      "/api/controller-manager/cluster-spiffe-ids/storefront-cart?cluster=edge",
+    );
+    expect(cart.status, JSON.stringify(cart.body)).toBe(200);
+    expect(cart.body.cluster).toBe("edge");
+    expect(cart.body.evaluation.pods.map((p) => `${p.namespace}/${p.name}`).sort()).toEqual(
+      await selectedByKubernetesIn("edge", "app=storefront-cart"),
+    );
+    // storefront-cart is edge's, not demo's: asked of demo it is not there.
+    expect((await apiGet("/api/controller-manager/cluster-spiffe-ids/storefront-cart")).status).toBe(404);
+  });
+
+  it("answers 404 with a typed error for a cluster that is not configured, 400 for a bad name", async () => {
+    for (const path of ["/api/controller-manager", "/api/controller-manager/cluster-spiffe-ids/shop-mesh"]) {
+      const unknown = await apiGet<{ error: { code: string; message: string } }>(`${path}?cluster=nowhere`);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error).toMatchObject({ code: "not_found", message: expect.stringContaining("nowhere") });
+      const bad = await apiGet<{ error: { code: string } }>(`${path}?cluster=Not%20A%20Name`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.code).toBe("invalid_argument");
+    }
+  });
+});
+
+/** Pods of one stack cluster with a label, asked of its kube-apiserver. */
+async function selectedByKubernetesIn(name: string, podSelector: string): Promise<string[]> {
+  const found = stackState().kubernetes!.clusters!.find((c) => c.name === name)!;
+  const pods = await kubeRequest<{ items: { metadata: { namespace: string; name: string } }[] }>(
+    readKubeconfigTarget(found.adminKubeconfig),
+    "GET",
+    `/api/v1/pods?labelSelector=${encodeURIComponent(podSelector)}`,
+  );
+  return pods.items.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).sort();
+}

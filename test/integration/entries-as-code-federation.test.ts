@@ -123,9 +123,23 @@ describe("federation relationships in entries as code", () => {
         ],
       },
     ]);
-    await apply(planned.id);
+    const applied = await apply(planned.id);
     expect(await cliShow(throwaway)).toMatchObject({ bundle_endpoint_url: "https://td-code-test.example.org/v2" });
     expect((await plan(withThrowaway("https://td-code-test.example.org/v2"))).summary.update).toBe(0);
+
+    // The undo plan sets the URL back (the CLI sees it), and its own undo brings the change again.
+    const undo = await send<Plan>("GET", `${base}/plans/${applied.inversePlanId}`);
+    expect(undo.body.federation?.changes).toMatchObject([
+      {
+        action: "update",
+        trustDomain: throwaway,
+        after: { bundleEndpointUrl: "https://td-code-test.example.org/bundle" },
+      },
+    ]);
+    const undone = await apply(undo.body.id);
+    expect(await cliShow(throwaway)).toMatchObject({ bundle_endpoint_url: "https://td-code-test.example.org/bundle" });
+    await apply(undone.inversePlanId!);
+    expect(await cliShow(throwaway)).toMatchObject({ bundle_endpoint_url: "https://td-code-test.example.org/v2" });
   });
 
   it("refuses (409) a plan whose relationship changed since, and sends nothing", async () => {
@@ -154,7 +168,7 @@ describe("federation relationships in entries as code", () => {
     const applied = await consoleFetch(`${base}/plans/${body.id}/apply`, { method: "POST", headers, body: "{}" });
     expect(applied.status).toBe(403);
     expect(((await applied.json()) as { error: { message: string } }).error.message).toMatch(
-      /federation\.write: the editor role may not/,
+      /^You may not change federation relationships: the editor role may not/,
     );
     expect(await cliShow(throwaway)).toMatchObject({ bundle_endpoint_url: "https://td-code-test.example.org/by-cli" });
   });

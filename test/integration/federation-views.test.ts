@@ -15,7 +15,12 @@ type Edge = {
   profile: string;
   bundleEndpointUrl: string;
 };
-type Graph = { nodes: { trustDomain: string; server: string | null }[]; edges: Edge[]; flags: { kind: string }[] };
+type Placement = { cluster: string; deployment: string; namespace: string; serverInCluster: boolean };
+type Graph = {
+  nodes: { trustDomain: string; server: string | null; runsIn?: Placement[] }[];
+  edges: Edge[];
+  flags: { kind: string }[];
+};
 type CliBundle = { trust_domain: string; sequence_number: string; refresh_hint: string };
 
 async function post(path: string, init: RequestInit = {}): Promise<Response> {
@@ -42,6 +47,32 @@ describe("GET /api/federation", () => {
       expect(edge?.refreshHint).toBe(Number(bundle.refresh_hint));
       expect(edge?.caNotAfter).not.toBeNull();
     }
+  });
+
+  it("says where each server runs: every deployment of the stack's clusters that names it, its own first", async () => {
+    const res = await apiGet<Graph>("/api/federation");
+    expect(res.status).toBe(200);
+    const clusters = stackState().kubernetes!.clusters!;
+    for (const server of ["foo", "bar"]) {
+      const expected = clusters
+        .flatMap((c) =>
+          c.deployments
+            .filter((d) => d.spireServer === server)
+            .map((d) => ({
+              cluster: c.name,
+              deployment: d.name,
+              namespace: d.namespace,
+              serverInCluster: d.serverInCluster,
+            })),
+        )
+        .sort((a, b) => Number(b.serverInCluster) - Number(a.serverInCluster));
+      expect(res.body.nodes.find((n) => n.server === server)?.runsIn, server).toEqual(expected);
+    }
+    // The article's topology and one server across two clusters, as the stack builds them.
+    expect(res.body.nodes.find((n) => n.server === "foo")?.runsIn?.map((p) => [p.cluster, p.serverInCluster])).toEqual([
+      ["demo", true],
+      ["edge", false],
+    ]);
   });
 
   it("counts the entries that federate with each domain like `entry show -federatesWith`", async () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { PodDiagnosis } from "@/lib/troubleshoot/load-diagnosis";
 
+import { CM_PODS } from "../../scripts/k8s/controller-world.ts";
 import { kubeRequest } from "../../scripts/k8s/kube-http.ts";
 import { readKubeconfigTarget } from "../../scripts/k8s/kubeconfig.ts";
 import {
@@ -16,6 +17,7 @@ import {
   TROUBLESHOOT_PODS,
   type TroubleshootCase,
 } from "../../scripts/k8s/seed-troubleshoot.ts";
+import { WORKLOADS } from "../../scripts/k8s/topology.ts";
 import { LEGACY_TRUST_DOMAIN, legacyFederationCase, STALE_NODE_UID } from "../../scripts/stack/seed-troubleshoot.ts";
 import {
   type CliAgent,
@@ -138,9 +140,12 @@ describe("GET /api/troubleshoot/pod", () => {
     expect(href.searchParams.get("parentId")).toBe(agent1Id);
   });
 
-  it("names the wrong namespace and offers an entry with the pod's", async () => {
+  it("names the wrong namespace: edit the existing entry first, or create one with the pod's values", async () => {
     const { body } = await diagnose("wrong-ns");
-    const href = new URL(body.diagnosis.verdict.reasons[0]!.action!.href, "http://x");
+    const [reason] = body.diagnosis.verdict.reasons;
+    expect(reason!.action!.label).toBe("Edit the existing entry");
+    expect(reason!.action!.href).toMatch(/^\/entries\/[^/]+\/edit\?/);
+    const href = new URL(reason!.secondary!.href, "http://x");
     expect(href.pathname).toBe("/entries/new");
     expect(href.searchParams.getAll("selector").sort()).toEqual([
       `k8s:ns:${TROUBLESHOOT_NAMESPACE}`,
@@ -150,6 +155,53 @@ describe("GET /api/troubleshoot/pod", () => {
       type: "k8s",
       value: "ns:troubleshooting",
     });
+  });
+
+  it("names the seeded …/payments/api entry (under a node alias that does not cover the node) as the payments pod's near miss", async () => {
+    const pod = WORKLOADS.find((w) => w.app === "payments-api")!;
+    const { status, body } = await apiGet<PodDiagnosis>(
+      `/api/troubleshoot/pod?server=foo&namespace=${pod.namespace}&name=${pod.name}`,
+    );
+    expect(status, JSON.stringify(body)).toBe(200);
+    // The witness: the entry SPIRE holds for payments/api, its parent and selectors.
+    const [cli] = (
+      await spireServerJson<{ entries: (CliEntry & { id: string })[] }>(
+        "foo",
+        ["entry", "show", "-spiffeID", "spiffe://foo.example.com/payments/api"],
+        stackState(),
+      )
+    ).entries;
+    const miss = body.diagnosis.nearMisses[0]!;
+    expect(miss.entry.id).toBe(cli!.id);
+    expect(miss.entry.parentId).toBe(idToString(cli!.parent_id));
+    expect(miss.kind).toBe("service-account");
+    expect(miss.parentProblem?.kind).toBe("alias-not-covering");
+    expect(miss.differences.map((d) => [d.expected.value, d.actual.map((a) => a.value)])).toEqual([
+      ["sa:api", [`sa:${pod.serviceAccount}`]],
+    ]);
+    const reason = body.diagnosis.verdict.reasons.find((r) => r.code === "service-account")!;
+    expect(reason.title).toContain("Entry spiffe://foo.example.com/payments/api differs in service account");
+    expect(reason.title).toContain("is a node alias that does not cover this node");
+    expect(reason.action!.label).toBe("Edit the existing entry: move it to this node's agent");
+    expect(new URL(reason.action!.href, "http://x").pathname).toBe(`/entries/${cli!.id}/edit`);
+    expect(reason.secondary!.label).toBe("Create with the workload's values");
+    expect(body.diagnosis.verdict.reasons.some((r) => r.code === "no-entry")).toBe(false);
+  });
+
+  it("names the ClusterSPIFFEID that selects the batch pod but cannot render its SPIFFE ID, with the fix", async () => {
+    const batch = CM_PODS.find((p) => p.app === "batch")!;
+    const { status, body } = await apiGet<PodDiagnosis>(
+      `/api/troubleshoot/pod?server=foo&namespace=shop&name=${batch.name}`,
+    );
+    expect(status, JSON.stringify(body)).toBe(200);
+    const [first] = body.diagnosis.verdict.reasons;
+    expect(first).toMatchObject({
+      code: "render-failure",
+      title:
+        'ClusterSPIFFEID shop-batch selects this pod but cannot render its SPIFFE ID: .PodMeta.Labels has no entry for key "team"',
+      action: { href: "/controller-manager/shop-batch" },
+    });
+    expect(first!.fix).toContain(`kubectl label pod -n shop ${batch.name} team=<value>`);
   });
 
   it("answers 404 for a pod that does not exist and 400 without a name", async () => {

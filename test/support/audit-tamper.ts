@@ -15,7 +15,7 @@ import type { SqlDriver } from "@/lib/store/driver";
 import type { ConsoleStore } from "@/lib/store/types";
 
 import { repoRoot } from "./console-server";
-import { auditRecord } from "./store-contract";
+import { auditRecord } from "./store-contract-records";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -26,7 +26,7 @@ export type TamperTarget = { store: ConsoleStore; tamper: SqlDriver; env: Record
 /** Where the console's key and the sink's copy live (outside the database). */
 export type LogOutside = { dir: string; keyFile: string; publicKeyFile: string; copyFile: string };
 
-/** The key made with the README's openssl one-liners. */
+/** The key made with the openssl one-liners of docs/configuration.md. */
 export function makeSigningKey(): LogOutside {
   const dir = mkdtempSync(path.join(tmpdir(), "spc-audit-tamper-"));
   const keyFile = path.join(dir, "audit-signing.pem");

@@ -51,11 +51,16 @@ export async function cliCounts(): Promise<{ entries: string; agents: string }> 
  * datastore: the state an agent is in weeks after its machine was decommissioned.
  */
 export function ageAgent(spiffeId: string, days: number): void {
+  setAgentExpiry(spiffeId, new Date(Date.now() - days * 86_400_000));
+}
+
+/** Sets a (stopped) agent's SVID expiry in foo's sqlite datastore, as SPIRE reports it in `agent list`. */
+export function setAgentExpiry(spiffeId: string, expiresAt: Date): void {
   const paths = getStackPaths({ ...process.env, SPIRE_CONSOLE_STACK_DIR: inject("stackDir") });
   const db = new DatabaseSync(path.join(getServerPaths(paths, "foo").dataDir, "datastore.sqlite3"));
   try {
     db.exec("PRAGMA busy_timeout = 10000");
-    const at = new Date(Date.now() - days * 86_400_000).toISOString().replace("T", " ").slice(0, 19);
+    const at = expiresAt.toISOString().replace("T", " ").slice(0, 19);
     const changed = db
       .prepare("UPDATE attested_node_entries SET expires_at = ?, new_expires_at = NULL WHERE spiffe_id = ?")
       .run(`${at}+00:00`, spiffeId).changes;

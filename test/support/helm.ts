@@ -97,3 +97,30 @@ export async function deleteEmptyNamespace(target: KubeTarget, name: string): Pr
   const ns = await kubeRequest<K8sObject>(target, "GET", path).catch(() => null);
   if (ns) await kubeRequest(target, "PUT", `${path}/finalize`, { ...ns, spec: { finalizers: [] } });
 }
+
+/** The kinds of `objects`, sorted: what a chart rendered or installed, at a glance. */
+export const kinds = (objects: K8sObject[]) => objects.map((o) => o.kind).sort();
+
+/** The parts of the chart's Deployment the tests read. */
+export type Deployment = K8sObject & {
+  spec: {
+    replicas: number;
+    template: {
+      metadata: { labels: Record<string, string> };
+      spec: {
+        serviceAccountName: string;
+        securityContext: Record<string, unknown>;
+        containers: {
+          name: string;
+          securityContext: Record<string, unknown>;
+          livenessProbe: { httpGet: { path: string; port: string } };
+          readinessProbe: { httpGet: { path: string; port: string } };
+          startupProbe: { httpGet: { path: string; port: string } };
+          volumeMounts: { name: string; mountPath: string; readOnly?: boolean }[];
+          env: { name: string; value?: string }[];
+        }[];
+        volumes: { name: string; csi?: { driver: string; readOnly?: boolean }; emptyDir?: object }[];
+      };
+    };
+  };
+};

@@ -16,3 +16,16 @@ export function testPrincipal(...bindings: Omit<Binding, "source">[]): Principal
     bindings: bindings.map((b, i) => ({ ...b, source: `binding ${i}` })),
   };
 }
+
+/** Team A's editor on foo (foo.example.com): its SPIFFE-ID prefix, DNS suffix, parents and selectors. */
+export function teamAEditor(): Principal {
+  const td = "spiffe://foo.example.com";
+  return testPrincipal({
+    role: "editor",
+    servers: ["foo"],
+    spiffeIdPrefixes: [`${td}/team-a`],
+    dnsSuffixes: ["team-a.svc"],
+    parentIdPrefixes: [`${td}/spire/agent`],
+    selectorPrefixes: ["k8s:ns:team-a"],
+  });
+}

@@ -4,16 +4,26 @@ import { expect } from "vitest";
 
 import { splitDerCertificates } from "../../lib/spiffe/der";
 import { authorityKeyIdOf, subjectKeyIdOf } from "../../lib/spiffe/key-ids";
+import { readKubeconfigTarget } from "../../scripts/k8s/kubeconfig.ts";
+import { seedBundle } from "../../scripts/k8s/seed.ts";
 import { runOrThrow } from "../../scripts/stack/exec.ts";
-import { spireServerJson } from "../../scripts/stack/spire-cli.ts";
+import { spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { apiGet, consoleFetch, stackState, waitFor } from "./api";
 
 export type Kind = "x509" | "jwt";
 type Slot = { authorityId: string; expiresAt: string | null } | null;
 export type Check = { id: string; state: string; required: boolean; detail: string; label: string };
-export type Step = { id: string; allowed: boolean; done: boolean; authorityId: string | null; checks: Check[] };
+export type Step = {
+  id: string;
+  allowed: boolean;
+  done: boolean;
+  doneBy: { by: string | null; at: string } | null;
+  authorityId: string | null;
+  checks: Check[];
+};
 export type View = {
   phase: string;
+  revoked: { at: string; source: string } | null;
   slots: { active: Slot; prepared: Slot; old: Slot };
   copies: { kind: string; server: string | null; authorities: { id: string; tainted: boolean }[] | null }[];
   steps: Step[];
@@ -111,4 +121,37 @@ export async function fetchWorkloadSvids(agent = "foo-agent-1") {
       bundle: splitDerCertificates(Buffer.from(svid.bundle, "base64")).map((der) => subjectKeyIdOf(der)),
     };
   });
+}
+
+/**
+ * Writes the spire-bundle ConfigMap the console watches, as SPIRE's k8sbundle notifier would: foo's
+ * current bundle (`bundle show -format pem`), or `pem` when given (e.g. a stale copy). Returns what it wrote.
+ */
+export async function publishBundleConfigMap(pem?: string): Promise<string> {
+  const state = stackState();
+  const text = pem ?? (await spireServer("foo", ["bundle", "show", "-format", "pem"], state));
+  // Every local cluster whose agents attest to foo watches its own copy (demo and edge), as the stack publishes them.
+  const serving = state.kubernetes!.clusters!.filter((c) => c.deployments.some((d) => d.spireServer === "foo"));
+  await Promise.all(serving.map((c) => seedBundle(readKubeconfigTarget(c.adminKubeconfig), text)));
+  return text;
+}
+
+/** The required checks of a step that do not hold now. */
+export const failingChecks = (view: View, step: string) =>
+  stepOf(view, step).checks.filter((c) => c.required && c.state !== "ok");
+
+/**
+ * Waits until the only things a step still waits for are the watched bundle ConfigMaps (one per cluster that
+ * serves foo: demo and edge); returns demo's check.
+ */
+export async function waitUntilOnlyConfigMapBlocks(kind: Kind, step: string, timeoutMs: number): Promise<Check> {
+  return waitFor(
+    async () => {
+      const failing = failingChecks(await rotationView(kind), step);
+      const onlyConfigMaps = failing.length > 0 && failing.every((c) => c.id.startsWith("holds:configmap:"));
+      return onlyConfigMaps ? failing.find((c) => c.id.includes("(cluster demo)")) : undefined;
+    },
+    timeoutMs,
+    `${kind} ${step} blocked by the bundle ConfigMap alone`,
+  );
 }

@@ -4,6 +4,7 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
 import { Field, Input, Select } from "@/components/ui/input";
 import { StatePanel } from "@/components/ui/state-panel";
+import { auditTimePresets } from "@/lib/audit/audit-links";
 import { listAudit } from "@/lib/audit/load-audit";
 import { requirePage } from "@/lib/auth/guard";
 import { auditQuerySchema } from "@/lib/schemas/audit";
@@ -44,6 +45,13 @@ export default async function AuditPage({ searchParams }: Props) {
           </a>
         </div>
       </div>
+      <nav aria-label="Time presets" className="flex flex-wrap gap-3 text-sm">
+        {auditTimePresets(readAt, params).map((preset) => (
+          <Link key={preset.label} href={preset.href} className="text-sky-800 underline">
+            {preset.label}
+          </Link>
+        ))}
+      </nav>
       <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3">
         {textFilters.map(([name, label]) => (
           <Field key={name} id={`audit-${name}`} label={label}>

@@ -41,7 +41,9 @@ export default async function TroubleshootPage({ searchParams }: { searchParams:
   ]);
   const pod =
     namespace && name
-      ? await attempt("diagnosing the pod", () => diagnosePod({ server, namespace, name, container: one("container") }))
+      ? await attempt("diagnosing the pod", () =>
+          diagnosePod({ server, namespace, name, container: one("container"), cluster: one("cluster") }),
+        )
       : null;
   const selectors = selectorText
     .split(/\r?\n|,/)
@@ -66,7 +68,9 @@ export default async function TroubleshootPage({ searchParams }: { searchParams:
               <PodPicker
                 pods={pods.data}
                 server={server}
-                selected={namespace && name ? `${namespace}/${name}` : null}
+                selected={
+                  namespace && name ? `${namespace}/${name}${one("cluster") ? `@${one("cluster")}` : ""}` : null
+                }
               />
             ) : (
               <p className="text-sm text-slate-600">Pods are not available: {pods.message}</p>
@@ -123,6 +127,15 @@ function PodResult({ result, server }: { result: PodDiagnosis; server: string })
         Pod {result.pod.namespace}/{result.pod.name} on {result.node.name ?? "no node"} (service account{" "}
         {result.pod.serviceAccount})
       </h2>
+      <p className="text-sm text-slate-600" data-testid="ts-pod-cluster">
+        Cluster <span className="font-medium">{result.cluster.name}</span>, deployment{" "}
+        <span className="font-medium">{result.cluster.deployment}</span>, whose agents on this node attest to SPIRE
+        server <span className="font-medium">{result.cluster.spireServer ?? "—"}</span>
+        {result.cluster.spireServer && result.cluster.spireServer !== server
+          ? ` (this diagnosis reads server ${server})`
+          : ""}
+        .
+      </p>
       <ContainerTabs server={server} pod={result} />
       <Result d={result.diagnosis} imageNote={result.imageNote} />
     </section>

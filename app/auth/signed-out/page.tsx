@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 export const metadata = { title: "Signed out" };
 
 /** Public page shown after signing out (also the provider's post-logout redirect target). */
@@ -8,12 +6,13 @@ export default function SignedOutPage() {
     <main className="mx-auto max-w-lg space-y-4 px-6 py-16">
       <h1 className="text-xl font-semibold">You are signed out</h1>
       <p className="text-sm text-slate-700">Your console session has ended.</p>
-      <Link
+      {/* A plain link: signing in is a full-page redirect to the provider, never a client-side navigation. */}
+      <a
         className="inline-flex h-9 items-center rounded-md bg-sky-700 px-4 text-sm font-medium text-white hover:bg-sky-800"
         href="/auth/login"
       >
         Sign in again
-      </Link>
+      </a>
     </main>
   );
 }

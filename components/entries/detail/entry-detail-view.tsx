@@ -127,6 +127,7 @@ export function EntryDetailView(props: { server: string; id: string; initialData
   return (
     <Tabs
       label="Entry"
+      param="tab"
       tabs={[
         { id: "details", title: "Details", content: details },
         { id: "history", title: "History", content: <EntryHistory server={server} entry={entry} /> },

@@ -6,6 +6,7 @@ import { RecordDiff } from "@/components/audit/record-diff";
 import { Badge } from "@/components/ui/badge";
 import { StatePanel } from "@/components/ui/state-panel";
 import { TimeText } from "@/components/ui/time-text";
+import { entryFieldLabel, entryValueText } from "@/lib/entries/entry-value-text";
 import { fetchEntryHistory } from "@/lib/query/api";
 import { entryTreeKeys } from "@/lib/query/keys";
 import type { Entry } from "@/lib/spire/types";
@@ -41,7 +42,7 @@ export function EntryHistory({ server, entry }: { server: string; entry: Entry }
               <span>by {change.actor?.name ?? "(unidentified)"}</span>
               <Badge tone={change.outcome === "ok" ? "good" : "bad"}>{change.outcome}</Badge>
             </div>
-            <RecordDiff before={change.before} after={change.after} />
+            <RecordDiff before={change.before} after={change.after} label={entryFieldLabel} text={entryValueText} />
           </li>
         ))}
       </ol>

@@ -3,6 +3,8 @@
 import { CheckboxField } from "@/components/ui/input";
 import type { EntryFormValues, FieldErrors } from "@/lib/entries/form-values";
 
+import type { FlagLimits } from "./use-entry-access";
+
 type FlagKey = "admin" | "downstream" | "storeSvid" | "disableX509SvidPrefetch" | "jwtSvidIncludeJti";
 type Flag = { key: FlagKey; id: string; label: string; hint: string };
 
@@ -39,22 +41,31 @@ function FieldAlert({ message }: { message: string | undefined }) {
 export function EntryFlagFields({
   values,
   errors,
+  limits,
   set,
 }: {
   values: EntryFormValues;
   errors: FieldErrors;
+  /** Flags the user's roles cannot set, with the reason (shown instead of the hint, the box disabled). */
+  limits?: FlagLimits;
   set: <K extends keyof EntryFormValues>(key: K, value: EntryFormValues[K]) => void;
 }) {
-  const checkbox = (flag: Flag) => (
-    <CheckboxField
-      key={flag.key}
-      id={flag.id}
-      label={flag.label}
-      hint={flag.hint}
-      checked={values[flag.key]}
-      onChange={(v) => set(flag.key, v)}
-    />
-  );
+  const checkbox = (flag: Flag) => {
+    const limit = flag.key === "admin" || flag.key === "downstream" ? limits?.[flag.key] : null;
+    // Disabled only while off: a box that is on can always be turned off.
+    const locked = Boolean(limit) && !values[flag.key];
+    return (
+      <CheckboxField
+        key={flag.key}
+        id={flag.id}
+        label={flag.label}
+        hint={limit ? `${flag.hint} Not for you: ${limit}.` : flag.hint}
+        checked={values[flag.key]}
+        disabled={locked}
+        onChange={(v) => set(flag.key, v)}
+      />
+    );
+  };
   return (
     <>
       <div className="grid gap-3 md:grid-cols-3">{ENTRY_FLAGS.map(checkbox)}</div>

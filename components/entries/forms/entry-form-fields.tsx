@@ -28,6 +28,7 @@ export function EntryFormFields({
         trustDomain={td}
         path={values.path}
         error={values.path || touched ? errors.spiffeId : undefined}
+        placeholder={`${form.scopePath || "/ns/payments/sa/"}api`}
         onChange={(p) => set("path", p)}
       />
       <ParentPicker
@@ -94,7 +95,7 @@ export function EntryFormFields({
           <Input type="datetime-local" value={values.expiresAt} onChange={(e) => set("expiresAt", e.target.value)} />
         </Field>
       </div>
-      <EntryFlagFields values={values} errors={errors} set={set} />
+      <EntryFlagFields values={values} errors={errors} limits={form.limits} set={set} />
     </>
   );
 }

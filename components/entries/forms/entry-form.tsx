@@ -6,6 +6,7 @@ import { ConflictView } from "./conflict-view";
 import { EntryFormFields } from "./entry-form-fields";
 import { EntryFormActions, EntryFormNotes } from "./entry-form-notes";
 import { EntryPreview } from "./entry-preview";
+import { EntryScopeNote } from "./entry-scope-note";
 import { type EntryFormProps, useEntryForm } from "./use-entry-form";
 
 /**
@@ -37,6 +38,7 @@ export function EntryForm(props: EntryFormProps) {
       className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]"
     >
       <div className="space-y-5 rounded-lg border border-slate-200 bg-white p-5">
+        <EntryScopeNote principal={form.principal} server={server} />
         <EntryFormFields server={server} trustDomain={props.trustDomain} form={form} />
         <EntryFormNotes form={form} proposedParent={props.mode === "edit" ? props.proposedParentId : undefined} />
         <EntryFormActions server={server} returnTo={returnTo} form={form} />

@@ -7,6 +7,7 @@ export function SpiffeIdField(props: {
   trustDomain: string;
   path: string;
   error?: string;
+  placeholder?: string;
   onChange: (path: string) => void;
 }) {
   return (
@@ -23,7 +24,7 @@ export function SpiffeIdField(props: {
         <Input
           value={props.path}
           onChange={(e) => props.onChange(e.target.value)}
-          placeholder="/ns/payments/sa/api"
+          placeholder={props.placeholder ?? "/ns/payments/sa/api"}
           autoComplete="off"
           className="rounded-l-none font-mono"
         />

@@ -3,7 +3,9 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 
+import { usePrincipal } from "@/components/auth/access-provider";
 import { useToast } from "@/components/ui/toaster";
+import { allowedPathPrefix } from "@/lib/auth/describe-scope";
 import { describeChangedFields } from "@/lib/entries/field-labels";
 import {
   changedFields,
@@ -24,6 +26,7 @@ import type { Entry } from "@/lib/spire/types";
 
 import { useCreateEntry, useUpdateEntry } from "../use-entry-mutations";
 import { useFederationOptions } from "./federates-with-picker";
+import { useEntryAccess } from "./use-entry-access";
 import { useFormDraft } from "./use-form-draft";
 
 /** What the entry form is opened with: a new entry (maybe prefilled) or an existing one to edit. */
@@ -34,8 +37,11 @@ export type EntryFormProps = {
   returnTo?: string;
 } & ({ mode: "create"; prefill?: Prefill } | { mode: "edit"; entry: Entry; proposedParentId?: string });
 
-function initialValues(props: EntryFormProps, td: string): EntryFormValues {
-  if (props.mode === "create") return emptyFormValues(td, props.prefill);
+function initialValues(props: EntryFormProps, td: string, scopePath: string): EntryFormValues {
+  if (props.mode === "create") {
+    const values = emptyFormValues(td, props.prefill);
+    return values.path ? values : { ...values, path: scopePath };
+  }
   const values = formValuesFromEntry(props.entry, td);
   return props.proposedParentId ? { ...values, parentId: props.proposedParentId, node: false } : values;
 }
@@ -50,7 +56,10 @@ export function useEntryForm(props: EntryFormProps) {
   const router = useRouter();
   const toast = useToast();
   const [base, setBase] = useState<Entry | null>(props.mode === "edit" ? props.entry : null);
-  const [values, setValues] = useState<EntryFormValues>(() => initialValues(props, td));
+  const principal = usePrincipal();
+  // A scoped writer's new entry starts at the first SPIFFE-ID prefix it may write under.
+  const [scopePath] = useState(() => (props.mode === "create" ? allowedPathPrefix(principal, server, td) : ""));
+  const [values, setValues] = useState<EntryFormValues>(() => initialValues(props, td, scopePath));
   const [touched, setTouched] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [conflict, setConflict] = useState<Entry | null>(null);
@@ -62,7 +71,10 @@ export function useEntryForm(props: EntryFormProps) {
   const input = toEntryInput(values, td);
   const changes = base ? changedFields(entryToInput(base), input) : null;
   const ctx = { trustDomain: td, federatedTrustDomains: federation.data };
-  const errors = { ...validateForm(values, td, ctx, changes ?? undefined), ...serverErrors };
+  const access = useEntryAccess(server, input, base);
+  const errors = { ...access.errors, ...validateForm(values, td, ctx, changes ?? undefined), ...serverErrors };
+  // The prefilled prefix alone ("/team-a/") is a start, not a mistake: no error until the user types on.
+  if (scopePath && values.path === scopePath && !touched) delete errors.spiffeId;
 
   function set<K extends keyof EntryFormValues>(key: K, value: EntryFormValues[K]) {
     setValues((v) => ({ ...v, [key]: value }));
@@ -125,6 +137,11 @@ export function useEntryForm(props: EntryFormProps) {
     touched,
     restored,
     conflict,
+    /** What the user's roles cannot set on this entry (admin, downstream), in plain words. */
+    limits: access.limits,
+    principal: access.principal,
+    /** The SPIFFE-ID path a scoped writer's new entry starts with ("" for others). */
+    scopePath,
     federation,
     set,
     submit,

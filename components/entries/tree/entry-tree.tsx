@@ -4,6 +4,7 @@ import { ExportAsCodeLink } from "@/components/entries-as-code/export-as-code-li
 import { Button } from "@/components/ui/button";
 import { StatePanel } from "@/components/ui/state-panel";
 import { TimeText } from "@/components/ui/time-text";
+import { describeMatches } from "@/lib/entries/tree-matches";
 import type { EntryFilters } from "@/lib/spire/types";
 
 import { IndexProgressPanel } from "../index-progress-panel";
@@ -29,7 +30,7 @@ export function EntryTree({
   expand?: string[];
 }) {
   const tree = useEntryTree(server, filters, expand);
-  const { rows, root, rootError, rootProgress, fetching, updatedAt, virtualizer, active } = tree;
+  const { rows, filtering, root, rootError, rootProgress, fetching, updatedAt, virtualizer, active } = tree;
   const { scrollRef, setActive, toggle, more, onKeyDown, refresh } = tree;
 
   if (rootError && !root)
@@ -44,8 +45,8 @@ export function EntryTree({
     <div className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600">
         <span data-testid="tree-summary">
-          {root.totalEntries} entries · {root.totalAgents} agents · index built{" "}
-          <TimeText iso={root.builtAt} now={updatedAt} />
+          {describeMatches(filtering, root.parent.subtreeCount, root.totalEntries)} · {root.totalAgents} agents · index
+          built <TimeText iso={root.builtAt} now={updatedAt} />
           {fetching ? " · refreshing…" : ""}
         </span>
         {root.restored ? <RestoredNotice restored={root.restored} /> : null}

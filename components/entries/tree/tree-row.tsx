@@ -32,7 +32,7 @@ function NodeLabel({ node, server }: { node: TreeNode; server: string }) {
 function Flags({ node, cycle, now }: { node: TreeNode; cycle: boolean; now: number }) {
   const f = node.flags;
   return (
-    <span className="flex shrink-0 items-center gap-1">
+    <span className="hidden shrink-0 items-center gap-1 sm:flex">
       {f.attestationType ? <Badge>{f.attestationType}</Badge> : null}
       {f.agentVersion ? <Badge title="agent_version">v{f.agentVersion}</Badge> : null}
       {node.kind === "entry" &&
@@ -137,8 +137,11 @@ export function TreeRowView(props: {
       >
         {row.expanded ? "▾" : "▸"}
       </button>
-      <span className="w-20 shrink-0 text-[11px] uppercase tracking-wide text-slate-600">{kindLabel[node.kind]}</span>
-      <span className="flex min-w-0 shrink">
+      <span className="hidden w-20 shrink-0 text-[11px] uppercase tracking-wide text-slate-600 sm:inline">
+        {kindLabel[node.kind]}
+      </span>
+      {/* On a phone the row is the ID and its counts only (the kind, covers and flags are on the detail page). */}
+      <span className="flex min-w-0 flex-1 overflow-hidden sm:flex-initial sm:shrink">
         <NodeLabel node={node} server={props.server} />
       </span>
       <span
@@ -148,12 +151,16 @@ export function TreeRowView(props: {
         {node.childCount} · {node.subtreeCount}
       </span>
       {node.covers.length ? (
-        <span className="truncate text-xs text-emerald-700" data-testid="alias-covers" title={node.covers.join("\n")}>
+        <span
+          className="hidden truncate text-xs text-emerald-700 sm:inline"
+          data-testid="alias-covers"
+          title={node.covers.join("\n")}
+        >
           covers {node.covers.map(short).join(", ")}
         </span>
       ) : null}
       {node.aliases.length ? (
-        <span className="truncate text-xs text-emerald-700" title={node.aliases.join("\n")}>
+        <span className="hidden truncate text-xs text-emerald-700 sm:inline" title={node.aliases.join("\n")}>
           in {node.aliases.map(short).join(", ")}
         </span>
       ) : null}

@@ -6,6 +6,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 
 import { expansionFromParams, expansionToParams } from "@/lib/entries/tree-expansion";
+import { findRowsToExpand, hideEmptyGroups, isFiltering } from "@/lib/entries/tree-matches";
 import { links } from "@/lib/links";
 import { entryTreeKeys } from "@/lib/query/keys";
 import type { EntryFilters } from "@/lib/spire/types";
@@ -37,7 +38,25 @@ export function useEntryTree(server: string, filters: EntryFilters, expand: stri
   );
   useExpansionInUrl(expanded);
   const [active, setActive] = useState(0);
-  const { rows, root, rootError, rootProgress, fetching, updatedAt } = useTreeRows(server, filters, expanded);
+  const filtering = isFiltering(filters);
+  const loaded = useTreeRows(server, filters, expanded);
+  const { root, rootError, rootProgress, fetching, updatedAt } = loaded;
+  const rows = filtering ? hideEmptyGroups(loaded.rows) : loaded.rows;
+  // A filtered tree opens the way down to its matches, until the user opens or closes a row themselves.
+  const [autoExpand, setAutoExpand] = useState(filtering && !searchParams.has("expand"));
+  useEffect(() => {
+    if (!autoExpand) return;
+    const wanted = findRowsToExpand(loaded.rows, expanded.size);
+    if (wanted.length === 0) return;
+    setExpanded((prev) => {
+      const next = new Map(prev);
+      for (const row of wanted) {
+        if (row.type !== "node" || next.has(row.key)) continue;
+        next.set(row.key, { spiffeId: row.node.spiffeId, orphans: row.node.kind === "orphans", pages: 1 });
+      }
+      return next;
+    });
+  }, [autoExpand, loaded.rows, expanded.size]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const client = useQueryClient();
   const router = useRouter();
@@ -51,6 +70,7 @@ export function useEntryTree(server: string, filters: EntryFilters, expand: stri
 
   const toggle = (row: TreeRow) => {
     if (row.type !== "node" || !row.expandable) return;
+    setAutoExpand(false);
     setExpanded((prev) => {
       const next = new Map(prev);
       if (next.has(row.key)) {
@@ -110,6 +130,7 @@ export function useEntryTree(server: string, filters: EntryFilters, expand: stri
 
   return {
     rows,
+    filtering,
     root,
     rootError,
     rootProgress,

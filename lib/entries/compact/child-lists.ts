@@ -32,6 +32,12 @@ export class ChildLists {
     this.items = items;
   }
 
+  /** Takes lists built elsewhere (`snapshot()` of a built index, e.g. from a worker thread). */
+  adopt(start: Int32Array<ArrayBuffer>, items: Int32Array<ArrayBuffer>): void {
+    this.start = start;
+    this.items = items;
+  }
+
   private overlay(node: number): Overlay | undefined {
     const at = node < this.overlayOf.data.length ? this.overlayOf.data[node]! : -1;
     return at >= 0 ? this.overlays[at] : undefined;

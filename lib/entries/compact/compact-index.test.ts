@@ -203,8 +203,11 @@ describe("CompactEntryIndex against the reference index", () => {
     const moved = { ...initial[30]!, parentId: initial[31]!.spiffeId, revisionNumber: 4 };
     compact.applyChange({ upserts: [moved], deletes: victims });
     let entries = initial.filter((e) => !victims.includes(e.id)).map((e) => (e.id === moved.id ? moved : e));
-    const restored = decodeIndex(encodeIndex(compact), trustDomain, now);
+    compact.setAgents(agents, now + 5_000, now - 60_000);
+    const restored = decodeIndex(encodeIndex(compact), trustDomain, now + 3_600_000);
     expect(restored.builtAt).toBe(compact.builtAt);
+    // The agents' time left is judged when they were read, not when the copy is restored.
+    expect(restored.agentsReadAt).toBe(now - 60_000);
     expect(restored.version).toBe(compact.version);
     expect(restored.columns.slotOf(victims[0]!)).toBe(-1);
     compareTrees(entries, agents, restored, trustDomain);

@@ -5,6 +5,7 @@ import type { Agent, Entry } from "@/lib/spire/types";
 import { ChildLists, type SlotOrder } from "./child-lists";
 import { type DerivedTree, deriveTree, type TreeGraph } from "./derive-tree";
 import { EntryColumns } from "./entry-columns";
+import { EntrySearchIndex } from "./entry-search-index";
 import { addLeaf, type LeafContext, removeLeaf } from "./patch-tree";
 import type { SavedColumns } from "./saved-columns";
 
@@ -15,6 +16,8 @@ export type SavedIndex = {
   builtAt: number;
   version: number;
   agents: Agent[];
+  /** When the agents were read (absent in copies saved before it was kept: `builtAt`). */
+  agentsReadAt?: number;
   columns: SavedColumns;
 };
 export const SAVED_INDEX_FORMAT = 1;
@@ -46,9 +49,12 @@ export class CompactEntryIndex {
   agentById = new Map<string, Agent>();
   /** Agents whose X509-SVID had expired when the agents were last read. */
   expiredAgents = new Set<string>();
+  /** When the agents were read from SPIRE (epoch ms): their SVIDs' time left is judged at it. */
+  agentsReadAt = 0;
   private agentNodes: number[] = [];
   private sealed = false;
   private derivedTree: DerivedTree | null = null;
+  private search: EntrySearchIndex | null = null;
   private aliasView: { aliases: Entry[]; coverage: AliasCoverage } | null = null;
 
   constructor(trustDomain: string, now: number, capacity = 1024, columns?: EntryColumns) {
@@ -67,6 +73,7 @@ export class CompactEntryIndex {
       builtAt: this.builtAt,
       version: this.version,
       agents: this.agents,
+      agentsReadAt: this.agentsReadAt,
       columns: this.columns.save(),
     };
   }
@@ -75,11 +82,27 @@ export class CompactEntryIndex {
   static restore(saved: SavedIndex, now: number): CompactEntryIndex {
     if (saved.format !== SAVED_INDEX_FORMAT) throw new Error(`saved index format ${saved.format} is not supported`);
     const index = new CompactEntryIndex(saved.trustDomain, saved.builtAt, 0, EntryColumns.restore(saved.columns));
-    index.setAgents(saved.agents, now);
+    index.setAgents(saved.agents, now, saved.agentsReadAt ?? saved.builtAt);
     index.seal();
     index.derived();
     index.version = saved.version;
     return index;
+  }
+
+  /**
+   * Takes the parts of an index sealed in another thread (see `index-handover.ts`) instead of
+   * building them again: its child lists, derived tree and search index.
+   */
+  adoptBuilt(parts: {
+    children: { start: Int32Array<ArrayBuffer>; items: Int32Array<ArrayBuffer> };
+    derived: DerivedTree;
+    search: EntrySearchIndex;
+  }): void {
+    this.children.adopt(parts.children.start, parts.children.items);
+    this.sealed = true;
+    this.invalidate();
+    this.derivedTree = parts.derived;
+    this.search = parts.search;
   }
 
   /** Display order of child slots: SPIFFE ID, then entry ID (as the reference index sorts). */
@@ -111,8 +134,9 @@ export class CompactEntryIndex {
     }
   }
 
-  /** Replaces the agents (sorted by SPIFFE ID); `now` decides which have expired. */
-  setAgents(agents: readonly Agent[], now: number): void {
+  /** Replaces the agents (sorted by SPIFFE ID); `now` decides which have expired; `readAt`: when they were read. */
+  setAgents(agents: readonly Agent[], now: number, readAt = now): void {
+    this.agentsReadAt = readAt;
     this.agents = [...agents].sort((a, b) => (a.spiffeId < b.spiffeId ? -1 : a.spiffeId > b.spiffeId ? 1 : 0));
     this.agentById = new Map(this.agents.map((a) => [a.spiffeId, a]));
     this.agentNodes = this.agents.map((a) => this.columns.nodes.intern(a.spiffeId));
@@ -164,6 +188,7 @@ export class CompactEntryIndex {
       const slot = c.slotOf(entry.id);
       if (slot < 0) {
         const added = c.add(entry);
+        this.search?.markChanged(added);
         this.children.insert(c.parent.data[added]!, added, this.order);
         this.afterAdd(added);
         if (entry.parentId === this.serverId) this.aliasView = null;
@@ -176,6 +201,7 @@ export class CompactEntryIndex {
         this.children.remove(c.parent.data[slot]!, slot, this.order);
       }
       c.overwrite(slot, entry);
+      this.search?.markChanged(slot);
       if (moved) {
         this.children.insert(c.parent.data[slot]!, slot, this.order);
         this.afterAdd(slot);
@@ -247,6 +273,15 @@ export class CompactEntryIndex {
       this.stats.recomputes += 1;
     }
     return this.derivedTree;
+  }
+
+  /**
+   * The trigram search index (built on first use after the walk, and again once the changes
+   * patched in since outweigh it; see `EntrySearchIndex`).
+   */
+  searchIndex(): EntrySearchIndex {
+    if (!this.search || this.search.stale(this.columns)) this.search = EntrySearchIndex.build(this.columns);
+    return this.search;
   }
 
   /** Node entries (parented to the server) and which agents each covers. */

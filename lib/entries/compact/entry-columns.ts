@@ -19,6 +19,9 @@ const FLAG_BITS = {
   jwtSvidIncludeJti: JWT_JTI,
 } as const;
 
+/** The three string tables of the columns. */
+export type TableName = "nodes" | "texts" | "idTexts";
+
 const toMs = (iso: string | null) => (iso ? Date.parse(iso) : NaN);
 const toIso = (ms: number) => (Number.isNaN(ms) ? null : new Date(ms).toISOString());
 
@@ -98,9 +101,12 @@ export class EntryColumns {
     };
   }
 
-  /** Columns holding what `save()` returned, with room for `spare` more entries. */
-  static restore(saved: SavedColumns, spare = 1024): EntryColumns {
-    const tables = {
+  /**
+   * Columns holding what `save()` returned, with room for `spare` more entries. `adopted` gives
+   * the string tables whole (from another thread), else they are interned again from the blocks.
+   */
+  static restore(saved: SavedColumns, spare = 1024, adopted?: Record<TableName, StringTable>): EntryColumns {
+    const tables = adopted ?? {
       nodes: StringTable.restore(saved.tables.nodes.blocks, saved.tables.nodes.count),
       texts: StringTable.restore(saved.tables.texts.blocks, saved.tables.texts.count),
       idTexts: StringTable.restore(saved.tables.idTexts.blocks, saved.tables.idTexts.count),

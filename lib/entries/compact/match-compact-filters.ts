@@ -2,6 +2,7 @@ import { isEmptyFilter } from "@/lib/entries/match-entry-filters";
 import type { EntryFilters, SelectorMatchMode } from "@/lib/spire/types";
 
 import type { CompactEntryIndex } from "./compact-index";
+import { EntrySearchIndex } from "./entry-search-index";
 
 type SlotTest = (slot: number) => boolean;
 
@@ -51,17 +52,14 @@ function setTest(
   }
 }
 
-/** Whether a SPIFFE ID (a node) contains `part`, any case; remembered per node. */
+/** Whether a SPIFFE ID (a node) contains `part`, any case: the nodes holding it found once, through the trigram index. */
 function containsTest(index: CompactEntryIndex, part: string): SlotTest {
-  const needle = part.toLowerCase();
   const nodes = index.columns.nodes;
-  const known = new Uint8Array(nodes.size);
+  const { factor } = EntrySearchIndex.match(nodes, index.searchIndex().nodes, part.toLowerCase());
   const spiffe = index.columns.spiffe;
   return (slot) => {
     const node = spiffe.data[slot]!;
-    if (node >= known.length) return nodes.text(node).toLowerCase().includes(needle);
-    if (known[node] === 0) known[node] = nodes.text(node).toLowerCase().includes(needle) ? 2 : 1;
-    return known[node] === 2;
+    return node < factor.length ? factor[node]! > 0 : nodes.factorOf(node, part.toLowerCase()) > 0;
   };
 }
 

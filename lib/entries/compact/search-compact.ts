@@ -2,28 +2,8 @@ import type { EntryMatchField, EntrySearchHit, EntrySearchPage } from "@/lib/ent
 import { searchTerms } from "@/lib/listing/rank-text";
 
 import type { CompactEntryIndex } from "./compact-index";
+import { EntrySearchIndex, type TermMatches } from "./entry-search-index";
 import { selectTop } from "./select-top";
-import type { StringTable } from "./string-table";
-
-/** How well each text of a table matches `term` (0 none … 4 whole text), as `scoreText` with weight 1. */
-function factorsOf(table: StringTable, term: string): Uint8Array {
-  const out = new Uint8Array(table.size);
-  table.scan(term, (id, factor) => {
-    out[id] = factor;
-  });
-  return out;
-}
-
-/** The same per slot for entry IDs (live slots only). */
-function idFactorsOf(index: CompactEntryIndex, term: string): Uint8Array {
-  const c = index.columns;
-  const out = new Uint8Array(c.slotCount);
-  c.idTexts.scan(term, (id, factor) => {
-    const slot = c.slotOfText(id);
-    if (slot >= 0) out[slot] = factor;
-  });
-  return out;
-}
 
 const FIELDS: EntryMatchField[] = ["spiffeId", "entryId", "selector", "hint", "dnsName", "parentId"];
 const [SPIFFE, ENTRY_ID, SELECTOR, HINT, DNS, PARENT] = [0, 1, 2, 3, 4, 5];
@@ -38,22 +18,32 @@ export class CompactMatcher {
   private readonly nodeFactors: Uint8Array[];
   private readonly textFactors: Uint8Array[];
   private readonly idFactors: Uint8Array[];
+  /** Per term, the texts it matches in each table (for picking candidate slots). */
+  readonly matches: { nodes: TermMatches; texts: TermMatches; ids: TermMatches }[];
   /** The best field of the last `score` call and its text (a node, text or slot id). */
   bestField = SPIFFE;
   bestText = 0;
 
   constructor(index: CompactEntryIndex, terms: readonly string[]) {
     const c = index.columns;
+    const search = index.searchIndex();
     this.index = index;
-    this.nodeFactors = terms.map((t) => factorsOf(c.nodes, t));
-    this.textFactors = terms.map((t) => factorsOf(c.texts, t));
-    this.idFactors = terms.map((t) => idFactorsOf(index, t));
+    this.matches = terms.map((t) => ({
+      nodes: EntrySearchIndex.match(c.nodes, search.nodes, t),
+      texts: EntrySearchIndex.match(c.texts, search.texts, t),
+      ids: EntrySearchIndex.match(c.idTexts, search.ids, t),
+    }));
+    this.nodeFactors = this.matches.map((m) => m.nodes.factor);
+    this.textFactors = this.matches.map((m) => m.texts.factor);
+    // Entry IDs are read per slot through the slot's ID text.
+    this.idFactors = this.matches.map((m) => m.ids.factor);
   }
 
   /** Total score of a slot (0 when some term matches nowhere); sets `bestField` and `bestText`. */
   score(slot: number): number {
     const c = this.index.columns;
     const lists = c.lists.data;
+    const idText = c.idText.data[slot]!;
     const spiffe = c.spiffe.data[slot]!;
     const parent = c.parent.data[slot]!;
     const hint = c.hint.data[slot]!;
@@ -69,7 +59,7 @@ export class CompactMatcher {
       let score = 10 * nf[spiffe]!;
       let field = SPIFFE;
       let text = spiffe;
-      const id = 8 * this.idFactors[k]![slot]!;
+      const id = 8 * this.idFactors[k]![idText]!;
       if (id > score) [score, field, text] = [id, ENTRY_ID, slot];
       for (let i = start; i < selectorEnd; i++) {
         const s = 6 * tf[lists[i]!]!;
@@ -137,23 +127,33 @@ export function searchCompactEntries(
   if (terms.length === 0) return { hits: [], total: 0, nextOffset: null };
   const matcher = new CompactMatcher(index, terms);
   const c = index.columns;
-  const scores = new Float64Array(c.slotCount);
-  const found = new Int32Array(within ? within.length : c.liveCount);
-  let count = 0;
+  // Matches as positions in `found`/`scores`: a page is picked among them without arrays as long as the index.
+  const found: number[] = [];
+  const scores: number[] = [];
   const consider = (slot: number) => {
     const score = matcher.score(slot);
     if (score === 0) return;
-    scores[slot] = score;
-    found[count++] = slot;
+    scores.push(score);
+    found.push(slot);
   };
   if (within) for (const slot of within) consider(slot);
-  else for (let slot = 0; slot < c.slotCount; slot++) if (c.isLive(slot)) consider(slot);
+  else {
+    // Every term must match: the slots of the term matching the fewest are enough to score.
+    const search = index.searchIndex();
+    const sizes = matcher.matches.map((m) => search.candidateCount(m.nodes, m.texts, m.ids));
+    const rarest = matcher.matches[sizes.indexOf(Math.min(...sizes))]!;
+    search.forEachCandidate(c, rarest, consider);
+  }
+  const count = found.length;
   const keyLength = (slot: number) =>
     c.nodes.lengthOf(c.spiffe.data[slot]!) + 1 + c.idTexts.lengthOf(c.idText.data[slot]!);
-  const compare = (a: number, b: number) =>
-    scores[b]! - scores[a]! || keyLength(a) - keyLength(b) || compareKeys(index, a, b);
-  const top = selectTop(found.subarray(0, count), page.offset + page.limit, compare).slice(page.offset);
-  const hits: EntrySearchHit[] = top.map((slot) => {
+  const compare = (i: number, j: number) =>
+    scores[j]! - scores[i]! || keyLength(found[i]!) - keyLength(found[j]!) || compareKeys(index, found[i]!, found[j]!);
+  const positions = new Int32Array(count);
+  for (let i = 0; i < count; i++) positions[i] = i;
+  const top = selectTop(positions, page.offset + page.limit, compare).slice(page.offset);
+  const hits: EntrySearchHit[] = top.map((at) => {
+    const slot = found[at]!;
     const score = matcher.score(slot);
     const { field, text } = matcher.bestMatch();
     return { entry: c.entryAt(slot), score, field, match: text };

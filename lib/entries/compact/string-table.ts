@@ -10,6 +10,15 @@ const SEPARATOR = "\u0000";
  */
 type Block = { text: string; ends: Int32Array; lower: string; lowerEnds: Int32Array };
 
+/** A string table as plain data (see `StringTable.exportState`). */
+export type StringTableState = {
+  blocks: Block[];
+  pending: string[];
+  hashes: Int32Array;
+  slots: Int32Array<ArrayBuffer>;
+  count: number;
+};
+
 function endsOf(texts: readonly string[]): Int32Array {
   const ends = new Int32Array(texts.length);
   let end = 0;
@@ -191,11 +200,67 @@ export class StringTable {
   }
 
   /**
+   * `scoreText(text, term, 1)` for the text of `id` (0 when it does not contain `term`, already
+   * lower-case): the same factor `scan` reports, for one text.
+   */
+  factorOf(id: number, term: string): number {
+    if (!term || id >= this.count) return 0;
+    const { lower, lowerEnds: ends } = this.blockAt(id >>> BLOCK_BITS);
+    const k = id & (BLOCK - 1);
+    const start = k === 0 ? 0 : ends[k - 1]! + 1;
+    const end = ends[k]!;
+    // A bounded search: `indexOf` would run on through the rest of the block when the text misses.
+    const first = term.charCodeAt(0);
+    for (let pos = start; pos + term.length <= end; pos++)
+      if (lower.charCodeAt(pos) === first && lower.startsWith(term, pos)) return factorAt(lower, term, pos, start, end);
+    return 0;
+  }
+
+  /** Calls `each(id, lower, start, end)` for texts `from` … `to`-1: each lower-case text is `lower` from start to end. */
+  eachLower(from: number, to: number, each: (id: number, lower: string, start: number, end: number) => void): void {
+    for (let id = from; id < Math.min(to, this.count);) {
+      const { lower, lowerEnds: ends } = this.blockAt(id >>> BLOCK_BITS);
+      const blockEnd = Math.min(to, this.count, ((id >>> BLOCK_BITS) + 1) << BLOCK_BITS);
+      for (; id < blockEnd; id++) {
+        const k = id & (BLOCK - 1);
+        each(id, lower, k === 0 ? 0 : ends[k - 1]! + 1, ends[k]!);
+      }
+    }
+  }
+
+  /**
    * The texts as a few large strings (each holding up to 4,096 texts joined by U+0000), for a
    * saved copy of the table; `StringTable.restore` gives back a table with the same ids.
    */
   exportBlocks(): string[] {
     return [...this.blocks.map((block) => block.text), this.pending.join(SEPARATOR)];
+  }
+
+  /**
+   * The table's whole state, to hand to another thread (`StringTable.adopt`): its strings are
+   * copied by `postMessage`, its typed arrays can be transferred. Nothing is recomputed on adoption.
+   */
+  exportState(): StringTableState {
+    return {
+      blocks: this.blocks,
+      pending: this.pending,
+      hashes: this.hashes.data.subarray(0, this.count).slice(),
+      slots: this.slots,
+      count: this.count,
+    };
+  }
+
+  /** The table `exportState` described, as it was (same ids, no text interned again). */
+  static adopt(state: StringTableState): StringTable {
+    const table = new StringTable();
+    table.blocks.length = 0;
+    table.blocks.push(...state.blocks);
+    table.pending = [...state.pending];
+    table.hashes.ensure(state.count);
+    table.hashes.data.set(state.hashes);
+    table.slots = state.slots;
+    table.count = state.count;
+    return table;
   }
 
   /** The table `exportBlocks` saved: the same texts under the same ids. */

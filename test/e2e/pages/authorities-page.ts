@@ -29,13 +29,21 @@ export class AuthoritiesPage extends ConsolePage {
     return panel.locator(`[data-testid="rotation-step"][data-step="${step}"]`);
   }
 
+  /** The "who holds" row of the watched spire-bundle ConfigMap in a kind's panel. */
+  configMapRow(panel: Locator, cluster = "demo"): Locator {
+    return panel
+      .locator('[data-testid="bundle-copy"][data-kind="configmap"]')
+      .filter({ hasText: `(cluster ${cluster})` });
+  }
+
   /** Clicks a step's button and confirms it in the dialog (typing the confirmation where asked). */
-  async runStep(panel: Locator, step: string): Promise<void> {
+  async runStep(panel: Locator, step: string, onConfirm?: (dialog: Locator) => Promise<void>): Promise<void> {
     const card = this.step(panel, step);
     const button = card.getByRole("button").first();
     await button.click();
     const dialog = this.page.getByRole("alertdialog");
     await dialog.waitFor();
+    await onConfirm?.(dialog);
     const typed = dialog.getByLabel(/to confirm/);
     if (await typed.count()) {
       const word = await dialog.locator("label code").textContent();

@@ -25,4 +25,9 @@ export class FederationPage extends ConsolePage {
   row(trustDomain: string): Locator {
     return this.rows().filter({ has: this.page.getByText(trustDomain, { exact: true }) });
   }
+
+  /** The freshness cell of the relationship with `trustDomain` (data-stale, data-not-serving). */
+  freshness(trustDomain: string): Locator {
+    return this.row(trustDomain).getByTestId("freshness");
+  }
 }

@@ -32,4 +32,11 @@ export class KubernetesPage extends ConsolePage {
   problem(id: string): Locator {
     return this.page.locator(`[data-testid="k8s-problem"][data-problem-id="${id}"]`);
   }
+
+  /** The deployments list's rows (cluster × namespace × server). */
+  deploymentRow(cluster: string, deployment: string): Locator {
+    return this.page.locator(
+      `[data-testid="k8s-deployment-row"][data-cluster="${cluster}"][data-deployment="${deployment}"]`,
+    );
+  }
 }

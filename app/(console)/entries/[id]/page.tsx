@@ -1,11 +1,13 @@
 import { Suspense } from "react";
 
+import { EntryDeleted } from "@/components/entries/detail/entry-deleted";
 import { EntryDetailView } from "@/components/entries/detail/entry-detail-view";
 import { EntryActions } from "@/components/entries/forms/entry-actions";
 import { ExportAsCodeLink } from "@/components/entries-as-code/export-as-code-link";
 import { EntryPodsPanel } from "@/components/troubleshoot/entry-pods-panel";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { CopyButton } from "@/components/ui/copy-button";
+import { getEntryDeletion } from "@/lib/entries/load-entry-deletion";
 import { getEntryDetail } from "@/lib/entries/load-entry-detail";
 import { links } from "@/lib/links";
 
@@ -23,6 +25,11 @@ export default async function EntryPage({ params, searchParams }: Props) {
   const { server, config, principal } = page;
   const part = await loadPagePart(principal, "reading the entry", () => getEntryDetail(config, id));
   const detail = part.ok ? part.data : null;
+  // A deleted entry's URL says who deleted it and when, when the console did.
+  const deletion =
+    !part.ok && part.code === "not_found"
+      ? await loadPagePart(principal, "reading the entry's history", () => getEntryDeletion(config, id))
+      : null;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -46,6 +53,8 @@ export default async function EntryPage({ params, searchParams }: Props) {
       </div>
       {part.ok ? (
         <EntryDetailView server={server} id={id} initialData={part.data} renderedAt={part.readAt} />
+      ) : deletion?.ok && deletion.data ? (
+        <EntryDeleted deletion={deletion.data} now={deletion.readAt} />
       ) : (
         <PartProblem title="Could not load this entry" part={part} />
       )}

@@ -19,7 +19,7 @@ export function ContainerTabs({ server, pod }: { server: string; pod: PodDiagnos
       {pod.containers.map((c) => (
         <Link
           key={c.container}
-          href={links.troubleshootPod(server, pod.pod.namespace, pod.pod.name, c.container)}
+          href={links.troubleshootPod(server, pod.pod.namespace, pod.pod.name, c.container, pod.cluster.name)}
           aria-current={c.container === pod.container ? "page" : undefined}
           className={cn(
             "rounded-md border px-2 py-1",

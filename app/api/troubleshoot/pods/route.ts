@@ -1,7 +1,7 @@
 import { withApi } from "@/lib/api/with-api";
-import { listPodChoices } from "@/lib/troubleshoot/list-pod-choices";
+import { listPodsEverywhere } from "@/lib/troubleshoot/list-pod-choices";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/troubleshoot/pods – every pod of the cluster, for the picker
-export const GET = withApi({ action: "troubleshoot.read" }, async () => ({ pods: await listPodChoices() }));
+// GET /api/troubleshoot/pods – every pod of every configured cluster, for the picker, and the clusters not reached
+export const GET = withApi({ action: "troubleshoot.read" }, async () => listPodsEverywhere());

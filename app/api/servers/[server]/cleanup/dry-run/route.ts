@@ -6,6 +6,6 @@ import { cleanupSelectionSchema } from "@/lib/schemas/cleanup";
 import { serverParams } from "@/lib/schemas/path-params";
 
 // POST /api/servers/[server]/cleanup/dry-run – exactly what a clean-up would send and affect; changes nothing
-export const POST = withApi({ action: "cleanup.apply", params: serverParams }, async ({ request, params }) =>
+export const POST = withApi({ action: "cleanup.preview", params: serverParams }, async ({ request, params }) =>
   dryRunCleanup(params.server, parseOrThrow(cleanupSelectionSchema, await readJsonBody(request), "body")),
 );

@@ -1,0 +1,5 @@
+import { StatePanel } from "@/components/ui/state-panel";
+
+export default function Loading() {
+  return <StatePanel tone="loading" title="Reading the cluster…" />;
+}

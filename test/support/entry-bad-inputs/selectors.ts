@@ -1,0 +1,77 @@
+// Missing, empty, malformed, repeated and oversized selectors.
+import { type Case, good, with_, without } from "./case";
+
+export const badSelectors: Case[] = [
+  {
+    name: "selectors missing",
+    body: without("selectors"),
+    status: 400,
+    code: "invalid_argument",
+    message: /selectors must be a list/,
+    field: "selectors",
+  },
+  {
+    name: "no selectors",
+    body: with_({ selectors: [] }),
+    status: 400,
+    code: "invalid_argument",
+    message: /At least one selector/,
+    field: "selectors",
+  },
+  {
+    name: "selector with an empty type",
+    body: with_({ selectors: [{ type: "", value: "uid:1" }] }),
+    status: 400,
+    code: "invalid_argument",
+    message: /Selector type may contain only/,
+    field: "selectors.0.type",
+  },
+  {
+    name: "selector type containing ':'",
+    body: with_({ selectors: [{ type: "unix:uid", value: "1" }] }),
+    status: 400,
+    code: "invalid_argument",
+    message: /Selector type may contain only/,
+    field: "selectors.0.type",
+  },
+  {
+    name: "selector with an empty value",
+    body: with_({ selectors: [{ type: "unix", value: "" }] }),
+    status: 400,
+    code: "invalid_argument",
+    message: /Selector value is required/,
+    field: "selectors.0.value",
+  },
+  {
+    name: "selector as a string",
+    body: with_({ selectors: ["unix:uid:1"] }),
+    status: 400,
+    code: "invalid_argument",
+    message: /must be a JSON object/,
+    field: "selectors.0",
+  },
+  {
+    name: "selector with an unknown field",
+    body: with_({ selectors: [{ type: "unix", value: "uid:1", weight: 2 }] }),
+    status: 400,
+    code: "invalid_argument",
+    message: /Unknown field 'weight'/,
+    field: "selectors.0",
+  },
+  {
+    name: "the same selector twice",
+    body: with_({ selectors: [good.selectors[0], good.selectors[0]] }),
+    status: 400,
+    code: "invalid_argument",
+    message: /listed twice/,
+    field: "selectors.1",
+  },
+  {
+    name: "selector value over 1024 characters",
+    body: with_({ selectors: [{ type: "unix", value: "x".repeat(1025) }] }),
+    status: 400,
+    code: "invalid_argument",
+    message: /at most 1024/,
+    field: "selectors.0.value",
+  },
+];

@@ -1,0 +1,70 @@
+// Node attestations that fail: a spire-agent started with a join token the server never issued, which SPIRE refuses
+// (InvalidArgument) and the agent retries with back-off; SPIRE's own telemetry endpoint counts each refusal.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { renderAgentConfig } from "../../scripts/stack/agent-config.ts";
+import { getServerPaths, getStackPaths } from "../../scripts/stack/paths.ts";
+import { type ProcessSpec, startDetached, stopProcess } from "../../scripts/stack/process.ts";
+import { getStackServer, type StackState } from "../../scripts/stack/state.ts";
+import { parseMetrics } from "./prometheus";
+
+/** Refused AttestAgent calls (every status but OK) a SPIRE server's telemetry endpoint counts since it started. */
+export async function telemetryAttestFailures(url: string): Promise<number> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  let failed = 0;
+  for (const [key, value] of parseMetrics(await response.text())) {
+    if (!key.startsWith("spire_server_rpc_agent_v1_agent_attest_agent_elapsed_time_count{")) continue;
+    if (!/status="OK"/.test(key)) failed += value;
+  }
+  return failed;
+}
+
+/**
+ * Runs a spire-agent with a made-up join token until the server (`telemetryUrl`) has refused at least `count` more
+ * attestations, then stops it. Resolves with how many more SPIRE counted (the agent may squeeze in one more).
+ */
+export async function failJoinTokenAttestations(
+  state: StackState,
+  stackDir: string,
+  serverName: string,
+  count: number,
+  telemetryUrl: string,
+): Promise<number> {
+  const server = getStackServer(state, serverName);
+  const paths = getStackPaths({ ...process.env, SPIRE_CONSOLE_STACK_DIR: stackDir });
+  const dir = mkdtempSync(path.join(tmpdir(), "spc-bad-agent-"));
+  mkdirSync(path.join(dir, "data"), { mode: 0o700 });
+  const spec: ProcessSpec = {
+    binary: state.bin.spireAgent,
+    configPath: path.join(dir, "agent.conf"),
+    pidPath: path.join(dir, "agent.pid"),
+    logPath: path.join(dir, "agent.log"),
+  };
+  writeFileSync(
+    spec.configPath,
+    renderAgentConfig({
+      trustDomain: server.trustDomain,
+      serverPort: server.bindPort,
+      socketPath: path.join(dir, "agent.sock"),
+      dataDir: path.join(dir, "data"),
+      logPath: spec.logPath,
+      trustBundlePath: getServerPaths(paths, serverName).bundlePemPath,
+    }),
+  );
+  const before = await telemetryAttestFailures(telemetryUrl);
+  startDetached(spec, ["-joinToken", randomBytes(16).toString("hex")]);
+  try {
+    for (let i = 0; i < 600; i++) {
+      if ((await telemetryAttestFailures(telemetryUrl)) - before >= count) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await stopProcess(spec, 3_000);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return (await telemetryAttestFailures(telemetryUrl)) - before;
+}
