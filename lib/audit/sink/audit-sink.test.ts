@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 import type { AuditCheckpoint, AuditRecord } from "@/lib/store/types";
 import { octetCountedFrames } from "@/test/support/syslog-frames";
@@ -47,12 +47,15 @@ const checkpoint: AuditCheckpoint = {
 /** RFC 5424: <PRI>VERSION TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD MSG */
 const rfc5424 = /^<110>1 (\d{4}-\d\d-\d\dT[\d:.]+Z) (\S+) (\S+) (\d+) (audit|audit-checkpoint) - (\{.*\})$/s;
 
-const until = async (done: () => boolean) => {
-  for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+/** Polls until `done` or the deadline; the sink retries a refused connection after 2 s, so waits allow more. */
+const until = async (done: () => boolean, withinMs = 2_000) => {
+  const deadline = Date.now() + withinMs;
+  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
 };
 
 let cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
+  vi.restoreAllMocks();
   for (const c of cleanup) await c();
   cleanup = [];
 });
@@ -110,9 +113,13 @@ describe("the audit sink", () => {
     const socketPath = path.join(mkdtempSync(path.join(tmpdir(), "spc-syslog-")), "syslog.sock");
     const sink = openAuditSink({ type: "syslog", address: `unix://${socketPath}`, appName: "spire-console" });
     sink.records([record(1)]); // nobody listens yet: kept, retried
+    await new Promise((r) => setTimeout(r, 200)); // the refusal has closed the socket and set the retry time
+    // A timer may fire a little early by the wall clock; the retry must still happen (it once stalled for good).
+    const wallClock = Date.now.bind(Date);
+    vi.spyOn(Date, "now").mockImplementation(() => wallClock() - 50);
     const listener = await streamListener(socketPath);
     sink.records([record(2)]);
-    await until(() => octetCountedFrames(listener.data()).length === 2);
+    await until(() => octetCountedFrames(listener.data()).length === 2, 10_000);
     await sink.close();
     expect(octetCountedFrames(listener.data()).map((m) => parseCopyLine(m))).toMatchObject([{ seq: 1 }, { seq: 2 }]);
   }, 15_000);

@@ -63,8 +63,25 @@ function streamWriter(target: Target, onFail: (n: number, e: unknown) => void): 
   const drain = () => {
     while (socket && ready && queue.length) socket.write(queue.shift()!);
   };
+  let retryTimer: NodeJS.Timeout | null = null;
+  /** Tries again at `retryAt`; a timer may fire a millisecond early by the wall clock, so it re-arms itself. */
+  const openLater = () => {
+    if (retryTimer) return;
+    retryTimer = setTimeout(
+      () => {
+        retryTimer = null;
+        open();
+      },
+      Math.max(1, retryAt - Date.now()),
+    );
+    retryTimer.unref();
+  };
   const open = () => {
-    if (socket || Date.now() < retryAt) return;
+    if (socket) return;
+    if (Date.now() < retryAt) {
+      openLater();
+      return;
+    }
     const s = target.kind === "unix" ? connect(target.path) : connect(target.port, target.host);
     socket = s;
     s.setTimeout(CONNECT_TIMEOUT_MS, () => s.destroy(new Error(`no connection within ${CONNECT_TIMEOUT_MS} ms`)));
@@ -78,7 +95,7 @@ function streamWriter(target: Target, onFail: (n: number, e: unknown) => void): 
       socket = null;
       ready = false;
       retryAt = Date.now() + RETRY_MS;
-      if (queue.length) setTimeout(open, RETRY_MS).unref();
+      if (queue.length) openLater();
     });
     s.unref();
   };
@@ -94,6 +111,7 @@ function streamWriter(target: Target, onFail: (n: number, e: unknown) => void): 
     },
     close: () =>
       new Promise<void>((resolve) => {
+        if (retryTimer) clearTimeout(retryTimer);
         const s = socket;
         if (!s) return resolve();
         s.end(() => resolve());
