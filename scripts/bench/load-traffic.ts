@@ -1,5 +1,6 @@
-// The traffic of `npm run bench:load`: browsing users (tree, tables, search, detail pages) and
-// editors (create, edit, delete in their own paths), each one request at a time, timed per route.
+// The traffic of `npm run bench:load`: browsing users (tree, tables, search, detail pages, and for
+// signed-in users server-rendered pages) and editors (create, edit, delete in their own paths),
+// each one request at a time, timed per route.
 import { percentile } from "./measure.ts";
 
 /** Timings and answers per route pattern, shared by every simulated user. */
@@ -17,7 +18,8 @@ export class LoadStats {
     const list = this.latency.get(route) ?? [];
     list.push(ms);
     this.latency.set(route, list);
-    if (status >= 400 || status === 0) {
+    // A redirect is a failure too: a page sends a user whose session was lost to sign in again.
+    if (status >= 300 || status === 0) {
       const key = `${route} ${status === 0 ? "network" : status}`;
       this.errors.set(key, (this.errors.get(key) ?? 0) + 1);
     }
@@ -38,61 +40,106 @@ export class LoadStats {
   }
 }
 
-type Ctx = { api: string; token: string; stats: LoadStats; until: number; agentId: string; td: string };
+export type Ctx = {
+  /** The console's origin, e.g. http://127.0.0.1:41234. */
+  consoleUrl: string;
+  /** The bench server's name in the console. */
+  server: string;
+  /** How this user proves who it is: `authorization: Bearer …` (a token) or `cookie: …` (a session). */
+  auth: Record<string, string>;
+  stats: LoadStats;
+  until: number;
+  agentId: string;
+  td: string;
+  /** A second server (foo of the demo stack) this user looks at now and then. */
+  other?: string;
+  /** Also loads server-rendered pages, as a browser does. */
+  pages?: boolean;
+};
 
 async function timed<T>(
   ctx: Ctx,
   route: string,
   url: string,
-  init: { method?: string; body?: unknown } = {},
+  init: { method?: string; body?: unknown; accept?: string } = {},
 ): Promise<{ status: number; body: T | null }> {
   const started = performance.now();
+  const accept = init.accept ?? "application/json";
   try {
-    const response = await fetch(`${ctx.api}${url}`, {
+    const response = await fetch(`${ctx.consoleUrl}${url}`, {
       method: init.method ?? "GET",
-      headers: {
-        accept: "application/json",
-        authorization: `Bearer ${ctx.token}`,
-        ...(init.body === undefined ? {} : { "content-type": "application/json" }),
-      },
+      redirect: "manual",
+      headers: { accept, ...ctx.auth, ...(init.body === undefined ? {} : { "content-type": "application/json" }) },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
     const text = await response.text();
     ctx.stats.record(route, performance.now() - started, response.status);
-    return { status: response.status, body: response.ok ? (JSON.parse(text) as T) : null };
+    const json = response.ok && accept === "application/json";
+    return { status: response.status, body: json ? (JSON.parse(text) as T) : null };
   } catch {
     ctx.stats.record(route, performance.now() - started, 0);
     return { status: 0, body: null };
   }
 }
 
+/** A request to the bench server's API (`/api/servers/<bench>…`). */
+const benchApi = <T>(ctx: Ctx, route: string, url: string, init?: { method?: string; body?: unknown }) =>
+  timed<T>(ctx, route, `/api/servers/${ctx.server}${url}`, init);
+
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** One browsing user until `ctx.until`: a random page, then a think time of 50–250 ms. */
+/** A server-rendered page, as a browser's navigation asks for it. */
+function page(ctx: Ctx, roll: number): Promise<unknown> {
+  const other = ctx.other ?? ctx.server;
+  const pages: [string, string][] = [
+    ["page entries", `/entries?server=${ctx.server}`],
+    ["page agents", `/agents?server=${ctx.server}`],
+    ["page overview", "/"],
+    [`page ${other} tree`, `/entries?server=${other}`],
+  ];
+  const [route, url] = pages[Math.floor(roll * pages.length)]!;
+  return timed(ctx, route, url, { accept: "text/html" });
+}
+
+/** The second server's tree root or agents, through its API. */
+function otherServer(ctx: Ctx, other: string, roll: number): Promise<unknown> {
+  return roll < 0.5
+    ? timed(ctx, `${other} tree root`, `/api/servers/${other}/entries/tree`)
+    : timed(ctx, `${other} agent list`, `/api/servers/${other}/agents?pageSize=50`);
+}
+
+/**
+ * One browsing user until `ctx.until`: a random request, then a think time of 50–250 ms. A user
+ * with `pages` loads a server-rendered page one time in ten; with `other`, one time in ten it looks
+ * at that server; otherwise it reads the bench server (tree, levels, lists, search, details).
+ */
 export async function browse(ctx: Ctx, seed: number): Promise<void> {
   let n = seed;
   const next = () => (n = (n * 1103515245 + 12345) % 2147483648) / 2147483648;
   let knownId: string | null = null;
   while (Date.now() < ctx.until) {
+    const kind = next();
     const roll = next();
     const group = Math.floor(next() * 999);
-    if (roll < 0.25) await timed(ctx, "tree root", "/entries/tree");
+    if (ctx.pages && kind < 0.1) await page(ctx, roll);
+    else if (ctx.other && kind < 0.2) await otherServer(ctx, ctx.other, roll);
+    else if (roll < 0.25) await benchApi(ctx, "tree root", "/entries/tree");
     else if (roll < 0.45)
-      await timed(
+      await benchApi(
         ctx,
         "tree level",
         `/entries/tree?parent=${encodeURIComponent(`spiffe://${ctx.td}/node/group-${group}`)}`,
       );
     else if (roll < 0.6) {
-      const page = await timed<{ entries: { id: string }[] }>(
+      const list = await benchApi<{ entries: { id: string }[] }>(
         ctx,
         "entry list",
         `/entries?pageSize=50&selector=bench:parent:${group}&match=superset`,
       );
-      knownId = page.body?.entries[0]?.id ?? knownId;
-    } else if (roll < 0.8) await timed(ctx, "search", `/entries/search?q=w-${Math.floor(next() * 99999)}`);
-    else if (knownId) await timed(ctx, "entry detail", `/entries/${knownId}/detail`);
-    else await timed(ctx, "agent list", "/agents?pageSize=50");
+      knownId = list.body?.entries[0]?.id ?? knownId;
+    } else if (roll < 0.8) await benchApi(ctx, "search", `/entries/search?q=w-${Math.floor(next() * 99999)}`);
+    else if (knownId) await benchApi(ctx, "entry detail", `/entries/${knownId}/detail`);
+    else await benchApi(ctx, "agent list", "/agents?pageSize=50");
     await pause(50 + next() * 200);
   }
 }
@@ -103,7 +150,7 @@ const EDIT_PAUSE_MS = 600;
 /** One editor until `ctx.until`: create, edit the hint, delete, in its own path; counts what SPIRE confirmed. */
 export async function edit(ctx: Ctx, editor: number, run: string): Promise<void> {
   for (let i = 0; Date.now() < ctx.until; i++) {
-    const created = await timed<{ id: string; revisionNumber: number }>(ctx, "create", "/entries", {
+    const created = await benchApi<{ id: string; revisionNumber: number }>(ctx, "create", "/entries", {
       method: "POST",
       body: {
         spiffeId: `spiffe://${ctx.td}/load/${run}/editor-${editor}/e-${i}`,
@@ -119,14 +166,14 @@ export async function edit(ctx: Ctx, editor: number, run: string): Promise<void>
     ctx.stats.creates += 1;
     const entry = created.body;
     await pause(EDIT_PAUSE_MS);
-    await timed(ctx, "edit", `/entries/${entry.id}`, {
+    await benchApi(ctx, "edit", `/entries/${entry.id}`, {
       method: "PATCH",
       body: { revisionNumber: entry.revisionNumber, hint: `edited-${i}` },
     });
     await pause(EDIT_PAUSE_MS);
     // Every other entry stays, so the end count checks creates and deletes both.
     if (i % 2 === 0) continue;
-    const deleted = await timed(ctx, "delete", `/entries/${entry.id}`, { method: "DELETE" });
+    const deleted = await benchApi(ctx, "delete", `/entries/${entry.id}`, { method: "DELETE" });
     if (deleted.status === 200) ctx.stats.deletes += 1;
     else if (deleted.status === 0 || deleted.status >= 500) ctx.stats.uncertain += 1;
     await pause(EDIT_PAUSE_MS);

@@ -1,19 +1,29 @@
 // `npm run bench:load`: browsing users and editors against the seeded bench server (see
-// `npm run bench`) for a bounded time, loopback only, with the bench SPIRE server restarted once
-// in the middle. Reports requests per second, p50/p95/p99 per route, errors by route and status,
-// the console's RSS every 30 s, and whether the CLI's count of the editors' entries equals creates
-// minus deletes. Writes .bench/load-results.json.
+// `npm run bench`) and foo of the demo stack, for a bounded time, loopback only. Half the browsing
+// users sign in through the stack's OpenID provider (a session cookie, pages and API), half with
+// API tokens; foo is restarted a third of the way in and the bench SPIRE server halfway. Reports
+// requests per second, p50/p95/p99 per route, errors by route and status, the console's RSS every
+// 30 s with the soak verdict (after the warm-up, within ±10%), and whether the CLI's count of the
+// editors' entries equals creates minus deletes. Writes .bench/load-results.json.
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, promisify } from "node:util";
 
-import { ensureConsoleBuild, startConsole } from "../lib/console-server.ts";
+import { signInToConsole } from "../idp/http-sign-in.ts";
+import { readIdpInfo } from "../idp/start.ts";
+import { ensureConsoleBuild, repoRoot, startConsole } from "../lib/console-server.ts";
+import { serverComponent } from "../stack/components.ts";
+import { getStackPaths } from "../stack/paths.ts";
+import { stopProcess } from "../stack/process.ts";
 import { runServerCli } from "../stack/spire-cli.ts";
+import { demoAuthConfig, getStackServer, readStackState } from "../stack/state.ts";
 import { BENCH_SERVER, type BenchServer, freshConsoleDataDir, startBenchServer } from "./bench-server.ts";
-import { browse, edit, LoadStats } from "./load-traffic.ts";
+import { browse, type Ctx, edit, LoadStats } from "./load-traffic.ts";
 import { seedBench } from "./seed.ts";
+import { soakVerdict } from "./soak-verdict.ts";
 
 const { values } = parseArgs({
   options: {
@@ -22,12 +32,17 @@ const { values } = parseArgs({
     editors: { type: "string", default: process.env.BENCH_LOAD_EDITORS ?? "5" },
     entries: { type: "string", default: process.env.BENCH_ENTRIES ?? "100000" },
     "stack-dir": { type: "string", default: process.env.BENCH_STACK_DIR ?? ".bench/stack" },
+    "demo-stack-dir": { type: "string", default: process.env.BENCH_LOAD_DEMO_STACK_DIR ?? ".stack" },
+    "warmup-seconds": { type: "string", default: process.env.BENCH_LOAD_WARMUP_SECONDS },
   },
 });
 const seconds = Number(values.seconds);
 const users = Number(values.users);
 const editors = Number(values.editors);
-const stackDir = path.resolve(import.meta.dirname, "../..", values["stack-dir"]!);
+const stackDir = path.resolve(repoRoot, values["stack-dir"]!);
+const demoStackDir = path.resolve(repoRoot, values["demo-stack-dir"]!);
+/** RSS before this is the warm-up (index walk, first renders); the soak verdict reads what follows. */
+const warmupSeconds = Number(values["warmup-seconds"] ?? Math.min(300, Math.round(seconds / 5)));
 const token = randomBytes(24).toString("base64url");
 
 /** RSS (MiB) of a process and its children, the largest of them (the Next server under its launcher). */
@@ -59,15 +74,56 @@ async function waitForIndex(api: string): Promise<void> {
 }
 
 /** A token of its own for one simulated user (each has its own change rate limit, like a person). */
-async function userToken(url: string, name: string, role: "viewer" | "editor"): Promise<string> {
+async function userToken(url: string, name: string, role: "viewer" | "editor", servers: string[]): Promise<string> {
   const response = await fetch(`${url}/api/tokens`, {
     method: "POST",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify({ name, bindings: [{ role, servers: ["bench"] }], expiresInDays: 1 }),
+    body: JSON.stringify({ name, bindings: [{ role, servers }], expiresInDays: 1 }),
   });
   const body = (await response.json()) as { token?: string };
   if (response.status !== 201 || !body.token) throw new Error(`token ${name}: HTTP ${response.status}`);
   return body.token;
+}
+
+/**
+ * The load console's configuration: the bench server, foo of the demo stack (over its Unix socket)
+ * and the demo's sign-in (its OpenID provider and group bindings), in the bench stack dir.
+ */
+function writeLoadConsoleConfig(server: BenchServer): string {
+  const demo = readStackState(demoStackDir);
+  const foo = getStackServer(demo, "foo");
+  const bench = (JSON.parse(readFileSync(server.consoleConfigPath, "utf8")) as { servers: unknown[] }).servers;
+  const file = path.join(stackDir, "load-console.json");
+  const config = {
+    servers: [...bench, { name: foo.name, address: `unix://${foo.socketPath}`, trustDomain: foo.trustDomain }],
+    auth: demoAuthConfig(demo.idp),
+  };
+  writeFileSync(file, JSON.stringify(config, null, 2) + "\n");
+  return file;
+}
+
+/** Stops foo of the demo stack and starts it again with `stack up` (which starts only what is missing). */
+async function restartFoo(): Promise<void> {
+  const paths = getStackPaths({ ...process.env, SPIRE_CONSOLE_STACK_DIR: demoStackDir });
+  await stopProcess(serverComponent(paths, "foo").spec);
+  await promisify(execFile)(process.execPath, [path.join(repoRoot, "scripts/stack/cli.ts"), "up"], {
+    cwd: repoRoot,
+    env: { ...process.env, SPIRE_CONSOLE_STACK_DIR: demoStackDir },
+  });
+}
+
+/** Runs `restart` once `afterMs` has passed; resolves with when it began and how long it took (s). */
+async function restartAt(
+  name: string,
+  started: number,
+  afterMs: number,
+  restart: () => Promise<void>,
+): Promise<{ atS: number; downS: number }> {
+  await new Promise((r) => setTimeout(r, afterMs));
+  const down = Date.now();
+  console.log(`[load] restarting ${name} at ${Math.round((down - started) / 1000)} s`);
+  await restart();
+  return { atS: (down - started) / 1000, downS: (Date.now() - down) / 1000 };
 }
 
 async function cliCount(server: BenchServer, run: string): Promise<number> {
@@ -79,15 +135,21 @@ async function cliCount(server: BenchServer, run: string): Promise<number> {
 /** One route's row of the printed latency table. */
 function routeLine(route: string, o: { count: number; p50: number; p95: number; p99: number }): string {
   const ms = (v: number) => `${v.toFixed(0).padStart(6)} ms`;
-  return `${route.padEnd(14)} ${String(o.count).padStart(6)} ${ms(o.p50)} ${ms(o.p95)} ${ms(o.p99)}`;
+  return `${route.padEnd(18)} ${String(o.count).padStart(6)} ${ms(o.p50)} ${ms(o.p95)} ${ms(o.p99)}`;
 }
 
 async function main(): Promise<void> {
-  console.log(`[load] ${users} users, ${editors} editors, ${seconds} s, stack dir ${stackDir}`);
+  const sessionUsers = Math.floor(users / 2);
+  console.log(
+    `[load] ${users} users (${sessionUsers} signed in through the OpenID provider, ${users - sessionUsers} with ` +
+      `tokens), ${editors} editors, ${seconds} s (warm-up ${warmupSeconds} s), stack dirs ${stackDir} and ${demoStackDir}`,
+  );
+  const viewer = readIdpInfo(demoStackDir).users.find((u) => u.username === "viewer");
+  if (!viewer) throw new Error(`the demo stack's OpenID provider has no viewer user`);
   let server = await startBenchServer(stackDir);
   ensureConsoleBuild();
   const consoleServer = await startConsole({
-    SPIRE_CONSOLE_CONFIG: server.consoleConfigPath,
+    SPIRE_CONSOLE_CONFIG: writeLoadConsoleConfig(server),
     SPIRE_CONSOLE_BOOTSTRAP_TOKEN: token,
     SPIRE_CONSOLE_DATA_DIR: freshConsoleDataDir(stackDir),
   });
@@ -99,18 +161,33 @@ async function main(): Promise<void> {
       BENCH_SERVER.trustDomain,
       server.agentId,
     );
-    const api = `${consoleServer.url}/api/servers/bench`;
-    await waitForIndex(api);
-    const stats = new LoadStats();
+    await waitForIndex(`${consoleServer.url}/api/servers/bench`);
     const run = Date.now().toString(36);
+    const servers = ["bench", "foo"];
+    const viewerTokens = await Promise.all(
+      Array.from({ length: users - sessionUsers }, (_, k) =>
+        userToken(consoleServer.url, `load ${run} user ${k}`, "viewer", servers),
+      ),
+    );
+    const editorTokens = await Promise.all(
+      Array.from({ length: editors }, (_, k) =>
+        userToken(consoleServer.url, `load ${run} editor ${k}`, "editor", ["bench"]),
+      ),
+    );
+    // One after another, as people arrive: each is a session of its own through the provider's real form.
+    const sessions: string[] = [];
+    for (let k = 0; k < sessionUsers; k++)
+      sessions.push((await signInToConsole(consoleServer.url, viewer)).cookieHeader(consoleServer.url));
+    const stats = new LoadStats();
     const started = Date.now();
-    const ctx = {
-      api,
-      token,
+    const ctx: Omit<Ctx, "auth"> = {
+      consoleUrl: consoleServer.url,
+      server: "bench",
       stats,
       until: started + seconds * 1000,
       agentId: `spiffe://${BENCH_SERVER.trustDomain}${seeded.agentPath}`,
       td: BENCH_SERVER.trustDomain,
+      other: "foo",
     };
     const rss: { s: number; mib: number; requests: number }[] = [];
     const sampleRss = () =>
@@ -121,32 +198,28 @@ async function main(): Promise<void> {
       });
     sampleRss();
     const sampler = setInterval(sampleRss, 30_000);
-    const restart = (async () => {
-      await new Promise((r) => setTimeout(r, (seconds * 1000) / 2));
-      const down = Date.now();
-      console.log(`[load] restarting the bench SPIRE server at ${Math.round((down - started) / 1000)} s`);
-      await server.stop();
-      server = await startBenchServer(stackDir);
-      return { atS: (down - started) / 1000, downS: (Date.now() - down) / 1000 };
-    })();
-    const viewerTokens = await Promise.all(
-      Array.from({ length: users }, (_, k) => userToken(consoleServer.url, `load ${run} user ${k}`, "viewer")),
-    );
-    const editorTokens = await Promise.all(
-      Array.from({ length: editors }, (_, k) => userToken(consoleServer.url, `load ${run} editor ${k}`, "editor")),
-    );
+    const restarts = Promise.all([
+      restartAt("foo of the demo stack", started, (seconds * 1000) / 3, restartFoo),
+      restartAt("the bench SPIRE server", started, (seconds * 1000) / 2, async () => {
+        await server.stop();
+        server = await startBenchServer(stackDir);
+      }),
+    ]);
     await Promise.all([
-      ...viewerTokens.map((t, k) => browse({ ...ctx, token: t }, k + 1)),
-      ...editorTokens.map((t, k) => edit({ ...ctx, token: t }, k, run)),
+      ...sessions.map((cookie, k) => browse({ ...ctx, auth: { cookie }, pages: true }, k + 1)),
+      ...viewerTokens.map((t, k) => browse({ ...ctx, auth: { authorization: `Bearer ${t}` } }, sessionUsers + k + 1)),
+      ...editorTokens.map((t, k) => edit({ ...ctx, auth: { authorization: `Bearer ${t}` } }, k, run)),
     ]);
     clearInterval(sampler);
     sampleRss();
-    const restarted = await restart;
+    const [fooRestart, benchRestart] = await restarts;
     const elapsed = (Date.now() - started) / 1000;
     const left = await cliCount(server, run);
     const expected = stats.creates - stats.deletes;
+    const soak = soakVerdict(rss, warmupSeconds);
     const results = {
       users,
+      sessionUsers,
       editors,
       seconds: elapsed,
       at: new Date().toISOString(),
@@ -155,17 +228,20 @@ async function main(): Promise<void> {
       rps: stats.requests / elapsed,
       routes: stats.summary(),
       errors: Object.fromEntries([...stats.errors].sort()),
-      restart: restarted,
+      restarts: { foo: fooRestart, bench: benchRestart },
       rss,
+      soak,
       changes: { creates: stats.creates, deletes: stats.deletes, uncertain: stats.uncertain, cliCount: left, expected },
     };
     console.log("");
     console.log(`requests ${stats.requests} in ${elapsed.toFixed(0)} s: ${results.rps.toFixed(1)} per second`);
-    console.log(`route          count     p50      p95      p99`);
+    console.log(`route              count     p50      p95      p99`);
     for (const [route, o] of Object.entries(results.routes)) console.log(routeLine(route, o));
     console.log(`errors: ${JSON.stringify(results.errors)}`);
-    console.log(`restart at ${restarted.atS.toFixed(0)} s, SPIRE back after ${restarted.downS.toFixed(1)} s`);
+    for (const [name, r] of Object.entries(results.restarts))
+      console.log(`${name} restarted at ${r.atS.toFixed(0)} s, back after ${r.downS.toFixed(1)} s`);
     console.log(`RSS (MiB) every 30 s: ${rss.map((r) => `${r.s}s=${r.mib.toFixed(0)}`).join(" ")}`);
+    console.log(soak.summary);
     const changes = `${stats.creates} creates - ${stats.deletes} deletes = ${expected}`;
     console.log(`changes: ${changes}; the CLI counts ${left} (${stats.uncertain} uncertain)`);
     const file = path.join(stackDir, "..", "load-results.json");
