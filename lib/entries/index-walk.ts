@@ -3,7 +3,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/api-error";
 import type { ServerConfig } from "@/lib/config/schema";
 import { listAllAgents } from "@/lib/spire/agents";
-import { decodeEntryPage } from "@/lib/spire/decode-entry-page";
+import { forEachEntryOfPage } from "@/lib/spire/decode-entry-page";
 import { countEntries, streamEntryPageBytes } from "@/lib/spire/entries";
 import type { Agent } from "@/lib/spire/types";
 
@@ -24,14 +24,12 @@ type WalkPlan = {
 
 /**
  * The walk in the serving thread: each page's bytes decoded (by our own decoder: no protobufjs
- * objects) and indexed here, then dropped.
+ * objects) one entry at a time, each indexed as soon as it is read and then dropped.
  */
 async function walkInThread(plan: WalkPlan): Promise<CompactEntryIndex> {
   const index = new CompactEntryIndex(plan.trustDomain, Date.now(), plan.capacity);
   for await (const bytes of streamEntryPageBytes(plan.server)) {
-    const page = decodeEntryPage(bytes).entries;
-    index.addEntries(page);
-    plan.progress.indexed += page.length;
+    plan.progress.indexed += forEachEntryOfPage(bytes, (entry) => index.addEntry(entry));
     plan.check();
   }
   index.setAgents(plan.agents, Date.now(), index.builtAt);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { generateEntries } from "../../test/support/generate-entries";
 import { decodeListEntries, listEntriesBytes, toPbEntry } from "../../test/support/list-entries-bytes";
-import { decodeEntryPage, entryPageToken } from "./decode-entry-page";
+import { decodeEntryPage, entryPageToken, forEachEntryOfPage } from "./decode-entry-page";
 import { toEntry } from "./mappers";
 import type { PbEntry } from "./proto-types";
 import type { Entry } from "./types";
@@ -30,6 +30,9 @@ describe("decodeEntryPage", () => {
     expect(got.entries).toEqual(want);
     expect(got.entries.some((e) => e.x509SvidTtl === -5)).toBe(true);
     expect(entryPageToken(bytes)).toBe("next-page-42");
+    const streamed: Entry[] = [];
+    expect(forEachEntryOfPage(bytes, (entry) => streamed.push(entry))).toBe(want.length);
+    expect(streamed).toEqual(want);
   });
 
   it("reads an empty last page", () => {

@@ -164,17 +164,37 @@ function entry(reader: Reader): Entry {
   return out;
 }
 
-/** The entries and next page token of a ListEntriesResponse. */
-export function decodeEntryPage(bytes: Uint8Array): { entries: Entry[]; nextPageToken: string } {
+/** Decodes a ListEntriesResponse, handing each entry to `onEntry` as soon as it is read; returns the next page token. */
+function readPage(bytes: Uint8Array, onEntry: (entry: Entry) => void): string {
   const reader = new Reader(bytes);
-  const entries: Entry[] = [];
   let nextPageToken = "";
   eachField(reader, bytes.length, (n, wire) => {
-    if (n === 1 && wire === 2) entries.push(entry(reader));
+    if (n === 1 && wire === 2) onEntry(entry(reader));
     else if (n === 2 && wire === 2) nextPageToken = reader.string();
     else reader.skip(wire);
   });
+  return nextPageToken;
+}
+
+/** The entries and next page token of a ListEntriesResponse. */
+export function decodeEntryPage(bytes: Uint8Array): { entries: Entry[]; nextPageToken: string } {
+  const entries: Entry[] = [];
+  const nextPageToken = readPage(bytes, (entry) => entries.push(entry));
   return { entries, nextPageToken };
+}
+
+/**
+ * Calls `each` with every entry of a ListEntriesResponse as it is decoded, keeping none: each
+ * object dies young instead of a page of thousands living (and being promoted) at once. Returns
+ * how many there were.
+ */
+export function forEachEntryOfPage(bytes: Uint8Array, each: (entry: Entry) => void): number {
+  let count = 0;
+  readPage(bytes, (entry) => {
+    each(entry);
+    count += 1;
+  });
+  return count;
 }
 
 /** Only the next page token of a ListEntriesResponse (the entries are stepped over, not decoded). */

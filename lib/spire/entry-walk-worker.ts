@@ -7,7 +7,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { CompactEntryIndex } from "@/lib/entries/compact/compact-index";
 import { handoverBuffers, handOverIndex, type IndexHandover } from "@/lib/entries/compact/index-handover";
 
-import { decodeEntryPage } from "./decode-entry-page";
+import { forEachEntryOfPage } from "./decode-entry-page";
 import type { Agent } from "./types";
 
 /** What the serving thread sends: a page's bytes, or the end of the walk with the agents. */
@@ -28,9 +28,8 @@ if (port) {
   port.on("message", (request: WalkWorkerRequest) => {
     try {
       if (request.type === "page") {
-        const { entries } = decodeEntryPage(request.bytes);
-        index.addEntries(entries);
-        reply({ type: "indexed", count: entries.length });
+        const count = forEachEntryOfPage(request.bytes, (entry) => index.addEntry(entry));
+        reply({ type: "indexed", count });
         return;
       }
       index.setAgents(request.agents, request.now, now);

@@ -127,11 +127,15 @@ export class CompactEntryIndex {
       this.applyChange({ upserts: entries, deletes: [] });
       return;
     }
-    for (const entry of entries) {
-      const slot = this.columns.slotOf(entry.id);
-      if (slot >= 0) this.columns.overwrite(slot, entry);
-      else this.columns.add(entry);
-    }
+    for (const entry of entries) this.addEntry(entry);
+  }
+
+  /** Adds one walked entry (before `seal()`: after, use `addEntries`, which patches the tree). */
+  addEntry(entry: Entry): void {
+    if (this.sealed) throw new Error("addEntry after seal(): use addEntries");
+    const slot = this.columns.slotOf(entry.id);
+    if (slot >= 0) this.columns.overwrite(slot, entry);
+    else this.columns.add(entry);
   }
 
   /** Replaces the agents (sorted by SPIFFE ID); `now` decides which have expired; `readAt`: when they were read. */
