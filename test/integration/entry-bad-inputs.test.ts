@@ -26,6 +26,8 @@ const seededNow = async () =>
     )
   ).entries[0];
 
+/** What every case must leave as it found it: foo's entry count and the seeded entry, read once before the first. */
+let baseline: { count: number; seeded: Awaited<ReturnType<typeof seededNow>> };
 beforeAll(async () => {
   const shown = await spireServerJson<{ entries: CliEntry[] }>(
     "foo",
@@ -33,6 +35,7 @@ beforeAll(async () => {
     stackState(),
   );
   seeded = shown.entries[0]!;
+  baseline = { count: await entryCount(), seeded: await seededNow() };
 });
 
 describe("bad inputs to the entry mutation API", () => {
@@ -42,8 +45,6 @@ describe("bad inputs to the entry mutation API", () => {
   });
 
   it.each(cases)("$name → $status $code", async (c) => {
-    const before = await entryCount();
-    const seededBefore = await seededNow();
     const fill = (text: string) => text.replaceAll("{seeded}", seeded.id);
     let body: string | undefined = c.raw;
     if (c.body === "{duplicate}") {
@@ -65,7 +66,8 @@ describe("bad inputs to the entry mutation API", () => {
     expect(json.error.code).toBe(c.code);
     expect(json.error.message).toMatch(c.message);
     if (c.field) expect(json.error.details?.map((d) => d.path)).toContain(c.field);
-    expect(await entryCount()).toBe(before);
-    expect(await seededNow()).toEqual(seededBefore);
+    // Nothing changes while the cases run (the file runs alone), so each is held to the state before the first.
+    expect(await entryCount()).toBe(baseline.count);
+    expect(await seededNow()).toEqual(baseline.seeded);
   });
 });

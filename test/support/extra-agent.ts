@@ -12,16 +12,19 @@ import { getStackServer, type StackState } from "../../scripts/stack/state.ts";
 
 export type ExtraAgent = { spiffeId: string; stop: () => Promise<void> };
 
-/** Generates a join token, starts a spire-agent with it and waits until the server lists the agent. */
-export async function startExtraAgent(state: StackState, stackDir: string, serverName = "foo"): Promise<ExtraAgent> {
+/**
+ * Writes a spire-agent's config for `serverName` into `dir` (data in `dir/data`, which must exist; its Workload API
+ * at `socketPath`) and returns how to start it.
+ */
+export function writeAgentConfig(
+  state: StackState,
+  stackDir: string,
+  serverName: string,
+  dir: string,
+  socketPath: string,
+): ProcessSpec {
   const server = getStackServer(state, serverName);
   const paths = getStackPaths({ ...process.env, SPIRE_CONSOLE_STACK_DIR: stackDir });
-  const name = `x-${randomBytes(3).toString("hex")}`;
-  const dir = path.join(stackDir, "extra-agents", name);
-  const socketDir = path.join(paths.socketDir, name);
-  mkdirSync(path.join(dir, "data"), { recursive: true, mode: 0o700 });
-  mkdirSync(socketDir, { recursive: true, mode: 0o700 });
-  const token = await spireServerJson<{ value: string }>(serverName, ["token", "generate", "-ttl", "600"], state);
   const spec: ProcessSpec = {
     binary: state.bin.spireAgent,
     configPath: path.join(dir, "agent.conf"),
@@ -33,12 +36,26 @@ export async function startExtraAgent(state: StackState, stackDir: string, serve
     renderAgentConfig({
       trustDomain: server.trustDomain,
       serverPort: server.bindPort,
-      socketPath: path.join(socketDir, "agent.sock"),
+      socketPath,
       dataDir: path.join(dir, "data"),
       logPath: spec.logPath,
       trustBundlePath: getServerPaths(paths, serverName).bundlePemPath,
     }),
   );
+  return spec;
+}
+
+/** Generates a join token, starts a spire-agent with it and waits until the server lists the agent. */
+export async function startExtraAgent(state: StackState, stackDir: string, serverName = "foo"): Promise<ExtraAgent> {
+  const server = getStackServer(state, serverName);
+  const paths = getStackPaths({ ...process.env, SPIRE_CONSOLE_STACK_DIR: stackDir });
+  const name = `x-${randomBytes(3).toString("hex")}`;
+  const dir = path.join(stackDir, "extra-agents", name);
+  const socketDir = path.join(paths.socketDir, name);
+  mkdirSync(path.join(dir, "data"), { recursive: true, mode: 0o700 });
+  mkdirSync(socketDir, { recursive: true, mode: 0o700 });
+  const token = await spireServerJson<{ value: string }>(serverName, ["token", "generate", "-ttl", "600"], state);
+  const spec = writeAgentConfig(state, stackDir, serverName, dir, path.join(socketDir, "agent.sock"));
   startDetached(spec, ["-joinToken", token.value]);
   const spiffeId = `spiffe://${server.trustDomain}/spire/agent/join_token/${token.value}`;
   const stop = async () => {

@@ -1,14 +1,13 @@
 // Node attestations that fail: a spire-agent started with a join token the server never issued, which SPIRE refuses
 // (InvalidArgument) and the agent retries with back-off; SPIRE's own telemetry endpoint counts each refusal.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { renderAgentConfig } from "../../scripts/stack/agent-config.ts";
-import { getServerPaths, getStackPaths } from "../../scripts/stack/paths.ts";
-import { type ProcessSpec, startDetached, stopProcess } from "../../scripts/stack/process.ts";
-import { getStackServer, type StackState } from "../../scripts/stack/state.ts";
+import { startDetached, stopProcess } from "../../scripts/stack/process.ts";
+import type { StackState } from "../../scripts/stack/state.ts";
+import { writeAgentConfig } from "./extra-agent";
 import { parseMetrics } from "./prometheus";
 
 /** Refused AttestAgent calls (every status but OK) a SPIRE server's telemetry endpoint counts since it started. */
@@ -34,27 +33,9 @@ export async function failJoinTokenAttestations(
   count: number,
   telemetryUrl: string,
 ): Promise<number> {
-  const server = getStackServer(state, serverName);
-  const paths = getStackPaths({ ...process.env, SPIRE_CONSOLE_STACK_DIR: stackDir });
   const dir = mkdtempSync(path.join(tmpdir(), "spc-bad-agent-"));
   mkdirSync(path.join(dir, "data"), { mode: 0o700 });
-  const spec: ProcessSpec = {
-    binary: state.bin.spireAgent,
-    configPath: path.join(dir, "agent.conf"),
-    pidPath: path.join(dir, "agent.pid"),
-    logPath: path.join(dir, "agent.log"),
-  };
-  writeFileSync(
-    spec.configPath,
-    renderAgentConfig({
-      trustDomain: server.trustDomain,
-      serverPort: server.bindPort,
-      socketPath: path.join(dir, "agent.sock"),
-      dataDir: path.join(dir, "data"),
-      logPath: spec.logPath,
-      trustBundlePath: getServerPaths(paths, serverName).bundlePemPath,
-    }),
-  );
+  const spec = writeAgentConfig(state, stackDir, serverName, dir, path.join(dir, "agent.sock"));
   const before = await telemetryAttestFailures(telemetryUrl);
   startDetached(spec, ["-joinToken", randomBytes(16).toString("hex")]);
   try {
