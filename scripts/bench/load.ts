@@ -74,11 +74,11 @@ async function waitForIndex(api: string): Promise<void> {
 }
 
 /** A token of its own for one simulated user (each has its own change rate limit, like a person). */
-async function userToken(url: string, name: string, role: "viewer" | "editor", servers: string[]): Promise<string> {
+async function userToken(url: string, name: string, binding: Record<string, unknown>): Promise<string> {
   const response = await fetch(`${url}/api/tokens`, {
     method: "POST",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify({ name, bindings: [{ role, servers }], expiresInDays: 1 }),
+    body: JSON.stringify({ name, bindings: [binding], expiresInDays: 1 }),
   });
   const body = (await response.json()) as { token?: string };
   if (response.status !== 201 || !body.token) throw new Error(`token ${name}: HTTP ${response.status}`);
@@ -163,16 +163,21 @@ async function main(): Promise<void> {
     );
     await waitForIndex(`${consoleServer.url}/api/servers/bench`);
     const run = Date.now().toString(36);
-    const servers = ["bench", "foo"];
     const viewerTokens = await Promise.all(
       Array.from({ length: users - sessionUsers }, (_, k) =>
-        userToken(consoleServer.url, `load ${run} user ${k}`, "viewer", servers),
+        userToken(consoleServer.url, `load ${run} user ${k}`, { role: "viewer", servers: ["bench", "foo"] }),
       ),
     );
+    // An editor binding names what it may write: its own path, under the bench server's agents.
+    const td = BENCH_SERVER.trustDomain;
+    const editorBinding = {
+      role: "editor",
+      servers: ["bench"],
+      spiffeIdPrefixes: [`spiffe://${td}/load/${run}/`],
+      parentIdPrefixes: [`spiffe://${td}/spire/agent/`],
+    };
     const editorTokens = await Promise.all(
-      Array.from({ length: editors }, (_, k) =>
-        userToken(consoleServer.url, `load ${run} editor ${k}`, "editor", ["bench"]),
-      ),
+      Array.from({ length: editors }, (_, k) => userToken(consoleServer.url, `load ${run} editor ${k}`, editorBinding)),
     );
     // One after another, as people arrive: each is a session of its own through the provider's real form.
     const sessions: string[] = [];
