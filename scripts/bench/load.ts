@@ -126,8 +126,11 @@ async function restartAt(
   return { atS: (down - started) / 1000, downS: (Date.now() - down) / 1000 };
 }
 
+/** The editors' entries the CLI lists (all 100,000+ entries are listed: on a busy machine that takes minutes). */
 async function cliCount(server: BenchServer, run: string): Promise<number> {
-  const out = await runServerCli(server.bin.spireServer, server.socketPath, ["entry", "show", "-output", "json"]);
+  const out = await runServerCli(server.bin.spireServer, server.socketPath, ["entry", "show", "-output", "json"], {
+    timeoutMs: 15 * 60_000,
+  });
   const entries = (JSON.parse(out) as { entries: { spiffe_id: { path: string } }[] | null }).entries ?? [];
   return entries.filter((e) => e.spiffe_id.path.startsWith(`/load/${run}/`)).length;
 }
@@ -168,13 +171,14 @@ async function main(): Promise<void> {
         userToken(consoleServer.url, `load ${run} user ${k}`, { role: "viewer", servers: ["bench", "foo"] }),
       ),
     );
-    // An editor binding names what it may write: its own path, under the bench server's agents.
+    // An editor binding names what it may write: its own path, under the bench server's agents, with its own selectors.
     const td = BENCH_SERVER.trustDomain;
     const editorBinding = {
       role: "editor",
       servers: ["bench"],
       spiffeIdPrefixes: [`spiffe://${td}/load/${run}/`],
       parentIdPrefixes: [`spiffe://${td}/spire/agent/`],
+      selectorPrefixes: [`bench:load:${run}`],
     };
     const editorTokens = await Promise.all(
       Array.from({ length: editors }, (_, k) => userToken(consoleServer.url, `load ${run} editor ${k}`, editorBinding)),
