@@ -5,14 +5,20 @@ import { formatDuration } from "@/lib/format/time";
 import type { ServerStatus } from "@/lib/overview/server-status";
 import type { ServerSummary } from "@/lib/spire/types";
 
-function Count({ label, value }: { label: string; value: number | undefined }) {
+function Count({ label, value, title }: { label: string; value: number | undefined; title?: string }) {
   return (
-    <div>
+    <div title={title}>
       <dt className="text-xs text-slate-500">{label}</dt>
       <dd className="text-lg font-semibold tabular-nums">{value ?? "–"}</dd>
     </div>
   );
 }
+
+const countedBy = {
+  index: "Counted by the console's entry index, as the Entries tree counts them",
+  spire: "Counted by SPIRE (CountEntries)",
+  none: undefined,
+} as const;
 
 const badge = {
   healthy: { tone: "good", label: "Healthy" },
@@ -59,7 +65,7 @@ export function ServerHealthCard({
           {status.reason}
         </p>
         <dl className="grid grid-cols-3 gap-3">
-          <Count label="Entries" value={server.counts?.entries} />
+          <Count label="Entries" value={server.counts?.entries} title={countedBy[server.entriesCountedBy ?? "none"]} />
           <Count label="Agents" value={server.counts?.agents} />
           <Count label="Federated bundles" value={server.counts?.federatedBundles} />
         </dl>

@@ -2,7 +2,8 @@ import "server-only";
 
 import { userMessage } from "@/lib/api/user-message";
 import type { ConsoleConfig, ServerConfig } from "@/lib/config/schema";
-import { entryIndexStatus, readEntryIndex } from "@/lib/entries/entry-index-cache";
+import { readEntryIndex } from "@/lib/entries/entry-index-cache";
+import { entryIndexStatus } from "@/lib/entries/entry-index-status";
 import { getEntrySetStatus } from "@/lib/entry-sets/entry-set-status";
 import type { FederationFreshness } from "@/lib/federation/judge-freshness";
 import { judgeServerFederation } from "@/lib/federation/read-federation-freshness";

@@ -7,7 +7,7 @@ import { listAllAgents } from "@/lib/spire/agents";
 
 import type { CompactEntryIndex, EntryChange } from "./compact/compact-index";
 import { walkEntryIndex, type WalkProgress } from "./index-walk";
-import { lastSavedAt, readSavedIndex, saveIndexSoon } from "./saved-index-store";
+import { readSavedIndex, saveIndexSoon } from "./saved-index-store";
 
 /**
  * An index is walked again in the background once older than 5× its last walk (at most 5 min), or
@@ -28,7 +28,7 @@ type Walk = {
   journal: EntryChange[];
 };
 
-type Slot = {
+export type IndexSlot = {
   key: string;
   server: ServerConfig;
   trustDomain: string;
@@ -47,10 +47,10 @@ type Slot = {
 };
 
 // On globalThis so every route bundle of the Next server shares one cache.
-const globalForIndex = globalThis as typeof globalThis & { __spireEntryIndex?: Map<string, Slot> };
+const globalForIndex = globalThis as typeof globalThis & { __spireEntryIndex?: Map<string, IndexSlot> };
 const slots = (globalForIndex.__spireEntryIndex ??= new Map());
 
-function slotFor(server: ServerConfig, trustDomain: string): Slot {
+function slotFor(server: ServerConfig, trustDomain: string): IndexSlot {
   const key = `${server.address}|${trustDomain}`;
   let slot = slots.get(server.name);
   if (!slot || slot.key !== key) {
@@ -84,7 +84,7 @@ function replay(index: CompactEntryIndex, change: EntryChange): void {
 }
 
 /** Starts the one walk of a server (single flight: a running walk is reused, never doubled). */
-function ensureWalk(name: string, slot: Slot): Walk {
+function ensureWalk(name: string, slot: IndexSlot): Walk {
   if (slot.walk) return slot.walk;
   const { server, trustDomain } = slot;
   const progress: WalkProgress = { indexed: 0, expected: null, startedAt: Date.now() };
@@ -92,7 +92,13 @@ function ensureWalk(name: string, slot: Slot): Walk {
   const walk: Walk = {
     progress,
     journal,
-    promise: walkEntryIndex(server, trustDomain, progress, Date.now() + WALK_DEADLINE_MS).then(
+    promise: walkEntryIndex(
+      server,
+      trustDomain,
+      progress,
+      Date.now() + WALK_DEADLINE_MS,
+      slot.index?.size ?? null,
+    ).then(
       (index) => {
         for (const change of journal) replay(index, change);
         const walkMs = Date.now() - progress.startedAt;
@@ -133,6 +139,19 @@ function progressError(name: string, progress: WalkProgress): ApiError {
   );
 }
 
+/** Starts one background walk when the index is older than its freshness window; the index keeps serving. */
+function refreshIfStale(slot: IndexSlot): void {
+  const { server, index } = slot;
+  if (!index) return;
+  const freshMs = Math.max(server.indexRefreshSeconds * 1000, Math.min(MAX_FRESH_MS, 5 * slot.walkMs));
+  const retryLater = slot.failure !== null && Date.now() - slot.failedAt < RETRY_MS;
+  if (Date.now() - index.builtAt > freshMs && !slot.walk && !retryLater) {
+    ensureWalk(server.name, slot).promise.catch((error: unknown) =>
+      console.warn(`[index] refreshing the entry index of ${server.name} failed: ${(error as Error).message}`),
+    );
+  }
+}
+
 /**
  * The compact entry index of a server (all entries and agents, tree, counts, orphans, search).
  * With an index in hand the answer is immediate: an index older than 5× its walk (at most 5 min)
@@ -146,13 +165,7 @@ export async function readEntryIndex(server: ServerConfig, trustDomain: string):
   const slot = slotFor(server, trustDomain);
   const { index } = slot;
   if (index) {
-    const freshMs = Math.max(server.indexRefreshSeconds * 1000, Math.min(MAX_FRESH_MS, 5 * slot.walkMs));
-    const retryLater = slot.failure !== null && Date.now() - slot.failedAt < RETRY_MS;
-    if (Date.now() - index.builtAt > freshMs && !slot.walk && !retryLater) {
-      ensureWalk(server.name, slot).promise.catch((error: unknown) =>
-        console.warn(`[index] refreshing the entry index of ${server.name} failed: ${(error as Error).message}`),
-      );
-    }
+    refreshIfStale(slot);
     return index;
   }
   const walk = ensureWalk(server.name, slot);
@@ -184,7 +197,7 @@ export async function readEntryIndex(server: ServerConfig, trustDomain: string):
  * Reads the server's saved index (a restarted console) and serves it while the first walk runs,
  * unless the walk finished first. Changes made meanwhile patch it like a walked one.
  */
-async function restoreSaved(name: string, slot: Slot): Promise<CompactEntryIndex | null> {
+async function restoreSaved(name: string, slot: IndexSlot): Promise<CompactEntryIndex | null> {
   const saved = await readSavedIndex(name, slot.trustDomain);
   if (!saved || slot.index || slots.get(name) !== slot) return null;
   for (const change of slot.walk?.journal ?? []) replay(saved.index, change);
@@ -242,56 +255,6 @@ export async function refreshIndexAgents(server: string): Promise<void> {
   setEntryIndexSize(server, slot.index.size, slot.index.agents.length);
 }
 
-/** What the console knows about the entry index of a server, for the status route and the tree's header. */
-export type EntryIndexStatus = {
-  server: string;
-  state: "ready" | "building" | "failed" | "absent";
-  entries: number | null;
-  agents: number | null;
-  builtAt: string | null;
-  ageMs: number | null;
-  /** Changes patched in since the last walk. */
-  changes: number;
-  lastWalkMs: number | null;
-  walks: number;
-  walking: { indexed: number; expected: number | null; elapsedMs: number } | null;
-  failure: string | null;
-  /** When the index served was saved, while it is a saved copy read back at start (a walk replaces it). */
-  restoredFrom: string | null;
-  /** When this replica last saved the index in the store (or read a saved one), if ever. */
-  savedAt: string | null;
-};
-
-/** The status of a server's index (never starts a walk). */
-export function entryIndexStatus(server: string): EntryIndexStatus {
-  const slot = slots.get(server);
-  const index = slot?.index ?? null;
-  const walk = slot?.walk ?? null;
-  return {
-    server,
-    state: index ? "ready" : walk ? "building" : slot?.failure ? "failed" : "absent",
-    entries: index?.size ?? null,
-    agents: index?.agents.length ?? null,
-    builtAt: index ? new Date(index.builtAt).toISOString() : null,
-    ageMs: index ? Date.now() - index.builtAt : null,
-    changes: index?.version ?? 0,
-    lastWalkMs: slot?.walks ? slot.walkMs : null,
-    walks: slot?.walks ?? 0,
-    walking: walk
-      ? {
-          indexed: walk.progress.indexed,
-          expected: walk.progress.expected,
-          elapsedMs: Date.now() - walk.progress.startedAt,
-        }
-      : null,
-    failure: slot?.failure ?? null,
-    restoredFrom: index && slot?.restoredFrom ? new Date(slot.restoredFrom).toISOString() : null,
-    savedAt: iso(lastSavedAt(server)),
-  };
-}
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
 /**
  * Forgets this replica's index of `server`: the next caller waits for a new walk (the clean-up's
  * dry run and apply, tests, config changes). The saved copy read back at start is forgotten too:
@@ -301,3 +264,19 @@ export function dropCachedIndex(server: string): void {
   const slot = slots.get(server);
   if (slot) Object.assign(slot, { index: null, restoredFrom: null, restoring: Promise.resolve(null) });
 }
+
+/**
+ * How many entries this replica's index of `server` holds (what the tree counts), when it has one
+ * walked or patched here and not a saved copy read back at start; null otherwise. Like the tree, a
+ * stale index starts its background walk and answers meanwhile. SPIRE's `CountEntries` reads every
+ * entry (seconds at 100,000), so the Overview asks this first.
+ */
+export function indexedEntryCount(server: ServerConfig): number | null {
+  const slot = slots.get(server.name);
+  if (!slot?.index || slot.restoredFrom !== null || slot.server.address !== server.address) return null;
+  refreshIfStale(slot);
+  return slot.index.size;
+}
+
+/** This replica's index slot of a server, to read its state (never starts a walk). */
+export const indexSlot = (server: string): Readonly<IndexSlot> | undefined => slots.get(server);

@@ -59,15 +59,22 @@ function walkInWorker(plan: WalkPlan): Promise<CompactEntryIndex> {
  * arrive (no array of all entries is ever held), updating `progress` after each page. With
  * `SPIRE_CONSOLE_INDEX_WORKER=on` the pages are decoded and indexed in a worker thread (in this
  * thread when the worker cannot run); by default here, which measured less memory (README). Fails
- * with `deadline_exceeded` when the walk is still running at `deadline` (epoch ms).
+ * with `deadline_exceeded` when the walk is still running at `deadline` (epoch ms). `known`: the size of
+ * the index this walk replaces, if any (the progress's expected total, without asking SPIRE).
  */
 export async function walkEntryIndex(
   server: ServerConfig,
   trustDomain: string,
   progress: WalkProgress,
   deadline: number,
+  known: number | null = null,
 ): Promise<CompactEntryIndex> {
-  const [expected, agents] = await Promise.all([countEntries(server).catch(() => null), listAllAgents(server)]);
+  // A re-walk expects about as many entries as the index it replaces: SPIRE's CountEntries reads
+  // every entry (seconds at 100,000), which a refresh every few minutes should not add.
+  const [expected, agents] = await Promise.all([
+    known ?? countEntries(server).catch(() => null),
+    listAllAgents(server),
+  ]);
   progress.expected = expected;
   const plan: WalkPlan = {
     server,

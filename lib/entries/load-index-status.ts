@@ -5,13 +5,8 @@ import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
 
-import {
-  awaitIndexWalks,
-  type EntryIndexStatus,
-  entryIndexStatus,
-  readEntryIndex,
-  requestIndexWalk,
-} from "./entry-index-cache";
+import { awaitIndexWalks, readEntryIndex, requestIndexWalk } from "./entry-index-cache";
+import { type EntryIndexStatus, entryIndexStatus } from "./entry-index-status";
 
 /** The longest a refresh request waits for its walk before answering with the progress so far. */
 const MAX_WAIT_MS = 60_000;

@@ -21,7 +21,8 @@ import {
   pageCompactOrphans,
 } from "./compact/compact-tree";
 import { CompactMatcher } from "./compact/search-compact";
-import { entryIndexStatus, readEntryIndex } from "./entry-index-cache";
+import { readEntryIndex } from "./entry-index-cache";
+import { entryIndexStatus } from "./entry-index-status";
 import { cachedTreeView } from "./tree-view-cache";
 
 /** One level of the tree: the expanded node and one page of its children. */

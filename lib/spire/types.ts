@@ -128,6 +128,8 @@ export type ServerSummary = {
   healthy: boolean;
   uptimeSeconds: number | null;
   counts: { entries: number; agents: number; federatedBundles: number } | null;
+  /** Where the entry count came from: this replica's entry index (as the tree counts) or SPIRE's CountEntries. */
+  entriesCountedBy: "index" | "spire" | null;
   serverSvidExpiresAt: string | null;
   error: { code: string; message: string } | null;
 };

@@ -3,7 +3,8 @@
 // counter does not move); a change made with the CLI shows after a refresh walk. The test runs a
 // console of its own whose index of foo is not walked in the background for an hour
 // (`indexRefreshSeconds`), so on a slow machine no background walk can move the counter, and
-// only the console's patches can show a change.
+// only the console's patches can show a change. The Overview's entry count is read from the same
+// index when there is one, and from SPIRE when there is none.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -86,8 +87,18 @@ async function fleetNode(): Promise<Node> {
   return res.body.nodes.find((n) => n.spiffeId === FOO_FLEET_ALIAS)!;
 }
 
-async function cliCount(): Promise<number> {
-  return (await spireServerJson<{ count: number }>("foo", ["entry", "count"], stackState())).count;
+async function cliCount(server = "foo"): Promise<number> {
+  return (await spireServerJson<{ count: number }>(server, ["entry", "count"], stackState())).count;
+}
+
+/** What the Overview (GET /api/servers) counts for a server, and where the count came from. */
+async function overviewCount(server: string): Promise<{ entries: number | undefined; by: string | null }> {
+  const res = await apiGet<{
+    servers: { name: string; counts: { entries: number } | null; entriesCountedBy: string }[];
+  }>(`${own!.url}/api/servers`);
+  expect(res.status).toBe(200);
+  const summary = res.body.servers.find((s) => s.name === server)!;
+  return { entries: summary.counts?.entries, by: summary.entriesCountedBy };
 }
 
 const entry = (name: string, parentId: string, uid: number) => ({
@@ -127,7 +138,8 @@ beforeAll(async () => {
   const servers = stackConfig.servers.map((s) => (s.name === "foo" ? { ...s, indexRefreshSeconds: 3600 } : s));
   const config = path.join(mkdtempSync(path.join(tmpdir(), "entry-index-")), "console.json");
   writeFileSync(config, JSON.stringify({ ...stackConfig, servers }));
-  own = await startConsole({ SPIRE_CONSOLE_CONFIG: config });
+  // No alert engine: it would walk bar's index, which the last test needs unwalked.
+  own = await startConsole({ SPIRE_CONSOLE_CONFIG: config, SPIRE_CONSOLE_ALERTS: "off" });
   base = `${own.url}/api/servers/foo/entries`;
   await freshIndex();
 });
@@ -232,15 +244,28 @@ describe("the entry index after a change made with the CLI", () => {
     );
     const entryId = out.results[0]!.entry.id;
     try {
-      // The console was not told: until it walks, the index does not have the entry.
+      // The console was not told: until it walks, the index does not have the entry, and the
+      // Overview counts what the tree counts (not a second truth from SPIRE).
       expect((await children(FOO_FLEET_ALIAS)).map((n) => n.entryId)).not.toContain(entryId);
+      const indexed = (await status()).entries;
+      expect(await overviewCount("foo")).toEqual({ entries: indexed, by: "index" });
+      expect(await cliCount()).toBe(indexed! + 1);
       const walked = await freshIndex();
       expect(walked.walks).toBeGreaterThan(walksBefore);
       expect(walked.entries).toBe(await cliCount());
+      expect(await overviewCount("foo")).toEqual({ entries: walked.entries, by: "index" });
       expect((await children(FOO_FLEET_ALIAS)).map((n) => n.entryId)).toContain(entryId);
       expect(await search(`it-index/${run}/from-cli`)).toEqual([entryId]);
     } finally {
       await spireServer("foo", ["entry", "delete", "-entryID", entryId], stackState());
     }
+  });
+});
+
+describe("the Overview's entry count without an index", () => {
+  it("asks SPIRE (CountEntries) for a server this console has not indexed", async () => {
+    const bar = await apiGet<Status>(`${own!.url}/api/servers/bar/entries/index`);
+    expect(bar.body.state).toBe("absent");
+    expect(await overviewCount("bar")).toEqual({ entries: await cliCount("bar"), by: "spire" });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import { apiGet, stackState } from "../support/api";
+import { apiGet, consoleFetch, stackState } from "../support/api";
 
 type Summary = {
   name: string;
@@ -9,12 +9,23 @@ type Summary = {
   healthy: boolean;
   uptimeSeconds: number | null;
   counts: { entries: number; agents: number; federatedBundles: number } | null;
+  entriesCountedBy: "index" | "spire" | null;
   serverSvidExpiresAt: string | null;
   error: unknown;
 };
 
 describe("GET /api/servers", () => {
   it("reports both servers healthy with the counts the CLI sees", async () => {
+    // The entry count is the index's once walked (as the tree counts); walk it now, so it holds what
+    // the CLI changed in earlier tests.
+    for (const name of ["foo", "bar"]) {
+      const walked = await consoleFetch(`/api/servers/${name}/entries/index/refresh`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ wait: true }),
+      });
+      expect(walked.status).toBe(200);
+    }
     const res = await apiGet<{ config: { status: string }; servers: Summary[] }>("/api/servers");
     expect(res.status).toBe(200);
     expect(res.body.config.status).toBe("ok");
@@ -25,6 +36,7 @@ describe("GET /api/servers", () => {
       expect(Date.parse(server.serverSvidExpiresAt ?? "")).toBeGreaterThan(Date.now());
       const count = (await spireServer(server.name, ["entry", "count"], stackState())).trim();
       expect(count).toMatch(new RegExp(`^${server.counts?.entries} registration entries`));
+      expect(server.entriesCountedBy).toBe("index");
       const agents = await spireServerJson<{ agents: unknown[] | null }>(server.name, ["agent", "list"], stackState());
       expect(server.counts?.agents).toBe(agents.agents?.length ?? 0);
       expect(server.counts?.federatedBundles).toBe(1);
