@@ -1,13 +1,11 @@
 import "server-only";
 
-import {
-  ApiException,
+import type {
   AppsV1Api,
-  type ConfigurationOptions,
+  ConfigurationOptions,
   CoreV1Api,
   CustomObjectsApi,
-  Observable,
-  type ObservableMiddleware,
+  ObservableMiddleware,
   StorageV1Api,
 } from "@kubernetes/client-node";
 
@@ -15,6 +13,7 @@ import { ApiError } from "@/lib/api/api-error";
 import { observeK8sCall } from "@/lib/metrics/record";
 
 import { type K8sConfigState, type K8sTarget, resolveK8sConfig } from "./config";
+import { k8sLibrary } from "./library";
 
 export type K8sClients = {
   core: CoreV1Api;
@@ -47,6 +46,7 @@ export function clientsFor(state: K8sTarget): K8sClients {
   globalForK8s.__k8sClientSets ??= new WeakMap();
   const current = globalForK8s.__k8sClientSets.get(state);
   if (current) return current;
+  const { CoreV1Api, AppsV1Api, StorageV1Api, CustomObjectsApi } = k8sLibrary();
   const clients: K8sClients = {
     core: state.kubeConfig.makeApiClient(CoreV1Api),
     apps: state.kubeConfig.makeApiClient(AppsV1Api),
@@ -60,6 +60,7 @@ export function clientsFor(state: K8sTarget): K8sClients {
 
 /** Per-call options that abort the request after `timeoutMs` (the library has no deadline of its own). */
 function deadline(timeoutMs: number): ConfigurationOptions {
+  const { Observable } = k8sLibrary();
   const middleware: ObservableMiddleware = {
     pre: (context) => {
       context.setSignal(AbortSignal.timeout(timeoutMs));
@@ -95,7 +96,7 @@ export async function k8sCall<T>(
 }
 
 function toK8sApiError(error: unknown, what: string, server: string, timeoutMs: number): ApiError {
-  if (error instanceof ApiException) {
+  if (error instanceof k8sLibrary().ApiException) {
     const code = error.code as number;
     const message = statusMessage(error.body) ?? `HTTP ${code}`;
     if (code === 404) return new ApiError("not_found", `Kubernetes: ${what}: ${message}`);

@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { resolveK8sClusters, resolveK8sConfig } from "./config";
+import { loadK8sLibraryIfConfigured, resolveK8sClusters, resolveK8sConfig } from "./config";
 
 const dir = mkdtempSync(path.join(tmpdir(), "k8s-config-"));
 
@@ -36,6 +36,18 @@ describe("resolving the configured clusters", () => {
   });
   afterEach(() => {
     process.env = { ...saved };
+  });
+
+  // First in the file: the client library is not loaded in this process yet.
+  it("loads the client library only for a configured cluster, and says it is loading meanwhile", async () => {
+    consoleConfig(undefined);
+    await loadK8sLibraryIfConfigured();
+    expect(Object.hasOwn(globalThis, "__k8sLibraryLoading")).toBe(false);
+    consoleConfig({ kubeconfig: "demo.kubeconfig", spireServer: "foo" });
+    // Configured after the start: the first resolution starts the load and is not remembered.
+    expect(resolveK8sConfig()).toMatchObject({ status: "invalid", message: expect.stringContaining("is loading") });
+    await loadK8sLibraryIfConfigured();
+    expect(resolveK8sConfig()).toMatchObject({ status: "ok", cluster: { name: "demo" } });
   });
 
   it("keeps today's single section: one cluster named after the kubeconfig's, one deployment as before", () => {

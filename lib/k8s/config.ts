@@ -3,10 +3,12 @@ import "server-only";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 
-import { KubeConfig } from "@kubernetes/client-node";
+import type { KubeConfig } from "@kubernetes/client-node";
 
 import { type DeploymentConfig, deploymentName, toClusterList } from "@/lib/config/kubernetes-schema";
 import { loadConfig } from "@/lib/config/load-config";
+
+import { loadedK8sLibrary, loadK8sLibrary } from "./library";
 
 const IN_CLUSTER_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
@@ -50,6 +52,9 @@ export type K8sClustersState =
 const NOT_CONFIGURED =
   "Kubernetes is not configured: set kubernetes.kubeconfig in the console config or KUBECONFIG, or run the console in a cluster.";
 
+const LIBRARY_LOADING =
+  "Kubernetes was configured after the console started: its client library is loading. Try again in a moment.";
+
 const cached = new Map<string, K8sClusterResolution>();
 
 /**
@@ -74,11 +79,16 @@ export function resolveK8sClusters(): K8sClustersState {
       clusters.push({ name: cluster.name ?? "default", status: "invalid", message: NOT_CONFIGURED });
       continue;
     }
+    const library = loadedK8sLibrary();
+    if (!library) {
+      clusters.push({ name: cluster.name ?? "default", status: "invalid", message: LIBRARY_LOADING });
+      continue;
+    }
     const mtime = kubeconfigPath && existsSync(kubeconfigPath) ? statSync(kubeconfigPath).mtimeMs : 0;
     const key = JSON.stringify([kubeconfigPath ?? "in-cluster", mtime, cluster]);
     let resolved = cached.get(key);
     if (!resolved) {
-      resolved = load(kubeconfigPath, cluster);
+      resolved = load(new library.KubeConfig(), kubeconfigPath, cluster);
       if (cached.size > 64) cached.clear();
       cached.set(key, resolved);
     }
@@ -107,11 +117,11 @@ export function resolveK8sConfig(ref: { cluster?: string; deployment?: string } 
 }
 
 function load(
+  kubeConfig: KubeConfig,
   kubeconfigPath: string | undefined,
   cluster: ReturnType<typeof toClusterList>[number],
 ): K8sClusterResolution {
   const fallbackName = cluster.name ?? "default";
-  const kubeConfig = new KubeConfig();
   try {
     if (!kubeconfigPath) {
       kubeConfig.loadFromCluster();
@@ -164,4 +174,12 @@ function load(
     deploymentName: deploymentName(d),
   }));
   return { name, status: "ok", server: current.server, deployments };
+}
+
+/**
+ * Loads the Kubernetes client library at start when a cluster is configured (the console's start
+ * awaits it), so no request finds it loading; without Kubernetes it is never loaded.
+ */
+export async function loadK8sLibraryIfConfigured(): Promise<void> {
+  if (resolveK8sClusters().status === "ok") await loadK8sLibrary();
 }

@@ -6,6 +6,7 @@ import { startAuditSigning } from "@/lib/audit/sign-head";
 import { authSettings } from "@/lib/auth/settings";
 import { listenForEntryChanges } from "@/lib/entries/index-broadcast";
 import { startEntrySetWatches } from "@/lib/entry-sets/start-entry-sets";
+import { loadK8sLibraryIfConfigured } from "@/lib/k8s/config";
 import { startMetrics } from "@/lib/metrics/start-metrics";
 import { claimSqliteStore } from "@/lib/store/sqlite-owner";
 
@@ -22,7 +23,8 @@ function refuseToStart(reason: string): never {
  * store serves exactly one replica (SPIRE_CONSOLE_REPLICAS and the store's owner file), listens for
  * other replicas' entry changes, schedules the audit log's daily retention and the signing of its
  * chain head, starts the metrics listener (when a metrics port is configured), and watches the
- * configured entry sets for drift, and starts the alert engine.
+ * configured entry sets for drift, and starts the alert engine. The Kubernetes client library is
+ * loaded only when a cluster is configured.
  */
 export async function startConsoleProcess(): Promise<void> {
   reportConfigAtStartup();
@@ -41,6 +43,9 @@ export async function startConsoleProcess(): Promise<void> {
       refuseToStart((error as Error).message);
     }
   }
+  await loadK8sLibraryIfConfigured().catch((error: unknown) =>
+    console.error("[startup] cannot load the Kubernetes client library", error),
+  );
   await listenForEntryChanges().catch((error: unknown) =>
     console.error("[startup] cannot listen for other replicas' changes", error),
   );
