@@ -6,7 +6,7 @@ import { consoleMetrics } from "./registry";
 const seconds = (startedAt: number) => (performance.now() - startedAt) / 1000;
 
 /**
- * Counts one call to a SPIRE server's admin API (`method` like "entry.Entry/ListEntries"), timed from `startedAt`
+ * Counts one call to a SPIRE server's admin API (`method` like "entry/listEntries"), timed from `startedAt`
  * (performance.now()).
  */
 export function observeSpireCall(server: string, method: string, code: number | undefined, startedAt: number): void {

@@ -40,6 +40,8 @@ export async function callUnary<Res>(
   });
 }
 
+const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
 /**
  * Like `callUnary`, but answers the response's protobuf bytes undecoded (e.g. for the entry walk,
  * whose pages are decoded in a worker thread). `method` is the proto name, e.g. `ListEntries`.
@@ -63,7 +65,8 @@ export async function callUnaryBytes(
       request,
       { deadline: Date.now() + server.timeoutMs },
       (error, response) => {
-        observeSpireCall(server.name, `${service}/${method}`, error ? error.code : 0, started);
+        // One label per method, as callUnary names it ("entry/listEntries").
+        observeSpireCall(server.name, `${service}/${lowerFirst(method)}`, error ? error.code : 0, started);
         if (error) reject(toApiError(error, server.name));
         else resolve(response!);
       },

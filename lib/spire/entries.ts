@@ -3,24 +3,29 @@ import "server-only";
 import type { ServerConfig } from "@/lib/config/schema";
 
 import { callUnary, callUnaryBytes, walkPagesAhead } from "./call";
-import { entryPageToken } from "./decode-entry-page";
+import { decodeEntryPage, entryPageToken } from "./decode-entry-page";
 import { toEntryFilter } from "./filters";
 import { toEntry } from "./mappers";
 import type { PbEntry } from "./proto-types";
 import type { Entry, EntryFilters, Page } from "./types";
 
-/** Fetches one page of entries matching `filters` (SPIRE may return fewer than `pageSize`). */
+/**
+ * Fetches one page of entries matching `filters` (SPIRE may return fewer than `pageSize`). The
+ * answer is decoded from SPIRE's bytes straight into entries (no protobufjs objects in between):
+ * a page of 1,000 makes half the garbage, which under load is what grows the heap.
+ */
 export async function listEntries(
   server: ServerConfig,
   filters: EntryFilters,
   page: { pageSize: number; pageToken?: string },
 ): Promise<Page<Entry>> {
-  const response = await callUnary<{ entries: PbEntry[]; nextPageToken: string }>(server, "entry", "listEntries", {
+  const bytes = await callUnaryBytes(server, "entry", "ListEntries", {
     filter: toEntryFilter(filters),
     pageSize: page.pageSize,
     pageToken: page.pageToken ?? "",
   });
-  return { items: response.entries.map(toEntry), nextPageToken: response.nextPageToken };
+  const { entries, nextPageToken } = decodeEntryPage(bytes);
+  return { items: entries, nextPageToken };
 }
 
 /** Fetches one entry by ID; a missing entry is a 404 `not_found`. */
