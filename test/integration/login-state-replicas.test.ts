@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import type { PostgresServer } from "../../scripts/pg/server.ts";
 import { auditRecords } from "../support/audit";
 import { CookieAgent, signInUntilCallback } from "../support/auth";
 import type { RunningConsole } from "../support/console-server";
@@ -16,6 +17,7 @@ import { startReplicaPair } from "../support/replica-pair";
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const database = `login_states_${run}`;
 let databaseUrl = "";
+let postgres: PostgresServer | undefined;
 let a: RunningConsole;
 let b: RunningConsole;
 let balancer: Server;
@@ -53,12 +55,16 @@ async function storeCount(table: "sessions" | "used_login_states"): Promise<numb
 beforeAll(async () => {
   balancer = await startBalancer();
   publicUrl = `http://127.0.0.1:${(balancer.address() as AddressInfo).port}`;
-  ({ a, b, databaseUrl } = await startReplicaPair(database, { env: { SPIRE_CONSOLE_PUBLIC_ORIGIN: publicUrl } }));
+  ({ postgres, a, b, databaseUrl } = await startReplicaPair(database, {
+    env: { SPIRE_CONSOLE_PUBLIC_ORIGIN: publicUrl },
+  }));
 }, 180_000);
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
   await new Promise((resolve) => balancer?.close(resolve));
-});
+  // The PostgreSQL server is the test's to stop, as the other PostgreSQL tests do: npm test leaves none running.
+  await postgres?.stop();
+}, 120_000);
 
 describe("the sealed login state with two replicas on one PostgreSQL store", () => {
   it("may be used once at either replica: a sign-in begun at A finishes at B", async () => {
