@@ -17,7 +17,6 @@ function Count({ label, value, title }: { label: string; value: number | undefin
 const countedBy = {
   index: "Counted by the console's entry index, as the Entries tree counts them",
   spire: "Counted by SPIRE (CountEntries)",
-  none: undefined,
 } as const;
 
 const badge = {
@@ -65,7 +64,11 @@ export function ServerHealthCard({
           {status.reason}
         </p>
         <dl className="grid grid-cols-3 gap-3">
-          <Count label="Entries" value={server.counts?.entries} title={countedBy[server.entriesCountedBy ?? "none"]} />
+          <Count
+            label="Entries"
+            value={server.counts?.entries}
+            title={server.entriesCountedBy ? countedBy[server.entriesCountedBy] : undefined}
+          />
           <Count label="Agents" value={server.counts?.agents} />
           <Count label="Federated bundles" value={server.counts?.federatedBundles} />
         </dl>

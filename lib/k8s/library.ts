@@ -25,10 +25,10 @@ export function loadK8sLibrary(): Promise<K8sLibrary> {
  * the console started): the caller answers "try again in a moment".
  */
 export function loadedK8sLibrary(): K8sLibrary | null {
-  if (!globalForLibrary.__k8sLibrary) {
+  const library = globalForLibrary.__k8sLibrary ?? null;
+  if (!library)
     loadK8sLibrary().catch((error: unknown) => console.error("[k8s] cannot load the client library", error));
-  }
-  return globalForLibrary.__k8sLibrary ?? null;
+  return library;
 }
 
 /** The library, for code holding a resolved cluster (resolving one needs the library loaded). */

@@ -9,7 +9,7 @@ import { inject } from "vitest";
 
 import { repoRoot } from "../../scripts/lib/console-server.ts";
 import { type CliEntry, idToString, spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import { consoleFetch, stackState } from "../support/api";
+import { consoleFetch, refreshEntryIndex, stackState } from "../support/api";
 
 export const td = "foo.example.com";
 export const AGENT = `spiffe://${td}/spire/agent/x509pop/it-eac-host`;
@@ -64,7 +64,7 @@ export async function cliById(id: string): Promise<CliShown | null> {
 
 /** Walks foo's entries again and waits, so the index sees what the CLI did. */
 export async function refreshIndex(): Promise<void> {
-  const answer = await send("POST", `${base}/entries/index/refresh`, { wait: true });
+  const answer = await refreshEntryIndex("foo");
   if (answer.status !== 200) throw new Error(`index refresh answered ${answer.status}`);
 }
 

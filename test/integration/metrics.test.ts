@@ -5,7 +5,7 @@ import { X509Certificate } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 
 import { type CliAgent, type CliEntry, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import { consoleFetch, stackState } from "../support/api";
+import { consoleFetch, refreshEntryIndex, stackState } from "../support/api";
 import { createToken, signInOverHttp } from "../support/auth";
 import { sample, type Samples, scrape } from "../support/prometheus";
 
@@ -70,12 +70,7 @@ describe("GET /metrics", () => {
       await expect
         .poll(
           async () => {
-            const refreshed = await consoleFetch(`/api/servers/${server}/entries/index/refresh`, {
-              method: "POST",
-              headers: { "content-type": "application/json" },
-              body: JSON.stringify({ wait: true }),
-            });
-            expect(refreshed.status).toBe(200);
+            expect((await refreshEntryIndex(server)).status).toBe(200);
             const now = await scrape(metricsUrl());
             const entries = (await cli<{ entries: CliEntry[] | null }>(server, ["entry", "show"])).entries ?? [];
             const agents = (await cli<{ agents: CliAgent[] | null }>(server, ["agent", "list"])).agents ?? [];

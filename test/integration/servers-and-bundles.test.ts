@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
-import { apiGet, consoleFetch, stackState } from "../support/api";
+import { apiGet, refreshEntryIndex, stackState } from "../support/api";
 
 type Summary = {
   name: string;
@@ -18,14 +18,7 @@ describe("GET /api/servers", () => {
   it("reports both servers healthy with the counts the CLI sees", async () => {
     // The entry count is the index's once walked (as the tree counts); walk it now, so it holds what
     // the CLI changed in earlier tests.
-    for (const name of ["foo", "bar"]) {
-      const walked = await consoleFetch(`/api/servers/${name}/entries/index/refresh`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ wait: true }),
-      });
-      expect(walked.status).toBe(200);
-    }
+    for (const name of ["foo", "bar"]) expect((await refreshEntryIndex(name)).status).toBe(200);
     const res = await apiGet<{ config: { status: string }; servers: Summary[] }>("/api/servers");
     expect(res.status).toBe(200);
     expect(res.body.config.status).toBe("ok");

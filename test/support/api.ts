@@ -25,6 +25,18 @@ export function consoleFetch(url: string, init: RequestInit = {}): Promise<Respo
   return fetch(full, { ...init, headers });
 }
 
+/**
+ * Walks a server's entry index again and waits for it (`POST …/entries/index/refresh`, `wait: true`),
+ * so the index holds what the CLI changed. `consoleUrl`: another console than the shared one.
+ */
+export function refreshEntryIndex(server: string, consoleUrl = ""): Promise<Response> {
+  return consoleFetch(`${consoleUrl}/api/servers/${server}/entries/index/refresh`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ wait: true }),
+  });
+}
+
 async function getOnce<T>(path: string): Promise<ApiResponse<T>> {
   const started = performance.now();
   const response = await consoleFetch(path, { headers: { accept: "application/json" } });
