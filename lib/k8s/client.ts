@@ -103,7 +103,8 @@ function toK8sApiError(error: unknown, what: string, server: string, timeoutMs: 
     if (code === 401 || code === 403) {
       return new ApiError(
         "unavailable",
-        `The Kubernetes API at ${server} refused to ${what} (${code}): ${message}. Give the console's identity read access (see the spire-console-reader ClusterRole).`,
+        `The Kubernetes API at ${server} refused to ${what} (${code}): ${message}. ` +
+          "Give the console's identity read access (see the spire-console-reader ClusterRole).",
       );
     }
     return new ApiError("unavailable", `The Kubernetes API at ${server} could not ${what} (${code}): ${message}`);

@@ -50,7 +50,8 @@ export type K8sClustersState =
   { status: "ok"; clusters: K8sClusterResolution[] } | { status: "not_configured"; message: string };
 
 const NOT_CONFIGURED =
-  "Kubernetes is not configured: set kubernetes.kubeconfig in the console config or KUBECONFIG, or run the console in a cluster.";
+  "Kubernetes is not configured: set kubernetes.kubeconfig in the console config or KUBECONFIG, " +
+  "or run the console in a cluster.";
 
 const LIBRARY_LOADING =
   "Kubernetes was configured after the console started: its client library is loading. Try again in a moment.";
@@ -150,7 +151,9 @@ function load(
     return {
       name: fallbackName,
       status: "invalid",
-      message: `The kubeconfig ${kubeconfigPath ?? "(in-cluster)"} names no cluster server for context '${kubeConfig.getCurrentContext()}'.`,
+      message:
+        `The kubeconfig ${kubeconfigPath ?? "(in-cluster)"} names no cluster server ` +
+        `for context '${kubeConfig.getCurrentContext()}'.`,
     };
   }
   const source: K8sSource = kubeconfigPath

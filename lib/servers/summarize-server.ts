@@ -23,7 +23,8 @@ function findProblem(
   if (server.trustDomain && trustDomain && trustDomain !== server.trustDomain) {
     return {
       code: "failed_precondition",
-      message: `Server '${server.name}' is in trust domain ${trustDomain}, but the config expects ${server.trustDomain}.`,
+      message:
+        `Server '${server.name}' is in trust domain ${trustDomain}, but the config expects ${server.trustDomain}.`,
     };
   }
   return null;

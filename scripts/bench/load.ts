@@ -145,7 +145,8 @@ async function main(): Promise<void> {
   const sessionUsers = Math.floor(users / 2);
   console.log(
     `[load] ${users} users (${sessionUsers} signed in through the OpenID provider, ${users - sessionUsers} with ` +
-      `tokens), ${editors} editors, ${seconds} s (warm-up ${warmupSeconds} s), stack dirs ${stackDir} and ${demoStackDir}`,
+      `tokens), ${editors} editors, ${seconds} s (warm-up ${warmupSeconds} s), ` +
+      `stack dirs ${stackDir} and ${demoStackDir}`,
   );
   const viewer = readIdpInfo(demoStackDir).users.find((u) => u.username === "viewer");
   if (!viewer) throw new Error(`the demo stack's OpenID provider has no viewer user`);
