@@ -20,11 +20,11 @@ function findProblem(
   if (!health.value) return { code: "unavailable", message: `SPIRE server '${server.name}' reports NOT_SERVING.` };
   const failed = others.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failed) return userError(failed.reason, `reading ${server.name}`);
-  if (server.trustDomain && trustDomain && trustDomain !== server.trustDomain) {
+  const { name, trustDomain: expected } = server;
+  if (expected && trustDomain && trustDomain !== expected) {
     return {
       code: "failed_precondition",
-      message:
-        `Server '${server.name}' is in trust domain ${trustDomain}, but the config expects ${server.trustDomain}.`,
+      message: `Server '${name}' is in trust domain ${trustDomain}, but the config expects ${expected}.`,
     };
   }
   return null;
