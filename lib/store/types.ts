@@ -196,7 +196,6 @@ export interface AuditRepository {
   claimPrune(now: number, everyMs: number): Promise<boolean>;
 }
 
-/** The console's store, opened and migrated. */
 /** A server's entry index as last saved (compressed bytes; see lib/entries/saved-index-store). */
 export type IndexSnapshotRecord = {
   server: string;
@@ -285,6 +284,7 @@ export interface AlertRepository {
   pruneAttempts(before: number): Promise<number>;
 }
 
+/** The console's store, opened and migrated. */
 export interface ConsoleStore {
   kind: StoreKind;
   sessions: SessionRepository;
