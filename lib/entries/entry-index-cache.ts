@@ -6,8 +6,9 @@ import { observeEntryIndexWalk, setEntryIndexSize } from "@/lib/metrics/record";
 import { listAllAgents } from "@/lib/spire/agents";
 
 import type { CompactEntryIndex, EntryChange } from "./compact/compact-index";
-import { walkEntryIndex, type WalkProgress } from "./index-walk";
+import type { WalkProgress } from "./index-walk";
 import { readSavedIndex, saveIndexSoon } from "./saved-index-store";
+import { replayChange, type WalkKind, walkOrRefresh } from "./walk-or-refresh";
 
 /**
  * An index is walked again in the background once older than 5× its last walk (at most 5 min), or
@@ -16,8 +17,6 @@ import { readSavedIndex, saveIndexSoon } from "./saved-index-store";
 const MAX_FRESH_MS = 5 * 60_000;
 /** A first walk is waited for this long; after that callers get a 503 that says how far it got. */
 const FIRST_WAIT_MS = 4_000;
-/** A walk still running after this long is abandoned (the old index, if any, keeps serving). */
-export const WALK_DEADLINE_MS = 15 * 60_000;
 /** After a failed walk, a background refresh waits this long before trying again. */
 const RETRY_MS = 10_000;
 
@@ -36,6 +35,7 @@ export type IndexSlot = {
   walk: Walk | null;
   walkMs: number;
   walks: number;
+  lastWalkKind: WalkKind | null;
   /** Walk again as soon as the running walk ends (a change came in that it may have missed). */
   again: boolean;
   failedAt: number;
@@ -62,6 +62,7 @@ function slotFor(server: ServerConfig, trustDomain: string): IndexSlot {
       walk: null,
       walkMs: 0,
       walks: 0,
+      lastWalkKind: null,
       again: false,
       failedAt: 0,
       failure: null,
@@ -74,37 +75,28 @@ function slotFor(server: ServerConfig, trustDomain: string): IndexSlot {
   return slot;
 }
 
-/** Applies a journalled change to a freshly walked index, keeping what the walk read if it is newer. */
-function replay(index: CompactEntryIndex, change: EntryChange): void {
-  const upserts = change.upserts.filter((entry) => {
-    const slot = index.columns.slotOf(entry.id);
-    return slot < 0 || index.columns.revision.data[slot]! <= entry.revisionNumber;
-  });
-  index.applyChange({ upserts, deletes: change.deletes });
-}
-
 /** Starts the one walk of a server (single flight: a running walk is reused, never doubled). */
 function ensureWalk(name: string, slot: IndexSlot): Walk {
   if (slot.walk) return slot.walk;
-  const { server, trustDomain } = slot;
   const progress: WalkProgress = { indexed: 0, expected: null, startedAt: Date.now() };
   const journal: EntryChange[] = [];
   const walk: Walk = {
     progress,
     journal,
-    promise: walkEntryIndex(
-      server,
-      trustDomain,
-      progress,
-      Date.now() + WALK_DEADLINE_MS,
-      slot.index?.size ?? null,
-    ).then(
-      (index) => {
-        for (const change of journal) replay(index, change);
+    promise: walkOrRefresh(slot.server, slot.trustDomain, slot.index, progress, journal).then(
+      ([index, kind]) => {
         const walkMs = Date.now() - progress.startedAt;
         observeEntryIndexWalk(name, walkMs, index.size, index.agents.length);
         if (slots.get(name) === slot) {
-          Object.assign(slot, { index, walk: null, walkMs, walks: slot.walks + 1, failure: null, restoredFrom: null });
+          Object.assign(slot, {
+            index,
+            walk: null,
+            walkMs,
+            walks: slot.walks + 1,
+            lastWalkKind: kind,
+            failure: null,
+            restoredFrom: null,
+          });
           saveIndexSoon(name, index);
           if (slot.again) {
             slot.again = false;
@@ -200,7 +192,7 @@ export async function readEntryIndex(server: ServerConfig, trustDomain: string):
 async function restoreSaved(name: string, slot: IndexSlot): Promise<CompactEntryIndex | null> {
   const saved = await readSavedIndex(name, slot.trustDomain);
   if (!saved || slot.index || slots.get(name) !== slot) return null;
-  for (const change of slot.walk?.journal ?? []) replay(saved.index, change);
+  for (const change of slot.walk?.journal ?? []) replayChange(saved.index, change);
   Object.assign(slot, { index: saved.index, restoredFrom: saved.savedAt });
   setEntryIndexSize(name, saved.index.size, saved.index.agents.length);
   return saved.index;

@@ -14,6 +14,8 @@ export type EntryIndexStatus = {
   /** Changes patched in since the last walk. */
   changes: number;
   lastWalkMs: number | null;
+  /** The last walk built a new index, or brought the serving one up to date in place (a refresh). */
+  lastWalkKind: "built" | "in-place" | null;
   walks: number;
   walking: { indexed: number; expected: number | null; elapsedMs: number } | null;
   failure: string | null;
@@ -37,6 +39,7 @@ export function entryIndexStatus(server: string): EntryIndexStatus {
     ageMs: index ? Date.now() - index.builtAt : null,
     changes: index?.version ?? 0,
     lastWalkMs: slot?.walks ? slot.walkMs : null,
+    lastWalkKind: slot?.lastWalkKind ?? null,
     walks: slot?.walks ?? 0,
     walking: walk
       ? {

@@ -5,9 +5,10 @@ import type { ServerConfig } from "@/lib/config/schema";
 import { listAllAgents } from "@/lib/spire/agents";
 import { forEachEntryOfPage } from "@/lib/spire/decode-entry-page";
 import { countEntries, streamEntryPageBytes } from "@/lib/spire/entries";
-import type { Agent } from "@/lib/spire/types";
+import type { Agent, Entry } from "@/lib/spire/types";
 
-import { CompactEntryIndex } from "./compact/compact-index";
+import { CompactEntryIndex, type EntryChange } from "./compact/compact-index";
+import { IndexReconciler, type ReconcileCounts } from "./compact/reconcile";
 import { indexInWorker, startWalkWorker, WalkWorkerError } from "./walk-in-worker";
 
 /** How far a running walk has got: entries indexed so far, and how many SPIRE said there are. */
@@ -54,6 +55,17 @@ function walkInWorker(plan: WalkPlan): Promise<CompactEntryIndex> {
   );
 }
 
+/** Throws `deadline_exceeded` once `deadline` (epoch ms) has passed. */
+function deadlineCheck(server: ServerConfig, progress: WalkProgress, deadline: number): () => void {
+  return () => {
+    if (Date.now() <= deadline) return;
+    throw new ApiError(
+      "deadline_exceeded",
+      `Indexing the entries of ${server.name} did not finish in time (${progress.indexed} read).`,
+    );
+  };
+}
+
 /**
  * Walks every entry and agent of a server into a new compact index, page by page as the pages
  * arrive (no array of all entries is ever held), updating `progress` after each page. With
@@ -82,13 +94,7 @@ export async function walkEntryIndex(
     capacity: Math.ceil((expected ?? 1000) * 1.02) + 64,
     agents,
     progress,
-    check: () => {
-      if (Date.now() <= deadline) return;
-      throw new ApiError(
-        "deadline_exceeded",
-        `Indexing the entries of ${server.name} did not finish in time (${progress.indexed} read).`,
-      );
-    },
+    check: deadlineCheck(server, progress, deadline),
   };
   let index: CompactEntryIndex;
   if (process.env.SPIRE_CONSOLE_INDEX_WORKER !== "on") index = await walkInThread(plan);
@@ -106,4 +112,37 @@ export async function walkEntryIndex(
   index.searchIndex();
   index.builtAt = Date.now();
   return index;
+}
+
+/**
+ * A refresh walk that brings the serving `index` up to date in place (see `IndexReconciler`)
+ * instead of building a second index beside it: memory stays that of one index. `journal`: the
+ * changes made through the console while it runs (already in the index; an older read must not
+ * undo them). Returns the same index, with the walk's counts.
+ */
+export async function refreshIndexInPlace(
+  server: ServerConfig,
+  index: CompactEntryIndex,
+  progress: WalkProgress,
+  deadline: number,
+  journal: readonly EntryChange[],
+): Promise<{ index: CompactEntryIndex; counts: ReconcileCounts }> {
+  progress.expected = index.size;
+  const check = deadlineCheck(server, progress, deadline);
+  const agents = listAllAgents(server);
+  // Not left unhandled while the pages are read; awaited (and thrown) below.
+  agents.catch(() => undefined);
+  const reconciler = new IndexReconciler(index);
+  for await (const bytes of streamEntryPageBytes(server)) {
+    const page: Entry[] = [];
+    progress.indexed += forEachEntryOfPage(bytes, (entry) => page.push(entry));
+    reconciler.page(page, new Set(journal.flatMap((change) => change.deletes)));
+    check();
+  }
+  const counts = reconciler.finish(new Set(journal.flatMap((change) => change.upserts.map((entry) => entry.id))));
+  index.setAgents(await agents, Date.now());
+  index.builtAt = Date.now();
+  // As after a full walk, "changes since the walk" are those made while it ran.
+  index.version = journal.length;
+  return { index, counts };
 }

@@ -29,6 +29,7 @@ type Status = {
   state: string;
   entries: number | null;
   walks: number;
+  lastWalkKind: string | null;
   changes: number;
   walking: { indexed: number; expected: number | null } | null;
 };
@@ -234,7 +235,7 @@ describe("the entry index after console changes (no walk)", () => {
 });
 
 describe("the entry index after a change made with the CLI", () => {
-  it("shows the entry after a refresh walk (and counts the walk)", async () => {
+  it("shows the entry after a refresh walk (and counts the walk), then its edit and its deletion", async () => {
     const spiffeId = id("from-cli");
     await markBeforeChange();
     const out = await spireServerJson<{ results: { entry: { id: string } }[] }>(
@@ -256,9 +257,39 @@ describe("the entry index after a change made with the CLI", () => {
       expect(await overviewCount("foo")).toEqual({ entries: walked.entries, by: "index" });
       expect((await children(FOO_FLEET_ALIAS)).map((n) => n.entryId)).toContain(entryId);
       expect(await search(`it-index/${run}/from-cli`)).toEqual([entryId]);
+      // A refresh brings the serving index up to date in place (no second index beside it).
+      expect(walked.lastWalkKind).toBe("in-place");
+      // Edited with the CLI (moved to another SPIFFE ID): the next refresh patches it.
+      const movedId = id("from-cli-moved");
+      await spireServer(
+        "foo",
+        [
+          "entry",
+          "update",
+          "-entryID",
+          entryId,
+          "-parentID",
+          FOO_FLEET_ALIAS,
+          "-spiffeID",
+          movedId,
+          "-selector",
+          "unix:uid:6199",
+        ],
+        stackState(),
+      );
+      expect(await search(`it-index/${run}/from-cli-moved`)).toEqual([]);
+      await freshIndex();
+      expect(await search(`it-index/${run}/from-cli-moved`)).toEqual([entryId]);
+      expect((await children(FOO_FLEET_ALIAS)).find((n) => n.entryId === entryId)?.spiffeId).toBe(movedId);
     } finally {
       await spireServer("foo", ["entry", "delete", "-entryID", entryId], stackState());
     }
+    // Deleted with the CLI: the next refresh removes it.
+    const afterDelete = await freshIndex();
+    expect(afterDelete.lastWalkKind).toBe("in-place");
+    expect(afterDelete.entries).toBe(await cliCount());
+    expect((await children(FOO_FLEET_ALIAS)).map((n) => n.entryId)).not.toContain(entryId);
+    expect(await search(`it-index/${run}/from-cli`)).toEqual([]);
   });
 });
 

@@ -80,11 +80,14 @@ export class EntryColumns {
     this.lists = int32s(capacity * 2);
   }
 
-  /** Everything the columns hold, as plain data (copies of the used part of each array). */
+  /**
+   * Everything the columns hold, as plain data: views of the used part of each array, not copies
+   * (serialising or transferring them copies only those bytes). Read them before the next change.
+   */
   save(): SavedColumns {
     const table = (t: StringTable) => ({ blocks: t.exportBlocks(), count: t.size });
     const cut = <T extends Int32Array | Float64Array | Uint8Array>(data: T, length: number) =>
-      data.slice(0, length) as T;
+      data.subarray(0, length) as T;
     return {
       slots: this.slots,
       listEnd: this.listEnd,
@@ -129,6 +132,11 @@ export class EntryColumns {
   /** Slots ever used (live and dead). */
   get slotCount(): number {
     return this.slots;
+  }
+
+  /** List cells ever used (a rewritten entry's old list stays behind until the index is rebuilt). */
+  get listLength(): number {
+    return this.listEnd;
   }
 
   /** The slot of entry `id`, or -1. */
