@@ -181,7 +181,7 @@ async function main(): Promise<void> {
     };
     loads.latency = load();
     await notePeak("the latency samples");
-    const created = await measureCreateVisible(api, token, agentId, SAMPLES);
+    const created = await measureCreateVisible(consoleServer.url, BENCH_SERVER.name, token, agentId, SAMPLES);
     loads.created = load();
     await notePeak("the creates");
     const skipCode = values["skip-entries-as-code"]!;
