@@ -1,15 +1,19 @@
 import "server-only";
 
+import { once } from "node:events";
 import { promisify } from "node:util";
-import { gunzip, gzip } from "node:zlib";
+import { createGzip, gunzip, gzip } from "node:zlib";
 
 import { getStore } from "@/lib/auth/console-store";
 
 import type { CompactEntryIndex } from "./compact/compact-index";
-import { decodeIndex, encodeIndex } from "./compact/saved-index";
+import { decodeIndex, encodeIndex, encodeIndexParts } from "./compact/saved-index";
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
+/** Saves streamed part by part that a change interrupted are tried this many times in all, this far apart. */
+const STREAMED_ATTEMPTS = 3;
+const STREAMED_RETRY_MS = 5_000;
 
 /** A walked index is saved at most this often per server and replica (and always after the first walk). */
 export const SAVE_EVERY_MS = 10 * 60_000;
@@ -48,15 +52,45 @@ export async function readSavedIndex(server: string, trustDomain: string): Promi
 }
 
 /**
+ * The index compressed (gzip, off the main thread), fed part by part so that no copy of the whole
+ * index is held at once; null when the index changed before all of it was read (its parts would
+ * not agree), to be saved another time.
+ */
+async function compressIndex(index: CompactEntryIndex): Promise<Buffer | null> {
+  const generation = index.generation;
+  const gzip = createGzip({ level: 1 });
+  const chunks: Buffer[] = [];
+  gzip.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(gzip, "end");
+  for (const part of encodeIndexParts(index)) {
+    if (index.generation !== generation) {
+      gzip.destroy();
+      return null;
+    }
+    if (!gzip.write(part)) await once(gzip, "drain");
+  }
+  gzip.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+/**
  * Saves a freshly walked index of `server` in the background unless one was saved in the last
- * 10 minutes or a save is under way. Compression runs off the main thread; failures are logged.
+ * 10 minutes or a save is under way. Compression runs off the main thread, fed part by part
+ * (`compressIndex`); failures are logged.
  */
 export function saveIndexSoon(server: string, index: CompactEntryIndex): void {
   const last = saves.savedAt.get(server) ?? 0;
   if (saves.saving.has(server) || Date.now() - last < SAVE_EVERY_MS) return;
   saves.saving.add(server);
   const save = async () => {
-    const data = await gzipAsync(encodeIndex(index), { level: 1 });
+    let data: Buffer | null = null;
+    for (let attempt = 0; attempt < STREAMED_ATTEMPTS && !data; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, STREAMED_RETRY_MS));
+      data = await compressIndex(index);
+    }
+    // Changes kept coming: one whole copy, taken at once, is consistent (and costs its size in memory).
+    data ??= await gzipAsync(encodeIndex(index), { level: 1 });
     const savedAt = Date.now();
     await (
       await getStore()

@@ -4,9 +4,76 @@ import { deserialize, serialize } from "node:v8";
 
 import { CompactEntryIndex, type SavedIndex } from "./compact-index";
 
-/** An index as bytes (V8's structured serialisation of `index.save()`: typed arrays are copied as they are). */
+/** The first bytes of an index written in parts (`encodeIndexParts`); older copies are one V8 serialisation. */
+const PARTS_MAGIC = Buffer.from("SCIDX2\n");
+/** Typed arrays and strings at least this long travel as parts of their own. */
+const OWN_PART_CHARS = 16 * 1024;
+
+type Placeholder = { $part: number };
+const isPlaceholder = (value: unknown): value is Placeholder =>
+  typeof value === "object" && value !== null && typeof (value as Placeholder).$part === "number";
+
+/** A 4-byte length (little-endian) and the bytes. */
+function frame(bytes: Uint8Array): Buffer {
+  const head = Buffer.alloc(4);
+  head.writeUInt32LE(bytes.length);
+  return Buffer.concat([head, bytes]);
+}
+
+/**
+ * An index as a sequence of byte chunks, each produced only when asked for: a marker, the index's
+ * plain data with every typed array and long string replaced by a placeholder, then each of those
+ * (V8's serialisation; a typed array is written as its used bytes). Concatenated they are what
+ * `decodeIndex` reads. Produced one at a time (e.g. into a gzip stream) no chunk of the size of
+ * the whole index is ever held; the index must not change while they are taken (see the caller).
+ */
+export function* encodeIndexParts(index: CompactEntryIndex): Generator<Uint8Array> {
+  const parts: unknown[] = [];
+  const lift = (value: unknown): unknown => {
+    if (ArrayBuffer.isView(value) || (typeof value === "string" && value.length >= OWN_PART_CHARS)) {
+      parts.push(value);
+      return { $part: parts.length - 1 } satisfies Placeholder;
+    }
+    if (Array.isArray(value)) return value.map(lift);
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, lift(inner)]));
+    return value;
+  };
+  const skeleton = lift(index.save());
+  yield PARTS_MAGIC;
+  yield frame(serialize({ skeleton, parts: parts.length }));
+  for (const part of parts) yield frame(serialize(part));
+}
+
+/** An index as bytes in one buffer (`encodeIndexParts` joined). */
 export function encodeIndex(index: CompactEntryIndex): Buffer {
-  return serialize(index.save());
+  return Buffer.concat([...encodeIndexParts(index)]);
+}
+
+/** The saved index in `bytes`: written in parts, or (older copies) one serialisation. */
+function readSaved(bytes: Uint8Array): unknown {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!buffer.subarray(0, PARTS_MAGIC.length).equals(PARTS_MAGIC)) return deserialize(buffer);
+  let at = PARTS_MAGIC.length;
+  const next = () => {
+    if (at + 4 > buffer.length) throw new Error("the saved entry index ends early");
+    const length = buffer.readUInt32LE(at);
+    if (at + 4 + length > buffer.length) throw new Error("the saved entry index ends early");
+    const value: unknown = deserialize(buffer.subarray(at + 4, at + 4 + length));
+    at += 4 + length;
+    return value;
+  };
+  const head = next() as { skeleton: unknown; parts: number } | null;
+  if (!head || typeof head.parts !== "number") throw new Error("the saved entry index is not readable");
+  const parts = Array.from({ length: head.parts }, next);
+  const fill = (value: unknown): unknown => {
+    if (isPlaceholder(value)) return parts[value.$part];
+    if (Array.isArray(value)) return value.map(fill);
+    if (value && typeof value === "object" && !ArrayBuffer.isView(value))
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, fill(inner)]));
+    return value;
+  };
+  return fill(head.skeleton);
 }
 
 /**
@@ -14,7 +81,7 @@ export function encodeIndex(index: CompactEntryIndex): Buffer {
  * index of this format, or were saved for another trust domain.
  */
 export function decodeIndex(bytes: Uint8Array, trustDomain: string, now: number): CompactEntryIndex {
-  const saved = deserialize(bytes) as Partial<SavedIndex> | null;
+  const saved = readSaved(bytes) as Partial<SavedIndex> | null;
   if (!saved || typeof saved !== "object" || !saved.columns || !Array.isArray(saved.agents))
     throw new Error("the saved entry index is not readable");
   if (saved.trustDomain !== trustDomain)
