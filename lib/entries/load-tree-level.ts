@@ -6,7 +6,6 @@ import { ApiError } from "@/lib/api/api-error";
 import { authorize } from "@/lib/auth/guard";
 import type { ServerConfig } from "@/lib/config/schema";
 import type { ChildPage, TreeNode } from "@/lib/entries/tree-types";
-import { searchTerms } from "@/lib/listing/rank-text";
 import { toEntryFilters } from "@/lib/schemas/list-queries";
 import type { entryTreeQuerySchema, orphanQuerySchema } from "@/lib/schemas/views";
 import { serverTrustDomain } from "@/lib/spire/trust-domain";
@@ -20,7 +19,7 @@ import {
   pageCompactChildren,
   pageCompactOrphans,
 } from "./compact/compact-tree";
-import { CompactMatcher } from "./compact/search-compact";
+import { levelSearch, searchTest } from "./compact/level-search";
 import { readEntryIndex } from "./entry-index-cache";
 import { entryIndexStatus } from "./entry-index-status";
 import { cachedTreeView } from "./tree-view-cache";
@@ -39,14 +38,6 @@ export type TreeLevel = ChildPage & {
    */
   restored: { savedAt: string; indexed: number; expected: number | null } | null;
 };
-
-/** The entries of a level that `q` finds (every word in some field, as the search does), or all. */
-function levelSearch(index: CompactEntryIndex, q: string | undefined): ((slot: number) => boolean) | undefined {
-  const terms = searchTerms(q ?? "");
-  if (terms.length === 0) return undefined;
-  const matcher = new CompactMatcher(index, terms);
-  return (slot) => matcher.score(slot) > 0;
-}
 
 function levelOf(server: string, index: CompactEntryIndex, page: ChildPage, parent: TreeNode): TreeLevel {
   const status = entryIndexStatus(server);
@@ -93,7 +84,8 @@ export async function getTreeLevel(
   const view = cachedTreeView(index, toEntryFilters(query));
   const parentId = query.parent ?? index.serverId;
   const parent = parentNode(view, parentId);
-  const page = pageCompactChildren(view, parentId, query.offset, query.limit, levelSearch(index, query.q));
+  const only = levelSearch(index, query.q, parentId);
+  const page = pageCompactChildren(view, parentId, query.offset, query.limit, only);
   return levelOf(server.name, index, page, parent);
 }
 
@@ -105,6 +97,6 @@ export async function getOrphanLevel(
   await authorize("entries.read", { server: server.name });
   const index = await readEntryIndex(server, await serverTrustDomain(server));
   const view = cachedTreeView(index, toEntryFilters(query));
-  const page = pageCompactOrphans(view, query.offset, query.limit, levelSearch(index, query.q));
+  const page = pageCompactOrphans(view, query.offset, query.limit, searchTest(index, query.q)?.test);
   return levelOf(server.name, index, page, compactRootNodes(view).orphans);
 }

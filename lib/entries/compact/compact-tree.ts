@@ -163,6 +163,12 @@ const pageOf = (nodes: TreeNode[], offset: number, limit: number, total: number)
 });
 
 /**
+ * A search within one level: a test of each child slot, or the level's matching slots already
+ * picked (from the search index, in the level's display order) when they are far fewer.
+ */
+export type LevelNarrowing = ((slot: number) => boolean) | { slots: Int32Array };
+
+/**
  * One page of the child rows of `parentId`, like `pageChildren`: under the server the agents,
  * then the node entries, then the Orphans group; elsewhere the entries parented to it. `only`
  * narrows the entries of the level (a search within it).
@@ -172,11 +178,16 @@ export function pageCompactChildren(
   parentId: string,
   offset: number,
   limit: number,
-  only?: (slot: number) => boolean,
+  only?: LevelNarrowing,
 ): ChildPage {
   const node = view.index.nodeOf(parentId);
-  let entries = visibleChildSlots(view, node);
-  if (only) entries = entries.filter(only);
+  let entries: Int32Array;
+  if (only && typeof only !== "function")
+    entries = view.matches ? only.slots.filter((slot) => visible(view, slot)) : only.slots;
+  else {
+    entries = visibleChildSlots(view, node);
+    if (only) entries = entries.filter(only);
+  }
   const atRoot = parentId === view.index.serverId;
   const agents = atRoot && !only ? visibleAgentIds(view) : [];
   const total = agents.length + entries.length + (atRoot && !only ? 1 : 0);
