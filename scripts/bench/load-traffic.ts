@@ -3,20 +3,31 @@
 // each one request at a time, timed per route.
 import { percentile } from "./measure.ts";
 
+type Spread = { count: number; p50: number; p95: number; p99: number };
+
+function spreadOf(list: number[]): Spread {
+  return { count: list.length, p50: percentile(list, 50), p95: percentile(list, 95), p99: percentile(list, 99) };
+}
+
+/** Routes that change something; every other route is a read (the target "p95 of reads"). */
+export const WRITE_ROUTES = new Set(["create", "edit", "delete"]);
+
 /** Timings and answers per route pattern, shared by every simulated user. */
 export class LoadStats {
-  readonly latency = new Map<string, number[]>();
+  /** Per route: each request's latency (ms) and when it was sent (ms since `startedAt`). */
+  readonly latency = new Map<string, { at: number; ms: number }[]>();
   readonly errors = new Map<string, number>();
+  readonly startedAt = performance.now();
   requests = 0;
   /** Editors' changes that SPIRE confirmed, and the ones whose outcome is unknown (the request failed). */
   creates = 0;
   deletes = 0;
   uncertain = 0;
 
-  record(route: string, ms: number, status: number): void {
+  record(route: string, ms: number, status: number, sentAt = performance.now() - ms): void {
     this.requests += 1;
     const list = this.latency.get(route) ?? [];
-    list.push(ms);
+    list.push({ at: sentAt - this.startedAt, ms });
     this.latency.set(route, list);
     // A redirect is a failure too: a page sends a user whose session was lost to sign in again.
     if (status >= 300 || status === 0) {
@@ -25,17 +36,21 @@ export class LoadStats {
     }
   }
 
-  /** p50/p95/p99 per route, in ms. */
-  summary(): Record<string, { count: number; p50: number; p95: number; p99: number }> {
-    const out: Record<string, { count: number; p50: number; p95: number; p99: number }> = {};
+  /**
+   * p50/p95/p99 per route and of all reads together, in ms; with `outside`, only of requests sent
+   * outside those windows ([from, to] ms since the start: a server restarting and settling).
+   */
+  summary(outside: [number, number][] = []): Record<string, Spread> {
+    const kept = (list: { at: number; ms: number }[]) =>
+      list.filter((r) => !outside.some(([from, to]) => r.at >= from && r.at <= to)).map((r) => r.ms);
+    const out: Record<string, Spread> = {};
+    const reads: number[] = [];
     for (const [route, list] of [...this.latency].sort()) {
-      out[route] = {
-        count: list.length,
-        p50: percentile(list, 50),
-        p95: percentile(list, 95),
-        p99: percentile(list, 99),
-      };
+      const ms = kept(list);
+      out[route] = spreadOf(ms);
+      if (!WRITE_ROUTES.has(route)) reads.push(...ms);
     }
+    out["all reads"] = spreadOf(reads);
     return out;
   }
 }

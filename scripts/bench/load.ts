@@ -126,6 +126,14 @@ async function restartAt(
   return { atS: (down - started) / 1000, downS: (Date.now() - down) / 1000 };
 }
 
+/** How long after a restarted server is back its restart still counts (reconnects, the first walks). */
+const SETTLE_MS = 10_000;
+
+/** The restarts as windows of ms since the start of the traffic, for `LoadStats.summary`. */
+function restartWindows(restarts: { atS: number; downS: number }[]): [number, number][] {
+  return restarts.map((r) => [r.atS * 1000, (r.atS + r.downS) * 1000 + SETTLE_MS]);
+}
+
 /** The editors' entries the CLI lists (all 100,000+ entries are listed: on a busy machine that takes minutes). */
 async function cliCount(server: BenchServer, run: string): Promise<number> {
   const out = await runServerCli(server.bin.spireServer, server.socketPath, ["entry", "show", "-output", "json"], {
@@ -237,6 +245,8 @@ async function main(): Promise<void> {
       requests: stats.requests,
       rps: stats.requests / elapsed,
       routes: stats.summary(),
+      /** The same, without the requests sent while a server restarted or within 10 s after it was back. */
+      routesOutsideRestarts: stats.summary(restartWindows([fooRestart, benchRestart])),
       errors: Object.fromEntries([...stats.errors].sort()),
       restarts: { foo: fooRestart, bench: benchRestart },
       rss,
@@ -247,6 +257,8 @@ async function main(): Promise<void> {
     console.log(`requests ${stats.requests} in ${elapsed.toFixed(0)} s: ${results.rps.toFixed(1)} per second`);
     console.log(`route              count     p50      p95      p99`);
     for (const [route, o] of Object.entries(results.routes)) console.log(routeLine(route, o));
+    console.log(`outside the restarts (from each restart until 10 s after the server was back):`);
+    for (const [route, o] of Object.entries(results.routesOutsideRestarts)) console.log(routeLine(route, o));
     console.log(`errors: ${JSON.stringify(results.errors)}`);
     for (const [name, r] of Object.entries(results.restarts))
       console.log(`${name} restarted at ${r.atS.toFixed(0)} s, back after ${r.downS.toFixed(1)} s`);
