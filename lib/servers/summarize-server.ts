@@ -6,8 +6,10 @@ import { indexedEntryCount } from "@/lib/entries/entry-index-cache";
 import { countAgents } from "@/lib/spire/agents";
 import { listFederatedBundles } from "@/lib/spire/bundles";
 import { countEntries } from "@/lib/spire/entries";
-import { checkHealth, getServerInfo } from "@/lib/spire/health";
+import { checkHealth } from "@/lib/spire/health";
 import type { ServerSummary } from "@/lib/spire/types";
+
+import { forgetServerInfo, readServerInfo } from "./read-server-info";
 
 /** Explains what is wrong with a server, or returns null when nothing is. */
 function findProblem(
@@ -38,17 +40,22 @@ const valueOf = <T>(result: PromiseSettledResult<T>): T | null => (result.status
  */
 export async function summarizeServer(server: ServerConfig): Promise<ServerSummary> {
   // Counts come from the Count/List APIs: Debug.GetInfo caches them for a while and counts the
-  // server's own bundle among the "federated" ones. The entry count is the index's when this replica
-  // has one (what the tree shows): SPIRE's CountEntries reads every entry, seconds at 100,000.
+  // server's own bundle among the "federated" ones (and it is read at most every 30 s: see
+  // read-server-info). The entry count is the index's when this replica has one (what the tree
+  // shows): SPIRE's CountEntries reads every entry, seconds at 100,000.
   const indexed = indexedEntryCount(server);
   const [health, info, entries, agents, bundles] = await Promise.allSettled([
     checkHealth(server),
-    getServerInfo(server),
+    readServerInfo(server),
     indexed ?? countEntries(server),
     countAgents(server),
     listFederatedBundles(server),
   ]);
-  const serverSvid = valueOf(info)?.svidChain[0];
+  // A server that fails its health check may be restarting: its kept Debug answer is not shown.
+  const healthy = valueOf(health) === true;
+  if (!healthy) forgetServerInfo(server.name);
+  const infoNow = healthy ? valueOf(info) : null;
+  const serverSvid = infoNow?.svidChain[0];
   const trustDomain = serverSvid?.spiffeId ? new URL(serverSvid.spiffeId).host : null;
   const error = findProblem(server, health, [info, entries, agents, bundles], trustDomain);
   const [entryCount, agentCount, bundleList] = [valueOf(entries), valueOf(agents), valueOf(bundles)];
@@ -58,7 +65,7 @@ export async function summarizeServer(server: ServerConfig): Promise<ServerSumma
     trustDomain,
     expectedTrustDomain: server.trustDomain ?? null,
     healthy: error === null,
-    uptimeSeconds: valueOf(info)?.uptimeSeconds ?? null,
+    uptimeSeconds: infoNow?.uptimeSeconds ?? null,
     counts:
       entryCount !== null && agentCount !== null && bundleList !== null
         ? { entries: entryCount, agents: agentCount, federatedBundles: bundleList.length }

@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 
 import { spireServer, spireServerJson } from "../../scripts/stack/spire-cli.ts";
 import { apiGet, refreshEntryIndex, stackState } from "../support/api";
+import { sample, scrape } from "../support/prometheus";
 
 type Summary = {
   name: string;
@@ -34,6 +35,30 @@ describe("GET /api/servers", () => {
       expect(server.counts?.agents).toBe(agents.agents?.length ?? 0);
       expect(server.counts?.federatedBundles).toBe(1);
     }
+  });
+});
+
+describe("GET /api/servers, asked again and again", () => {
+  it("asks SPIRE's Debug GetInfo at most once per server in 30 s, its uptime still advancing", async () => {
+    const getInfoCalls = async () => {
+      const samples = await scrape(`${inject("consoleUrl")}/metrics`);
+      const calls = (server: string) =>
+        sample(samples, "spire_console_spire_call_duration_seconds_count", { method: "debug/getInfo", server });
+      return calls("foo") + calls("bar");
+    };
+    const uptime = async () => {
+      const res = await apiGet<{ servers: Summary[] }>("/api/servers");
+      expect(res.status).toBe(200);
+      return res.body.servers.find((s) => s.name === "foo")!.uptimeSeconds!;
+    };
+    const first = await uptime();
+    const before = await getInfoCalls();
+    for (let i = 0; i < 4; i++) await uptime();
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const later = await uptime();
+    // Five Overviews of two servers: at most one background refresh each (when the kept answer was 30 s old).
+    expect((await getInfoCalls()) - before).toBeLessThanOrEqual(2);
+    expect(later - first).toBeGreaterThanOrEqual(2);
   });
 });
 
