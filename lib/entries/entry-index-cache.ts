@@ -6,9 +6,10 @@ import { observeEntryIndexWalk, setEntryIndexSize } from "@/lib/metrics/record";
 import { listAllAgents } from "@/lib/spire/agents";
 
 import type { CompactEntryIndex, EntryChange } from "./compact/compact-index";
+import { replayChange } from "./compact/replay-change";
 import type { WalkProgress } from "./index-walk";
 import { readSavedIndex, saveIndexSoon } from "./saved-index-store";
-import { replayChange, type WalkKind, walkOrRefresh } from "./walk-or-refresh";
+import { type WalkKind, walkOrRefresh } from "./walk-or-refresh";
 
 /**
  * An index is walked again in the background once older than 5× its last walk (at most 5 min), or

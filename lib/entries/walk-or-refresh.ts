@@ -4,6 +4,7 @@ import type { ServerConfig } from "@/lib/config/schema";
 
 import type { CompactEntryIndex, EntryChange } from "./compact/compact-index";
 import { garbageShare } from "./compact/reconcile";
+import { replayChange } from "./compact/replay-change";
 import { refreshIndexInPlace, walkEntryIndex, type WalkProgress } from "./index-walk";
 
 /** A walk still running after this long is abandoned (the old index, if any, keeps serving). */
@@ -16,20 +17,6 @@ const MAX_GARBAGE_SHARE = 0.25;
 
 /** How a walk went: a new index, or the serving one brought up to date in place. */
 export type WalkKind = "built" | "in-place";
-
-/**
- * Applies a journalled change to a walked index, keeping what the walk read if it is newer
- * (`newerOnly`: or of the same revision, i.e. already there).
- */
-export function replayChange(index: CompactEntryIndex, change: EntryChange, newerOnly = false): void {
-  const upserts = change.upserts.filter((entry) => {
-    const slot = index.columns.slotOf(entry.id);
-    if (slot < 0) return true;
-    const held = index.columns.revision.data[slot]!;
-    return newerOnly ? held < entry.revisionNumber : held <= entry.revisionNumber;
-  });
-  index.applyChange({ upserts, deletes: change.deletes });
-}
 
 /**
  * A new index of the server, or (a refresh, while the serving index is mostly live entries) the
