@@ -5,7 +5,7 @@ import type { ServerConfig } from "@/lib/config/schema";
 import { listAllAgents } from "@/lib/spire/agents";
 import { forEachEntryOfPage } from "@/lib/spire/decode-entry-page";
 import { countEntries, streamEntryPageBytes } from "@/lib/spire/entries";
-import type { Agent, Entry } from "@/lib/spire/types";
+import type { Agent } from "@/lib/spire/types";
 
 import { CompactEntryIndex, type EntryChange } from "./compact/compact-index";
 import { IndexReconciler, type ReconcileCounts } from "./compact/reconcile";
@@ -134,9 +134,10 @@ export async function refreshIndexInPlace(
   agents.catch(() => undefined);
   const reconciler = new IndexReconciler(index);
   for await (const bytes of streamEntryPageBytes(server)) {
-    const page: Entry[] = [];
-    progress.indexed += forEachEntryOfPage(bytes, (entry) => page.push(entry));
-    reconciler.page(page, new Set(journal.flatMap((change) => change.deletes)));
+    // Entry by entry as decoded, as a full walk indexes them: no page of entry objects is held.
+    const deleted = new Set(journal.flatMap((change) => change.deletes));
+    progress.indexed += forEachEntryOfPage(bytes, (entry) => reconciler.see(entry, deleted));
+    reconciler.flush();
     check();
   }
   const counts = reconciler.finish(new Set(journal.flatMap((change) => change.upserts.map((entry) => entry.id))));

@@ -55,27 +55,42 @@ export class IndexReconciler {
     this.seen = new Uint8Array(this.firstNewSlot);
   }
 
-  /** One walked page. `deletedMeanwhile`: IDs deleted through the console since the walk began (not added back). */
-  page(entries: readonly Entry[], deletedMeanwhile: ReadonlySet<string>): void {
+  private pending: Entry[] = [];
+
+  /**
+   * One walked entry, as it is read (nothing is kept of an entry the index already holds as it
+   * is). `deletedMeanwhile`: IDs deleted through the console since the walk began (not added back).
+   * What it adds or patches waits for `flush`.
+   */
+  see(entry: Entry, deletedMeanwhile: ReadonlySet<string>): void {
     const columns = this.index.columns;
-    const upserts: Entry[] = [];
-    for (const entry of entries) {
-      const slot = columns.slotOf(entry.id);
-      if (slot < 0) {
-        if (deletedMeanwhile.has(entry.id)) continue;
-        upserts.push(entry);
-        this.counts.added += 1;
-        continue;
-      }
-      if (slot < this.firstNewSlot) this.seen[slot] = 1;
-      if (!isNewer(columns, slot, entry)) {
-        this.counts.unchanged += 1;
-        continue;
-      }
-      upserts.push(entry);
-      this.counts.patched += 1;
+    const slot = columns.slotOf(entry.id);
+    if (slot < 0) {
+      if (deletedMeanwhile.has(entry.id)) return;
+      this.pending.push(entry);
+      this.counts.added += 1;
+      return;
     }
-    if (upserts.length > 0) this.index.applyChange({ upserts, deletes: [] });
+    if (slot < this.firstNewSlot) this.seen[slot] = 1;
+    if (!isNewer(columns, slot, entry)) {
+      this.counts.unchanged += 1;
+      return;
+    }
+    this.pending.push(entry);
+    this.counts.patched += 1;
+  }
+
+  /** Patches what `see` found new into the index (one change; call it after each page). */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    this.index.applyChange({ upserts: this.pending, deletes: [] });
+    this.pending = [];
+  }
+
+  /** One walked page: `see` for each entry, then `flush`. */
+  page(entries: readonly Entry[], deletedMeanwhile: ReadonlySet<string>): void {
+    for (const entry of entries) this.see(entry, deletedMeanwhile);
+    this.flush();
   }
 
   /**
@@ -83,6 +98,7 @@ export class IndexReconciler {
    * read), except those `changedMeanwhile` through the console (created or edited since it began).
    */
   finish(changedMeanwhile: ReadonlySet<string>): ReconcileCounts {
+    this.flush();
     const columns = this.index.columns;
     const deletes: string[] = [];
     for (let slot = 0; slot < this.firstNewSlot; slot++) {
