@@ -22,17 +22,16 @@ export function levelSearch(
   q: string | undefined,
   parentId: string,
 ): LevelNarrowing | undefined {
-  const search = searchTest(index, q);
-  if (!search) return undefined;
-  const { matcher, test } = search;
+  const narrowing = searchTest(index, q);
+  if (!narrowing) return undefined;
+  const { matcher, test } = narrowing;
   const node = index.nodeOf(parentId);
-  const candidates = index.searchIndex();
-  const sizes = matcher.matches.map((m) => candidates.candidateCount(m.nodes, m.texts, m.ids));
-  const fewest = Math.min(...sizes);
-  if (node < 0 || fewest >= index.children.count(node)) return test;
+  const search = index.searchIndex();
+  const rarest = matcher.rarest(search);
+  if (node < 0 || rarest.candidates >= index.children.count(node)) return test;
   const parents = index.columns.parent.data;
   const found: number[] = [];
-  candidates.forEachCandidate(index.columns, matcher.matches[sizes.indexOf(fewest)]!, (slot) => {
+  search.forEachCandidate(index.columns, rarest.matches, (slot) => {
     if (parents[slot] === node && test(slot)) found.push(slot);
   });
   return { slots: Int32Array.from(found.sort(index.order)) };

@@ -5,6 +5,9 @@ import type { CompactEntryIndex } from "./compact-index";
 import { EntrySearchIndex, type TermMatches } from "./entry-search-index";
 import { selectTop } from "./select-top";
 
+/** What one search term matches in each string table. */
+type TermTableMatches = { nodes: TermMatches; texts: TermMatches; ids: TermMatches };
+
 const FIELDS: EntryMatchField[] = ["spiffeId", "entryId", "selector", "hint", "dnsName", "parentId"];
 const [SPIFFE, ENTRY_ID, SELECTOR, HINT, DNS, PARENT] = [0, 1, 2, 3, 4, 5];
 
@@ -19,7 +22,7 @@ export class CompactMatcher {
   private readonly textFactors: Uint8Array[];
   private readonly idFactors: Uint8Array[];
   /** Per term, the texts it matches in each table (for picking candidate slots). */
-  readonly matches: { nodes: TermMatches; texts: TermMatches; ids: TermMatches }[];
+  readonly matches: TermTableMatches[];
   /** The best field of the last `score` call and its text (a node, text or slot id). */
   bestField = SPIFFE;
   bestText = 0;
@@ -82,6 +85,16 @@ export class CompactMatcher {
     return total;
   }
 
+  /**
+   * The matches of the term with the fewest candidate slots in `search` (every term must match,
+   * so its candidates are enough to score), and how many candidates that is (an upper bound).
+   */
+  rarest(search: EntrySearchIndex): { matches: TermTableMatches; candidates: number } {
+    const sizes = this.matches.map((m) => search.candidateCount(m.nodes, m.texts, m.ids));
+    const candidates = Math.min(...sizes);
+    return { matches: this.matches[sizes.indexOf(candidates)]!, candidates };
+  }
+
   /** The field the last `score` call found best, and its text. */
   bestMatch(): { field: EntryMatchField; text: string } {
     const c = this.index.columns;
@@ -140,9 +153,7 @@ export function searchCompactEntries(
   else {
     // Every term must match: the slots of the term matching the fewest are enough to score.
     const search = index.searchIndex();
-    const sizes = matcher.matches.map((m) => search.candidateCount(m.nodes, m.texts, m.ids));
-    const rarest = matcher.matches[sizes.indexOf(Math.min(...sizes))]!;
-    search.forEachCandidate(c, rarest, consider);
+    search.forEachCandidate(c, matcher.rarest(search).matches, consider);
   }
   const count = found.length;
   const keyLength = (slot: number) =>
