@@ -48,14 +48,14 @@ export class IndexReconciler {
   /** Slots from here on were added after the walk began (by it or by the console): never removed by it. */
   private readonly firstNewSlot: number;
   private readonly seen: Uint8Array;
+  /** Entries `see` found to add or patch, until `flush`. */
+  private pending: Entry[] = [];
 
   constructor(index: CompactEntryIndex) {
     this.index = index;
     this.firstNewSlot = index.columns.slotCount;
     this.seen = new Uint8Array(this.firstNewSlot);
   }
-
-  private pending: Entry[] = [];
 
   /**
    * One walked entry, as it is read (nothing is kept of an entry the index already holds as it
