@@ -261,22 +261,8 @@ describe("the entry index after a change made with the CLI", () => {
       expect(walked.lastWalkKind).toBe("in-place");
       // Edited with the CLI (moved to another SPIFFE ID): the next refresh patches it.
       const movedId = id("from-cli-moved");
-      await spireServer(
-        "foo",
-        [
-          "entry",
-          "update",
-          "-entryID",
-          entryId,
-          "-parentID",
-          FOO_FLEET_ALIAS,
-          "-spiffeID",
-          movedId,
-          "-selector",
-          "unix:uid:6199",
-        ],
-        stackState(),
-      );
+      const update = ["entry", "update", "-entryID", entryId, "-parentID", FOO_FLEET_ALIAS];
+      await spireServer("foo", [...update, "-spiffeID", movedId, "-selector", "unix:uid:6199"], stackState());
       expect(await search(`it-index/${run}/from-cli-moved`)).toEqual([]);
       await freshIndex();
       expect(await search(`it-index/${run}/from-cli-moved`)).toEqual([entryId]);
