@@ -19,6 +19,9 @@ declare module "vitest" {
   }
 }
 
+const sharesStackWithIntegration = (project: TestProject) =>
+  project.vitest.projects.some((other) => other.name === "integration");
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const stackDir = process.env.SPIRE_CONSOLE_STACK_DIR ?? path.join(repoRoot, ".stack");
   const up = spawnSync(process.execPath, [path.join(repoRoot, "scripts/stack/cli.ts"), "up"], {
@@ -33,9 +36,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     SPIRE_CONSOLE_CONFIG: path.join(stackDir, "console.json"),
     SPIRE_CONSOLE_BOOTSTRAP_TOKEN: token,
     SPIRE_CONSOLE_DATA_DIR: dataDir,
-    // Vitest starts both projects' consoles at once: only the integration console autoApplies the
-    // stack's watched sets (its test asserts whose apply restored an entry); the e2e console reports.
-    ...(project.name === "integration" ? {} : { SPIRE_CONSOLE_ENTRY_SETS: "watch" }),
+    // When one vitest runs both projects on one stack, it starts both consoles at once: only the integration
+    // console autoApplies the stack's watched sets (its test asserts whose apply restored an entry); the e2e
+    // console reports. `npm test` runs e2e in a vitest of its own on its own stack: there it applies them.
+    ...(project.name !== "integration" && sharesStackWithIntegration(project)
+      ? { SPIRE_CONSOLE_ENTRY_SETS: "watch" }
+      : {}),
   });
   project.provide("consoleUrl", consoleServer.url);
   project.provide("consoleToken", token);
