@@ -18,6 +18,10 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
+          // Pure logic: one worker for every file (a fresh one per file costs about a minute of CPU in all).
+          isolate: false,
+          // npm test runs them beside the e2e tests on 2 cores: a test that builds a large index may take seconds.
+          testTimeout: 30_000,
           include: [
             "lib/**/*.test.ts",
             "scripts/**/*.test.ts",
