@@ -14,13 +14,15 @@ ensure_postgresql
 export NEXT_TELEMETRY_DISABLED=1
 export SPIRE_CONSOLE_STACK_DIR="${SPIRE_CONSOLE_TEST_STACK_DIR:-$PWD/.cache/test-stack}"
 e2e_stack_dir="$SPIRE_CONSOLE_STACK_DIR-e2e"
-
-echo "[test] lint, format and types"
-bash scripts/check.sh --static
+# Mostly waiting (three minutes of a partner's outage): it runs on the first stack after the integration
+# tests, which end before the e2e tests do.
+after_integration=test/e2e/federation-freshness.test.ts
 
 stacks=("$SPIRE_CONSOLE_STACK_DIR")
 [ "$#" -eq 0 ] && stacks+=("$e2e_stack_dir")
+starting=""
 stop_stacks() {
+  [ -z "$starting" ] || wait "$starting" || true
   for dir in "${stacks[@]}"; do SPIRE_CONSOLE_STACK_DIR="$dir" node scripts/stack/cli.ts down || true; done
 }
 for dir in "${stacks[@]}"; do
@@ -29,16 +31,22 @@ for dir in "${stacks[@]}"; do
 done
 trap stop_stacks EXIT
 mkdir -p test-results
+stack_log() { echo "test-results/stack-$(basename "$1").log"; }
 
-echo "[test] starting a fresh stack in $SPIRE_CONSOLE_STACK_DIR"
-node scripts/stack/cli.ts up
-e2e_stack_pid=""
-if [ "$#" -eq 0 ]; then
-  # Its own sockets, ports, Kubernetes and provider: the e2e files stop, freeze and rotate servers too.
-  echo "[test] starting the e2e tests' own stack in $e2e_stack_dir (output: test-results/stack-e2e.log)"
-  SPIRE_CONSOLE_STACK_DIR="$e2e_stack_dir" node scripts/stack/cli.ts up >test-results/stack-e2e.log 2>&1 &
-  e2e_stack_pid=$!
-fi
+# The stacks start while lint, format and types are checked, one after the other (each picks free ports
+# for its processes: the second picks once the first holds its own); their output follows the checks'.
+echo "[test] starting fresh stacks in ${stacks[*]}"
+(for dir in "${stacks[@]}"; do SPIRE_CONSOLE_STACK_DIR="$dir" node scripts/stack/cli.ts up >"$(stack_log "$dir")" 2>&1; done) &
+starting=$!
+
+echo "[test] lint, format and types"
+bash scripts/check.sh --static
+
+stacks_status=0
+wait "$starting" || stacks_status=$?
+starting=""
+for dir in "${stacks[@]}"; do [ ! -f "$(stack_log "$dir")" ] || cat "$(stack_log "$dir")"; done
+[ "$stacks_status" -eq 0 ] || { echo "[test] a stack did not start (exit $stacks_status)" >&2; exit 1; }
 
 echo "[test] building the console (its types were checked above)"
 SPIRE_CONSOLE_BUILD_TYPES_CHECKED=1 next build
@@ -63,20 +71,19 @@ if [ "$#" -gt 0 ]; then
   exit "$status"
 fi
 
-if ! wait "$e2e_stack_pid"; then
-  cat test-results/stack-e2e.log
-  echo "[test] the e2e stack did not start" >&2
-  exit 1
-fi
 echo "[test] e2e in Chromium on $e2e_stack_dir, beside unit and integration (its output follows theirs)"
-SPIRE_CONSOLE_STACK_DIR="$e2e_stack_dir" vitest run --project e2e "${report[@]}" \
+SPIRE_CONSOLE_STACK_DIR="$e2e_stack_dir" vitest run --project e2e --exclude "$after_integration" "${report[@]}" \
   --outputFile.json=test-results/vitest-e2e.json >test-results/e2e.log 2>&1 &
 e2e_pid=$!
 vitest run --project unit --project integration "${report[@]}" --outputFile.json=test-results/vitest.json || status=$?
+echo "[test] $after_integration on $SPIRE_CONSOLE_STACK_DIR, after the integration tests"
+vitest run --project e2e "$after_integration" "${report[@]}" \
+  --outputFile.json=test-results/vitest-after-integration.json || status=$?
 e2e_status=0
 wait "$e2e_pid" || e2e_status=$?
 echo "[test] e2e (exit $e2e_status):"
 cat test-results/e2e.log
 [ "$e2e_status" -eq 0 ] || status=$e2e_status
-node scripts/test-summary.ts test-results/vitest.json test-results/vitest-e2e.json || true
+node scripts/test-summary.ts test-results/vitest.json test-results/vitest-e2e.json \
+  test-results/vitest-after-integration.json || true
 exit "$status"
