@@ -36,7 +36,11 @@ stack_log() { echo "test-results/stack-$(basename "$1").log"; }
 # The stacks start while lint, format and types are checked, one after the other (each picks free ports
 # for its processes: the second picks once the first holds its own); their output follows the checks'.
 echo "[test] starting fresh stacks in ${stacks[*]}"
-(for dir in "${stacks[@]}"; do SPIRE_CONSOLE_STACK_DIR="$dir" node scripts/stack/cli.ts up >"$(stack_log "$dir")" 2>&1; done) &
+(
+  for dir in "${stacks[@]}"; do
+    SPIRE_CONSOLE_STACK_DIR="$dir" node scripts/stack/cli.ts up >"$(stack_log "$dir")" 2>&1
+  done
+) &
 starting=$!
 
 echo "[test] lint, format and types"
