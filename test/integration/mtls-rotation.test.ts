@@ -4,9 +4,9 @@ import { setConsoleSvidTtl } from "../../scripts/stack/console-identity.ts";
 import { apiGet, stackState, waitFor } from "../support/api";
 import { serversAndIdentity } from "../support/mtls";
 
-// The console's entry gets a 2-minute X509-SVID TTL: the agent re-issues at once (the entry's
-// revision changed) and then rotates at half-life, so three SVIDs (two rotations) take ~70 s.
-const TTL_SECONDS = 120;
+// The console's entry gets a 1-minute X509-SVID TTL: the agent re-issues at once (the entry's
+// revision changed) and then rotates at half-life, so three SVIDs (two rotations) take ~40 s.
+const TTL_SECONDS = 60;
 
 describe("rotation of the console's X509-SVID", () => {
   afterAll(() => setConsoleSvidTtl(inject("stackDir"), 0, stackState().bin.spireServer));

@@ -1,5 +1,5 @@
-// Node attestations that fail: a spire-agent started with a join token the server never issued, which SPIRE refuses
-// (InvalidArgument) and the agent retries with back-off; SPIRE's own telemetry endpoint counts each refusal.
+// Node attestations that fail: spire-agents started with join tokens the server never issued, which SPIRE refuses
+// (InvalidArgument) and each agent retries with back-off; SPIRE's own telemetry endpoint counts each refusal.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,8 +23,10 @@ export async function telemetryAttestFailures(url: string): Promise<number> {
 }
 
 /**
- * Runs a spire-agent with a made-up join token until the server (`telemetryUrl`) has refused at least `count` more
- * attestations, then stops it. Resolves with how many more SPIRE counted (the agent may squeeze in one more).
+ * Runs `count` spire-agents at once, each with a made-up join token, until the server (`telemetryUrl`) has refused at
+ * least `count` more attestations, then stops them; each agent's first attempt is refused within a second or so (one
+ * agent alone retries with back-off: five refusals took it 42 s). Resolves with how many more SPIRE counted (an agent
+ * may squeeze in a retry before it stops).
  */
 export async function failJoinTokenAttestations(
   state: StackState,
@@ -33,19 +35,21 @@ export async function failJoinTokenAttestations(
   count: number,
   telemetryUrl: string,
 ): Promise<number> {
-  const dir = mkdtempSync(path.join(tmpdir(), "spc-bad-agent-"));
-  mkdirSync(path.join(dir, "data"), { mode: 0o700 });
-  const spec = writeAgentConfig(state, stackDir, serverName, dir, path.join(dir, "agent.sock"));
+  const dirs = Array.from({ length: count }, () => mkdtempSync(path.join(tmpdir(), "spc-bad-agent-")));
+  const specs = dirs.map((dir) => {
+    mkdirSync(path.join(dir, "data"), { mode: 0o700 });
+    return writeAgentConfig(state, stackDir, serverName, dir, path.join(dir, "agent.sock"));
+  });
   const before = await telemetryAttestFailures(telemetryUrl);
-  startDetached(spec, ["-joinToken", randomBytes(16).toString("hex")]);
   try {
+    for (const spec of specs) startDetached(spec, ["-joinToken", randomBytes(16).toString("hex")]);
     for (let i = 0; i < 600; i++) {
       if ((await telemetryAttestFailures(telemetryUrl)) - before >= count) break;
       await new Promise((r) => setTimeout(r, 100));
     }
   } finally {
-    await stopProcess(spec, 3_000);
-    rmSync(dir, { recursive: true, force: true });
+    await Promise.all(specs.map((spec) => stopProcess(spec, 3_000)));
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
   return (await telemetryAttestFailures(telemetryUrl)) - before;
 }
