@@ -1,16 +1,17 @@
 import "server-only";
 
-import { once } from "node:events";
+import { pipeline, Readable } from "node:stream";
 import { promisify } from "node:util";
-import { createGzip, gunzip, gzip } from "node:zlib";
+import { createGzip, gunzip } from "node:zlib";
 
 import { getStore } from "@/lib/auth/console-store";
 
 import type { CompactEntryIndex } from "./compact/compact-index";
 import { decodeIndex, encodeIndex, encodeIndexParts } from "./compact/saved-index";
 
-const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
+/** Compressed bytes go to the store in pieces of about this size. */
+const PIECE_BYTES = 1 << 20;
 /** Saves streamed part by part that a change interrupted are tried this many times in all, this far apart. */
 const STREAMED_ATTEMPTS = 3;
 const STREAMED_RETRY_MS = 5_000;
@@ -51,60 +52,70 @@ export async function readSavedIndex(server: string, trustDomain: string): Promi
   }
 }
 
-/**
- * The index compressed (gzip, off the main thread), fed part by part so that no copy of the whole
- * index is held at once; null when the index changed before all of it was read (its parts would
- * not agree), to be saved another time.
- */
-async function compressIndex(index: CompactEntryIndex): Promise<Buffer | null> {
+/** The index changed while its parts were being read: they would not agree. */
+class IndexChangedError extends Error {}
+
+/** The index's parts (`encodeIndexParts`), ending in IndexChangedError as soon as the index changes under them. */
+function* unchangedParts(index: CompactEntryIndex): Generator<Uint8Array> {
   const generation = index.generation;
-  const gzip = createGzip({ level: 1 });
-  const chunks: Buffer[] = [];
-  gzip.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const ended = once(gzip, "end");
   for (const part of encodeIndexParts(index)) {
-    if (index.generation !== generation) {
-      gzip.destroy();
-      return null;
-    }
-    if (!gzip.write(part)) await once(gzip, "drain");
+    if (index.generation !== generation) throw new IndexChangedError("the index changed while it was being saved");
+    yield part;
   }
-  gzip.end();
-  await ended;
-  return Buffer.concat(chunks);
+}
+
+/**
+ * `parts` gzip-compressed (off the main thread) in pieces of about PIECE_BYTES, each read from
+ * `parts` only as the compressor asks for more: neither the index nor its compressed copy is ever
+ * held whole. An error of `parts` ends the pieces with that error.
+ */
+async function* compressedPieces(parts: Iterable<Uint8Array>): AsyncGenerator<Buffer> {
+  const compressed = pipeline(Readable.from(parts), createGzip({ level: 1 }), () => undefined);
+  let held: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of compressed as AsyncIterable<Buffer>) {
+    held.push(chunk);
+    size += chunk.length;
+    if (size < PIECE_BYTES) continue;
+    yield Buffer.concat(held, size);
+    held = [];
+    size = 0;
+  }
+  if (size > 0) yield Buffer.concat(held, size);
 }
 
 /**
  * Saves a freshly walked index of `server` in the background unless one was saved in the last
- * 10 minutes or a save is under way. Compression runs off the main thread, fed part by part
- * (`compressIndex`); failures are logged.
+ * 10 minutes or a save is under way. It is compressed and written to the store piece by piece
+ * (`compressedPieces`); failures are logged.
  */
 export function saveIndexSoon(server: string, index: CompactEntryIndex): void {
   const last = saves.savedAt.get(server) ?? 0;
   if (saves.saving.has(server) || Date.now() - last < SAVE_EVERY_MS) return;
   saves.saving.add(server);
   const save = async () => {
-    let data: Buffer | null = null;
-    for (let attempt = 0; attempt < STREAMED_ATTEMPTS && !data; attempt++) {
+    const snapshots = (await getStore()).indexSnapshots;
+    const meta = () => {
+      const { trustDomain, builtAt, size } = index;
+      return { server, trustDomain, builtAt, savedAt: Date.now(), entries: size };
+    };
+    for (let attempt = 0; attempt < STREAMED_ATTEMPTS; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, STREAMED_RETRY_MS));
-      data = await compressIndex(index);
+      const saving = meta();
+      try {
+        await snapshots.save(saving, compressedPieces(unchangedParts(index)));
+        return saving.savedAt;
+      } catch (error) {
+        if (!(error instanceof IndexChangedError)) throw error;
+      }
     }
     // Changes kept coming: one whole copy, taken at once, is consistent (and costs its size in memory).
-    data ??= await gzipAsync(encodeIndex(index), { level: 1 });
-    const savedAt = Date.now();
-    await (
-      await getStore()
-    ).indexSnapshots.save({
-      server,
-      trustDomain: index.trustDomain,
-      builtAt: index.builtAt,
-      savedAt,
-      entries: index.size,
-      data,
-    });
-    saves.savedAt.set(server, savedAt);
+    const saving = meta();
+    await snapshots.save(saving, compressedPieces([encodeIndex(index)]));
+    return saving.savedAt;
   };
   save()
+    .then((savedAt) => saves.savedAt.set(server, savedAt))
     .catch((error: unknown) =>
       console.warn(`[index] cannot save the entry index of ${server}: ${(error as Error).message}`),
     )

@@ -1,7 +1,9 @@
 import "server-only";
 
-import type { SqlExecutor } from "./driver";
-import type { IndexSnapshotRecord, IndexSnapshotRepository } from "./types";
+import { randomUUID } from "node:crypto";
+
+import type { SqlDriver } from "./driver";
+import type { IndexSnapshotMeta, IndexSnapshotRecord, IndexSnapshotRepository } from "./types";
 
 type SnapshotRow = {
   server: string;
@@ -10,37 +12,81 @@ type SnapshotRow = {
   saved_at: number;
   entries: number;
   data: Uint8Array;
+  generation: string | null;
+  pieces: number;
 };
 
-/** Saved entry indexes, one per server (the newest replaces the last); one SQL text serves both back-ends. */
-export function createIndexSnapshotRepository(db: SqlExecutor): IndexSnapshotRepository {
+const NO_BYTES = new Uint8Array(0);
+
+/**
+ * Saved entry indexes, one per server (the newest replaces the last), their bytes in numbered
+ * pieces of one generation; one SQL text serves both back-ends. Rows saved before the pieces keep
+ * their bytes in `data` and are still read.
+ */
+export function createIndexSnapshotRepository(db: SqlDriver): IndexSnapshotRepository {
+  const removeGeneration = (server: string, generation: string) =>
+    db.execute("DELETE FROM entry_index_snapshot_pieces WHERE server = $1 AND generation = $2", [server, generation]);
   return {
-    async save(s) {
-      await db.execute(
-        `INSERT INTO entry_index_snapshots (server, trust_domain, built_at, saved_at, entries, data)
-          VALUES ($1, $2, $3, $4, $5, $6)
-          ON CONFLICT (server) DO UPDATE SET trust_domain = $2, built_at = $3, saved_at = $4, entries = $5, data = $6`,
-        [s.server, s.trustDomain, s.builtAt, s.savedAt, s.entries, s.data],
-      );
+    async save(meta: IndexSnapshotMeta, pieces) {
+      const generation = randomUUID();
+      let seq = 0;
+      try {
+        for await (const piece of pieces)
+          await db.execute(
+            "INSERT INTO entry_index_snapshot_pieces (server, generation, seq, data) VALUES ($1, $2, $3, $4)",
+            [meta.server, generation, seq++, piece],
+          );
+      } catch (error) {
+        await removeGeneration(meta.server, generation).catch(() => undefined);
+        throw error;
+      }
+      await db.transaction(async (tx) => {
+        await tx.execute(
+          `INSERT INTO entry_index_snapshots (server, trust_domain, built_at, saved_at, entries, data, generation, pieces)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            ON CONFLICT (server) DO UPDATE SET trust_domain = $2, built_at = $3, saved_at = $4, entries = $5,
+              data = $6, generation = $7, pieces = $8`,
+          [meta.server, meta.trustDomain, meta.builtAt, meta.savedAt, meta.entries, NO_BYTES, generation, seq],
+        );
+        // The previous generations (and pieces a save that died left behind) go with the switch.
+        await tx.execute("DELETE FROM entry_index_snapshot_pieces WHERE server = $1 AND generation <> $2", [
+          meta.server,
+          generation,
+        ]);
+      });
     },
     async load(server) {
       const rows = await db.query<SnapshotRow>(
-        `SELECT server, trust_domain, built_at, saved_at, entries, data FROM entry_index_snapshots WHERE server = $1`,
+        `SELECT server, trust_domain, built_at, saved_at, entries, data, generation, pieces
+          FROM entry_index_snapshots WHERE server = $1`,
         [server],
       );
       const row = rows[0];
       if (!row) return null;
+      let data = row.data;
+      if (row.generation !== null) {
+        const pieces = await db.query<{ data: Uint8Array }>(
+          "SELECT data FROM entry_index_snapshot_pieces WHERE server = $1 AND generation = $2 ORDER BY seq",
+          [server, row.generation],
+        );
+        if (pieces.length !== Number(row.pieces))
+          throw new Error(
+            `the saved entry index of ${server} has ${pieces.length} of its ${row.pieces} pieces (replaced meanwhile)`,
+          );
+        data = Buffer.concat(pieces.map((piece) => piece.data));
+      }
       const record: IndexSnapshotRecord = {
         server: row.server,
         trustDomain: row.trust_domain,
         builtAt: Number(row.built_at),
         savedAt: Number(row.saved_at),
         entries: Number(row.entries),
-        data: row.data,
+        data,
       };
       return record;
     },
     async delete(server) {
+      await db.execute("DELETE FROM entry_index_snapshot_pieces WHERE server = $1", [server]);
       return (await db.execute("DELETE FROM entry_index_snapshots WHERE server = $1", [server])) > 0;
     },
   };

@@ -172,4 +172,20 @@ export const migrations: readonly Migration[] = [
     name: "no-identity suppressions: rules hiding a namespace's or a label's pods of one cluster",
     up: ["CREATE TABLE identity_suppressions (id TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at BIGINT NOT NULL)"],
   },
+  {
+    version: 9,
+    name: "saved entry indexes in pieces: written one at a time, so no copy of the whole index is held to save it",
+    up: [
+      `CREATE TABLE entry_index_snapshot_pieces (
+        server TEXT NOT NULL,
+        generation TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        data BYTEA NOT NULL,
+        PRIMARY KEY (server, generation, seq)
+      )`,
+      // A row with a generation keeps its bytes in that generation's pieces (and none in data).
+      "ALTER TABLE entry_index_snapshots ADD COLUMN generation TEXT",
+      "ALTER TABLE entry_index_snapshots ADD COLUMN pieces BIGINT NOT NULL DEFAULT 0",
+    ],
+  },
 ];

@@ -196,22 +196,31 @@ export interface AuditRepository {
   claimPrune(now: number, everyMs: number): Promise<boolean>;
 }
 
-/** A server's entry index as last saved (compressed bytes; see lib/entries/saved-index-store). */
-export type IndexSnapshotRecord = {
+/** What is known of a server's saved entry index besides its bytes. */
+export type IndexSnapshotMeta = {
   server: string;
   trustDomain: string;
   /** When the walk the index came from finished. */
   builtAt: number;
   savedAt: number;
   entries: number;
-  data: Uint8Array;
 };
+
+/** A server's entry index as last saved (compressed bytes; see lib/entries/saved-index-store). */
+export type IndexSnapshotRecord = IndexSnapshotMeta & { data: Uint8Array };
 
 /** The last saved entry index of each server. */
 export interface IndexSnapshotRepository {
-  /** Stores `snapshot`, replacing the server's previous one. */
-  save(snapshot: IndexSnapshotRecord): Promise<void>;
-  /** The server's saved index, or null. */
+  /**
+   * Stores the bytes `pieces` yields (each written as it comes, none held with the next), then,
+   * once all are written, makes them the server's saved index in place of the previous one. When
+   * `pieces` throws, nothing replaces the previous index and the pieces written are removed.
+   */
+  save(meta: IndexSnapshotMeta, pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<void>;
+  /**
+   * The server's saved index (its pieces joined), or null; throws when a save of another replica
+   * removed some of its pieces meanwhile.
+   */
   load(server: string): Promise<IndexSnapshotRecord | null>;
   /** Forgets the server's saved index; false when there was none. */
   delete(server: string): Promise<boolean>;

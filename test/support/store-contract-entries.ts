@@ -6,30 +6,46 @@ import { MINUTE, T0 } from "./store-contract-records";
 
 /** Adds the entry-index snapshot and entry-plan cases to the running `describe`. */
 export function entryStoreCases(contract: StoreContract): void {
-  const { freshStore } = contract;
+  const { harness, openDriver, openStore, freshStore } = contract;
 
-  it("saves, replaces, loads and deletes a server's entry index, bytes intact", async () => {
+  it("saves, replaces, loads and deletes a server's entry index, bytes intact across pieces", async () => {
     const store = await freshStore();
     const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256);
-    const first = { server: "foo", trustDomain: "foo.test", builtAt: T0, savedAt: T0 + 1, entries: 12, data: bytes };
+    const first = { server: "foo", trustDomain: "foo.test", builtAt: T0, savedAt: T0 + 1, entries: 12 };
     expect(await store.indexSnapshots.load("foo")).toBeNull();
-    await store.indexSnapshots.save(first);
+    // Written one piece at a time (as a compressor yields them), read back joined.
+    await store.indexSnapshots.save(first, piecesOf(bytes, [0, 1, 40_000, 69_999]));
     const loaded = await store.indexSnapshots.load("foo");
     expect({ ...loaded, data: Buffer.from(loaded!.data) }).toEqual({ ...first, data: Buffer.from(bytes) });
-    const second = {
-      ...first,
-      builtAt: T0 + MINUTE,
-      savedAt: T0 + MINUTE + 1,
-      entries: 3,
-      data: new Uint8Array([0, 255]),
-    };
-    await store.indexSnapshots.save(second);
+    const second = { ...first, builtAt: T0 + MINUTE, savedAt: T0 + MINUTE + 1, entries: 3 };
+    await store.indexSnapshots.save(second, [new Uint8Array([0, 255])]);
     const replaced = await store.indexSnapshots.load("foo");
     expect({ ...replaced, data: Array.from(replaced!.data) }).toEqual({ ...second, data: [0, 255] });
     expect(await store.indexSnapshots.load("bar")).toBeNull();
     expect(await store.indexSnapshots.delete("foo")).toBe(true);
     expect(await store.indexSnapshots.delete("foo")).toBe(false);
     expect(await store.indexSnapshots.load("foo")).toBeNull();
+  });
+
+  it("keeps the saved entry index when a save's pieces fail midway, and leaves none of that save behind", async () => {
+    const db = await harness.freshDatabase();
+    const store = await openStore(db);
+    const kept = { server: "foo", trustDomain: "foo.test", builtAt: T0, savedAt: T0 + 1, entries: 2 };
+    await store.indexSnapshots.save(kept, [new Uint8Array([1, 2]), new Uint8Array([3])]);
+    async function* failing() {
+      yield new Uint8Array([9, 9, 9]);
+      yield new Uint8Array([8]);
+      throw new Error("the index changed");
+    }
+    const broken = { ...kept, builtAt: T0 + MINUTE, savedAt: T0 + MINUTE, entries: 9 };
+    await expect(store.indexSnapshots.save(broken, failing())).rejects.toThrow("the index changed");
+    const loaded = await store.indexSnapshots.load("foo");
+    expect({ ...loaded, data: Array.from(loaded!.data) }).toEqual({ ...kept, data: [1, 2, 3] });
+    const pieces = await openDriver(db).query<{ n: number }>("SELECT COUNT(*) AS n FROM entry_index_snapshot_pieces");
+    expect(Number(pieces[0]!.n)).toBe(2);
+    // A piece gone (another replica's save replaced them meanwhile): the load says so instead of serving part of it.
+    await openDriver(db).execute("DELETE FROM entry_index_snapshot_pieces WHERE seq = 1");
+    await expect(store.indexSnapshots.load("foo")).rejects.toThrow("has 1 of its 2 pieces");
   });
 
   it("saves entry plans, moves each from one status to the next only once, and lists them newest first", async () => {
@@ -60,4 +76,10 @@ export function entryStoreCases(contract: StoreContract): void {
     expect((await store.plans.list("foo", ["applied"], 10)).map((p) => p.id)).toEqual(["p1"]);
     expect(await store.plans.list("foo", [], 1)).toHaveLength(1);
   });
+}
+
+/** `bytes` cut at `cuts` (ascending offsets), yielded one piece at a time. */
+async function* piecesOf(bytes: Uint8Array, cuts: readonly number[]): AsyncGenerator<Uint8Array> {
+  const ends = [...cuts.slice(1), bytes.length];
+  for (let i = 0; i < cuts.length; i++) yield bytes.slice(cuts[i], ends[i]);
 }

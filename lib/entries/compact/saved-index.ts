@@ -13,11 +13,12 @@ type Placeholder = { $part: number };
 const isPlaceholder = (value: unknown): value is Placeholder =>
   typeof value === "object" && value !== null && typeof (value as Placeholder).$part === "number";
 
-/** A 4-byte length (little-endian) and the bytes. */
-function frame(bytes: Uint8Array): Buffer {
+/** A 4-byte length (little-endian), then the bytes (as they are, not copied behind it). */
+function* frame(bytes: Uint8Array): Generator<Uint8Array> {
   const head = Buffer.alloc(4);
   head.writeUInt32LE(bytes.length);
-  return Buffer.concat([head, bytes]);
+  yield head;
+  yield bytes;
 }
 
 /**
@@ -41,8 +42,8 @@ export function* encodeIndexParts(index: CompactEntryIndex): Generator<Uint8Arra
   };
   const skeleton = lift(index.save());
   yield PARTS_MAGIC;
-  yield frame(serialize({ skeleton, parts: parts.length }));
-  for (const part of parts) yield frame(serialize(part));
+  yield* frame(serialize({ skeleton, parts: parts.length }));
+  for (const part of parts) yield* frame(serialize(part));
 }
 
 /** An index as bytes in one buffer (`encodeIndexParts` joined). */
