@@ -41,6 +41,13 @@ export function createIndexSnapshotRepository(db: SqlDriver): IndexSnapshotRepos
         throw error;
       }
       await db.transaction(async (tx) => {
+        // Another save of the server that finished meanwhile removed these pieces: that one stays.
+        const written = await tx.query<{ n: number }>(
+          "SELECT COUNT(*) AS n FROM entry_index_snapshot_pieces WHERE server = $1 AND generation = $2",
+          [meta.server, generation],
+        );
+        if (Number(written[0]?.n) !== seq)
+          throw new Error(`another save of the entry index of ${meta.server} replaced this one while it was written`);
         await tx.execute(
           `INSERT INTO entry_index_snapshots (server, trust_domain, built_at, saved_at, entries, data, generation, pieces)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)

@@ -48,6 +48,24 @@ export function entryStoreCases(contract: StoreContract): void {
     await expect(store.indexSnapshots.load("foo")).rejects.toThrow("has 1 of its 2 pieces");
   });
 
+  it("keeps the save that finished first when two saves of a server's entry index overlap", async () => {
+    const store = await freshStore();
+    const meta = { server: "foo", trustDomain: "foo.test", builtAt: T0, savedAt: T0, entries: 1 };
+    let resume = () => {};
+    const paused = new Promise<void>((resolve) => (resume = resolve));
+    async function* slow() {
+      yield new Uint8Array([1]);
+      await paused;
+      yield new Uint8Array([2]);
+    }
+    const first = store.indexSnapshots.save(meta, slow());
+    await store.indexSnapshots.save({ ...meta, savedAt: T0 + 1 }, [new Uint8Array([7, 7])]);
+    resume();
+    await expect(first).rejects.toThrow("another save of the entry index of foo replaced this one");
+    const loaded = await store.indexSnapshots.load("foo");
+    expect({ savedAt: loaded!.savedAt, data: Array.from(loaded!.data) }).toEqual({ savedAt: T0 + 1, data: [7, 7] });
+  });
+
   it("saves entry plans, moves each from one status to the next only once, and lists them newest first", async () => {
     const store = await freshStore();
     const body = { summaryLine: "1 to add, 0 to change, 0 to delete", changes: [{ action: "create" }] };
