@@ -14,17 +14,26 @@ const blocking: readonly ImpactValue[] = ["serious", "critical"];
 /** One failed axe rule, reduced to what a reader of a failed test needs. */
 export type AxeFinding = { rule: string; impact: ImpactValue; help: string; nodes: string[] };
 
-/** Runs axe on the whole document and returns its serious and critical WCAG 2.1 AA violations. */
-export async function findAxeViolations(page: Page): Promise<AxeFinding[]> {
+/**
+ * The WCAG 2.1 AA rules whose outcome a change of colours alone can change: a page already checked in one theme is
+ * checked in the other with only these (the themes differ in colours, through CSS, not in markup or layout).
+ */
+export const COLOUR_RULES = ["color-contrast", "link-in-text-block"] as const;
+
+/**
+ * Runs axe on the whole document and returns its serious and critical WCAG 2.1 AA violations (of `rules` only, when
+ * given).
+ */
+export async function findAxeViolations(page: Page, rules?: readonly string[]): Promise<AxeFinding[]> {
   const loaded = await page.evaluate(() => "axe" in window);
   if (!loaded) await page.addScriptTag({ path: axeScript });
   const results = await page.evaluate(
-    (tags) =>
+    (runOnly) =>
       (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe.run(
         document,
-        { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] },
+        { runOnly, resultTypes: ["violations"] },
       ),
-    wcag21aa,
+    rules ? { type: "rule", values: [...rules] } : { type: "tag", values: wcag21aa },
   );
   return results.violations
     .filter((v) => v.impact && blocking.includes(v.impact))
