@@ -1,15 +1,13 @@
 import "server-only";
 
 import { pipeline, Readable } from "node:stream";
-import { promisify } from "node:util";
-import { createGzip, gunzip } from "node:zlib";
+import { createGunzip, createGzip } from "node:zlib";
 
 import { getStore } from "@/lib/auth/console-store";
 
 import type { CompactEntryIndex } from "./compact/compact-index";
-import { decodeIndex, encodeIndex, encodeIndexParts } from "./compact/saved-index";
+import { decodeIndexChunks, encodeIndex, encodeIndexParts } from "./compact/saved-index";
 
-const gunzipAsync = promisify(gunzip);
 /** Compressed bytes go to the store in pieces of about this size. */
 const PIECE_BYTES = 1 << 20;
 /** Saves streamed part by part that a change interrupted are tried this many times in all, this far apart. */
@@ -35,10 +33,12 @@ export type RestoredIndex = { index: CompactEntryIndex; savedAt: number };
  */
 export async function readSavedIndex(server: string, trustDomain: string): Promise<RestoredIndex | null> {
   try {
-    const record = await (await getStore()).indexSnapshots.load(server);
+    const record = await (await getStore()).indexSnapshots.read(server);
     if (!record || record.trustDomain !== trustDomain) return null;
     const started = Date.now();
-    const index = decodeIndex(await gunzipAsync(record.data), trustDomain, started);
+    // Piece by piece from the store, through gunzip, part by part into the index: never a whole copy of it.
+    const bytes = pipeline(Readable.from(record.pieces), createGunzip(), () => undefined);
+    const index = await decodeIndexChunks(bytes, trustDomain, started);
     saves.savedAt.set(server, Math.max(saves.savedAt.get(server) ?? 0, record.savedAt));
     const walked = new Date(index.builtAt).toISOString();
     console.warn(

@@ -3,7 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import type { SqlDriver } from "./driver";
-import type { IndexSnapshotMeta, IndexSnapshotRecord, IndexSnapshotRepository } from "./types";
+import type { IndexSnapshotMeta, IndexSnapshotRepository } from "./types";
 
 type SnapshotRow = {
   server: string;
@@ -62,7 +62,7 @@ export function createIndexSnapshotRepository(db: SqlDriver): IndexSnapshotRepos
         ]);
       });
     },
-    async load(server) {
+    async read(server) {
       const rows = await db.query<SnapshotRow>(
         `SELECT server, trust_domain, built_at, saved_at, entries, data, generation, pieces
           FROM entry_index_snapshots WHERE server = $1`,
@@ -70,27 +70,33 @@ export function createIndexSnapshotRepository(db: SqlDriver): IndexSnapshotRepos
       );
       const row = rows[0];
       if (!row) return null;
-      let data = row.data;
-      if (row.generation !== null) {
-        const pieces = await db.query<{ data: Uint8Array }>(
-          "SELECT data FROM entry_index_snapshot_pieces WHERE server = $1 AND generation = $2 ORDER BY seq",
-          [server, row.generation],
-        );
-        if (pieces.length !== Number(row.pieces))
-          throw new Error(
-            `the saved entry index of ${server} has ${pieces.length} of its ${row.pieces} pieces (replaced meanwhile)`,
-          );
-        data = Buffer.concat(pieces.map((piece) => piece.data));
-      }
-      const record: IndexSnapshotRecord = {
+      const meta: IndexSnapshotMeta = {
         server: row.server,
         trustDomain: row.trust_domain,
         builtAt: Number(row.built_at),
         savedAt: Number(row.saved_at),
         entries: Number(row.entries),
-        data,
       };
-      return record;
+      const { generation } = row;
+      const count = Number(row.pieces);
+      async function* pieces(): AsyncGenerator<Uint8Array> {
+        if (generation === null) {
+          yield row!.data;
+          return;
+        }
+        for (let seq = 0; seq < count; seq++) {
+          const piece = await db.query<{ data: Uint8Array }>(
+            "SELECT data FROM entry_index_snapshot_pieces WHERE server = $1 AND generation = $2 AND seq = $3",
+            [server, generation, seq],
+          );
+          if (!piece[0])
+            throw new Error(
+              `the saved entry index of ${server} lost piece ${seq + 1} of ${count} (replaced meanwhile)`,
+            );
+          yield piece[0].data;
+        }
+      }
+      return { ...meta, pieces: pieces() };
     },
     async delete(server) {
       await db.execute("DELETE FROM entry_index_snapshot_pieces WHERE server = $1", [server]);

@@ -206,8 +206,8 @@ export type IndexSnapshotMeta = {
   entries: number;
 };
 
-/** A server's entry index as last saved (compressed bytes; see lib/entries/saved-index-store). */
-export type IndexSnapshotRecord = IndexSnapshotMeta & { data: Uint8Array };
+/** A server's entry index as last saved: its compressed bytes (see lib/entries/saved-index-store), read piece by piece. */
+export type SavedIndexSnapshot = IndexSnapshotMeta & { pieces: AsyncIterable<Uint8Array> };
 
 /** The last saved entry index of each server. */
 export interface IndexSnapshotRepository {
@@ -218,10 +218,10 @@ export interface IndexSnapshotRepository {
    */
   save(meta: IndexSnapshotMeta, pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<void>;
   /**
-   * The server's saved index (its pieces joined), or null; throws when a save of another replica
-   * removed some of its pieces meanwhile.
+   * The server's saved index, or null; its pieces are read from the store one at a time as they
+   * are asked for, and end in an error when a save of another replica removed them meanwhile.
    */
-  load(server: string): Promise<IndexSnapshotRecord | null>;
+  read(server: string): Promise<SavedIndexSnapshot | null>;
   /** Forgets the server's saved index; false when there was none. */
   delete(server: string): Promise<boolean>;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildCompact, compareTrees, now } from "@/test/support/compare-compact-index";
 import { generateEntries } from "@/test/support/generate-entries";
 
-import { decodeIndex, encodeIndex, encodeIndexParts } from "./saved-index";
+import { decodeIndex, decodeIndexChunks, encodeIndex, encodeIndexParts } from "./saved-index";
 
 describe("the saved entry index, written in parts", () => {
   it("comes back answering as the index did, from parts none of which is a large share of the whole", () => {
@@ -27,6 +27,23 @@ describe("the saved entry index, written in parts", () => {
     const restored = decodeIndex(serialize(index.save()), trustDomain, now);
     expect(restored.save()).toEqual(index.save());
     expect(encodeIndex(restored).equals(encodeIndex(index))).toBe(true);
+  });
+
+  it("reads the same index from bytes that arrive in chunks of any size, and refuses them cut short", async () => {
+    const { trustDomain, agents, entries } = generateEntries(24, 1500);
+    const index = buildCompact(trustDomain, entries, agents);
+    const bytes = encodeIndex(index);
+    async function* chunksOf(data: Uint8Array, size: number) {
+      for (let at = 0; at < data.length; at += size) yield data.subarray(at, at + size);
+    }
+    for (const size of [1, 7, 4096, bytes.length]) {
+      const restored = await decodeIndexChunks(chunksOf(bytes, size), trustDomain, now);
+      expect(restored.save(), `chunks of ${size}`).toEqual(index.save());
+    }
+    const older = serialize(index.save());
+    expect((await decodeIndexChunks(chunksOf(older, 1000), trustDomain, now)).save()).toEqual(index.save());
+    const cut = bytes.subarray(0, bytes.length - 10);
+    await expect(decodeIndexChunks(chunksOf(cut, 4096), trustDomain, now)).rejects.toThrow(/ends early/);
   });
 
   it("refuses a copy cut short", () => {

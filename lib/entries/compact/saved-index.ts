@@ -1,17 +1,12 @@
 import "server-only";
 
-import { deserialize, serialize } from "node:v8";
+import { serialize } from "node:v8";
 
 import { CompactEntryIndex, type SavedIndex } from "./compact-index";
+import { PARTS_MAGIC, type Placeholder, readSavedBytes, readSavedChunks } from "./read-saved-parts";
 
-/** The first bytes of an index written in parts (`encodeIndexParts`); older copies are one V8 serialisation. */
-const PARTS_MAGIC = Buffer.from("SCIDX2\n");
 /** Typed arrays and strings at least this long travel as parts of their own. */
 const OWN_PART_CHARS = 16 * 1024;
-
-type Placeholder = { $part: number };
-const isPlaceholder = (value: unknown): value is Placeholder =>
-  typeof value === "object" && value !== null && typeof (value as Placeholder).$part === "number";
 
 /** A 4-byte length (little-endian), then the bytes (as they are, not copied behind it). */
 function* frame(bytes: Uint8Array): Generator<Uint8Array> {
@@ -51,30 +46,14 @@ export function encodeIndex(index: CompactEntryIndex): Buffer {
   return Buffer.concat([...encodeIndexParts(index)]);
 }
 
-/** The saved index in `bytes`: written in parts, or (older copies) one serialisation. */
-function readSaved(bytes: Uint8Array): unknown {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!buffer.subarray(0, PARTS_MAGIC.length).equals(PARTS_MAGIC)) return deserialize(buffer);
-  let at = PARTS_MAGIC.length;
-  const next = () => {
-    if (at + 4 > buffer.length) throw new Error("the saved entry index ends early");
-    const length = buffer.readUInt32LE(at);
-    if (at + 4 + length > buffer.length) throw new Error("the saved entry index ends early");
-    const value: unknown = deserialize(buffer.subarray(at + 4, at + 4 + length));
-    at += 4 + length;
-    return value;
-  };
-  const head = next() as { skeleton: unknown; parts: number } | null;
-  if (!head || typeof head.parts !== "number") throw new Error("the saved entry index is not readable");
-  const parts = Array.from({ length: head.parts }, next);
-  const fill = (value: unknown): unknown => {
-    if (isPlaceholder(value)) return parts[value.$part];
-    if (Array.isArray(value)) return value.map(fill);
-    if (value && typeof value === "object" && !ArrayBuffer.isView(value))
-      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, fill(inner)]));
-    return value;
-  };
-  return fill(head.skeleton);
+/** The index in the plain data a saved copy held, sealed and ready to serve; throws when it is not one of `trustDomain`. */
+function restoreSaved(data: unknown, trustDomain: string, now: number): CompactEntryIndex {
+  const saved = data as Partial<SavedIndex> | null;
+  if (!saved || typeof saved !== "object" || !saved.columns || !Array.isArray(saved.agents))
+    throw new Error("the saved entry index is not readable");
+  if (saved.trustDomain !== trustDomain)
+    throw new Error(`the saved entry index is of ${String(saved.trustDomain)}, not ${trustDomain}`);
+  return CompactEntryIndex.restore(saved as SavedIndex, now);
 }
 
 /**
@@ -82,10 +61,14 @@ function readSaved(bytes: Uint8Array): unknown {
  * index of this format, or were saved for another trust domain.
  */
 export function decodeIndex(bytes: Uint8Array, trustDomain: string, now: number): CompactEntryIndex {
-  const saved = readSaved(bytes) as Partial<SavedIndex> | null;
-  if (!saved || typeof saved !== "object" || !saved.columns || !Array.isArray(saved.agents))
-    throw new Error("the saved entry index is not readable");
-  if (saved.trustDomain !== trustDomain)
-    throw new Error(`the saved entry index is of ${String(saved.trustDomain)}, not ${trustDomain}`);
-  return CompactEntryIndex.restore(saved as SavedIndex, now);
+  return restoreSaved(readSavedBytes(bytes), trustDomain, now);
+}
+
+/** `decodeIndex` of bytes that arrive in chunks, read part by part as they come (never held whole). */
+export async function decodeIndexChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  trustDomain: string,
+  now: number,
+): Promise<CompactEntryIndex> {
+  return restoreSaved(await readSavedChunks(chunks), trustDomain, now);
 }
