@@ -26,14 +26,6 @@ export class CompactMatcher {
   /** The best field of the last `score` call and its text (a node, text or slot id). */
   bestField = SPIFFE;
   bestText = 0;
-  /**
-   * Whether some term matches any SPIFFE or parent ID, entry ID, or other text at all: a slot's
-   * columns of a kind no term matches are not read (they would score 0; at a million entries each
-   * read is a cache miss).
-   */
-  private readonly anyNode: boolean;
-  private readonly anyId: boolean;
-  private readonly anyText: boolean;
 
   constructor(index: CompactEntryIndex, terms: readonly string[]) {
     const c = index.columns;
@@ -48,24 +40,20 @@ export class CompactMatcher {
     this.textFactors = this.matches.map((m) => m.texts.factor);
     // Entry IDs are read per slot through the slot's ID text.
     this.idFactors = this.matches.map((m) => m.ids.factor);
-    this.anyNode = this.matches.some((m) => m.nodes.ids.length > 0);
-    this.anyId = this.matches.some((m) => m.ids.ids.length > 0);
-    this.anyText = this.matches.some((m) => m.texts.ids.length > 0);
   }
 
   /** Total score of a slot (0 when some term matches nowhere); sets `bestField` and `bestText`. */
   score(slot: number): number {
     const c = this.index.columns;
     const lists = c.lists.data;
-    // Text 0 of every table is the empty string, which no term matches: an unread column scores 0.
-    const idText = this.anyId ? c.idText.data[slot]! : 0;
-    const spiffe = this.anyNode ? c.spiffe.data[slot]! : 0;
-    const parent = this.anyNode ? c.parent.data[slot]! : 0;
-    const hint = this.anyText ? c.hint.data[slot]! : 0;
-    const start = this.anyText ? c.listStart.data[slot]! : 0;
-    const selectorEnd = this.anyText ? start + c.selectorCount.data[slot]! : 0;
-    const dnsStart = this.anyText ? selectorEnd + c.federatesCount.data[slot]! : 0;
-    const dnsEnd = this.anyText ? dnsStart + c.dnsCount.data[slot]! : 0;
+    const idText = c.idText.data[slot]!;
+    const spiffe = c.spiffe.data[slot]!;
+    const parent = c.parent.data[slot]!;
+    const hint = c.hint.data[slot]!;
+    const start = c.listStart.data[slot]!;
+    const selectorEnd = start + c.selectorCount.data[slot]!;
+    const dnsStart = selectorEnd + c.federatesCount.data[slot]!;
+    const dnsEnd = dnsStart + c.dnsCount.data[slot]!;
     let total = 0;
     let best = 0;
     for (let k = 0; k < this.nodeFactors.length; k++) {
