@@ -46,7 +46,10 @@ export function encodeIndex(index: CompactEntryIndex): Buffer {
   return Buffer.concat([...encodeIndexParts(index)]);
 }
 
-/** The index in the plain data a saved copy held, sealed and ready to serve; throws when it is not one of `trustDomain`. */
+/**
+ * The index in the plain data a saved copy held, sealed and ready to serve; throws when it is not
+ * one of `trustDomain`.
+ */
 function restoreSaved(data: unknown, trustDomain: string, now: number): CompactEntryIndex {
   const saved = data as Partial<SavedIndex> | null;
   if (!saved || typeof saved !== "object" || !saved.columns || !Array.isArray(saved.agents))
