@@ -49,7 +49,8 @@ export function createIndexSnapshotRepository(db: SqlDriver): IndexSnapshotRepos
         if (Number(written[0]?.n) !== seq)
           throw new Error(`another save of the entry index of ${meta.server} replaced this one while it was written`);
         await tx.execute(
-          `INSERT INTO entry_index_snapshots (server, trust_domain, built_at, saved_at, entries, data, generation, pieces)
+          `INSERT INTO entry_index_snapshots
+              (server, trust_domain, built_at, saved_at, entries, data, generation, pieces)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             ON CONFLICT (server) DO UPDATE SET trust_domain = $2, built_at = $3, saved_at = $4, entries = $5,
               data = $6, generation = $7, pieces = $8`,

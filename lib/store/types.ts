@@ -206,7 +206,10 @@ export type IndexSnapshotMeta = {
   entries: number;
 };
 
-/** A server's entry index as last saved: its compressed bytes (see lib/entries/saved-index-store), read piece by piece. */
+/**
+ * A server's entry index as last saved: its compressed bytes (see lib/entries/saved-index-store),
+ * read piece by piece.
+ */
 export type SavedIndexSnapshot = IndexSnapshotMeta & { pieces: AsyncIterable<Uint8Array> };
 
 /** The last saved entry index of each server. */
