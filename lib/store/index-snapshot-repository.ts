@@ -3,7 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import type { SqlDriver } from "./driver";
-import type { IndexSnapshotMeta, IndexSnapshotRepository } from "./types";
+import type { IndexSnapshotMeta, IndexSnapshotRepository } from "./index-snapshot-types";
 
 type SnapshotRow = {
   server: string;

@@ -1,6 +1,7 @@
 import type { AlertRule, AlertSilence, AlertSink, AlertState, DeliveryAttempt } from "@/lib/alerts/types";
 import type { IdentitySuppression } from "@/lib/no-identity/suppression";
 
+import type { IndexSnapshotRepository } from "./index-snapshot-types";
 import type { StoreNotifications } from "./notifications";
 
 // Plain records of the console's own store (sessions, API tokens). Times are epoch milliseconds.
@@ -194,39 +195,6 @@ export interface AuditRepository {
   lastPruneAt(): Promise<number | null>;
   /** Claims today's retention run: true for exactly one caller per `everyMs` across replicas. */
   claimPrune(now: number, everyMs: number): Promise<boolean>;
-}
-
-/** What is known of a server's saved entry index besides its bytes. */
-export type IndexSnapshotMeta = {
-  server: string;
-  trustDomain: string;
-  /** When the walk the index came from finished. */
-  builtAt: number;
-  savedAt: number;
-  entries: number;
-};
-
-/**
- * A server's entry index as last saved: its compressed bytes (see lib/entries/saved-index-store),
- * read piece by piece.
- */
-export type SavedIndexSnapshot = IndexSnapshotMeta & { pieces: AsyncIterable<Uint8Array> };
-
-/** The last saved entry index of each server. */
-export interface IndexSnapshotRepository {
-  /**
-   * Stores the bytes `pieces` yields (each written as it comes, none held with the next), then,
-   * once all are written, makes them the server's saved index in place of the previous one. When
-   * `pieces` throws, nothing replaces the previous index and the pieces written are removed.
-   */
-  save(meta: IndexSnapshotMeta, pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<void>;
-  /**
-   * The server's saved index, or null; its pieces are read from the store one at a time as they
-   * are asked for, and end in an error when a save of another replica removed them meanwhile.
-   */
-  read(server: string): Promise<SavedIndexSnapshot | null>;
-  /** Forgets the server's saved index; false when there was none. */
-  delete(server: string): Promise<boolean>;
 }
 
 /** A saved entries-as-code plan: its JSON body as stored, and how far it got. */
