@@ -87,14 +87,16 @@ vitest run --project unit "${report[@]}" --outputFile.json=test-results/vitest-u
 unit_pid=$!
 vitest run --project e2e "$after_integration" "${report[@]}" \
   --outputFile.json=test-results/vitest-after-integration.json || status=$?
-for run in unit e2e; do
-  pid_var="${run}_pid"
-  run_status=0
-  wait "${!pid_var}" || run_status=$?
-  echo "[test] $run (exit $run_status):"
-  cat "test-results/$run.log"
+# Waits for the background run $1 (pid $2), prints its log and keeps its failure in status.
+finish_run() {
+  local run_status=0
+  wait "$2" || run_status=$?
+  echo "[test] $1 (exit $run_status):"
+  cat "test-results/$1.log"
   [ "$run_status" -eq 0 ] || status=$run_status
-done
+}
+finish_run unit "$unit_pid"
+finish_run e2e "$e2e_pid"
 node scripts/test-summary.ts test-results/vitest-unit.json test-results/vitest.json test-results/vitest-e2e.json \
   test-results/vitest-after-integration.json || true
 exit "$status"
