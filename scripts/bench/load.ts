@@ -22,6 +22,7 @@ import { runServerCli } from "../stack/spire-cli.ts";
 import { demoAuthConfig, getStackServer, readStackState } from "../stack/state.ts";
 import { BENCH_SERVER, type BenchServer, freshConsoleDataDir, startBenchServer } from "./bench-server.ts";
 import { browse, type Ctx, edit, LoadStats } from "./load-traffic.ts";
+import { createMemoryCgroup, parseMemoryLimit } from "./memory-cgroup.ts";
 import { seedBench } from "./seed.ts";
 import { soakVerdict } from "./soak-verdict.ts";
 
@@ -34,6 +35,8 @@ const { values } = parseArgs({
     "stack-dir": { type: "string", default: process.env.BENCH_STACK_DIR ?? ".bench/stack" },
     "demo-stack-dir": { type: "string", default: process.env.BENCH_LOAD_DEMO_STACK_DIR ?? ".stack" },
     "warmup-seconds": { type: "string", default: process.env.BENCH_LOAD_WARMUP_SECONDS },
+    /** Run the console in a memory cgroup with this limit in MiB, as in a pod (see `npm run bench`). Root only. */
+    "memory-limit": { type: "string", default: process.env.BENCH_MEMORY_LIMIT },
   },
 });
 const seconds = Number(values.seconds);
@@ -44,6 +47,7 @@ const demoStackDir = path.resolve(repoRoot, values["demo-stack-dir"]!);
 /** RSS before this is the warm-up (index walk, first renders); the soak verdict reads what follows. */
 const warmupSeconds = Number(values["warmup-seconds"] ?? Math.min(300, Math.round(seconds / 5)));
 const token = randomBytes(24).toString("base64url");
+const memoryLimitMib = parseMemoryLimit(values["memory-limit"]);
 
 /** RSS (MiB) of a process and its children, the largest of them (the Next server under its launcher). */
 function rssMib(pid: number): number {
@@ -154,16 +158,23 @@ async function main(): Promise<void> {
   console.log(
     `[load] ${users} users (${sessionUsers} signed in through the OpenID provider, ${users - sessionUsers} with ` +
       `tokens), ${editors} editors, ${seconds} s (warm-up ${warmupSeconds} s), ` +
-      `stack dirs ${stackDir} and ${demoStackDir}`,
+      `stack dirs ${stackDir} and ${demoStackDir}` +
+      (memoryLimitMib === null ? "" : `, console in a memory cgroup of ${memoryLimitMib} MiB`),
   );
   const viewer = readIdpInfo(demoStackDir).users.find((u) => u.username === "viewer");
   if (!viewer) throw new Error(`the demo stack's OpenID provider has no viewer user`);
   let server = await startBenchServer(stackDir);
   ensureConsoleBuild();
-  const consoleServer = await startConsole({
+  const cgroup =
+    memoryLimitMib === null ? undefined : createMemoryCgroup(`spire-console-load-${process.pid}`, memoryLimitMib);
+  const env = {
     SPIRE_CONSOLE_CONFIG: writeLoadConsoleConfig(server),
     SPIRE_CONSOLE_BOOTSTRAP_TOKEN: token,
     SPIRE_CONSOLE_DATA_DIR: freshConsoleDataDir(stackDir),
+  };
+  const consoleServer = await startConsole(env, { cgroupProcs: cgroup?.procsFile }).catch((error: unknown) => {
+    cgroup?.remove();
+    throw error;
   });
   try {
     const seeded = await seedBench(
@@ -239,6 +250,7 @@ async function main(): Promise<void> {
       users,
       sessionUsers,
       editors,
+      memoryLimitMib,
       seconds: elapsed,
       at: new Date().toISOString(),
       loadavg: loadavg(),
@@ -271,6 +283,7 @@ async function main(): Promise<void> {
     console.log(`[load] wrote ${file}`);
   } finally {
     await consoleServer.stop();
+    cgroup?.remove();
     await server.stop();
   }
 }

@@ -1,4 +1,6 @@
 // The bench's result table: one row per measure, with its target and the machine's load when it was taken.
+import { totalmem } from "node:os";
+
 import type { Overhead } from "./audit-overhead.ts";
 import type { CreateVisible } from "./create-visible.ts";
 import type { Row } from "./print-table.ts";
@@ -18,6 +20,8 @@ export type Measured = {
   again: number;
   cli: number;
   walk: number;
+  /** The limit of the memory cgroup the console ran in (--memory-limit), or null: none. */
+  memoryLimitMib: number | null;
   idleRss: { mib: number };
   builtRss: { mib: number };
   rss: { mib: number };
@@ -41,6 +45,7 @@ export type Measured = {
   loads: Record<string, number>;
 };
 
+const machineMib = () => Math.round(totalmem() / 1024 / 1024);
 export const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 const spread = (o: Spread) => `${fmt(o.median)} / p95 ${fmt(o.p95)}`;
 const auditLine = (o: { median: number; p99: number }) => `${o.median.toFixed(2)} ms / p99 ${o.p99.toFixed(2)} ms`;
@@ -48,7 +53,7 @@ const auditLine = (o: { median: number; p99: number }) => `${o.median.toFixed(2)
 /** The rows of the bench's table, each with the load average of the stage it was measured in. */
 export function resultRows(m: Measured): Row[] {
   const { count, cliCount, walked, walkedIn, cold, walkMs, again, cli, walk, idleRss, builtRss, rss } = m;
-  const { latency, created, paint, asCode, audit, loads } = m;
+  const { latency, created, paint, asCode, audit, loads, memoryLimitMib } = m;
   const rows: Row[] = [
     {
       measure: "entries in SPIRE (CLI) / walked by the console",
@@ -86,6 +91,12 @@ export function resultRows(m: Measured): Row[] {
       result: `${fmt(walk)} (${(walk / cli).toFixed(2)}x CLI)`,
       target: "",
       value: { ms: walk },
+    },
+    {
+      measure: "console's memory limit (its cgroup; Node sizes its heap from it)",
+      result: memoryLimitMib === null ? `none (the machine's ${machineMib()} MiB)` : `${memoryLimitMib} MiB`,
+      target: "",
+      value: memoryLimitMib === null ? {} : { mib: memoryLimitMib },
     },
     {
       measure: "console RSS before the first walk (peak so far)",
@@ -206,6 +217,7 @@ export function resultRows(m: Measured): Row[] {
     "cold index build (first tree request)": loads.cold!,
     "cold index build / CLI": loads.walks!,
     "console RSS before the first walk (peak so far)": loads.start!,
+    "console's memory limit (its cgroup; Node sizes its heap from it)": loads.start!,
     "console peak RSS after the cold index build": loads.cold!,
     "console peak RSS (VmHWM, whole run)": loads.paint!,
     "create -> visible in the tree": loads.created!,

@@ -16,6 +16,7 @@ import { measureCreateVisible } from "./create-visible.ts";
 import { measureEntriesAsCode } from "./entries-as-code.ts";
 import { heapNow } from "./heap-now.ts";
 import { getJson, median, peakRss, postJson, sampleMs, timeIt } from "./measure.ts";
+import { createMemoryCgroup, type MemoryCgroup, parseMemoryLimit } from "./memory-cgroup.ts";
 import { measureFirstPaint } from "./paint.ts";
 import { printTable, type Row } from "./print-table.ts";
 import { fmt, resultRows } from "./result-rows.ts";
@@ -36,6 +37,8 @@ const { values } = parseArgs({
     "only-entries-as-code": { type: "boolean", default: false },
     /** Leave out the entries-as-code rows (the apply of 10,000 creates takes SPIRE minutes) and the audit rows. */
     "skip-entries-as-code": { type: "boolean", default: false },
+    /** Run the console in a memory cgroup with this limit in MiB, as in a pod (the Helm chart's: 768). Root only. */
+    "memory-limit": { type: "string", default: process.env.BENCH_MEMORY_LIMIT },
   },
 });
 const count = Number(values.entries);
@@ -47,6 +50,7 @@ const datastore = ((chosen): BenchDatastore | undefined => {
 /** A new stack for a million entries keeps them in PostgreSQL, as a deployment of that size would; fewer in SQLite. */
 const newStackDatastore: BenchDatastore = count > 200_000 ? "postgres" : "sqlite";
 const runs = Number(values.runs);
+const memoryLimitMib = parseMemoryLimit(values["memory-limit"]);
 /** Node options the console runs with (e.g. a heap cap, as a deployment would set them). */
 const nodeOptions = process.env.NODE_OPTIONS ?? "";
 /**
@@ -75,6 +79,7 @@ function writeResults(datastore: BenchDatastore, rows: Row[]): void {
     entries: count,
     datastore,
     nodeOptions,
+    memoryLimitMib,
     runs,
     samples: { reads: READ_SAMPLES, creates: CREATES },
     at: new Date().toISOString(),
@@ -88,19 +93,28 @@ function writeResults(datastore: BenchDatastore, rows: Row[]): void {
 async function main(): Promise<void> {
   console.log(
     `[bench] ${count} entries, ${runs} runs, ${samplesSaid}, stack dir ${stackDir}` +
-      (nodeOptions ? `, console NODE_OPTIONS ${nodeOptions}` : ""),
+      (nodeOptions ? `, console NODE_OPTIONS ${nodeOptions}` : "") +
+      (memoryLimitMib === null ? "" : `, console in a memory cgroup of ${memoryLimitMib} MiB`),
   );
   const server = await startBenchServer(stackDir, datastore, newStackDatastore);
   console.log(`[bench] SPIRE keeps the entries in ${server.datastore}`);
   ensureConsoleBuild();
-  const consoleServer = await startConsole({
-    SPIRE_CONSOLE_CONFIG: server.consoleConfigPath,
-    SPIRE_CONSOLE_BOOTSTRAP_TOKEN: token,
-    SPIRE_CONSOLE_DATA_DIR: freshConsoleDataDir(stackDir),
-  }).catch(async (error: unknown) => {
-    await server.stop();
-    throw error;
-  });
+  let cgroup: MemoryCgroup | undefined;
+  const consoleServer = await Promise.resolve()
+    .then(() => {
+      if (memoryLimitMib !== null) cgroup = createMemoryCgroup(`spire-console-bench-${process.pid}`, memoryLimitMib);
+      const env = {
+        SPIRE_CONSOLE_CONFIG: server.consoleConfigPath,
+        SPIRE_CONSOLE_BOOTSTRAP_TOKEN: token,
+        SPIRE_CONSOLE_DATA_DIR: freshConsoleDataDir(stackDir),
+      };
+      return startConsole(env, { cgroupProcs: cgroup?.procsFile });
+    })
+    .catch(async (error: unknown) => {
+      cgroup?.remove();
+      await server.stop();
+      throw error;
+    });
   try {
     const seeded = await seedBench(
       server.socketPath,
@@ -208,6 +222,7 @@ async function main(): Promise<void> {
       again,
       cli,
       walk,
+      memoryLimitMib,
       idleRss,
       builtRss,
       rss,
@@ -221,6 +236,7 @@ async function main(): Promise<void> {
     writeResults(server.datastore, rows);
   } finally {
     await consoleServer.stop();
+    cgroup?.remove();
     if (!values.keep) await server.stop();
   }
 }

@@ -41,16 +41,24 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`the console did not answer at ${url} within ${timeoutMs} ms`);
 }
 
+/** How to start the console: `cgroupProcs`, a cgroup's `cgroup.procs` file it joins before Node starts. */
+export type StartOptions = { cgroupProcs?: string };
+
 /**
  * Runs `next start` with the given environment (e.g. SPIRE_CONSOLE_CONFIG and a bootstrap token);
  * the production build must exist.
  */
-export async function startConsole(env: Record<string, string>): Promise<RunningConsole> {
+export async function startConsole(env: Record<string, string>, options: StartOptions = {}): Promise<RunningConsole> {
   if (!existsSync(path.join(repoRoot, distDir(), "BUILD_ID"))) {
     throw new Error(`No production build in ${distDir()}: run \`npm test\` (it builds), or \`npx next build\` first.`);
   }
   const port = await findFreePort();
-  const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const node = [process.execPath, nextBin, "start", "-H", "127.0.0.1", "-p", String(port)];
+  // In a cgroup: a shell joins it and becomes Node (same pid), so Node reads the cgroup's limit as it starts.
+  const [command, ...args] = options.cgroupProcs
+    ? ["/bin/sh", "-c", 'echo $$ > "$0" && exec "$@"', options.cgroupProcs, ...node]
+    : node;
+  const child = spawn(command!, args, {
     cwd: repoRoot,
     env: {
       ...process.env,
