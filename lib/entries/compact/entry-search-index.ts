@@ -128,9 +128,13 @@ export class EntrySearchIndex {
     return postings + this.nodeSlots.bytes + this.textSlots.bytes + this.changedFlag.byteLength + this.stamp.byteLength;
   }
 
-  /** The texts of `table` (indexed by `postings`) containing `term`, with their factors. */
-  static match(table: StringTable, postings: NgramPostings, term: string): TermMatches {
-    const factor = new Uint8Array(table.size);
+  /** The texts of `table` (indexed by `postings`) containing `term`, with their factors (in `factor`: zeros). */
+  static match(
+    table: StringTable,
+    postings: NgramPostings,
+    term: string,
+    factor: Uint8Array = new Uint8Array(table.size),
+  ): TermMatches {
     const ids: number[] = [];
     const candidates = postings.candidates(term);
     const check = (id: number) => {

@@ -3,10 +3,16 @@ import { searchTerms } from "@/lib/listing/rank-text";
 
 import type { CompactEntryIndex } from "./compact-index";
 import { EntrySearchIndex, type TermMatches } from "./entry-search-index";
+import type { NgramPostings } from "./ngram-postings";
+import { SearchScratch } from "./search-scratch";
 import { selectTop } from "./select-top";
+import type { StringTable } from "./string-table";
 
 /** What one search term matches in each string table. */
 type TermTableMatches = { nodes: TermMatches; texts: TermMatches; ids: TermMatches };
+
+/** The arrays of `searchCompactEntries`, kept from one search to the next (one search runs at a time: no awaits). */
+const scratch = new SearchScratch();
 
 const FIELDS: EntryMatchField[] = ["spiffeId", "entryId", "selector", "hint", "dnsName", "parentId"];
 const [SPIFFE, ENTRY_ID, SELECTOR, HINT, DNS, PARENT] = [0, 1, 2, 3, 4, 5];
@@ -27,14 +33,17 @@ export class CompactMatcher {
   bestField = SPIFFE;
   bestText = 0;
 
-  constructor(index: CompactEntryIndex, terms: readonly string[]) {
+  /** `scratch`: where its arrays come from when it is used up before the next query (else they are its own). */
+  constructor(index: CompactEntryIndex, terms: readonly string[], scratch?: SearchScratch) {
     const c = index.columns;
     const search = index.searchIndex();
     this.index = index;
+    const match = (table: StringTable, postings: NgramPostings, term: string) =>
+      EntrySearchIndex.match(table, postings, term, scratch?.zeroedBytes(table.size));
     this.matches = terms.map((t) => ({
-      nodes: EntrySearchIndex.match(c.nodes, search.nodes, t),
-      texts: EntrySearchIndex.match(c.texts, search.texts, t),
-      ids: EntrySearchIndex.match(c.idTexts, search.ids, t),
+      nodes: match(c.nodes, search.nodes, t),
+      texts: match(c.texts, search.texts, t),
+      ids: match(c.idTexts, search.ids, t),
     }));
     this.nodeFactors = this.matches.map((m) => m.nodes.factor);
     this.textFactors = this.matches.map((m) => m.texts.factor);
@@ -138,29 +147,33 @@ export function searchCompactEntries(
 ): EntrySearchPage {
   const terms = searchTerms(query);
   if (terms.length === 0) return { hits: [], total: 0, nextOffset: null };
-  const matcher = new CompactMatcher(index, terms);
+  // Nothing of this search outlives it, and it does not wait: its arrays are the last search's.
+  scratch.reset();
+  const matcher = new CompactMatcher(index, terms, scratch);
   const c = index.columns;
-  // Matches as positions in `found`/`scores`: a page is picked among them without arrays as long as the index.
-  const found: number[] = [];
-  const scores: number[] = [];
+  const search = index.searchIndex();
+  // Every term must match: the slots of the term matching the fewest are enough to score.
+  const rarest = within ? null : matcher.rarest(search);
+  // Matches as positions in `found`/`scores` (at most one per candidate slot): a page is picked among them.
+  const bound = within ? within.length : rarest!.candidates;
+  const found = scratch.ints(bound);
+  const scores = scratch.ints(bound);
+  let count = 0;
   const consider = (slot: number) => {
     const score = matcher.score(slot);
     if (score === 0) return;
-    scores.push(score);
-    found.push(slot);
+    // A typed array drops writes past its end: a broken bound must not drop matches silently.
+    if (count === bound) throw new Error(`a search scored more than its ${bound} candidate slots`);
+    scores[count] = score;
+    found[count++] = slot;
   };
   if (within) for (const slot of within) consider(slot);
-  else {
-    // Every term must match: the slots of the term matching the fewest are enough to score.
-    const search = index.searchIndex();
-    search.forEachCandidate(c, matcher.rarest(search).matches, consider);
-  }
-  const count = found.length;
+  else search.forEachCandidate(c, rarest!.matches, consider);
   const keyLength = (slot: number) =>
     c.nodes.lengthOf(c.spiffe.data[slot]!) + 1 + c.idTexts.lengthOf(c.idText.data[slot]!);
   const compare = (i: number, j: number) =>
     scores[j]! - scores[i]! || keyLength(found[i]!) - keyLength(found[j]!) || compareKeys(index, found[i]!, found[j]!);
-  const positions = new Int32Array(count);
+  const positions = scratch.ints(count);
   for (let i = 0; i < count; i++) positions[i] = i;
   const top = selectTop(positions, page.offset + page.limit, compare).slice(page.offset);
   const hits: EntrySearchHit[] = top.map((at) => {
