@@ -163,10 +163,11 @@ async function main(): Promise<void> {
   );
   const viewer = readIdpInfo(demoStackDir).users.find((u) => u.username === "viewer");
   if (!viewer) throw new Error(`the demo stack's OpenID provider has no viewer user`);
-  let server = await startBenchServer(stackDir);
-  ensureConsoleBuild();
+  // Before any server starts: a cgroup that cannot be made stops the run with nothing to clean up.
   const cgroup =
     memoryLimitMib === null ? undefined : createMemoryCgroup(`spire-console-load-${process.pid}`, memoryLimitMib);
+  let server = await startBenchServer(stackDir);
+  ensureConsoleBuild();
   const env = {
     SPIRE_CONSOLE_CONFIG: writeLoadConsoleConfig(server),
     SPIRE_CONSOLE_BOOTSTRAP_TOKEN: token,
