@@ -166,15 +166,19 @@ async function main(): Promise<void> {
   // Before any server starts: a cgroup that cannot be made stops the run with nothing to clean up.
   const cgroup =
     memoryLimitMib === null ? undefined : createMemoryCgroup(`spire-console-load-${process.pid}`, memoryLimitMib);
-  let server = await startBenchServer(stackDir);
+  let server = await startBenchServer(stackDir).catch((error: unknown) => {
+    cgroup?.remove();
+    throw error;
+  });
   ensureConsoleBuild();
   const env = {
     SPIRE_CONSOLE_CONFIG: writeLoadConsoleConfig(server),
     SPIRE_CONSOLE_BOOTSTRAP_TOKEN: token,
     SPIRE_CONSOLE_DATA_DIR: freshConsoleDataDir(stackDir),
   };
-  const consoleServer = await startConsole(env, { cgroupProcs: cgroup?.procsFile }).catch((error: unknown) => {
+  const consoleServer = await startConsole(env, { cgroupProcs: cgroup?.procsFile }).catch(async (error: unknown) => {
     cgroup?.remove();
+    await server.stop();
     throw error;
   });
   try {
