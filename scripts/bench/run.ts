@@ -16,7 +16,7 @@ import { measureCreateVisible } from "./create-visible.ts";
 import { measureEntriesAsCode } from "./entries-as-code.ts";
 import { heapNow } from "./heap-now.ts";
 import { getJson, median, peakRss, postJson, sampleMs, timeIt } from "./measure.ts";
-import { createMemoryCgroup, type MemoryCgroup, parseMemoryLimit } from "./memory-cgroup.ts";
+import { createMemoryCgroup, parseMemoryLimit } from "./memory-cgroup.ts";
 import { measureFirstPaint } from "./paint.ts";
 import { printTable, type Row } from "./print-table.ts";
 import { fmt, resultRows } from "./result-rows.ts";
@@ -96,25 +96,25 @@ async function main(): Promise<void> {
       (nodeOptions ? `, console NODE_OPTIONS ${nodeOptions}` : "") +
       (memoryLimitMib === null ? "" : `, console in a memory cgroup of ${memoryLimitMib} MiB`),
   );
-  const server = await startBenchServer(stackDir, datastore, newStackDatastore);
+  // Before any server starts: a cgroup that cannot be made stops the run with nothing to clean up.
+  const cgroup =
+    memoryLimitMib === null ? undefined : createMemoryCgroup(`spire-console-bench-${process.pid}`, memoryLimitMib);
+  const server = await startBenchServer(stackDir, datastore, newStackDatastore).catch((error: unknown) => {
+    cgroup?.remove();
+    throw error;
+  });
   console.log(`[bench] SPIRE keeps the entries in ${server.datastore}`);
   ensureConsoleBuild();
-  let cgroup: MemoryCgroup | undefined;
-  const consoleServer = await Promise.resolve()
-    .then(() => {
-      if (memoryLimitMib !== null) cgroup = createMemoryCgroup(`spire-console-bench-${process.pid}`, memoryLimitMib);
-      const env = {
-        SPIRE_CONSOLE_CONFIG: server.consoleConfigPath,
-        SPIRE_CONSOLE_BOOTSTRAP_TOKEN: token,
-        SPIRE_CONSOLE_DATA_DIR: freshConsoleDataDir(stackDir),
-      };
-      return startConsole(env, { cgroupProcs: cgroup?.procsFile });
-    })
-    .catch(async (error: unknown) => {
-      cgroup?.remove();
-      await server.stop();
-      throw error;
-    });
+  const env = {
+    SPIRE_CONSOLE_CONFIG: server.consoleConfigPath,
+    SPIRE_CONSOLE_BOOTSTRAP_TOKEN: token,
+    SPIRE_CONSOLE_DATA_DIR: freshConsoleDataDir(stackDir),
+  };
+  const consoleServer = await startConsole(env, { cgroupProcs: cgroup?.procsFile }).catch(async (error: unknown) => {
+    cgroup?.remove();
+    await server.stop();
+    throw error;
+  });
   try {
     const seeded = await seedBench(
       server.socketPath,
