@@ -59,6 +59,8 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           globalSetup: ["test/support/global-setup.ts"],
           fileParallelism: false,
+          // One worker for every file, as for the integration files: each file launches its own browser.
+          isolate: false,
           // Not alongside the integration project: one e2e file freezes foo's SPIRE server to hold a walk up.
           sequence: { groupOrder: 1 },
           // Tests a file marks concurrent (the page matrix) run this many at a time, each in its own context.
