@@ -41,12 +41,12 @@ export default defineConfig({
           globalSetup: ["test/support/global-setup.ts"],
           // The tests share one real SPIRE stack and some of them stop and restart a server.
           fileParallelism: false,
+          // ...so it and the e2e project (another group) never use the stack at the same time.
+          sequence: { groupOrder: 0 },
           // One worker for every file, one file after the other: a fresh worker per file cost about 45 s. The files
           // talk to the consoles and servers over the network; what they import (the test support, the few lib
           // modules they call in-process) keeps no state a later file could trip over.
           isolate: false,
-          // ...so it and the e2e project (another group) never use the stack at the same time.
-          sequence: { groupOrder: 0 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -59,10 +59,10 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           globalSetup: ["test/support/global-setup.ts"],
           fileParallelism: false,
-          // One worker for every file, as for the integration files: each file launches its own browser.
-          isolate: false,
           // Not alongside the integration project: one e2e file freezes foo's SPIRE server to hold a walk up.
           sequence: { groupOrder: 1 },
+          // One worker for every file, as for the integration files: each file launches its own browser.
+          isolate: false,
           // Tests a file marks concurrent (the page matrix) run this many at a time, each in its own context.
           maxConcurrency: 3,
           testTimeout: 90_000,
