@@ -14,15 +14,16 @@ import { parseArgs, promisify } from "node:util";
 
 import { signInToConsole } from "../idp/http-sign-in.ts";
 import { readIdpInfo } from "../idp/start.ts";
-import { ensureConsoleBuild, repoRoot, startConsole } from "../lib/console-server.ts";
+import { repoRoot } from "../lib/console-server.ts";
 import { serverComponent } from "../stack/components.ts";
 import { getStackPaths } from "../stack/paths.ts";
 import { stopProcess } from "../stack/process.ts";
 import { runServerCli } from "../stack/spire-cli.ts";
 import { demoAuthConfig, getStackServer, readStackState } from "../stack/state.ts";
-import { BENCH_SERVER, type BenchServer, freshConsoleDataDir, startBenchServer } from "./bench-server.ts";
+import { startBenchConsole } from "./bench-console.ts";
+import { BENCH_SERVER, type BenchServer, startBenchServer } from "./bench-server.ts";
 import { browse, type Ctx, edit, LoadStats } from "./load-traffic.ts";
-import { createMemoryCgroup, parseMemoryLimit } from "./memory-cgroup.ts";
+import { parseMemoryLimit } from "./memory-cgroup.ts";
 import { seedBench } from "./seed.ts";
 import { soakVerdict } from "./soak-verdict.ts";
 
@@ -163,24 +164,16 @@ async function main(): Promise<void> {
   );
   const viewer = readIdpInfo(demoStackDir).users.find((u) => u.username === "viewer");
   if (!viewer) throw new Error(`the demo stack's OpenID provider has no viewer user`);
-  // Before any server starts: a cgroup that cannot be made stops the run with nothing to clean up.
-  const cgroup =
-    memoryLimitMib === null ? undefined : createMemoryCgroup(`spire-console-load-${process.pid}`, memoryLimitMib);
-  let server = await startBenchServer(stackDir).catch((error: unknown) => {
-    cgroup?.remove();
-    throw error;
+  const started = await startBenchConsole({
+    stackDir,
+    token,
+    memoryLimitMib,
+    cgroupName: `spire-console-load-${process.pid}`,
+    startServer: () => startBenchServer(stackDir),
+    consoleConfig: writeLoadConsoleConfig,
   });
-  ensureConsoleBuild();
-  const env = {
-    SPIRE_CONSOLE_CONFIG: writeLoadConsoleConfig(server),
-    SPIRE_CONSOLE_BOOTSTRAP_TOKEN: token,
-    SPIRE_CONSOLE_DATA_DIR: freshConsoleDataDir(stackDir),
-  };
-  const consoleServer = await startConsole(env, { cgroupProcs: cgroup?.procsFile }).catch(async (error: unknown) => {
-    cgroup?.remove();
-    await server.stop();
-    throw error;
-  });
+  const { consoleServer, cgroup } = started;
+  let server = started.server;
   try {
     const seeded = await seedBench(
       server.socketPath,

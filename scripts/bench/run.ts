@@ -7,16 +7,16 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { ensureConsoleBuild, startConsole } from "../lib/console-server.ts";
 import { measureAuditOverhead } from "./audit-overhead.ts";
-import { BENCH_SERVER, type BenchDatastore, freshConsoleDataDir, startBenchServer } from "./bench-server.ts";
+import { startBenchConsole } from "./bench-console.ts";
+import { BENCH_SERVER, type BenchDatastore, startBenchServer } from "./bench-server.ts";
 import { benchSqliteFile } from "./bench-sqlite.ts";
 import { cliEntryShow } from "./cli-entry-show.ts";
 import { measureCreateVisible } from "./create-visible.ts";
 import { measureEntriesAsCode } from "./entries-as-code.ts";
 import { heapNow } from "./heap-now.ts";
 import { getJson, median, peakRss, postJson, sampleMs, timeIt } from "./measure.ts";
-import { createMemoryCgroup, parseMemoryLimit } from "./memory-cgroup.ts";
+import { parseMemoryLimit } from "./memory-cgroup.ts";
 import { measureFirstPaint } from "./paint.ts";
 import { printTable, type Row } from "./print-table.ts";
 import { fmt, resultRows } from "./result-rows.ts";
@@ -96,25 +96,15 @@ async function main(): Promise<void> {
       (nodeOptions ? `, console NODE_OPTIONS ${nodeOptions}` : "") +
       (memoryLimitMib === null ? "" : `, console in a memory cgroup of ${memoryLimitMib} MiB`),
   );
-  // Before any server starts: a cgroup that cannot be made stops the run with nothing to clean up.
-  const cgroup =
-    memoryLimitMib === null ? undefined : createMemoryCgroup(`spire-console-bench-${process.pid}`, memoryLimitMib);
-  const server = await startBenchServer(stackDir, datastore, newStackDatastore).catch((error: unknown) => {
-    cgroup?.remove();
-    throw error;
+  const { server, consoleServer, cgroup } = await startBenchConsole({
+    stackDir,
+    token,
+    memoryLimitMib,
+    cgroupName: `spire-console-bench-${process.pid}`,
+    startServer: () => startBenchServer(stackDir, datastore, newStackDatastore),
+    consoleConfig: (started) => started.consoleConfigPath,
   });
   console.log(`[bench] SPIRE keeps the entries in ${server.datastore}`);
-  ensureConsoleBuild();
-  const env = {
-    SPIRE_CONSOLE_CONFIG: server.consoleConfigPath,
-    SPIRE_CONSOLE_BOOTSTRAP_TOKEN: token,
-    SPIRE_CONSOLE_DATA_DIR: freshConsoleDataDir(stackDir),
-  };
-  const consoleServer = await startConsole(env, { cgroupProcs: cgroup?.procsFile }).catch(async (error: unknown) => {
-    cgroup?.remove();
-    await server.stop();
-    throw error;
-  });
   try {
     const seeded = await seedBench(
       server.socketPath,
