@@ -1,5 +1,5 @@
 import type { FieldIssue } from "@/lib/api/api-error";
-import type { CheckedRow } from "@/lib/schemas/entry-input";
+import type { CheckedRow } from "@/lib/schemas/entry-batch";
 import type { CreateResult, DeleteResult, ItemStatus } from "@/lib/spire/entry-mutations";
 
 /** One row of a batch create's answer: SPIRE's result, or why the row was never sent. */

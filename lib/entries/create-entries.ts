@@ -4,7 +4,8 @@ import { ApiError } from "@/lib/api/api-error";
 import { ulid } from "@/lib/audit/ulid";
 import { recordIntents, recordResults } from "@/lib/audit/write-audit";
 import type { ServerConfig } from "@/lib/config/schema";
-import type { CheckedRow, EntryInput } from "@/lib/schemas/entry-input";
+import type { CheckedRow } from "@/lib/schemas/entry-batch";
+import type { EntryInput } from "@/lib/schemas/entry-input";
 import type { CreateResult } from "@/lib/spire/entry-mutations";
 import type { Entry } from "@/lib/spire/types";
 

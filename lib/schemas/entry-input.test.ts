@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { checkEntryRows, dnsNameProblem, entryInputSchema, entryPatchSchema, workloadPathProblem } from "./entry-input";
+import { checkEntryRows } from "./entry-batch";
+import { dnsNameProblem, entryInputSchema, entryPatchSchema, workloadPathProblem } from "./entry-input";
 
 const ctx = {
   trustDomain: "foo.example.com",

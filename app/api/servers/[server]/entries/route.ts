@@ -4,7 +4,7 @@ import { parseOrThrow } from "@/lib/api/zod-issues";
 import { createEntry, createEntryBatch } from "@/lib/entries/create-entries";
 import { listEntryPage } from "@/lib/entries/list-entry-page";
 import { readEntryInputContext } from "@/lib/entries/read-entry-input-context";
-import { batchCreateSchema, checkEntryRows, isBatchBody, mentionsFederation } from "@/lib/schemas/entry-input";
+import { batchCreateSchema, checkEntryRows, isBatchBody, mentionsFederation } from "@/lib/schemas/entry-batch";
 import { entryListQuerySchema } from "@/lib/schemas/list-queries";
 import { serverParams } from "@/lib/schemas/path-params";
 

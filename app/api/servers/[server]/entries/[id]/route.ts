@@ -5,7 +5,8 @@ import { deleteEntry } from "@/lib/entries/delete-entries";
 import { getEntryById } from "@/lib/entries/load-entry-detail";
 import { readEntryInputContext } from "@/lib/entries/read-entry-input-context";
 import { updateEntry } from "@/lib/entries/update-entry";
-import { entryPatchSchema, mentionsFederation } from "@/lib/schemas/entry-input";
+import { mentionsFederation } from "@/lib/schemas/entry-batch";
+import { entryPatchSchema } from "@/lib/schemas/entry-input";
 import { entryParams } from "@/lib/schemas/path-params";
 
 // GET /api/servers/[server]/entries/[id] – one entry by its ID

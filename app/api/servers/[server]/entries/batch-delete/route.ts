@@ -2,7 +2,7 @@ import { readJsonBody } from "@/lib/api/read-json-body";
 import { withApi } from "@/lib/api/with-api";
 import { parseOrThrow } from "@/lib/api/zod-issues";
 import { deleteEntryBatch } from "@/lib/entries/delete-entries";
-import { batchDeleteSchema } from "@/lib/schemas/entry-input";
+import { batchDeleteSchema } from "@/lib/schemas/entry-batch";
 import { serverParams } from "@/lib/schemas/path-params";
 
 // POST /api/servers/[server]/entries/batch-delete – delete `{ ids }`, with a result per ID in request order
